@@ -1,0 +1,68 @@
+package dev.drydock.shared.migration;
+
+import dev.drydock.shared.BadInputException;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Recognizes a folder's layout from its file names, most specific first: diesel's folders, Flyway's
+ * V/U/R prefixes, golang-migrate's .up/.down pairs, dbmate's section markers, then wrangler's numbered files.
+ */
+public final class LayoutDetection {
+
+    private LayoutDetection() {
+    }
+
+    public static Layout detect(Path dir, String displayDir) {
+        try {
+            if (!Files.isDirectory(dir)) {
+                throw new BadInputException(displayDir + ": the migrations folder does not exist; create it or point"
+                        + " migrations.dir (or the PATH argument) at the folder that holds the migrations");
+            }
+            List<Path> top = Listing.flat(dir);
+            if (hasDieselFolders(dir)) {
+                return new DieselLayout();
+            }
+            if (anyName(Listing.recursive(dir), "[VUR][0-9._]*__.+\\.sql")) {
+                return new FlywayLayout();
+            }
+            if (anyName(top, ".+\\.(up|down)\\.sql")) {
+                return new GolangMigrateLayout();
+            }
+            for (Path file : top) {
+                if (file.getFileName().toString().matches("\\d+.*\\.sql") && hasDbmateMarker(file)) {
+                    return new DbmateLayout();
+                }
+            }
+            if (anyName(top, "\\d+_.+\\.sql")) {
+                return new WranglerLayout();
+            }
+        } catch (IOException e) {
+            throw new BadInputException(displayDir + ": cannot list the migrations folder (" + e.getMessage() + ")");
+        }
+        throw new BadInputException(displayDir + ": no file looks like a migration of a known layout (flyway,"
+                + " golang-migrate, diesel, dbmate, wrangler); add migrations or set migrations.layout"
+                + " (custom takes a forward: regex)");
+    }
+
+    private static boolean hasDieselFolders(Path dir) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.anyMatch(entry -> Files.isDirectory(entry) && Files.isRegularFile(entry.resolve("up.sql")));
+        }
+    }
+
+    private static boolean anyName(List<Path> files, String regex) {
+        return files.stream().anyMatch(file -> file.getFileName().toString().matches(regex));
+    }
+
+    private static boolean hasDbmateMarker(Path file) throws IOException {
+        String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        return text.toLowerCase(Locale.ROOT).contains("migrate:up");
+    }
+}

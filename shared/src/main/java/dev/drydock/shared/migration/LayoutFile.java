@@ -1,0 +1,17 @@
+package dev.drydock.shared.migration;
+
+import java.nio.file.Path;
+
+/**
+ * One file a layout recognized while scanning the migrations folder.
+ *
+ * @param pairKey what a forward and its rollback have in common, per the runner's own pairing rule
+ */
+public record LayoutFile(Path path, Role role, String version, String description, String pairKey) {
+
+    public enum Role { FORWARD, ROLLBACK, REPEATABLE, UP_AND_DOWN, MISNAMED }
+
+    static LayoutFile misnamed(Path path, String why) {
+        return new LayoutFile(path, Role.MISNAMED, null, why, null);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.drydock.shared.migration;
+
+/**
+ * The SQL of one direction of a migration: a whole file, or one section of it (dbmate keeps up and down
+ * in one file). Offsets are into {@link SourceFile#text()}, so positions stay those of the original file.
+ */
+public record Script(SourceFile file, Section section, String checksum) {
+
+    /** A character range of the decoded text; {@link #WHOLE} stands for the whole file. */
+    public record Section(int from, int to) {
+        public static final Section WHOLE = new Section(0, -1);
+    }
+
+    public static Script wholeFile(SourceFile file) {
+        return new Script(file, Section.WHOLE, file.checksum());
+    }
+
+    public int from() {
+        return section.from();
+    }
+
+    public int to() {
+        return section.to() < 0 ? file.text().length() : section.to();
+    }
+
+    public String displayPath() {
+        return file.displayPath();
+    }
+}

@@ -1,0 +1,80 @@
+package dev.drydock.validator;
+
+import dev.drydock.shared.migration.Migration;
+import dev.drydock.shared.migration.MigrationSet;
+import dev.drydock.shared.migration.Script;
+import dev.drydock.shared.migration.SumFile;
+import dev.drydock.shared.sql.DialectTarget;
+import dev.drydock.validator.parse.ParsedScript;
+import dev.drydock.validator.parse.StatementParser;
+import dev.drydock.validator.report.Report;
+import dev.drydock.validator.rules.Analysis;
+import dev.drydock.validator.rules.Finding;
+import dev.drydock.validator.rules.RuleEngine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The validator as a library: give it a migration set and the dialects to check, get a {@link Report}.
+ *
+ * <p>When {@code namedFiles} is given (a pre-commit run), the whole set is still discovered and hashed so
+ * history and pairing are judged in context, but only the named files are read and parsed, and only their
+ * findings (and those about {@code migrations.sum}) are reported.
+ */
+public final class Validator {
+
+    private final RuleEngine engine;
+
+    public Validator(Map<String, String> severities) {
+        this.engine = new RuleEngine(severities);
+    }
+
+    /**
+     * @param namedFiles display paths of the files to report on; empty to report on the whole set
+     * @param sumDisplay how reports name the set's {@code migrations.sum}
+     */
+    public Report validate(MigrationSet set, List<DialectTarget> dialects, Optional<Set<String>> namedFiles,
+                           String sumDisplay) {
+        List<Script> scripts = scriptsToRead(set, namedFiles);
+        Map<Script, List<ParsedScript>> parsed = new ConcurrentHashMap<>();
+        List<StatementParser> parsers = dialects.stream().map(StatementParser::new).toList();
+        try {
+            scripts.parallelStream().forEach(script ->
+                    parsed.put(script, parsers.stream().map(parser -> parser.parse(script)).toList()));
+        } finally {
+            parsers.forEach(StatementParser::close);
+        }
+        Optional<SumFile> sum = SumFile.read(set.sumFile(), sumDisplay);
+        List<Finding> findings = engine.run(new Analysis(set, parsed, sum, sumDisplay));
+        if (namedFiles.isPresent()) {
+            Set<String> reported = namedFiles.get();
+            findings = findings.stream().filter(f -> reported.contains(f.file()) || f.file().equals(sumDisplay)).toList();
+        }
+        Set<Object> files = new LinkedHashSet<>();
+        int statements = 0;
+        for (Script script : scripts) {
+            files.add(script.file());
+            statements += parsed.get(script).get(0).statements().size();
+        }
+        return new Report(files.size(), statements, findings);
+    }
+
+    private static List<Script> scriptsToRead(MigrationSet set, Optional<Set<String>> namedFiles) {
+        List<Script> all = new ArrayList<>();
+        for (Migration migration : set.migrations()) {
+            all.add(migration.forward());
+            migration.rollback().ifPresent(all::add);
+        }
+        all.addAll(set.orphanRollbacks());
+        if (namedFiles.isEmpty()) {
+            return all;
+        }
+        return all.stream().filter(script -> namedFiles.get().contains(script.displayPath())).toList();
+    }
+}

@@ -1,0 +1,109 @@
+package dev.drydock.validator.parse;
+
+import dev.drydock.shared.sql.LineMap;
+import dev.drydock.shared.sql.SqlLexer;
+import dev.drydock.shared.sql.SqlStatement;
+import dev.drydock.shared.sql.SqlToken;
+import dev.drydock.shared.sql.Dialect;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * SQLite's own parser as the judge of SQLite and D1 statements: an in-memory database prepares each statement
+ * without running it. Preparing parses before it resolves names, so "no such table" is no verdict and only
+ * SQLite's syntax messages become problems.
+ */
+final class SqliteSyntax implements AutoCloseable {
+
+    private static final Pattern NEAR = Pattern.compile("near \"(.*)\": syntax error", Pattern.DOTALL);
+    private static final Pattern UNRECOGNIZED = Pattern.compile("unrecognized token: \"(.*)\"", Pattern.DOTALL);
+
+    private final Dialect dialect;
+    private final Connection connection;
+
+    SqliteSyntax(Dialect dialect) {
+        this.dialect = dialect;
+        try {
+            this.connection = DriverManager.getConnection("jdbc:sqlite::memory:");
+        } catch (SQLException e) {
+            throw new IllegalStateException("sqlite-jdbc could not open an in-memory database: " + e.getMessage(), e);
+        }
+    }
+
+    synchronized Optional<SyntaxProblem> check(SqlStatement statement, LineMap fileLines) {
+        String message = prepare(statement.text());
+        if (message == null) {
+            return Optional.empty();
+        }
+        Matcher near = NEAR.matcher(message);
+        if (near.find()) {
+            return Optional.of(at(statement, offending(statement.text(), near.group(1)), fileLines,
+                    "syntax error at or near '" + near.group(1) + "' (SQLite's parser)"));
+        }
+        Matcher unrecognized = UNRECOGNIZED.matcher(message);
+        if (unrecognized.find()) {
+            int index = Math.max(0, statement.text().indexOf(unrecognized.group(1)));
+            return Optional.of(new SyntaxProblem("unrecognized token '" + unrecognized.group(1) + "' (SQLite's parser)",
+                    fileLines.position(statement.startOffset() + index),
+                    fileLines.position(statement.startOffset() + index + unrecognized.group(1).length())));
+        }
+        if (message.contains("incomplete input")) {
+            return Optional.of(new SyntaxProblem("syntax error: the statement ends too early (SQLite's parser:"
+                    + " incomplete input)", statement.end(), statement.end()));
+        }
+        return Optional.empty();
+    }
+
+    /** SQLite's message, or null when the statement prepares (or fails only on names, not syntax). */
+    private String prepare(String sql) {
+        try (PreparedStatement ignored = connection.prepareStatement(sql)) {
+            return null;
+        } catch (SQLException e) {
+            String message = e.getMessage() == null ? "" : e.getMessage();
+            return message.contains("syntax error") || message.contains("unrecognized token")
+                    || message.contains("incomplete input") ? message : null;
+        }
+    }
+
+    /**
+     * SQLite names the offending token but not where it is: the right occurrence is the first one at which
+     * the statement cut just after it fails the same way (an earlier occurrence only leaves the input incomplete).
+     */
+    private SqlToken offending(String text, String near) {
+        List<SqlToken> tokens = SqlLexer.tokens(dialect, text).stream().filter(t -> !t.isComment()).toList();
+        SqlToken first = null;
+        for (SqlToken token : tokens) {
+            if (!token.text().equals(near)) {
+                continue;
+            }
+            if (first == null) {
+                first = token;
+            }
+            String message = prepare(text.substring(0, token.end()));
+            if (message != null && message.contains("near \"" + near + "\"")) {
+                return token;
+            }
+        }
+        return first != null ? first : tokens.get(tokens.size() - 1);
+    }
+
+    private static SyntaxProblem at(SqlStatement statement, SqlToken token, LineMap fileLines, String message) {
+        return StatementParser.at(statement, token, fileLines, message);
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // an in-memory database has nothing to lose on close
+        }
+    }
+}
