@@ -2,6 +2,7 @@ package dev.drydock.shared.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,11 +49,12 @@ public final class ConfigLoader {
     }
 
     private static ConfigFile parse(Path file) {
+        byte[] bytes = new byte[0];
         ObjectMapper mapper = new ObjectMapper(new YAMLFactory())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         try {
-            byte[] bytes = Files.readAllBytes(file);
+            bytes = Files.readAllBytes(file);
             if (new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
                 return new ConfigFile(null, null, null, null);
             }
@@ -65,8 +67,12 @@ public final class ConfigLoader {
             String known = e.getKnownPropertyIds() == null ? "" : "; known keys here: "
                     + new TreeSet<>(e.getKnownPropertyIds().stream().map(String::valueOf).toList())
                     .stream().collect(Collectors.joining(", "));
-            throw new ConfigException(file, keyPath(e), line(e.getLocation()), "unknown key" + known);
+            throw new ConfigException(file, keyPath(e), lineOfKey(bytes, e.getPropertyName()), "unknown key" + known);
         } catch (JsonMappingException e) {
+            if (e.getCause() instanceof StreamReadException syntax) {
+                throw new ConfigException(file, null, line(syntax.getLocation()), "not valid YAML: "
+                        + firstSentence(syntax.getOriginalMessage()));
+            }
             throw new ConfigException(file, keyPath(e), line(e.getLocation()), "wrong kind of value: "
                     + firstSentence(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
@@ -90,6 +96,21 @@ public final class ConfigLoader {
             }
         }
         return path.toString();
+    }
+
+    /**
+     * The line of an unknown key. Jackson buffers a record's properties before it binds them, so its own
+     * location is already past the key; the key's first appearance as a mapping key is where it was written.
+     */
+    private static Integer lineOfKey(byte[] yaml, String key) {
+        Pattern keyLine = Pattern.compile("^\\s*(-\\s+)?['\"]?" + Pattern.quote(key) + "['\"]?\\s*:");
+        List<String> lines = new String(yaml, java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (keyLine.matcher(lines.get(i)).find()) {
+                return i + 1;
+            }
+        }
+        return null;
     }
 
     private static Integer line(JsonLocation location) {
