@@ -40,6 +40,15 @@ public record CustomLayout(Pattern forward, Pattern rollback) implements Layout 
         return files;
     }
 
+    /**
+     * With a description group, migrations are told apart by version and description, as the runners that
+     * track names do (ory/popx, maragudk/migrate); without one, a version names a migration alone.
+     */
+    @Override
+    public boolean versionsMayRepeat() {
+        return forward.pattern().contains("(?<description>");
+    }
+
     private LayoutFile file(Path path, LayoutFile.Role role, Matcher matcher) {
         String version = matcher.group("version");
         String description = hasDescription(matcher) ? matcher.group("description") : "";

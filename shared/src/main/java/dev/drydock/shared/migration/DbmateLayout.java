@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** dbmate: {@code <version>_<desc>.sql} holding a {@code -- migrate:up} and a {@code -- migrate:down} section. */
+/** dbmate: {@code <version>_<desc>.sql} (dbmate takes any name that starts with digits) holding a {@code -- migrate:up} and a {@code -- migrate:down} section. */
 public record DbmateLayout() implements Layout {
 
-    private static final Pattern NAME = Pattern.compile("(\\d+)(?:_(.*))?\\.sql");
+    private static final Pattern NAME = Pattern.compile("(\\d+)[_-]?(.*)\\.sql");
 
     @Override
     public String name() {
@@ -27,8 +27,7 @@ public record DbmateLayout() implements Layout {
             String name = path.getFileName().toString();
             Matcher matcher = NAME.matcher(name);
             files.add(matcher.matches()
-                    ? new LayoutFile(path, LayoutFile.Role.UP_AND_DOWN, matcher.group(1),
-                            matcher.group(2) == null ? "" : matcher.group(2), name)
+                    ? new LayoutFile(path, LayoutFile.Role.UP_AND_DOWN, matcher.group(1), matcher.group(2), name)
                     : LayoutFile.misnamed(path, "dbmate runs only <version>_<description>.sql"));
         }
         return files;

@@ -10,6 +10,9 @@ import dev.drydock.validator.rules.Severity;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.List;
 
 /** SARIF 2.1.0, with every rule of the catalogue in {@code tool.driver.rules}, as code-scanning services read it. */
@@ -88,7 +91,7 @@ public record SarifReporter() implements Reporter {
         json.writeStartObject();
         json.writeObjectFieldStart("physicalLocation");
         json.writeObjectFieldStart("artifactLocation");
-        json.writeStringField("uri", finding.file());
+        json.writeStringField("uri", uri(finding.file()));
         json.writeEndObject();
         json.writeObjectFieldStart("region");
         json.writeNumberField("startLine", finding.start().line());
@@ -105,6 +108,19 @@ public record SarifReporter() implements Reporter {
             json.writeEndObject();
         }
         json.writeEndObject();
+    }
+
+    /** SARIF wants URI references: a relative path with spaces percent-encoded, an absolute one as file:. */
+    static String uri(String file) {
+        Path path = Path.of(file);
+        if (path.isAbsolute()) {
+            return path.toUri().toASCIIString();
+        }
+        try {
+            return new URI(null, null, file, null).toASCIIString();
+        } catch (URISyntaxException e) {
+            return file.replace(" ", "%20");
+        }
     }
 
     private static int indexOf(List<Rule> rules, String id) {

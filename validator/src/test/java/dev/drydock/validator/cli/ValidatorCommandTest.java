@@ -1,0 +1,177 @@
+package dev.drydock.validator.cli;
+
+import dev.drydock.validator.CliRun;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import static dev.drydock.validator.CliRun.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+/** Exit codes, subcommands and bad input through the real command line. */
+class ValidatorCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private Path migrations() {
+        Path folder = dir.resolve("db");
+        write(folder, "V1__a.sql", "CREATE TABLE a (id int);");
+        write(folder, "U1__a.sql", "DROP TABLE a;");
+        return folder;
+    }
+
+    private static void assertCleanError(CliRun run, String expected) {
+        assertEquals(2, run.exit(), run.out() + run.err());
+        assertTrue(run.err().contains(expected), run.err());
+        assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
+        assertFalse(run.err().contains("Exception"), run.err());
+    }
+
+    @Test
+    void exitCodeZeroOneAndStrict() {
+        Path folder = migrations();
+        assertEquals(0, CliRun.of(folder.toString()).exit());
+        write(folder, "V2__b.sql", "");
+        write(folder, "U2__b.sql", "SELECT 1;");
+        CliRun warning = CliRun.of(folder.toString());
+        assertEquals(0, warning.exit(), warning.out());
+        assertTrue(warning.out().contains("warning[empty-migration]"), warning.out());
+        assertEquals(1, CliRun.of("--strict", folder.toString()).exit());
+        write(folder, "V3__c.sql", "SELECT (;");
+        assertEquals(1, CliRun.of(folder.toString()).exit());
+    }
+
+    @Test
+    void writesReportsToAFile() throws Exception {
+        Path report = dir.resolve("out.sarif");
+        CliRun run = CliRun.of("--format", "sarif", "--output", report.toString(), migrations().toString());
+        assertEquals(0, run.exit());
+        assertEquals("", run.out());
+        assertTrue(Files.readString(report).contains("\"version\" : \"2.1.0\""));
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertCleanError(CliRun.of("--format", "yaml", migrations().toString()), "--format yaml: use one of");
+        assertCleanError(CliRun.of("--dialect", "oracle", migrations().toString()), "--dialect oracle: no such dialect");
+        assertEquals(2, CliRun.of("--no-such-option").exit());
+    }
+
+    @Test
+    void badConfigsExitTwoNamingFileAndKey() {
+        Path folder = migrations();
+        Path unknown = write(dir, "unknown.yaml", "migrations:\n  dir: db\n  dialect: [postgresql]\n");
+        assertCleanError(CliRun.of("--config", unknown.toString()), "unknown.yaml:3: key 'migrations.dialect': unknown key");
+        Path badYaml = write(dir, "bad.yaml", "migrations: {dir: db\n");
+        assertCleanError(CliRun.of("--config", badYaml.toString()), "not valid YAML");
+        assertCleanError(CliRun.of("--config", dir.resolve("missing.yaml").toString()), "does not exist");
+        Path badRule = write(dir, "rule.yaml", "migrations:\n  dir: db\nvalidator:\n  rules: { no-such-rule: error }\n");
+        assertCleanError(CliRun.of("--config", badRule.toString()), "'validator.rules.no-such-rule'");
+        Path good = write(dir, "good.yaml", "migrations:\n  dir: db\n");
+        assertEquals(0, CliRun.of("--config", good.toString()).exit());
+        assertEquals(0, CliRun.of("rules", "--config", good.toString()).exit(), "--config is taken after the subcommand too");
+        assertTrue(Files.isDirectory(folder));
+    }
+
+    @Test
+    void missingAndEmptyFoldersExitTwo() throws Exception {
+        assertCleanError(CliRun.of(dir.resolve("nope").toString()), "no such file or folder");
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        assertCleanError(CliRun.of(empty.toString()), "no file looks like a migration");
+    }
+
+    @Test
+    void unreadableNonUtf8AndBinaryFilesExitTwo() throws Exception {
+        Path folder = migrations();
+        Files.write(folder.resolve("V2__latin1.sql"), new byte[] {'S', 'E', 'L', 'E', 'C', 'T', ' ', '\'', (byte) 0xE9, '\'', ';'});
+        assertCleanError(CliRun.of(folder.toString()), "V2__latin1.sql:1: not valid UTF-8 (byte 0xE9)");
+        Files.delete(folder.resolve("V2__latin1.sql"));
+        Files.write(folder.resolve("V2__blob.sql"), new byte[] {0x50, 0x4B, 0x03, 0x04, 0, 0});
+        assertCleanError(CliRun.of(folder.toString()), "V2__blob.sql:1: binary content");
+        Files.delete(folder.resolve("V2__blob.sql"));
+        assumeFalse("root".equals(System.getProperty("user.name")), "root reads any file");
+        Path locked = write(folder, "V3__locked.sql", "SELECT 1;");
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+        assertCleanError(CliRun.of(folder.toString()), "V3__locked.sql: cannot read the file (permission denied)");
+    }
+
+    @Test
+    void aFolderNamedLikeAMigrationIsNotTakenForOne() throws Exception {
+        Path folder = migrations();
+        Files.createDirectories(folder.resolve("V2__dir.sql"));
+        assertEquals(0, CliRun.of(folder.toString()).exit());
+    }
+
+    @Test
+    void noPathAndNoConfigSaysWhatToDo() {
+        CliRun run = CliRun.of();
+        if (Files.exists(Path.of("drydock.yaml"))) {
+            return; // a config in the working folder makes this a normal run
+        }
+        assertCleanError(run, "no PATH given and no drydock.yaml");
+    }
+
+    @Test
+    void hashWritesMigrationsSum() throws Exception {
+        Path folder = migrations();
+        CliRun run = CliRun.of("hash", folder.toString());
+        assertEquals(0, run.exit(), run.err());
+        String sum = Files.readString(folder.resolve("migrations.sum"));
+        assertTrue(sum.lines().anyMatch(line -> line.startsWith("total sha256:")), sum);
+        assertTrue(sum.lines().anyMatch(line -> line.startsWith("1 ") && line.endsWith(" V1__a.sql")), sum);
+    }
+
+    @Test
+    void rulesListsTheCatalogue() {
+        CliRun run = CliRun.of("rules");
+        assertEquals(0, run.exit());
+        for (String id : new String[] {"syntax-error", "rollback-missing", "history-mutated", "unused-suppression"}) {
+            assertTrue(run.out().contains(id), id);
+        }
+    }
+
+    @Test
+    void everyCommandHasHelpWithExamples() {
+        for (String[] args : new String[][] {{"--help"}, {"rules", "--help"}, {"hash", "--help"}, {"install-hook", "--help"}}) {
+            CliRun run = CliRun.of(args);
+            assertEquals(0, run.exit(), String.join(" ", args));
+            assertTrue(run.out().contains("Examples:"), run.out());
+        }
+    }
+
+    @Test
+    void installHookWritesAnExecutablePreCommitHook() throws Exception {
+        Path repo = Files.createDirectories(dir.resolve("repo"));
+        Process init = new ProcessBuilder("git", "init", "-q", repo.toString()).inheritIO().start();
+        assertEquals(0, init.waitFor());
+        String previous = System.getProperty("user.dir");
+        // install-hook looks for .git from the working folder; run it as a child process there
+        Process hook = new ProcessBuilder(javaBin(), "-cp", System.getProperty("java.class.path"),
+                ValidatorCommand.class.getName(), "install-hook").directory(repo.toFile()).redirectErrorStream(true).start();
+        String output = new String(hook.getInputStream().readAllBytes());
+        assertEquals(0, hook.waitFor(), output);
+        Path script = repo.resolve(".git/hooks/pre-commit");
+        assertTrue(Files.isExecutable(script));
+        String text = Files.readString(script);
+        assertTrue(text.contains("git diff --cached --name-only -z"), text);
+        assertTrue(text.contains(InstallHookCommand.MARK));
+        Files.writeString(script, "#!/bin/sh\necho mine\n");
+        Process refused = new ProcessBuilder(javaBin(), "-cp", System.getProperty("java.class.path"),
+                ValidatorCommand.class.getName(), "install-hook").directory(repo.toFile()).redirectErrorStream(true).start();
+        String refusal = new String(refused.getInputStream().readAllBytes());
+        assertEquals(2, refused.waitFor());
+        assertTrue(refusal.contains("--force"), refusal);
+        assertEquals(previous, System.getProperty("user.dir"));
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}

@@ -1,0 +1,39 @@
+package dev.drydock.validator.corpus;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.drydock.validator.CliRun;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The validator over every real corpus: never a crash or exit 2, and pairing as each README counts it. */
+class CorpusValidationTest {
+
+    @TempDir
+    static Path configs;
+
+    static List<CorpusSets> corpora() {
+        return CorpusSets.all();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpora")
+    void validatesWithoutCrashingAndPairsAsTheReadmeSays(CorpusSets corpus) {
+        CliRun run = CliRun.of("--config", corpus.writeConfig(configs).toString(), "--format", "json");
+        assertTrue(run.exit() == 0 || run.exit() == 1, corpus + " exited " + run.exit() + ": " + run.err());
+        assertEquals("", run.err());
+        JsonNode report = CliRun.json("--config", corpus.writeConfig(configs).toString());
+        assertTrue(report.get("files").asInt() > 0, corpus.toString());
+        List<String> rules = CliRun.rules(report);
+        if (corpus.missing() != CorpusSets.UNKNOWN) {
+            assertEquals(corpus.missing(), rules.stream().filter("rollback-missing"::equals).count(), corpus + " rollback-missing");
+        }
+        assertEquals(corpus.orphans(), rules.stream().filter("rollback-orphan"::equals).count(), corpus + " rollback-orphan");
+    }
+}
