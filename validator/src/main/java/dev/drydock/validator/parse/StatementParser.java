@@ -22,7 +22,8 @@ import java.util.Optional;
  *
  * <p>The parser must not cry wolf. A statement is a syntax error only when that is certain: an unclosed string
  * or comment, unbalanced parentheses, a comma with nothing on one side, a statement word or object type the
- * database does not know, or, for SQLite and D1, SQLite's own parser rejecting it. JSqlParser is no judge:
+ * database does not know, a PostgreSQL DROP outside its small grammar ({@link PostgresDropGrammar}), or, for
+ * SQLite and D1, SQLite's own parser rejecting it. JSqlParser is no judge:
  * on the real corpora it rejects 3-30% of valid DDL and DML per statement kind (docs/validator.md), so its
  * failures would be false alarms. Every statement is still classified by its tokens ({@link StatementShape}).
  */
@@ -60,6 +61,7 @@ public final class StatementParser implements AutoCloseable {
         Optional<SyntaxProblem> problem = unbalancedParenthesis(statement, tokens, fileLines)
                 .or(() -> strayComma(statement, tokens, fileLines))
                 .or(() -> unknownStatement(statement, tokens, shape, fileLines))
+                .or(() -> postgresDrop(statement, shape, tokens, fileLines))
                 .or(() -> sqliteVerdict(statement, fileLines));
         return new ParsedStatement(statement, shape, problem);
     }
@@ -106,6 +108,16 @@ public final class StatementParser implements AutoCloseable {
             return Optional.of(at(statement, last, fileLines, "syntax error: the statement ends with a comma"));
         }
         return Optional.empty();
+    }
+
+    private Optional<SyntaxProblem> postgresDrop(SqlStatement statement, StatementShape shape, List<SqlToken> tokens,
+                                                 LineMap fileLines) {
+        if (target.dialect() != Dialect.POSTGRESQL) {
+            return Optional.empty();
+        }
+        return PostgresDropGrammar.firstUnexpected(shape, tokens).map(token -> at(statement, token, fileLines,
+                "syntax error at or near '" + token.text() + "': PostgreSQL's " + shape.kind() + " takes only names"
+                        + " (DROP INDEX i ON t is MySQL; write DROP INDEX i)"));
     }
 
     private synchronized Optional<SyntaxProblem> sqliteVerdict(SqlStatement statement, LineMap fileLines) {

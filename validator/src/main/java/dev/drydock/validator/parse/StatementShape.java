@@ -42,7 +42,7 @@ public record StatementShape(String kind, List<String> objects) {
 
     private static StatementShape ddl(String verb, List<SqlToken> tokens) {
         int i = 1;
-        while (i < tokens.size() && isModifier(tokens, i)) {
+        while (i < tokens.size() && isModifier(tokens, i) && !isTwoWordType(tokens, i)) {
             i++;
         }
         if (i >= tokens.size()) {
@@ -59,6 +59,10 @@ public record StatementShape(String kind, List<String> objects) {
             objects.addAll(nameAfter(tokens, i + 1, "ON"));
         }
         return new StatementShape(kind, List.copyOf(objects));
+    }
+
+    private static boolean isTwoWordType(List<SqlToken> tokens, int i) {
+        return i + 1 < tokens.size() && TWO_WORD_TYPES.contains(upper(tokens.get(i)) + " " + upper(tokens.get(i + 1)));
     }
 
     private static boolean isModifier(List<SqlToken> tokens, int i) {

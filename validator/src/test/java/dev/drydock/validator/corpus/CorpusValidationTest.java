@@ -36,4 +36,23 @@ class CorpusValidationTest {
         }
         assertEquals(corpus.orphans(), rules.stream().filter("rollback-orphan"::equals).count(), corpus + " rollback-orphan");
     }
+
+    /**
+     * No false alarm on real, shipped migrations. The only syntax errors are harness's rollbacks that the engine
+     * itself rejects (MySQL's DROP INDEX ... ON in a PostgreSQL file; DROP CONSTRAINT and DROP COLUMN IF EXISTS,
+     * which SQLite lacks), as RealDatabaseAgreementTest proves on the real engines.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpora")
+    void raisesNoFalseSyntaxAlarm(CorpusSets corpus) {
+        JsonNode report = CliRun.json("--config", corpus.writeConfig(configs).toString());
+        long syntaxErrors = CliRun.rules(report).stream().filter("syntax-error"::equals).count();
+        long expected = switch (corpus.name()) {
+            case "harness-pg" -> 1;
+            case "harness-sqlite" -> 3;
+            default -> 0;
+        };
+        assertEquals(expected, syntaxErrors, corpus + ": " + CliRun.findings(report).stream()
+                .filter(f -> f.startsWith("syntax-error")).toList());
+    }
 }

@@ -50,8 +50,9 @@ class RulesTest {
         pair("1", "a", "CREATE TABLE a (\n  id int,\n  name text,\n);", "DROP TABLE a;");
         pair("2", "b", "SELECT 1;\nCREAT TABLE b (id int);", "SELECT 1;");
         pair("3", "c", "SELECT 'unclosed;\n", "SELECT (1;");
-        assertEquals(List.of("syntax-error@U3__c.sql:1:8", "syntax-error@V1__a.sql:4:1", "syntax-error@V2__b.sql:2:1",
-                "syntax-error@V3__c.sql:1:8"), findings(validate()));
+        pair("4", "d", "DROP INDEX CONCURRENTLY IF EXISTS public.i, \"J\" CASCADE;", "DROP INDEX users_email ON users;");
+        assertEquals(List.of("syntax-error@U3__c.sql:1:8", "syntax-error@U4__d.sql:1:24", "syntax-error@V1__a.sql:4:1",
+                "syntax-error@V2__b.sql:2:1", "syntax-error@V3__c.sql:1:8"), findings(validate()));
     }
 
     @Test

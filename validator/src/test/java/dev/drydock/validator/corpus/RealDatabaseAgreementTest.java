@@ -1,0 +1,165 @@
+package dev.drydock.validator.corpus;
+
+import dev.drydock.shared.config.ConfigLoader;
+import dev.drydock.shared.config.DrydockConfig;
+import dev.drydock.shared.migration.CustomLayout;
+import dev.drydock.shared.migration.Layout;
+import dev.drydock.shared.migration.LayoutDetection;
+import dev.drydock.shared.migration.Migration;
+import dev.drydock.shared.migration.MigrationDiscovery;
+import dev.drydock.shared.migration.MigrationSet;
+import dev.drydock.shared.migration.Script;
+import dev.drydock.shared.sql.Dialect;
+import dev.drydock.shared.sql.DialectTarget;
+import dev.drydock.shared.sql.SqlSplitter;
+import dev.drydock.shared.sql.SqlStatement;
+import dev.drydock.shared.testing.ScratchDatabases;
+import dev.drydock.validator.Validator;
+import dev.drydock.validator.rules.Finding;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The parser must not cry wolf: every forward statement of the corpora is run, in order, on the real engine,
+ * and the statements the validator calls syntax errors must be exactly those the engine rejects as such.
+ */
+class RealDatabaseAgreementTest {
+
+    private static final String SYNTAX_ERROR = "42601";
+
+    @TempDir
+    static Path work;
+
+    static List<CorpusSets> postgresCorpora() {
+        return CorpusSets.all().stream().filter(c -> Set.of("concourse", "harness-pg", "kratos-pg").contains(c.name())).toList();
+    }
+
+    static List<CorpusSets> sqliteCorpora() {
+        return CorpusSets.all().stream().filter(c -> c.dialect().equals("sqlite") || c.dialect().equals("d1")).toList();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("postgresCorpora")
+    void syntaxErrorsAreExactlyWhatPostgresqlRejects(CorpusSets corpus) throws Exception {
+        MigrationSet set = discover(corpus);
+        Set<String> rejected = new TreeSet<>();
+        int ran;
+        try (ScratchDatabases.Scratch database = ScratchDatabases.postgres(); Connection connection = database.connect()) {
+            ran = apply(set, Dialect.POSTGRESQL, connection, e -> SYNTAX_ERROR.equals(e.getSQLState()), rejected);
+        }
+        Set<String> flagged = flagged(set, Dialect.POSTGRESQL);
+        System.out.printf("%s: %d statements run on PostgreSQL, %d rejected as syntax errors, %d flagged%n",
+                corpus, ran, rejected.size(), flagged.size());
+        assertTrue(ran > 200, corpus + " ran only " + ran + " statements");
+        assertEquals(rejected, flagged);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sqliteCorpora")
+    void syntaxErrorsAreExactlyWhatSqliteRejects(CorpusSets corpus) throws Exception {
+        MigrationSet set = discover(corpus);
+        Set<String> rejected = new TreeSet<>();
+        Path file = work.resolve(corpus.name() + ".db");
+        int ran;
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            ran = apply(set, Dialect.SQLITE, connection, RealDatabaseAgreementTest::isSqliteSyntaxError, rejected);
+        }
+        Set<String> flagged = flagged(set, Dialect.fromId(corpus.dialect()).orElseThrow());
+        System.out.printf("%s: %d statements run on SQLite, %d rejected as syntax errors, %d flagged%n",
+                corpus, ran, rejected.size(), flagged.size());
+        assertTrue(ran > 0);
+        assertEquals(rejected, flagged);
+    }
+
+    private static boolean isSqliteSyntaxError(SQLException e) {
+        String message = String.valueOf(e.getMessage());
+        return message.contains("syntax error") || message.contains("incomplete input") || message.contains("unrecognized token");
+    }
+
+    private static MigrationSet discover(CorpusSets corpus) {
+        DrydockConfig config = ConfigLoader.load(corpus.writeConfig(work));
+        var migrations = config.migrations();
+        Layout layout = migrations.layout().equals("custom") ? new CustomLayout(migrations.forward(), migrations.rollback())
+                : Layout.named(migrations.layout()).orElseGet(() -> LayoutDetection.detect(migrations.dir(), "corpus"));
+        return new MigrationDiscovery(work).discover(migrations.dir(), layout, true);
+    }
+
+    /**
+     * Runs every forward statement in order, then every rollback newest first, each statement on its own;
+     * returns how many ran and fills {@code rejected}.
+     */
+    private static int apply(MigrationSet set, Dialect dialect, Connection connection, Predicate<SQLException> syntax,
+                             Set<String> rejected) throws SQLException {
+        connection.setAutoCommit(true);
+        int ran = 0;
+        for (Script script : scripts(set)) {
+            for (SqlStatement statement : statements(script, dialect)) {
+                ran++;
+                try (Statement jdbc = connection.createStatement()) {
+                    jdbc.execute(statement.text());
+                } catch (SQLException e) {
+                    if (syntax.test(e)) {
+                        rejected.add(key(script, statement));
+                    }
+                }
+            }
+        }
+        return ran;
+    }
+
+    /** The statements the validator reports a syntax-error in, keyed like {@link #apply}'s. */
+    private static Set<String> flagged(MigrationSet set, Dialect dialect) {
+        List<Finding> findings = new Validator(Map.of()).validate(set, List.of(DialectTarget.latest(dialect)),
+                Optional.empty(), "migrations.sum").findings();
+        Set<String> flagged = new TreeSet<>();
+        for (Script script : scripts(set)) {
+            for (SqlStatement statement : statements(script, dialect)) {
+                for (Finding finding : findings) {
+                    if (finding.rule().equals("syntax-error") && finding.file().equals(script.displayPath())
+                            && covers(statement, finding)) {
+                        flagged.add(key(script, statement));
+                    }
+                }
+            }
+        }
+        return flagged;
+    }
+
+    private static List<Script> scripts(MigrationSet set) {
+        List<Script> scripts = new java.util.ArrayList<>(set.migrations().stream().map(Migration::forward).toList());
+        List<Migration> newestFirst = new java.util.ArrayList<>(set.migrations());
+        java.util.Collections.reverse(newestFirst);
+        newestFirst.forEach(migration -> migration.rollback().ifPresent(scripts::add));
+        return scripts;
+    }
+
+    private static List<SqlStatement> statements(Script script, Dialect dialect) {
+        return new SqlSplitter(dialect).split(script.file().text(), script.from(), script.to(), script.file().lines())
+                .statements();
+    }
+
+    private static boolean covers(SqlStatement statement, Finding finding) {
+        int line = finding.start().line();
+        return line >= statement.start().line() && line <= statement.end().line();
+    }
+
+    private static String key(Script script, SqlStatement statement) {
+        return script.file().path().getFileName() + ":" + statement.start().line();
+    }
+}
