@@ -126,7 +126,7 @@ public record StatementShape(String kind, List<String> objects) {
     }
 
     private static boolean isKeywordAfterType(String name) {
-        return Set.of("ON", "AS", "USING", "SET", "WHERE", "TO", "FROM").contains(name.toUpperCase(Locale.ROOT));
+        return Set.of("ON", "AS", "USING", "SET", "WHERE", "TO", "FROM", "IN", "FOR").contains(name.toUpperCase(Locale.ROOT));
     }
 
     private static boolean isNamePart(SqlToken token) {

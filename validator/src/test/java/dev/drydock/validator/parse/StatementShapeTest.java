@@ -46,7 +46,7 @@ class StatementShapeTest {
         assertFalse(StatementWords.isKnown(Dialect.POSTGRESQL, "PRAGMA"));
         assertTrue(StatementWords.isKnown(Dialect.SQLITE, "PRAGMA"));
         assertFalse(StatementWords.isKnown(Dialect.SQLITE, "CREATE FUNCTION"));
-        assertTrue(StatementWords.isKnown(Dialect.MARIADB, "DELIMITER") == false);
+        assertFalse(StatementWords.isKnown(Dialect.MARIADB, "DELIMITER"));
         assertTrue(StatementWords.isKnown(Dialect.MYSQL, "CREATE ALGORITHM"));
     }
 }
