@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -15,6 +16,11 @@ import java.util.stream.Stream;
  * V/U/R prefixes, golang-migrate's .up/.down pairs, dbmate's section markers, then wrangler's numbered files.
  */
 public final class LayoutDetection {
+
+    private static final Pattern FLYWAY = Pattern.compile("[VUR][0-9._]*__.+\\.sql");
+    private static final Pattern GOLANG_MIGRATE = Pattern.compile(".+\\.(up|down)\\.sql");
+    private static final Pattern NUMBERED = Pattern.compile("\\d+.*\\.sql");
+    private static final Pattern WRANGLER = Pattern.compile("\\d+_.+\\.sql");
 
     private LayoutDetection() {
     }
@@ -29,18 +35,18 @@ public final class LayoutDetection {
             if (hasDieselFolders(dir)) {
                 return new DieselLayout();
             }
-            if (anyName(Listing.recursive(dir), "[VUR][0-9._]*__.+\\.sql")) {
+            if (anyName(Listing.recursive(dir), FLYWAY)) {
                 return new FlywayLayout();
             }
-            if (anyName(top, ".+\\.(up|down)\\.sql")) {
+            if (anyName(top, GOLANG_MIGRATE)) {
                 return new GolangMigrateLayout();
             }
             for (Path file : top) {
-                if (file.getFileName().toString().matches("\\d+.*\\.sql") && hasDbmateMarker(file)) {
+                if (NUMBERED.matcher(file.getFileName().toString()).matches() && hasDbmateMarker(file)) {
                     return new DbmateLayout();
                 }
             }
-            if (anyName(top, "\\d+_.+\\.sql")) {
+            if (anyName(top, WRANGLER)) {
                 return new WranglerLayout();
             }
         } catch (IOException e) {
@@ -57,8 +63,8 @@ public final class LayoutDetection {
         }
     }
 
-    private static boolean anyName(List<Path> files, String regex) {
-        return files.stream().anyMatch(file -> file.getFileName().toString().matches(regex));
+    private static boolean anyName(List<Path> files, Pattern pattern) {
+        return files.stream().anyMatch(file -> pattern.matcher(file.getFileName().toString()).matches());
     }
 
     private static boolean hasDbmateMarker(Path file) throws IOException {

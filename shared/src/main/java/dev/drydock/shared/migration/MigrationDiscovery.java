@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -77,22 +78,38 @@ public final class MigrationDiscovery {
         SourceFile source = read(file.path());
         Script forward;
         Optional<Script> rollback;
-        TransactionMode transaction = TransactionMode.byDefault(transactionalByDefault);
+        TransactionMode byDefault = TransactionMode.byDefault(transactionalByDefault);
         if (file.role() == LayoutFile.Role.UP_AND_DOWN) {
             DbmateSections sections = DbmateSections.of(source.text());
             forward = section(source, sections.up());
             rollback = sections.down().map(down -> section(source, down));
             if (!sections.upInTransaction()) {
-                transaction = new TransactionMode(false, "-- migrate:up transaction:false");
+                byDefault = new TransactionMode(false, "-- migrate:up transaction:false");
             }
         } else {
             forward = Script.wholeFile(source);
             rollback = Optional.ofNullable(rollbackFile).map(r -> Script.wholeFile(read(r.path())));
         }
-        transaction = transactionSetting(layout, file.path(), source).orElse(transaction);
+        TransactionMode fallback = byDefault;
+        Supplier<TransactionMode> transaction = memoized(() ->
+                transactionSetting(layout, file.path(), source).orElse(fallback));
         Optional<Version> version = Optional.ofNullable(file.version()).map(layout::version);
         String id = version.map(v -> idOf(layout, v, file, versionCounts)).orElse("R__" + file.description());
         return new Migration(id, version, file.description(), forward, rollback, transaction);
+    }
+
+    private static <T> Supplier<T> memoized(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
     }
 
     private static String idOf(Layout layout, Version version, LayoutFile file, Map<String, Integer> versionCounts) {
@@ -105,8 +122,7 @@ public final class MigrationDiscovery {
     }
 
     private static Script section(SourceFile source, Script.Section section) {
-        String text = source.text().substring(section.from(), section.to());
-        return new Script(source, section, Checksums.ofScriptText(text));
+        return new Script(source, section);
     }
 
     private Optional<TransactionMode> transactionSetting(Layout layout, Path path, SourceFile source) {

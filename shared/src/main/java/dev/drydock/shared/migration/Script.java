@@ -4,7 +4,7 @@ package dev.drydock.shared.migration;
  * The SQL of one direction of a migration: a whole file, or one section of it (dbmate keeps up and down
  * in one file). Offsets are into {@link SourceFile#text()}, so positions stay those of the original file.
  */
-public record Script(SourceFile file, Section section, String checksum) {
+public record Script(SourceFile file, Section section) {
 
     /** A character range of the decoded text; {@link #WHOLE} stands for the whole file. */
     public record Section(int from, int to) {
@@ -12,7 +12,13 @@ public record Script(SourceFile file, Section section, String checksum) {
     }
 
     public static Script wholeFile(SourceFile file) {
-        return new Script(file, Section.WHOLE, file.checksum());
+        return new Script(file, Section.WHOLE);
+    }
+
+    /** SHA-256 of the script, normalized as {@link Checksums} says; taken when first asked for. */
+    public String checksum() {
+        return section.equals(Section.WHOLE) ? file.checksum()
+                : Checksums.ofScriptText(file.text().substring(from(), to()));
     }
 
     public int from() {

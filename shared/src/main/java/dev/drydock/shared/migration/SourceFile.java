@@ -13,14 +13,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A migration file as read from disk. The bytes are read once; the text is decoded only when a rule
- * needs it, so a pre-commit run hashes the whole history but decodes just the files it was given.
+ * A migration file on disk. Nothing is read until something needs it, then the bytes are read once, the
+ * checksum taken once and the text decoded once: a run without migrations.sum hashes nothing, and a
+ * pre-commit run decodes just the files it was given.
  */
 public final class SourceFile {
 
     private final Path path;
     private final String displayPath;
-    private final byte[] bytes;
+    private byte[] bytes;
+    private String checksum;
     private String text;
     private LineMap lines;
 
@@ -30,14 +32,21 @@ public final class SourceFile {
         this.bytes = bytes;
     }
 
-    /** Reads {@code path}; {@code displayPath} is how reports name it (relative to where the user ran). */
+    /** The file at {@code path}; {@code displayPath} is how reports name it (relative to where the user ran). */
     public static SourceFile read(Path path, String displayPath) {
-        try {
-            return new SourceFile(path, displayPath, Files.readAllBytes(path));
-        } catch (IOException e) {
-            throw new BadInputException(displayPath + ": cannot read the file (" + describe(e)
-                    + "); check that it exists and that this user may read it");
+        return new SourceFile(path, displayPath, null);
+    }
+
+    private synchronized byte[] bytes() {
+        if (bytes == null) {
+            try {
+                bytes = Files.readAllBytes(path);
+            } catch (IOException e) {
+                throw new BadInputException(displayPath + ": cannot read the file (" + describe(e)
+                        + "); check that it exists and that this user may read it");
+            }
         }
+        return bytes;
     }
 
     public static SourceFile ofText(Path path, String displayPath, String text) {
@@ -52,12 +61,16 @@ public final class SourceFile {
         return displayPath;
     }
 
-    public String checksum() {
-        return Checksums.ofScriptBytes(bytes);
+    public synchronized String checksum() {
+        if (checksum == null) {
+            checksum = Checksums.ofScriptBytes(bytes());
+        }
+        return checksum;
     }
 
     /** A search of the raw bytes for ASCII text, so a file need not be decoded to learn it does not mention it. */
     public boolean mentions(String ascii) {
+        byte[] bytes = bytes();
         byte[] needle = ascii.getBytes(StandardCharsets.US_ASCII);
         outer:
         for (int i = 0; i + needle.length <= bytes.length; i++) {
@@ -87,6 +100,7 @@ public final class SourceFile {
     }
 
     private String decode() {
+        byte[] bytes = bytes();
         int start = Checksums.hasBom(bytes) ? 3 : 0;
         for (int i = start; i < bytes.length; i++) {
             if (bytes[i] == 0) {

@@ -42,6 +42,7 @@ public final class SqlSplitter {
         private final List<SqlStatement> statements = new ArrayList<>();
         private final List<SqlComment> directives = new ArrayList<>();
         private final List<String> leadingWords = new ArrayList<>();
+        private List<SqlToken> tokens = new ArrayList<>();
 
         private String delimiter = ";";
         private int statementStart = -1;
@@ -76,6 +77,7 @@ public final class SqlSplitter {
                     statementStart = token.start();
                 }
                 lastTokenEnd = token.end();
+                tokens.add(token);
                 if (token.type() == SqlToken.Type.WORD) {
                     word(token.text().toUpperCase(Locale.ROOT));
                 }
@@ -190,7 +192,8 @@ public final class SqlSplitter {
             if (statementStart >= 0) {
                 String body = text.substring(statementStart, lastTokenEnd);
                 statements.add(new SqlStatement(statements.size(), body, statementStart, lastTokenEnd,
-                        lines.position(statementStart), lines.position(lastTokenEnd)));
+                        lines.position(statementStart), lines.position(lastTokenEnd), List.copyOf(tokens)));
+                tokens = new ArrayList<>();
             }
             statementStart = -1;
             lastTokenEnd = -1;

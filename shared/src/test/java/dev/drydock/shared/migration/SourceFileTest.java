@@ -18,7 +18,7 @@ class SourceFileTest {
     @Test
     void aFileThatCannotBeReadIsNamedWithTheReason() {
         BadInputException e = assertThrows(BadInputException.class,
-                () -> SourceFile.read(dir.resolve("V1__gone.sql"), "db/V1__gone.sql"));
+                () -> SourceFile.read(dir.resolve("V1__gone.sql"), "db/V1__gone.sql").text());
         assertEquals("db/V1__gone.sql: cannot read the file (no such file); check that it exists and that this user"
                 + " may read it", e.getMessage());
     }

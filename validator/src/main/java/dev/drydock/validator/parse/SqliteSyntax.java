@@ -1,10 +1,8 @@
 package dev.drydock.validator.parse;
 
 import dev.drydock.shared.sql.LineMap;
-import dev.drydock.shared.sql.SqlLexer;
 import dev.drydock.shared.sql.SqlStatement;
 import dev.drydock.shared.sql.SqlToken;
-import dev.drydock.shared.sql.Dialect;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -25,11 +23,9 @@ final class SqliteSyntax implements AutoCloseable {
     private static final Pattern NEAR = Pattern.compile("near \"(.*)\": syntax error", Pattern.DOTALL);
     private static final Pattern UNRECOGNIZED = Pattern.compile("unrecognized token: \"(.*)\"", Pattern.DOTALL);
 
-    private final Dialect dialect;
     private final Connection connection;
 
-    SqliteSyntax(Dialect dialect) {
-        this.dialect = dialect;
+    SqliteSyntax() {
         try {
             this.connection = DriverManager.getConnection("jdbc:sqlite::memory:");
         } catch (SQLException e) {
@@ -44,7 +40,7 @@ final class SqliteSyntax implements AutoCloseable {
         }
         Matcher near = NEAR.matcher(message);
         if (near.find()) {
-            return Optional.of(at(statement, offending(statement.text(), near.group(1)), fileLines,
+            return Optional.of(StatementParser.at(offending(statement, near.group(1)), fileLines,
                     "syntax error at or near '" + near.group(1) + "' (SQLite's parser)"));
         }
         Matcher unrecognized = UNRECOGNIZED.matcher(message);
@@ -76,8 +72,9 @@ final class SqliteSyntax implements AutoCloseable {
      * SQLite names the offending token but not where it is: the right occurrence is the first one at which
      * the statement cut just after it fails the same way (an earlier occurrence only leaves the input incomplete).
      */
-    private SqlToken offending(String text, String near) {
-        List<SqlToken> tokens = SqlLexer.tokens(dialect, text).stream().filter(t -> !t.isComment()).toList();
+    private SqlToken offending(SqlStatement statement, String near) {
+        List<SqlToken> tokens = statement.tokens();
+        String text = statement.text();
         SqlToken first = null;
         for (SqlToken token : tokens) {
             if (!token.text().equals(near)) {
@@ -86,16 +83,12 @@ final class SqliteSyntax implements AutoCloseable {
             if (first == null) {
                 first = token;
             }
-            String message = prepare(text.substring(0, token.end()));
+            String message = prepare(text.substring(0, token.end() - statement.startOffset()));
             if (message != null && message.contains("near \"" + near + "\"")) {
                 return token;
             }
         }
         return first != null ? first : tokens.get(tokens.size() - 1);
-    }
-
-    private static SyntaxProblem at(SqlStatement statement, SqlToken token, LineMap fileLines, String message) {
-        return StatementParser.at(statement, token, fileLines, message);
     }
 
     @Override

@@ -5,15 +5,12 @@ import dev.drydock.shared.sql.Dialect;
 import dev.drydock.shared.sql.DialectTarget;
 import dev.drydock.shared.sql.LexicalError;
 import dev.drydock.shared.sql.LineMap;
-import dev.drydock.shared.sql.SourcePosition;
 import dev.drydock.shared.sql.SplitScript;
-import dev.drydock.shared.sql.SqlLexer;
 import dev.drydock.shared.sql.SqlSplitter;
 import dev.drydock.shared.sql.SqlStatement;
 import dev.drydock.shared.sql.SqlToken;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -56,7 +53,7 @@ public final class StatementParser implements AutoCloseable {
     }
 
     private ParsedStatement parse(SqlStatement statement, LineMap fileLines) {
-        List<SqlToken> tokens = significant(SqlLexer.tokens(target.dialect(), statement.text()));
+        List<SqlToken> tokens = statement.tokens();
         StatementShape shape = StatementShape.of(tokens);
         Optional<SyntaxProblem> problem = unbalancedParenthesis(statement, tokens, fileLines)
                 .or(() -> strayComma(statement, tokens, fileLines))
@@ -64,10 +61,6 @@ public final class StatementParser implements AutoCloseable {
                 .or(() -> postgresDrop(statement, shape, tokens, fileLines))
                 .or(() -> sqliteVerdict(statement, fileLines));
         return new ParsedStatement(statement, shape, problem);
-    }
-
-    private static List<SqlToken> significant(Collection<SqlToken> tokens) {
-        return tokens.stream().filter(token -> !token.isComment()).toList();
     }
 
     private static Optional<SyntaxProblem> unbalancedParenthesis(SqlStatement statement, List<SqlToken> tokens,
@@ -78,7 +71,7 @@ public final class StatementParser implements AutoCloseable {
                 open.add(token);
             } else if (token.isSymbol(')')) {
                 if (open.isEmpty()) {
-                    return Optional.of(at(statement, token, fileLines, "syntax error at ')': there is no '(' to close"));
+                    return Optional.of(at(token, fileLines, "syntax error at ')': there is no '(' to close"));
                 }
                 open.remove(open.size() - 1);
             }
@@ -86,7 +79,7 @@ public final class StatementParser implements AutoCloseable {
         if (open.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(at(statement, open.get(open.size() - 1), fileLines,
+        return Optional.of(at(open.get(open.size() - 1), fileLines,
                 "syntax error: this '(' is never closed; add the missing ')'"));
     }
 
@@ -96,16 +89,16 @@ public final class StatementParser implements AutoCloseable {
             SqlToken a = tokens.get(i);
             SqlToken b = tokens.get(i + 1);
             if (a.isSymbol(',') && (b.isSymbol(')') || b.isSymbol(','))) {
-                return Optional.of(at(statement, b, fileLines, "syntax error at or near '" + b.text()
+                return Optional.of(at(b, fileLines, "syntax error at or near '" + b.text()
                         + "': a comma must be followed by another item; remove the extra comma"));
             }
             if (a.isSymbol('(') && b.isSymbol(',')) {
-                return Optional.of(at(statement, b, fileLines, "syntax error at or near ',': nothing before this comma"));
+                return Optional.of(at(b, fileLines, "syntax error at or near ',': nothing before this comma"));
             }
         }
         if (!tokens.isEmpty() && tokens.get(tokens.size() - 1).isSymbol(',')) {
             SqlToken last = tokens.get(tokens.size() - 1);
-            return Optional.of(at(statement, last, fileLines, "syntax error: the statement ends with a comma"));
+            return Optional.of(at(last, fileLines, "syntax error: the statement ends with a comma"));
         }
         return Optional.empty();
     }
@@ -115,7 +108,7 @@ public final class StatementParser implements AutoCloseable {
         if (target.dialect() != Dialect.POSTGRESQL) {
             return Optional.empty();
         }
-        return PostgresDropGrammar.firstUnexpected(shape, tokens).map(token -> at(statement, token, fileLines,
+        return PostgresDropGrammar.firstUnexpected(shape, tokens).map(token -> at(token, fileLines,
                 "syntax error at or near '" + token.text() + "': PostgreSQL's " + shape.kind() + " takes only names"
                         + " (DROP INDEX i ON t is MySQL; write DROP INDEX i)"));
     }
@@ -126,7 +119,7 @@ public final class StatementParser implements AutoCloseable {
             return Optional.empty();
         }
         if (sqlite == null) {
-            sqlite = new SqliteSyntax(dialect);
+            sqlite = new SqliteSyntax();
         }
         return sqlite.check(statement, fileLines);
     }
@@ -150,13 +143,12 @@ public final class StatementParser implements AutoCloseable {
         if (first.isSymbol('(') && target.dialect() != Dialect.SQLITE) {
             return Optional.empty();
         }
-        return Optional.of(at(statement, first, fileLines, "syntax error at or near '" + first.text()
+        return Optional.of(at(first, fileLines, "syntax error at or near '" + first.text()
                 + "': no " + target.dialect().id() + " statement starts this way"));
     }
 
-    static SyntaxProblem at(SqlStatement statement, SqlToken token, LineMap fileLines, String message) {
-        SourcePosition start = fileLines.position(statement.startOffset() + token.start());
-        SourcePosition end = fileLines.position(statement.startOffset() + token.end());
-        return new SyntaxProblem(message, start, end);
+    /** A problem at one of the statement's tokens (their offsets are into the whole file). */
+    static SyntaxProblem at(SqlToken token, LineMap fileLines, String message) {
+        return new SyntaxProblem(message, fileLines.position(token.start()), fileLines.position(token.end()));
     }
 }

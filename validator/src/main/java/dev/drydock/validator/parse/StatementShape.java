@@ -22,6 +22,7 @@ public record StatementShape(String kind, List<String> objects) {
     private static final Set<String> TWO_WORD_TYPES = Set.of("MATERIALIZED VIEW", "EVENT TRIGGER", "FOREIGN TABLE",
             "FOREIGN DATA", "TEXT SEARCH", "ACCESS METHOD", "OPERATOR CLASS", "OPERATOR FAMILY", "USER MAPPING",
             "DEFAULT PRIVILEGES", "LARGE OBJECT");
+    private static final Set<String> WORDS_AFTER_NAME = Set.of("ON", "AS", "USING", "SET", "WHERE", "TO", "FROM", "IN", "FOR");
     private static final Set<String> SKIPPED_BEFORE_NAME = Set.of("IF", "NOT", "EXISTS", "CONCURRENTLY", "ONLY");
 
     static StatementShape of(List<SqlToken> tokens) {
@@ -126,7 +127,7 @@ public record StatementShape(String kind, List<String> objects) {
     }
 
     private static boolean isKeywordAfterType(String name) {
-        return Set.of("ON", "AS", "USING", "SET", "WHERE", "TO", "FROM", "IN", "FOR").contains(name.toUpperCase(Locale.ROOT));
+        return WORDS_AFTER_NAME.contains(name.toUpperCase(Locale.ROOT));
     }
 
     private static boolean isNamePart(SqlToken token) {
