@@ -1,13 +1,6 @@
 package dev.drydock.shared.config;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamReadException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.drydock.shared.migration.Layout;
 import dev.drydock.shared.sql.DialectTarget;
 
@@ -19,17 +12,35 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import java.util.stream.Collectors;
 
-/** Reads and checks {@code drydock.yaml}; every problem is a {@link ConfigException} naming the file and the key. */
+/**
+ * Reads and checks {@code drydock.yaml}; every problem is a {@link ConfigException} naming the file, the key
+ * and its line. Unknown keys are errors, so a typo never silently falls back to a default.
+ */
 public final class ConfigLoader {
 
     public static final String DEFAULT_FILE = "drydock.yaml";
+
+    private static final Set<String> TOP = Set.of("migrations", "validator", "environments", "backup");
+    private static final Set<String> MIGRATIONS = Set.of("dir", "layout", "forward", "rollback", "dialects", "transactional");
+    private static final Set<String> VALIDATOR = Set.of("rules", "largeTables");
+    private static final Set<String> ENVIRONMENT = Set.of("url", "user", "password", "protected", "backup");
+    private static final Set<String> BACKUP_REQUIREMENT = Set.of("required", "maxAge");
+    private static final Set<String> BACKUP = Set.of("store", "s3", "http", "jobs", "cluster");
+    private static final Set<String> S3 = Set.of("endpoint", "region", "pathStyle", "sse", "storageClass",
+            "accessKeyId", "secretAccessKey");
+    private static final Set<String> HTTP = Set.of("bind", "port");
+    private static final Set<String> JOB = Set.of("environment", "schedule", "verify", "verifyUrl", "retention");
+    private static final Set<String> RETENTION = Set.of("keepLast", "daily", "weekly", "monthly");
+    private static final Set<String> CLUSTER = Set.of("url", "user", "password");
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*([smhd])");
 
     private ConfigLoader() {
@@ -38,8 +49,7 @@ public final class ConfigLoader {
     /** Loads {@code file}; it must exist. */
     public static DrydockConfig load(Path file) {
         Path absolute = file.toAbsolutePath().normalize();
-        ConfigFile raw = parse(absolute);
-        return new Checked(absolute).config(raw);
+        return new Binder(absolute).config(parse(absolute));
     }
 
     /** Loads {@code ./drydock.yaml} of {@code workingDir} when there is one. */
@@ -48,213 +58,243 @@ public final class ConfigLoader {
         return Files.isRegularFile(file) ? Optional.of(load(file)) : Optional.empty();
     }
 
-    private static ConfigFile parse(Path file) {
-        byte[] bytes = new byte[0];
-        ObjectMapper mapper = new ObjectMapper(new YAMLFactory())
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    private static YamlNode parse(Path file) {
         try {
-            bytes = Files.readAllBytes(file);
-            if (new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
-                return new ConfigFile(null, null, null, null);
-            }
-            ConfigFile parsed = mapper.readValue(bytes, ConfigFile.class);
-            return parsed == null ? new ConfigFile(null, null, null, null) : parsed;
+            return YamlNode.parse(Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             throw new ConfigException(file, null, null, "the config file does not exist; create it (see"
                     + " ops/drydock.example.yaml) or leave out --config to run on the PATH arguments");
-        } catch (UnrecognizedPropertyException e) {
-            String known = e.getKnownPropertyIds() == null ? "" : "; known keys here: "
-                    + new TreeSet<>(e.getKnownPropertyIds().stream().map(String::valueOf).toList())
-                    .stream().collect(Collectors.joining(", "));
-            throw new ConfigException(file, keyPath(e), lineOfKey(bytes, e.getPropertyName()), "unknown key" + known);
-        } catch (JsonMappingException e) {
-            if (e.getCause() instanceof StreamReadException syntax) {
-                throw new ConfigException(file, null, line(syntax.getLocation()), "not valid YAML: "
-                        + firstSentence(syntax.getOriginalMessage()));
-            }
-            throw new ConfigException(file, keyPath(e), line(e.getLocation()), "wrong kind of value: "
-                    + firstSentence(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
-            throw new ConfigException(file, null, line(e.getLocation()), "not valid YAML: "
-                    + firstSentence(e.getOriginalMessage()));
+            Integer line = e.getLocation() == null ? null : e.getLocation().getLineNr();
+            throw new ConfigException(file, null, line, "not valid YAML: " + firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new ConfigException(file, null, null, "cannot read the config file (" + e.getMessage() + ")");
         }
     }
 
-    private static String keyPath(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : e.getPath()) {
-            if (reference.getFieldName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("").strip();
     }
 
-    /**
-     * The line of an unknown key. Jackson buffers a record's properties before it binds them, so its own
-     * location is already past the key; the key's first appearance as a mapping key is where it was written.
-     */
-    private static Integer lineOfKey(byte[] yaml, String key) {
-        Pattern keyLine = Pattern.compile("^\\s*(-\\s+)?['\"]?" + Pattern.quote(key) + "['\"]?\\s*:");
-        List<String> lines = new String(yaml, java.nio.charset.StandardCharsets.UTF_8).lines().toList();
-        for (int i = 0; i < lines.size(); i++) {
-            if (keyLine.matcher(lines.get(i)).find()) {
-                return i + 1;
-            }
-        }
-        return null;
-    }
+    /** Turns the tree into the config records, checking keys and values and resolving paths. */
+    private record Binder(Path file) {
 
-    private static Integer line(JsonLocation location) {
-        return location == null || location.getLineNr() < 1 ? null : location.getLineNr();
-    }
-
-    private static String firstSentence(String message) {
-        if (message == null) {
-            return "";
-        }
-        String first = message.lines().findFirst().orElse("").strip();
-        int cut = first.indexOf(" at [Source");
-        return cut > 0 ? first.substring(0, cut) : first;
-    }
-
-    /** Checks values and resolves paths against the config file's folder. */
-    private record Checked(Path file) {
-
-        DrydockConfig config(ConfigFile raw) {
-            return new DrydockConfig(Optional.of(file), migrations(raw.migrations()), validator(raw.validator()),
-                    environments(raw.environments()), backup(raw.backup()));
+        DrydockConfig config(YamlNode root) {
+            YamlNode.Mapping top = mapping(root, "", TOP);
+            return new DrydockConfig(Optional.of(file), migrations(top), validator(top), environments(top), backup(top));
         }
 
-        private MigrationsConfig migrations(ConfigFile.Migrations raw) {
-            ConfigFile.Migrations m = raw == null ? new ConfigFile.Migrations(null, null, null, null, null, null) : raw;
-            Path dir = resolvePath(m.dir() == null ? "db/migrations" : m.dir());
-            String layout = m.layout() == null ? "auto" : m.layout();
+        private MigrationsConfig migrations(YamlNode.Mapping top) {
+            YamlNode.Mapping m = mapping(top.entries().get("migrations"), "migrations", MIGRATIONS);
+            Path dir = resolvePath(orElse(text(m, "dir", "migrations.dir"), "db/migrations"));
+            String layout = orElse(text(m, "layout", "migrations.layout"), "auto");
             if (!Layout.NAMES.contains(layout)) {
-                throw fail("migrations.layout", "'" + layout + "' is no layout; use one of " + String.join(", ", Layout.NAMES));
+                throw fail("migrations.layout", m, "'" + layout + "' is no layout; use one of "
+                        + String.join(", ", Layout.NAMES));
             }
-            Pattern forward = regex("migrations.forward", m.forward());
-            Pattern rollback = regex("migrations.rollback", m.rollback());
+            Pattern forward = regex(m, "forward");
+            Pattern rollback = regex(m, "rollback");
             if (layout.equals("custom")) {
                 if (forward == null) {
-                    throw fail("migrations.forward", "the custom layout needs a forward: regex with the named groups"
-                            + " version and description, e.g. '(?<version>\\d+)_(?<description>.+)\\.up\\.sql'");
-                }
-                requireGroup("migrations.forward", forward);
-                if (rollback != null) {
-                    requireGroup("migrations.rollback", rollback);
+                    throw fail("migrations.forward", m, "the custom layout needs a forward: regex with the named"
+                            + " groups version and description, e.g. '(?<version>\\d+)_(?<description>.+)\\.up\\.sql'");
                 }
             } else if (forward != null || rollback != null) {
-                throw fail(forward != null ? "migrations.forward" : "migrations.rollback",
+                throw fail(forward != null ? "migrations.forward" : "migrations.rollback", m,
                         "only the custom layout takes regexes; set layout: custom or remove the key");
             }
             List<DialectTarget> dialects = new ArrayList<>();
-            List<String> names = m.dialects() == null ? List.of() : m.dialects();
+            List<String> names = strings(m, "dialects", "migrations.dialects");
             for (int i = 0; i < names.size(); i++) {
                 String name = names.get(i);
-                int index = i;
-                dialects.add(DialectTarget.parse(name == null ? "" : name).orElseThrow(() -> fail(
-                        "migrations.dialects[" + index + "]", "'" + name + "' is no dialect; use postgresql, mysql,"
-                                + " mariadb, sqlite or d1, optionally with a version (postgresql:15, sqlite:3.40)")));
+                String key = "migrations.dialects[" + i + "]";
+                dialects.add(DialectTarget.parse(name == null ? "" : name).orElseThrow(() -> fail(key, m, "'" + name
+                        + "' is no dialect; use postgresql, mysql, mariadb, sqlite or d1, optionally with a version"
+                        + " (postgresql:15, sqlite:3.40)")));
             }
-            boolean transactional = m.transactional() == null || m.transactional();
+            boolean transactional = orElse(bool(m, "transactional", "migrations.transactional"), true);
             return new MigrationsConfig(dir, layout, forward, rollback, dialects, transactional);
         }
 
-        private ValidatorConfig validator(ConfigFile.Validator raw) {
-            if (raw == null) {
-                return ValidatorConfig.defaults();
-            }
-            Map<String, String> rules = raw.rules() == null ? Map.of() : raw.rules();
-            rules.forEach((rule, severity) -> {
+        private ValidatorConfig validator(YamlNode.Mapping top) {
+            YamlNode.Mapping v = mapping(top.entries().get("validator"), "validator", VALIDATOR);
+            Map<String, String> rules = new LinkedHashMap<>();
+            YamlNode.Mapping rawRules = mapping(v.entries().get("rules"), "validator.rules", null);
+            for (String rule : rawRules.entries().keySet()) {
+                String key = "validator.rules." + rule;
+                String severity = text(rawRules, rule, key);
                 if (severity == null || !ValidatorConfig.SEVERITIES.contains(severity)) {
-                    throw fail("validator.rules." + rule, "'" + severity + "' is no severity; use "
+                    throw fail(key, rawRules, "'" + severity + "' is no severity; use "
                             + String.join(", ", ValidatorConfig.SEVERITIES));
                 }
-            });
-            return new ValidatorConfig(rules, raw.largeTables() == null ? List.of() : raw.largeTables());
+                rules.put(rule, severity);
+            }
+            return new ValidatorConfig(rules, strings(v, "largeTables", "validator.largeTables"));
         }
 
-        private Map<String, EnvironmentConfig> environments(Map<String, ConfigFile.Environment> raw) {
+        private Map<String, EnvironmentConfig> environments(YamlNode.Mapping top) {
             Map<String, EnvironmentConfig> environments = new LinkedHashMap<>();
-            if (raw == null) {
-                return environments;
-            }
-            raw.forEach((name, e) -> {
+            YamlNode.Mapping all = mapping(top.entries().get("environments"), "environments", null);
+            for (String name : all.entries().keySet()) {
                 String key = "environments." + name;
-                if (e == null || e.url() == null) {
-                    throw fail(key + ".url", "every environment needs a JDBC url, e.g. jdbc:sqlite:./dev.db");
+                YamlNode.Mapping e = mapping(all.entries().get(name), key, ENVIRONMENT);
+                String url = text(e, "url", key + ".url");
+                if (url == null) {
+                    throw new ConfigException(file, key + ".url", all.keyLines().get(name),
+                            "every environment needs a JDBC url, e.g. jdbc:sqlite:./dev.db");
                 }
-                boolean required = e.backup() != null && Boolean.TRUE.equals(e.backup().required());
-                Duration maxAge = e.backup() == null || e.backup().maxAge() == null ? Duration.ofHours(24)
-                        : duration(key + ".backup.maxAge", e.backup().maxAge());
-                environments.put(name, new EnvironmentConfig(name, e.url(), secret(key + ".user", e.user()),
-                        secret(key + ".password", e.password()), Boolean.TRUE.equals(e.protectedEnvironment()),
-                        required, maxAge, file));
-            });
+                YamlNode.Mapping backup = mapping(e.entries().get("backup"), key + ".backup", BACKUP_REQUIREMENT);
+                boolean required = orElse(bool(backup, "required", key + ".backup.required"), false);
+                String maxAge = text(backup, "maxAge", key + ".backup.maxAge");
+                Duration age = maxAge == null ? Duration.ofHours(24) : duration(backup, key + ".backup.maxAge", maxAge);
+                environments.put(name, new EnvironmentConfig(name, url, secret(e, "user", key), secret(e, "password", key),
+                        orElse(bool(e, "protected", key + ".protected"), false), required, age, file));
+            }
             return environments;
         }
 
-        private BackupConfig backup(ConfigFile.Backup raw) {
-            if (raw == null) {
-                return BackupConfig.defaults();
-            }
-            BackupConfig.S3 s3 = raw.s3() == null ? null : new BackupConfig.S3(raw.s3().endpoint(), raw.s3().region(),
-                    Boolean.TRUE.equals(raw.s3().pathStyle()), raw.s3().sse(), raw.s3().storageClass(),
-                    secret("backup.s3.accessKeyId", raw.s3().accessKeyId()),
-                    secret("backup.s3.secretAccessKey", raw.s3().secretAccessKey()));
-            List<BackupConfig.Job> jobs = new ArrayList<>();
-            List<ConfigFile.Job> rawJobs = raw.jobs() == null ? List.of() : raw.jobs();
-            for (int i = 0; i < rawJobs.size(); i++) {
-                jobs.add(job("backup.jobs[" + i + "]", rawJobs.get(i)));
-            }
-            BackupConfig.Cluster cluster = raw.cluster() == null ? null : new BackupConfig.Cluster(raw.cluster().url(),
-                    secret("backup.cluster.user", raw.cluster().user()),
-                    secret("backup.cluster.password", raw.cluster().password()));
-            String bind = raw.http() == null || raw.http().bind() == null ? "127.0.0.1" : raw.http().bind();
-            int port = raw.http() == null || raw.http().port() == null ? 9464 : raw.http().port();
-            String store = raw.store() == null ? "file:./backups" : raw.store();
+        private BackupConfig backup(YamlNode.Mapping top) {
+            YamlNode.Mapping b = mapping(top.entries().get("backup"), "backup", BACKUP);
+            String store = orElse(text(b, "store", "backup.store"), "file:./backups");
             if (!store.startsWith("file:") && !store.startsWith("s3://")) {
-                throw fail("backup.store", "'" + store + "' is no store; use file:./backups or s3://bucket/prefix");
+                throw fail("backup.store", b, "'" + store + "' is no store; use file:./backups or s3://bucket/prefix");
             }
-            return new BackupConfig(store, s3, bind, port, jobs, cluster);
+            BackupConfig.S3 s3 = null;
+            if (b.entries().containsKey("s3")) {
+                YamlNode.Mapping s = mapping(b.entries().get("s3"), "backup.s3", S3);
+                s3 = new BackupConfig.S3(text(s, "endpoint", "backup.s3.endpoint"), text(s, "region", "backup.s3.region"),
+                        orElse(bool(s, "pathStyle", "backup.s3.pathStyle"), false), text(s, "sse", "backup.s3.sse"),
+                        text(s, "storageClass", "backup.s3.storageClass"), secret(s, "accessKeyId", "backup.s3"),
+                        secret(s, "secretAccessKey", "backup.s3"));
+            }
+            YamlNode.Mapping http = mapping(b.entries().get("http"), "backup.http", HTTP);
+            List<BackupConfig.Job> jobs = new ArrayList<>();
+            List<YamlNode> rawJobs = sequence(b, "jobs", "backup.jobs");
+            for (int i = 0; i < rawJobs.size(); i++) {
+                jobs.add(job("backup.jobs[" + i + "]", mapping(rawJobs.get(i), "backup.jobs[" + i + "]", JOB)));
+            }
+            BackupConfig.Cluster cluster = null;
+            if (b.entries().containsKey("cluster")) {
+                YamlNode.Mapping c = mapping(b.entries().get("cluster"), "backup.cluster", CLUSTER);
+                cluster = new BackupConfig.Cluster(text(c, "url", "backup.cluster.url"), secret(c, "user", "backup.cluster"),
+                        secret(c, "password", "backup.cluster"));
+            }
+            return new BackupConfig(store, s3, orElse(text(http, "bind", "backup.http.bind"), "127.0.0.1"),
+                    orElse(integer(http, "port", "backup.http.port"), 9464), jobs, cluster);
         }
 
-        private BackupConfig.Job job(String key, ConfigFile.Job raw) {
-            if (raw == null || raw.environment() == null || raw.schedule() == null) {
-                throw fail(key, "a backup job needs environment: and schedule: (a Quartz cron, e.g. '0 0 2 * * ?')");
+        private BackupConfig.Job job(String key, YamlNode.Mapping j) {
+            String environment = text(j, "environment", key + ".environment");
+            String schedule = text(j, "schedule", key + ".schedule");
+            if (environment == null || schedule == null) {
+                throw fail(key, j, "a backup job needs environment: and schedule: (a Quartz cron, e.g. '0 0 2 * * ?')");
             }
-            String verify = raw.verify() == null ? "checksum" : raw.verify();
+            String verify = orElse(text(j, "verify", key + ".verify"), "checksum");
             if (!verify.equals("checksum") && !verify.equals("restore")) {
-                throw fail(key + ".verify", "'" + verify + "' is no verification level; use checksum or restore");
+                throw fail(key + ".verify", j, "'" + verify + "' is no verification level; use checksum or restore");
             }
-            ConfigFile.Retention r = raw.retention();
-            BackupConfig.Retention retention = r == null ? new BackupConfig.Retention(3, 7, 4, 6)
-                    : new BackupConfig.Retention(orElse(r.keepLast(), 3), orElse(r.daily(), 0), orElse(r.weekly(), 0),
-                    orElse(r.monthly(), 0));
-            return new BackupConfig.Job(raw.environment(), raw.schedule(), verify, raw.verifyUrl(), retention);
+            BackupConfig.Retention retention = new BackupConfig.Retention(3, 7, 4, 6);
+            if (j.entries().containsKey("retention")) {
+                YamlNode.Mapping r = mapping(j.entries().get("retention"), key + ".retention", RETENTION);
+                retention = new BackupConfig.Retention(orElse(integer(r, "keepLast", key + ".retention.keepLast"), 3),
+                        orElse(integer(r, "daily", key + ".retention.daily"), 0),
+                        orElse(integer(r, "weekly", key + ".retention.weekly"), 0),
+                        orElse(integer(r, "monthly", key + ".retention.monthly"), 0));
+            }
+            return new BackupConfig.Job(environment, schedule, verify, text(j, "verifyUrl", key + ".verifyUrl"), retention);
         }
 
-        private static int orElse(Integer value, int fallback) {
-            return value == null ? fallback : value;
+        /** A mapping (empty when absent); {@code known} null accepts any key (names chosen by the user). */
+        private YamlNode.Mapping mapping(YamlNode node, String key, Set<String> known) {
+            if (node == null || node instanceof YamlNode.Scalar scalar && scalar.text() == null) {
+                return new YamlNode.Mapping(Map.of(), Map.of(), node == null ? 0 : node.line());
+            }
+            if (!(node instanceof YamlNode.Mapping mapping)) {
+                throw new ConfigException(file, key.isEmpty() ? null : key, node.line(),
+                        "wrong kind of value: expected keys and values here");
+            }
+            if (known != null) {
+                for (String name : mapping.entries().keySet()) {
+                    if (!known.contains(name)) {
+                        throw new ConfigException(file, key.isEmpty() ? name : key + "." + name,
+                                mapping.keyLines().get(name), "unknown key; known keys here: "
+                                        + String.join(", ", new TreeSet<>(known)));
+                    }
+                }
+            }
+            return mapping;
         }
 
-        private Secret secret(String key, String reference) {
-            return reference == null ? null : new Secret(reference, key, file);
+        private String text(YamlNode.Mapping mapping, String name, String key) {
+            YamlNode node = mapping.entries().get(name);
+            if (node == null) {
+                return null;
+            }
+            if (!(node instanceof YamlNode.Scalar scalar)) {
+                throw new ConfigException(file, key, node.line(), "wrong kind of value: expected a single value");
+            }
+            return scalar.text();
         }
 
-        private Duration duration(String key, String text) {
-            var matcher = DURATION.matcher(text.strip());
+        private Boolean bool(YamlNode.Mapping mapping, String name, String key) {
+            String value = text(mapping, name, key);
+            if (value == null) {
+                return null;
+            }
+            return switch (value.toLowerCase(Locale.ROOT)) {
+                case "true", "yes", "on" -> true;
+                case "false", "no", "off" -> false;
+                default -> throw new ConfigException(file, key, mapping.entries().get(name).line(),
+                        "wrong kind of value: '" + value + "' is not true or false");
+            };
+        }
+
+        private Integer integer(YamlNode.Mapping mapping, String name, String key) {
+            String value = text(mapping, name, key);
+            if (value == null) {
+                return null;
+            }
+            try {
+                return Integer.parseInt(value.strip());
+            } catch (NumberFormatException e) {
+                throw new ConfigException(file, key, mapping.entries().get(name).line(),
+                        "wrong kind of value: '" + value + "' is not a whole number");
+            }
+        }
+
+        private List<YamlNode> sequence(YamlNode.Mapping mapping, String name, String key) {
+            YamlNode node = mapping.entries().get(name);
+            if (node == null || node instanceof YamlNode.Scalar scalar && scalar.text() == null) {
+                return List.of();
+            }
+            if (!(node instanceof YamlNode.Sequence sequence)) {
+                throw new ConfigException(file, key, node.line(), "wrong kind of value: expected a list, e.g. [a, b]");
+            }
+            return sequence.items();
+        }
+
+        private List<String> strings(YamlNode.Mapping mapping, String name, String key) {
+            List<String> values = new ArrayList<>();
+            List<YamlNode> items = sequence(mapping, name, key);
+            for (int i = 0; i < items.size(); i++) {
+                if (!(items.get(i) instanceof YamlNode.Scalar scalar)) {
+                    throw new ConfigException(file, key + "[" + i + "]", items.get(i).line(),
+                            "wrong kind of value: expected a single value");
+                }
+                values.add(scalar.text());
+            }
+            return values;
+        }
+
+        private Secret secret(YamlNode.Mapping mapping, String name, String keyPrefix) {
+            String reference = text(mapping, name, keyPrefix + "." + name);
+            return reference == null ? null : new Secret(reference, keyPrefix + "." + name, file);
+        }
+
+        private Duration duration(YamlNode.Mapping mapping, String key, String text) {
+            Matcher matcher = DURATION.matcher(text.strip());
             if (!matcher.matches()) {
-                throw fail(key, "'" + text + "' is no duration; write e.g. 24h, 90m or 7d");
+                throw fail(key, mapping, "'" + text + "' is no duration; write e.g. 24h, 90m or 7d");
             }
             long amount = Long.parseLong(matcher.group(1));
             return switch (matcher.group(2)) {
@@ -270,25 +310,33 @@ public final class ConfigLoader {
             return given.isAbsolute() ? given : file.getParent().resolve(given).normalize();
         }
 
-        private Pattern regex(String key, String text) {
+        private Pattern regex(YamlNode.Mapping m, String name) {
+            String key = "migrations." + name;
+            String text = text(m, name, key);
             if (text == null) {
                 return null;
             }
+            Pattern pattern;
             try {
-                return Pattern.compile(text);
+                pattern = Pattern.compile(text);
             } catch (PatternSyntaxException e) {
-                throw fail(key, "not a valid regular expression: " + e.getDescription() + " near index " + e.getIndex());
+                throw fail(key, m, "not a valid regular expression: " + e.getDescription() + " near index " + e.getIndex());
             }
+            if (!text.contains("(?<version>")) {
+                throw fail(key, m, "the regex needs a named group (?<version>...)");
+            }
+            return pattern;
         }
 
-        private void requireGroup(String key, Pattern pattern) {
-            if (!pattern.pattern().contains("(?<version>")) {
-                throw fail(key, "the regex needs a named group (?<version>...)");
-            }
+        /** An error about the value of {@code key}, at the line of its last part in {@code mapping}. */
+        private ConfigException fail(String key, YamlNode.Mapping mapping, String problem) {
+            String last = key.substring(key.lastIndexOf('.') + 1).replaceAll("\\[\\d+]$", "");
+            Integer line = mapping.keyLines().get(last);
+            return new ConfigException(file, key, line == null && mapping.line() > 0 ? mapping.line() : line, problem);
         }
 
-        private ConfigException fail(String key, String problem) {
-            return new ConfigException(file, key, null, problem);
+        private static <T> T orElse(T value, T fallback) {
+            return value == null ? fallback : value;
         }
     }
 }
