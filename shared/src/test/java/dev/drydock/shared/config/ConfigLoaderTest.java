@@ -70,6 +70,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theShippedExampleConfigLoads() {
+        Path example = Path.of(System.getProperty("drydock.root", ".."), "ops", "drydock.example.yaml");
+        DrydockConfig config = ConfigLoader.load(example);
+        assertEquals("auto", config.migrations().layout());
+        assertTrue(config.environments().get("production").isProtected());
+    }
+
+    @Test
     void anEmptyFileMeansDefaults() throws Exception {
         DrydockConfig config = ConfigLoader.load(write("\n"));
         assertEquals("auto", config.migrations().layout());
