@@ -39,12 +39,13 @@ final class PairingCheck implements Check {
         }
     }
 
+    /**
+     * Read from the parsed forward script. A script that was not parsed belongs to a file a pre-commit run does
+     * not report on, so its findings are dropped anyway and its file need not be opened.
+     */
     private static boolean acknowledgedIrreversible(Analysis analysis, Script forward) {
-        Optional<ParsedScript> parsed = analysis.primary(forward);
-        if (parsed.isPresent()) {
-            return parsed.get().directives().stream().map(SqlComment::body).anyMatch(body -> body.startsWith(IRREVERSIBLE));
-        }
-        return forward.file().mentions(IRREVERSIBLE);
+        return analysis.primary(forward).stream().flatMap(parsed -> parsed.directives().stream())
+                .map(SqlComment::body).anyMatch(body -> body.startsWith(IRREVERSIBLE));
     }
 
     private static String expectedRollback(Analysis analysis, Migration migration) {
