@@ -70,3 +70,8 @@ bench() {
 echo "median of $runs alternating runs each; $(nproc) cores; $(java -version 2>&1 | head -n 1)"
 bench pre-commit "$squawk" "${changed[@]}" -- "$validator" --config "$work/kratos-pg.yaml" "${changed[@]}"
 bench corpus "$squawk" "${concourse_files[@]}" -- "$validator" "$concourse"
+
+# The floor under every run: a JVM, the class archive and picocli, before any file is read.
+: > "$work/startup.drydock"
+for _ in $(seq "$runs"); do time_ms "$validator" --version >> "$work/startup.drydock"; done
+printf '%-11s                 drydock %6s ms   (bin/validator --version)\n' start-up "$(median < "$work/startup.drydock")"
