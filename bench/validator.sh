@@ -2,7 +2,8 @@
 # The validator against squawk on the same PostgreSQL files, alternating run by run, in one go.
 #   pre-commit: 3 changed files in a repository of ~280 migrations (ory/kratos, PostgreSQL files)
 #   corpus:     a whole corpus (concourse, 299 files)
-# Prints the median wall time of each side and the ratio. RUNS=N sets the number of runs (default 21).
+# Prints the median wall time of each side and the ratios, against squawk as its npm package runs it
+# (a node wrapper) and against the bare Rust binary inside. RUNS=N sets the number of runs (default 21).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="$root/bench/.work"
@@ -10,8 +11,9 @@ runs="${RUNS:-21}"
 corpora="$(cd "$root/../shared/corpora" && pwd)"
 mkdir -p "$work"
 
-squawk="$work/squawk/node_modules/@squawk-cli/linux-x64/bin/squawk"
-if [ ! -x "$squawk" ]; then
+squawk_npm="$work/squawk/node_modules/.bin/squawk"   # the command the npm package installs (a node wrapper)
+squawk_bin="$work/squawk/node_modules/@squawk-cli/linux-x64/bin/squawk"   # the Rust binary it wraps
+if [ ! -x "$squawk_bin" ]; then
   echo "installing squawk-cli from npm into $work/squawk" >&2
   npm install --silent --no-audit --no-fund --prefix "$work/squawk" squawk-cli@2.66.0 >&2
 fi
@@ -45,31 +47,34 @@ time_ms() {
 }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 
+# bench NAME FILES... : squawk (npm command and bare binary) and drydock, alternating, on the same files;
+# drydock's own arguments come from the DRYDOCK_ARGS array.
 bench() {
   local name="$1"; shift
-  local -a squawk_cmd drydock_cmd
-  local split=0
-  for arg in "$@"; do
-    if [ "$arg" = "--" ]; then split=1; continue; fi
-    if [ $split -eq 0 ]; then squawk_cmd+=("$arg"); else drydock_cmd+=("$arg"); fi
-  done
-  "${squawk_cmd[@]}" > /dev/null 2>&1 || true   # warm the page cache for both
-  "${drydock_cmd[@]}" > /dev/null 2>&1 || true
-  : > "$work/$name.squawk"; : > "$work/$name.drydock"
+  local -a files=("$@")
+  local side
+  for side in npm bin drydock; do : > "$work/$name.$side"; done
+  "$squawk_bin" "${files[@]}" > /dev/null 2>&1 || true   # warm the page cache for all sides
+  "$validator" "${DRYDOCK_ARGS[@]}" > /dev/null 2>&1 || true
   for _ in $(seq "$runs"); do
-    time_ms "${squawk_cmd[@]}" >> "$work/$name.squawk"
-    time_ms "${drydock_cmd[@]}" >> "$work/$name.drydock"
+    time_ms "$squawk_npm" "${files[@]}" >> "$work/$name.npm"
+    time_ms "$squawk_bin" "${files[@]}" >> "$work/$name.bin"
+    time_ms "$validator" "${DRYDOCK_ARGS[@]}" >> "$work/$name.drydock"
   done
-  local s d
-  s=$(median < "$work/$name.squawk")
+  local n b d
+  n=$(median < "$work/$name.npm")
+  b=$(median < "$work/$name.bin")
   d=$(median < "$work/$name.drydock")
-  printf '%-11s squawk %6s ms   drydock %6s ms   drydock/squawk %s\n' "$name" "$s" "$d" \
-    "$(awk -v d="$d" -v s="$s" 'BEGIN {printf "%.2f", d / s}')"
+  printf '%-11s squawk (npm) %5s ms   squawk (binary) %5s ms   drydock %5s ms   drydock/npm %s   drydock/binary %s\n' \
+    "$name" "$n" "$b" "$d" "$(awk -v d="$d" -v s="$n" 'BEGIN {printf "%.2f", d / s}')" \
+    "$(awk -v d="$d" -v s="$b" 'BEGIN {printf "%.2f", d / s}')"
 }
 
 echo "median of $runs alternating runs each; $(nproc) cores; $(java -version 2>&1 | head -n 1)"
-bench pre-commit "$squawk" "${changed[@]}" -- "$validator" --config "$work/kratos-pg.yaml" "${changed[@]}"
-bench corpus "$squawk" "${concourse_files[@]}" -- "$validator" "$concourse"
+DRYDOCK_ARGS=(--config "$work/kratos-pg.yaml" "${changed[@]}")
+bench pre-commit "${changed[@]}"
+DRYDOCK_ARGS=("$concourse")
+bench corpus "${concourse_files[@]}"
 
 # The floor under every run: a JVM, the class archive and picocli, before any file is read.
 : > "$work/startup.drydock"
