@@ -25,8 +25,4 @@ public record BackupConfig(String store, S3 s3, String httpBind, int httpPort, L
     /** A Quartz JDBC job store shared by several daemons. */
     public record Cluster(String url, Secret user, Secret password) {
     }
-
-    public static BackupConfig defaults() {
-        return new BackupConfig("file:./backups", null, "127.0.0.1", 9464, List.of(), null);
-    }
 }

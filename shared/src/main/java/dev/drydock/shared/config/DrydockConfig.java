@@ -1,9 +1,6 @@
 package dev.drydock.shared.config;
 
-import dev.drydock.shared.sql.DialectTarget;
-
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,10 +15,4 @@ public record DrydockConfig(Optional<Path> file, MigrationsConfig migrations, Va
         environments = Map.copyOf(environments);
     }
 
-    /** The configuration of a run without a config file: migrations in {@code dir}, layout detected. */
-    public static DrydockConfig withoutFile(Path dir, List<DialectTarget> dialects) {
-        MigrationsConfig migrations = new MigrationsConfig(dir, "auto", null, null, dialects, true);
-        return new DrydockConfig(Optional.empty(), migrations, ValidatorConfig.defaults(), Map.of(),
-                BackupConfig.defaults());
-    }
 }

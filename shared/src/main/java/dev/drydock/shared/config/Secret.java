@@ -14,10 +14,6 @@ public record Secret(String reference, String key, Path configFile) {
         return References.resolve(reference, key, configFile);
     }
 
-    public boolean isEmpty() {
-        return reference == null || reference.isEmpty();
-    }
-
     @Override
     public String toString() {
         return "****";

@@ -12,8 +12,4 @@ public record ValidatorConfig(Map<String, String> rules, List<String> largeTable
         rules = Map.copyOf(rules);
         largeTables = List.copyOf(largeTables);
     }
-
-    public static ValidatorConfig defaults() {
-        return new ValidatorConfig(Map.of(), List.of());
-    }
 }

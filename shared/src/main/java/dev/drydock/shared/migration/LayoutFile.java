@@ -5,7 +5,8 @@ import java.nio.file.Path;
 /**
  * One file a layout recognized while scanning the migrations folder.
  *
- * @param pairKey what a forward and its rollback have in common, per the runner's own pairing rule
+ * @param description for a {@link Role#MISNAMED} file: why the runner would skip it
+ * @param pairKey     what a forward and its rollback have in common, per the runner's own pairing rule
  */
 public record LayoutFile(Path path, Role role, String version, String description, String pairKey) {
 

@@ -65,11 +65,6 @@ public record Version(String text, List<BigInteger> parts) implements Comparable
         return 0;
     }
 
-    /** Same version for the runner ({@code 1.0} and {@code 1}); the record's equals compares the text. */
-    public boolean sameAs(Version other) {
-        return compareTo(other) == 0;
-    }
-
     @Override
     public String toString() {
         return text;

@@ -21,7 +21,7 @@ class VersionTest {
 
     @Test
     void trailingZerosAreTheSameVersion() {
-        assertTrue(Version.parse("1.0").sameAs(Version.parse("1")));
+        assertEquals(0, Version.parse("1.0").compareTo(Version.parse("1")));
         assertEquals("1.5.2", Version.parse("1_5_2").canonical());
     }
 

@@ -48,6 +48,7 @@ final class InstallHookCommand implements Callable<Integer> {
 
     private String script() {
         String launcher = Optional.ofNullable(System.getProperty("drydock.launcher"))
+                .map(path -> "'" + path + "'")
                 .orElse("java -jar '" + jarPath() + "'");
         String configOption = parent.config == null ? "" : " --config '" + parent.config.toAbsolutePath() + "'";
         return "#!/bin/sh\n" + MARK + "\n"

@@ -18,20 +18,20 @@ class CorpusValidationTest {
     @TempDir
     static Path configs;
 
-    static List<CorpusSets> corpora() {
-        return CorpusSets.all();
+    static List<CorpusSet> corpora() {
+        return CorpusSet.all();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("corpora")
-    void validatesWithoutCrashingAndPairsAsTheReadmeSays(CorpusSets corpus) {
+    void validatesWithoutCrashingAndPairsAsTheReadmeSays(CorpusSet corpus) {
         CliRun run = CliRun.of("--config", corpus.writeConfig(configs).toString(), "--format", "json");
         assertTrue(run.exit() == 0 || run.exit() == 1, corpus + " exited " + run.exit() + ": " + run.err());
         assertEquals("", run.err());
         JsonNode report = CliRun.json("--config", corpus.writeConfig(configs).toString());
         assertTrue(report.get("files").asInt() > 0, corpus.toString());
         List<String> rules = CliRun.rules(report);
-        if (corpus.missing() != CorpusSets.UNKNOWN) {
+        if (corpus.missing() != CorpusSet.UNKNOWN) {
             assertEquals(corpus.missing(), rules.stream().filter("rollback-missing"::equals).count(), corpus + " rollback-missing");
         }
         assertEquals(corpus.orphans(), rules.stream().filter("rollback-orphan"::equals).count(), corpus + " rollback-orphan");
@@ -44,7 +44,7 @@ class CorpusValidationTest {
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("corpora")
-    void raisesNoFalseSyntaxAlarm(CorpusSets corpus) {
+    void raisesNoFalseSyntaxAlarm(CorpusSet corpus) {
         JsonNode report = CliRun.json("--config", corpus.writeConfig(configs).toString());
         long syntaxErrors = CliRun.rules(report).stream().filter("syntax-error"::equals).count();
         long expected = switch (corpus.name()) {

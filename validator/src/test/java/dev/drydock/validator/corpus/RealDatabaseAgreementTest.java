@@ -46,17 +46,17 @@ class RealDatabaseAgreementTest {
     @TempDir
     static Path work;
 
-    static List<CorpusSets> postgresCorpora() {
-        return CorpusSets.all().stream().filter(c -> Set.of("concourse", "harness-pg", "kratos-pg").contains(c.name())).toList();
+    static List<CorpusSet> postgresCorpora() {
+        return CorpusSet.all().stream().filter(c -> Set.of("concourse", "harness-pg", "kratos-pg").contains(c.name())).toList();
     }
 
-    static List<CorpusSets> sqliteCorpora() {
-        return CorpusSets.all().stream().filter(c -> c.dialect().equals("sqlite") || c.dialect().equals("d1")).toList();
+    static List<CorpusSet> sqliteCorpora() {
+        return CorpusSet.all().stream().filter(c -> c.dialect().equals("sqlite") || c.dialect().equals("d1")).toList();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("postgresCorpora")
-    void syntaxErrorsAreExactlyWhatPostgresqlRejects(CorpusSets corpus) throws Exception {
+    void syntaxErrorsAreExactlyWhatPostgresqlRejects(CorpusSet corpus) throws Exception {
         MigrationSet set = discover(corpus);
         Set<String> rejected = new TreeSet<>();
         int ran;
@@ -72,7 +72,7 @@ class RealDatabaseAgreementTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("sqliteCorpora")
-    void syntaxErrorsAreExactlyWhatSqliteRejects(CorpusSets corpus) throws Exception {
+    void syntaxErrorsAreExactlyWhatSqliteRejects(CorpusSet corpus) throws Exception {
         MigrationSet set = discover(corpus);
         Set<String> rejected = new TreeSet<>();
         Path file = work.resolve(corpus.name() + ".db");
@@ -92,7 +92,7 @@ class RealDatabaseAgreementTest {
         return message.contains("syntax error") || message.contains("incomplete input") || message.contains("unrecognized token");
     }
 
-    private static MigrationSet discover(CorpusSets corpus) {
+    private static MigrationSet discover(CorpusSet corpus) {
         DrydockConfig config = ConfigLoader.load(corpus.writeConfig(work));
         var migrations = config.migrations();
         Layout layout = migrations.layout().equals("custom") ? new CustomLayout(migrations.forward(), migrations.rollback())
