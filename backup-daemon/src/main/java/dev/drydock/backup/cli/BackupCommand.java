@@ -1,0 +1,49 @@
+package dev.drydock.backup.cli;
+
+import dev.drydock.backup.BackupRun;
+import dev.drydock.backup.archive.BackupId;
+import dev.drydock.backup.archive.Verification;
+import dev.drydock.backup.store.BackupStore;
+import dev.drydock.backup.verify.ChecksumVerifier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code backup-daemon backup --env ENV}: one backup now, verified by checksum. */
+@Command(name = "backup", mixinStandardHelpOptions = true,
+        description = "Takes one backup of an environment now, publishes it to the store and verifies it.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  backup-daemon backup --env dev", "  backup-daemon --config ops/drydock.yaml backup --env production"})
+final class BackupCommand implements Callable<Integer> {
+
+    @ParentCommand
+    BackupDaemonCommand parent;
+
+    @Option(names = "--env", required = true, paramLabel = "ENV", description = "The environment of drydock.yaml.")
+    String environment;
+
+    @Override
+    public Integer call() throws IOException {
+        BackupSetup setup = BackupSetup.load(parent.config);
+        BackupStore store = setup.store();
+        List<String> abandoned = store.removeAbandoned();
+        abandoned.forEach(name -> System.err.println("removed " + name + ", a partial archive an interrupted run left"));
+        Clock clock = Clock.systemUTC();
+        BackupId id = new BackupRun(store, clock, this::progress).take(environment, setup.dumper(environment));
+        Verification verification = new ChecksumVerifier(store, clock).verify(id);
+        System.out.println(id + " " + (verification.passed() ? "verified (checksum)" : "FAILED verification: "
+                + String.join("; ", verification.problems())));
+        return verification.passed() ? 0 : 1;
+    }
+
+    private void progress(String step) {
+        if (BackupDaemonCommand.isTerminal()) {
+            System.err.println(step);
+        }
+    }
+}

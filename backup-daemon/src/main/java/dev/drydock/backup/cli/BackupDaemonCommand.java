@@ -1,0 +1,64 @@
+package dev.drydock.backup.cli;
+
+import dev.drydock.shared.BadInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+/** {@code bin/backup-daemon}: verified logical backups. */
+@Command(name = "backup-daemon", mixinStandardHelpOptions = true, version = "drydock-backup-daemon 0.1.0",
+        description = "Takes logical backups of the configured databases, stores them, verifies them.",
+        subcommands = {BackupCommand.class, ListCommand.class, VerifyCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {"  backup-daemon --config drydock.yaml backup --env dev",
+                "  backup-daemon list --env dev --json",
+                "  backup-daemon verify backup-dev-2026-11-23-020000",
+                "",
+                "Exit codes: 0 done, 1 a backup or verification failed, 2 bad input or usage."})
+public final class BackupDaemonCommand implements Runnable {
+
+    @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "drydock.yaml to read (default: ./drydock.yaml).")
+    Path config;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: backup, list or verify");
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit code; bad input prints one clear line, never a stack trace. */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new BackupDaemonCommand());
+        cli.setExecutionExceptionHandler((exception, command, parseResult) -> {
+            PrintWriter err = command.getErr();
+            if (exception instanceof BadInputException) {
+                err.println("backup-daemon: " + exception.getMessage());
+                err.flush();
+                return 2;
+            }
+            err.println("backup-daemon: " + exception.getMessage()
+                    + (System.getenv("DRYDOCK_DEBUG") == null ? " (DRYDOCK_DEBUG=1 prints the stack trace)" : ""));
+            if (System.getenv("DRYDOCK_DEBUG") != null) {
+                exception.printStackTrace(err);
+            }
+            err.flush();
+            return 1;
+        });
+        return cli.execute(args);
+    }
+
+    static boolean isTerminal() {
+        return System.console() != null;
+    }
+}

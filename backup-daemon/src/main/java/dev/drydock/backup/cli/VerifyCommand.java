@@ -1,0 +1,50 @@
+package dev.drydock.backup.cli;
+
+import dev.drydock.backup.archive.BackupId;
+import dev.drydock.backup.archive.Verification;
+import dev.drydock.backup.verify.ChecksumVerifier;
+import dev.drydock.shared.BadInputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+
+/** {@code backup-daemon verify BACKUP_ID}: checks a stored backup again and records the result beside it. */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = "Re-reads a stored backup and checks every entry's SHA-256 against its manifest.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  backup-daemon verify backup-production-2026-11-22-020000"})
+final class VerifyCommand implements Callable<Integer> {
+
+    @ParentCommand
+    BackupDaemonCommand parent;
+
+    @Parameters(paramLabel = "BACKUP_ID", description = "An id from 'backup-daemon list'.")
+    String backupId;
+
+    @Option(names = "--level", paramLabel = "LEVEL", description = "checksum (the restore level comes with the"
+            + " PostgreSQL and MariaDB dumpers).")
+    String level = ChecksumVerifier.LEVEL;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!level.equals(ChecksumVerifier.LEVEL)) {
+            throw new BadInputException("--level " + level + ": only 'checksum' is available so far");
+        }
+        BackupId id = BackupId.parse(backupId).orElseThrow(() -> new BadInputException(backupId
+                + ": not a backup id (backup-<env>-YYYY-MM-DD-HHMMSS); 'backup-daemon list' shows them"));
+        Verification verification = new ChecksumVerifier(BackupSetup.load(parent.config).store(), Clock.systemUTC())
+                .verify(id);
+        if (verification.passed()) {
+            System.out.println(id + " passed " + level + " verification: " + String.join("; ", verification.compared()));
+            return 0;
+        }
+        System.out.println(id + " FAILED " + level + " verification:");
+        verification.problems().forEach(problem -> System.out.println("  " + problem));
+        return 1;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.drydock.backup.dump;
+
+import dev.drydock.backup.archive.Manifest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Describes a SQLite database for the manifest: version, the migration runner's history (Flyway's
+ * {@code flyway_schema_history} or wrangler's {@code d1_migrations}), a fingerprint of the schema and the
+ * row count of every table. A restore is checked against the same description.
+ */
+public final class SqliteInspector {
+
+    private SqliteInspector() {
+    }
+
+    public static DumpResult describe(Connection connection, String name) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            String version = single(statement, "select sqlite_version()");
+            List<String> tables = new ArrayList<>();
+            StringBuilder schema = new StringBuilder();
+            try (ResultSet rows = statement.executeQuery("select type, name, tbl_name, sql from sqlite_master"
+                    + " where name not like 'sqlite_%' order by type, name")) {
+                while (rows.next()) {
+                    schema.append(rows.getString(1)).append('|').append(rows.getString(2)).append('|')
+                            .append(rows.getString(3)).append('|').append(rows.getString(4)).append('\n');
+                    if (rows.getString(1).equals("table")) {
+                        tables.add(rows.getString(2));
+                    }
+                }
+            }
+            Map<String, Manifest.TableStats> counts = new LinkedHashMap<>();
+            for (String table : tables) {
+                counts.put("main." + table, new Manifest.TableStats(Long.parseLong(single(statement,
+                        "select count(*) from \"" + table.replace("\"", "\"\"") + "\""))));
+            }
+            return new DumpResult(new Manifest.Database("sqlite", version, name),
+                    new Manifest.Tool("sqlite online backup (sqlite-jdbc, SQLite " + version + ")"),
+                    migrationState(statement, tables), "sha256:" + sha256(schema.toString()), counts);
+        }
+    }
+
+    private static Manifest.MigrationState migrationState(Statement statement, List<String> tables) throws SQLException {
+        List<Manifest.AppliedMigration> applied = new ArrayList<>();
+        if (tables.contains("flyway_schema_history")) {
+            try (ResultSet rows = statement.executeQuery("select version, description, checksum, installed_on, success"
+                    + " from flyway_schema_history order by installed_rank")) {
+                while (rows.next()) {
+                    applied.add(new Manifest.AppliedMigration(rows.getString(1), rows.getString(2), rows.getString(3),
+                            rows.getString(4), rows.getInt(5) != 0));
+                }
+            }
+            return new Manifest.MigrationState("flyway_schema_history", applied);
+        }
+        if (tables.contains("d1_migrations")) {
+            try (ResultSet rows = statement.executeQuery("select id, name, applied_at from d1_migrations order by id")) {
+                while (rows.next()) {
+                    applied.add(new Manifest.AppliedMigration(rows.getString(1), rows.getString(2), null,
+                            rows.getString(3), true));
+                }
+            }
+            return new Manifest.MigrationState("d1_migrations", applied);
+        }
+        return new Manifest.MigrationState(null, applied);
+    }
+
+    private static String single(Statement statement, String sql) throws SQLException {
+        try (ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime ships SHA-256", e);
+        }
+    }
+}
