@@ -1,0 +1,131 @@
+package dev.drydock.backup.cli;
+
+import dev.drydock.backup.SqliteFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The backup-daemon command line on a real SQLite database: exit codes, output, and no secret anywhere. */
+class BackupDaemonCommandTest {
+
+    private static final String SECRET = "hunter2-never-shown";
+
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    private static synchronized Run run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+            int exit = BackupDaemonCommand.run(args);
+            return new Run(exit, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    private Path config() throws Exception {
+        SqliteFixture.create(dir, 50);
+        Files.writeString(dir.resolve("pw"), SECRET + "\n");
+        return Files.writeString(dir.resolve("drydock.yaml"), """
+                environments:
+                  dev: { url: "jdbc:sqlite:./app.db", user: app, password: "${file:pw}" }
+                  production: { url: "jdbc:postgresql://127.0.0.1:5432/app" }
+                backup:
+                  store: "file:./backups"
+                """);
+    }
+
+    @Test
+    void backupListAndVerifyWithoutLeakingSecrets() throws Exception {
+        Path config = config();
+        Run backup = run("--config", config.toString(), "backup", "--env", "dev");
+        assertEquals(0, backup.exit(), backup.err());
+        assertTrue(backup.out().matches("backup-dev-\\d{4}-\\d{2}-\\d{2}-\\d{6} verified \\(checksum\\)\\s*"), backup.out());
+        String id = backup.out().split(" ")[0];
+
+        Run list = run("list", "--config", config.toString());
+        assertEquals(0, list.exit());
+        assertTrue(list.out().contains(id + " "), list.out());
+        assertTrue(list.out().contains("verified"), list.out());
+        assertTrue(list.out().contains("2 applied, latest 2"), list.out());
+        Run json = run("--config", config.toString(), "list", "--json", "--env", "dev");
+        assertTrue(json.out().contains("\"status\" : \"verified\""), json.out());
+        Run verify = run("--config", config.toString(), "verify", id);
+        assertEquals(0, verify.exit(), verify.out() + verify.err());
+
+        for (Run output : List.of(backup, list, json, verify)) {
+            assertFalse((output.out() + output.err()).contains(SECRET));
+        }
+        try (Stream<Path> files = Files.list(dir.resolve("backups"))) {
+            for (Path file : files.toList()) {
+                String bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+                assertFalse(bytes.contains(SECRET), file + " holds the secret");
+            }
+        }
+    }
+
+    @Test
+    void aDamagedArchiveFailsVerifyWithExitOne() throws Exception {
+        Path config = config();
+        String id = run("--config", config.toString(), "backup", "--env", "dev").out().split(" ")[0];
+        try (RandomAccessFile file = new RandomAccessFile(dir.resolve("backups/" + id + ".zip").toFile(), "rw")) {
+            file.seek(90);
+            int b = file.read();
+            file.seek(90);
+            file.write(b ^ 0x01);
+        }
+        Run verify = run("--config", config.toString(), "verify", id);
+        assertEquals(1, verify.exit());
+        assertTrue(verify.out().contains("FAILED checksum verification"), verify.out());
+        assertTrue(run("--config", config.toString(), "list").out().contains("failed"));
+    }
+
+    @Test
+    void badInputExitsTwoWithOneClearLine() throws Exception {
+        Path config = config();
+        assertBadInput(run("--config", config.toString(), "backup", "--env", "staging"), "no environment 'staging'");
+        assertBadInput(run("--config", config.toString(), "backup", "--env", "production"), "only SQLite environments");
+        assertBadInput(run("--config", config.toString(), "verify", "yesterday"), "not a backup id");
+        assertBadInput(run("--config", config.toString(), "verify", "backup-dev-2020-01-01-000000"), "no such backup");
+        assertBadInput(run("--config", dir.resolve("none.yaml").toString(), "list"), "does not exist");
+        assertEquals(2, run("--config", config.toString(), "backup").exit(), "--env is required");
+        Files.delete(dir.resolve("app.db"));
+        assertBadInput(run("--config", config.toString(), "backup", "--env", "dev"), "the SQLite database does not exist");
+    }
+
+    private static void assertBadInput(Run run, String expected) {
+        assertEquals(2, run.exit(), run.out() + run.err());
+        assertTrue(run.err().contains(expected), run.err());
+        assertFalse(run.err().contains("\tat "), run.err());
+    }
+
+    @Test
+    void everyCommandHasHelpWithExamples() {
+        for (String[] args : new String[][] {{"--help"}, {"backup", "--help"}, {"list", "--help"}, {"verify", "--help"}}) {
+            Run run = run(args);
+            assertEquals(0, run.exit(), String.join(" ", args));
+            assertTrue(run.out().contains("Examples:"), run.out());
+        }
+    }
+}
