@@ -9,6 +9,7 @@ import dev.drydock.backup.catalog.Catalog;
 import dev.drydock.backup.dump.SqliteDumper;
 import dev.drydock.backup.store.FileStore;
 import dev.drydock.backup.verify.ChecksumVerifier;
+import dev.drydock.backup.verify.RestoreVerifier;
 import dev.drydock.shared.BadInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -160,6 +161,18 @@ class BackupRunTest {
         assertTrue(failed.problems().get(0).startsWith("dump/app.sqlite.zst: sha256 "), failed.problems().toString());
         assertEquals("failed", new Catalog(store).entries(Optional.empty()).get(0).status());
         assertEquals(failed, store.verification(id).orElseThrow());
+    }
+
+    @Test
+    void restoreVerificationComparesTheRestoredCopyWithTheManifest() throws Exception {
+        Path database = SqliteFixture.create(dir, 120);
+        FileStore store = store();
+        BackupId id = new BackupRun(store, clock, line -> { }).take("dev", new SqliteDumper(database));
+        Verification verification = new RestoreVerifier(store, clock, Optional.empty()).verify(id);
+        assertTrue(verification.passed(), verification.problems().toString());
+        assertEquals(List.of("size and sha256 of every entry", "schema fingerprint", "3 tables and their row counts"),
+                verification.compared());
+        assertEquals(verification, store.verification(id).orElseThrow());
     }
 
     @Test

@@ -27,17 +27,24 @@ final class BackupCommand implements Callable<Integer> {
     @Option(names = "--env", required = true, paramLabel = "ENV", description = "The environment of drydock.yaml.")
     String environment;
 
+    @Option(names = "--verify", paramLabel = "LEVEL", description = "checksum (default) or restore: restore into a"
+            + " scratch database and compare schema and row counts with the manifest.")
+    String level = ChecksumVerifier.LEVEL;
+
     @Override
     public Integer call() throws IOException {
         BackupSetup setup = BackupSetup.load(parent.config);
+        Verifiers verifiers = new Verifiers(setup, Clock.systemUTC());
+        verifiers.requireLevel(level);
         BackupStore store = setup.store();
         List<String> abandoned = store.removeAbandoned();
         abandoned.forEach(name -> System.err.println("removed " + name + ", a partial archive an interrupted run left"));
         Clock clock = Clock.systemUTC();
         BackupId id = new BackupRun(store, clock, this::progress).take(environment, setup.dumper(environment));
-        Verification verification = new ChecksumVerifier(store, clock).verify(id);
-        System.out.println(id + " " + (verification.passed() ? "verified (checksum)" : "FAILED verification: "
-                + String.join("; ", verification.problems())));
+        progress("verifying " + id + " (" + level + ")");
+        Verification verification = verifiers.verify(id, level);
+        System.out.println(id + " " + (verification.passed() ? "verified (" + level + ")" : "FAILED " + level
+                + " verification: " + String.join("; ", verification.problems())));
         return verification.passed() ? 0 : 1;
     }
 

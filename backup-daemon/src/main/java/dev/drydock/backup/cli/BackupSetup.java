@@ -1,6 +1,8 @@
 package dev.drydock.backup.cli;
 
 import dev.drydock.backup.dump.Dumper;
+import dev.drydock.backup.dump.PostgresConnection;
+import dev.drydock.backup.dump.PostgresDumper;
 import dev.drydock.backup.dump.SqliteDumper;
 import dev.drydock.backup.store.BackupStore;
 import dev.drydock.backup.store.FileStore;
@@ -11,6 +13,7 @@ import dev.drydock.shared.config.DrydockConfig;
 import dev.drydock.shared.config.EnvironmentConfig;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** What the commands take from {@code drydock.yaml}: the store and, per environment, the dumper. */
 record BackupSetup(DrydockConfig config, Path configFile) {
@@ -42,7 +45,31 @@ record BackupSetup(DrydockConfig config, Path configFile) {
             Path database = Path.of(url.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", ""));
             return new SqliteDumper(configFile.getParent().resolve(database).normalize());
         }
+        if (url.startsWith("jdbc:postgresql:")) {
+            return new PostgresDumper(postgres(url, env));
+        }
         throw new ConfigException(configFile, "environments." + environment + ".url", null,
-                "only SQLite environments can be backed up so far; the pg_dump and mariadb-dump dumpers are not built yet");
+                "only SQLite and PostgreSQL environments can be backed up so far; the mariadb-dump dumper is not built yet");
+    }
+
+    /**
+     * Where restore verifications of {@code environment} create their scratch database: the verifyUrl of its
+     * backup job, else the maintenance database of its own server.
+     */
+    Optional<PostgresConnection> scratchServer(String environment) {
+        EnvironmentConfig env = config.environments().get(environment);
+        if (env == null || !env.url().startsWith("jdbc:postgresql:")) {
+            return Optional.empty();
+        }
+        Optional<String> verifyUrl = config.backup().jobs().stream()
+                .filter(job -> job.environment().equals(environment) && job.verifyUrl() != null)
+                .map(job -> job.verifyUrl()).findFirst();
+        return Optional.of(verifyUrl.map(url -> postgres(url, env))
+                .orElseGet(() -> postgres(env.url(), env).withDatabase("postgres")));
+    }
+
+    private static PostgresConnection postgres(String url, EnvironmentConfig env) {
+        return PostgresConnection.of(url, env.user() == null ? null : env.user().reveal(),
+                env.password() == null ? null : env.password().reveal());
     }
 }

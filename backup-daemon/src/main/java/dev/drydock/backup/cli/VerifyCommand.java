@@ -17,7 +17,8 @@ import java.util.concurrent.Callable;
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Re-reads a stored backup and checks every entry's SHA-256 against its manifest.",
         footerHeading = "%nExamples:%n",
-        footer = {"  backup-daemon verify backup-production-2026-11-22-020000"})
+        footer = {"  backup-daemon verify backup-production-2026-11-22-020000",
+                "  backup-daemon verify backup-production-2026-11-22-020000 --level restore"})
 final class VerifyCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -26,19 +27,17 @@ final class VerifyCommand implements Callable<Integer> {
     @Parameters(paramLabel = "BACKUP_ID", description = "An id from 'backup-daemon list'.")
     String backupId;
 
-    @Option(names = "--level", paramLabel = "LEVEL", description = "checksum (the restore level comes with the"
-            + " PostgreSQL and MariaDB dumpers).")
+    @Option(names = "--level", paramLabel = "LEVEL", description = "checksum (default) or restore.")
     String level = ChecksumVerifier.LEVEL;
 
     @Override
     public Integer call() throws IOException {
-        if (!level.equals(ChecksumVerifier.LEVEL)) {
-            throw new BadInputException("--level " + level + ": only 'checksum' is available so far");
-        }
+        BackupSetup setup = BackupSetup.load(parent.config);
+        Verifiers verifiers = new Verifiers(setup, Clock.systemUTC());
+        verifiers.requireLevel(level);
         BackupId id = BackupId.parse(backupId).orElseThrow(() -> new BadInputException(backupId
                 + ": not a backup id (backup-<env>-YYYY-MM-DD-HHMMSS); 'backup-daemon list' shows them"));
-        Verification verification = new ChecksumVerifier(BackupSetup.load(parent.config).store(), Clock.systemUTC())
-                .verify(id);
+        Verification verification = verifiers.verify(id, level);
         if (verification.passed()) {
             System.out.println(id + " passed " + level + " verification: " + String.join("; ", verification.compared()));
             return 0;

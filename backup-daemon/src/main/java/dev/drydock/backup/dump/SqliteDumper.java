@@ -41,7 +41,7 @@ public record SqliteDumper(Path database) implements Dumper {
             try (Connection snapshot = DriverManager.getConnection("jdbc:sqlite:" + copy)) {
                 result = SqliteInspector.describe(snapshot, database.getFileName().toString());
             }
-            try (OutputStream compressed = new ZstdOutputStream(new UnclosedStream(entry), 3)) {
+            try (OutputStream compressed = new ZstdOutputStream(new KeepOpenStream(entry), 3)) {
                 Files.copy(copy, compressed);
             }
             return result;
@@ -49,23 +49,6 @@ public record SqliteDumper(Path database) implements Dumper {
             throw new IOException("SQLite backup of " + database + " failed: " + e.getMessage(), e);
         } finally {
             Files.deleteIfExists(copy);
-        }
-    }
-
-    /** The archive entry is closed by its owner, not by the compressor. */
-    private static final class UnclosedStream extends java.io.FilterOutputStream {
-        UnclosedStream(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] buffer, int offset, int length) throws IOException {
-            out.write(buffer, offset, length);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
         }
     }
 }

@@ -73,8 +73,11 @@ class BackupDaemonCommandTest {
         assertTrue(json.out().contains("\"status\" : \"verified\""), json.out());
         Run verify = run("--config", config.toString(), "verify", id);
         assertEquals(0, verify.exit(), verify.out() + verify.err());
+        Run restore = run("--config", config.toString(), "verify", id, "--level", "restore");
+        assertEquals(0, restore.exit(), restore.out() + restore.err());
+        assertTrue(restore.out().contains("passed restore verification"), restore.out());
 
-        for (Run output : List.of(backup, list, json, verify)) {
+        for (Run output : List.of(backup, list, json, verify, restore)) {
             assertFalse((output.out() + output.err()).contains(SECRET));
         }
         try (Stream<Path> files = Files.list(dir.resolve("backups"))) {
@@ -105,7 +108,7 @@ class BackupDaemonCommandTest {
     void badInputExitsTwoWithOneClearLine() throws Exception {
         Path config = config();
         assertBadInput(run("--config", config.toString(), "backup", "--env", "staging"), "no environment 'staging'");
-        assertBadInput(run("--config", config.toString(), "backup", "--env", "production"), "only SQLite environments");
+        assertBadInput(run("--config", config.toString(), "backup", "--env", "dev", "--verify", "deep"), "use checksum or restore");
         assertBadInput(run("--config", config.toString(), "verify", "yesterday"), "not a backup id");
         assertBadInput(run("--config", config.toString(), "verify", "backup-dev-2020-01-01-000000"), "no such backup");
         assertBadInput(run("--config", dir.resolve("none.yaml").toString(), "list"), "does not exist");
