@@ -33,6 +33,9 @@ public sealed interface BackupStore permits FileStore {
 
     Optional<Verification> verification(BackupId id) throws IOException;
 
+    /** Deletes a published archive and its verification record. */
+    void delete(BackupId id) throws IOException;
+
     /** Removes partial archives a crashed run left behind; returns what was removed. */
     List<String> removeAbandoned() throws IOException;
 

@@ -93,6 +93,13 @@ public record FileStore(Path dir) implements BackupStore {
     }
 
     @Override
+    public void delete(BackupId id) throws IOException {
+        Files.deleteIfExists(dir.resolve(id.archiveName()));
+        Files.deleteIfExists(dir.resolve(id.value() + Verification.SUFFIX));
+        syncFolder();
+    }
+
+    @Override
     public List<String> removeAbandoned() throws IOException {
         List<String> removed = new ArrayList<>();
         if (!Files.isDirectory(dir)) {

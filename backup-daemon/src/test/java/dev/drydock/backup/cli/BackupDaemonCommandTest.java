@@ -124,8 +124,35 @@ class BackupDaemonCommandTest {
     }
 
     @Test
+    void pruneKeepsWhatTheJobsRetentionSaysAndDryRunDeletesNothing() throws Exception {
+        SqliteFixture.create(dir, 5);
+        Path config = Files.writeString(dir.resolve("drydock.yaml"), """
+                environments:
+                  dev: { url: "jdbc:sqlite:./app.db" }
+                backup:
+                  store: "file:./backups"
+                  jobs:
+                    - { environment: dev, schedule: "0 0 2 * * ?", retention: { keepLast: 1 } }
+                """);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(0, run("--config", config.toString(), "backup", "--env", "dev").exit());
+            Thread.sleep(1100); // backup ids have one-second resolution
+        }
+        Run dryRun = run("--config", config.toString(), "prune", "--dry-run");
+        assertEquals(0, dryRun.exit(), dryRun.err());
+        assertEquals(2, dryRun.out().lines().filter(l -> l.startsWith("would delete ")).count(), dryRun.out());
+        assertEquals(3, run("--config", config.toString(), "list").out().lines().filter(l -> l.startsWith("backup-")).count());
+        Run prune = run("--config", config.toString(), "prune");
+        assertEquals(2, prune.out().lines().filter(l -> l.startsWith("delete ")).count(), prune.out());
+        List<String> left = run("--config", config.toString(), "list").out().lines().filter(l -> l.startsWith("backup-")).toList();
+        assertEquals(1, left.size());
+        assertTrue(prune.out().contains("keep   " + left.get(0).split(" ")[0] + "  (one of the newest 1)"), prune.out());
+    }
+
+    @Test
     void everyCommandHasHelpWithExamples() {
-        for (String[] args : new String[][] {{"--help"}, {"backup", "--help"}, {"list", "--help"}, {"verify", "--help"}}) {
+        for (String[] args : new String[][] {{"--help"}, {"backup", "--help"}, {"list", "--help"}, {"verify", "--help"},
+                {"restore", "--help"}, {"prune", "--help"}}) {
             Run run = run(args);
             assertEquals(0, run.exit(), String.join(" ", args));
             assertTrue(run.out().contains("Examples:"), run.out());
