@@ -6,6 +6,7 @@ import dev.drydock.backup.dump.PostgresDumper;
 import dev.drydock.backup.dump.SqliteDumper;
 import dev.drydock.backup.store.BackupStore;
 import dev.drydock.backup.store.FileStore;
+import dev.drydock.backup.store.S3Clients;
 import dev.drydock.shared.BadInputException;
 import dev.drydock.shared.config.ConfigException;
 import dev.drydock.shared.config.ConfigLoader;
@@ -31,7 +32,7 @@ record BackupSetup(DrydockConfig config, Path configFile) {
         if (store.startsWith("file:")) {
             return new FileStore(configFile.getParent().resolve(store.substring("file:".length())).normalize());
         }
-        throw new ConfigException(configFile, "backup.store", null, "S3 stores are not built yet; use file:./backups");
+        return S3Clients.store(store, config.backup().s3(), configFile.getParent().resolve(".drydock-cache"));
     }
 
     Dumper dumper(String environment) {

@@ -13,7 +13,7 @@ import java.util.Optional;
  * {@link #publish}, all at once; {@link #list} never shows a partial one. The catalog reads the store alone,
  * so a migrator on another machine sees the same backups.
  */
-public sealed interface BackupStore permits FileStore {
+public sealed interface BackupStore permits FileStore, S3Store {
 
     /** Where the archive of {@code id} is written before it is published. */
     Path partialFile(BackupId id) throws IOException;
