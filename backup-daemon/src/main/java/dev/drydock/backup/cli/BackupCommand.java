@@ -1,9 +1,9 @@
 package dev.drydock.backup.cli;
 
-import dev.drydock.backup.BackupRun;
-import dev.drydock.backup.archive.BackupId;
+import dev.drydock.backup.BackupService;
+import dev.drydock.backup.BackupSetup;
 import dev.drydock.backup.archive.Verification;
-import dev.drydock.backup.store.BackupStore;
+import dev.drydock.backup.metrics.BackupMetrics;
 import dev.drydock.backup.verify.ChecksumVerifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,7 +11,6 @@ import picocli.CommandLine.ParentCommand;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code backup-daemon backup --env ENV}: one backup now, verified by checksum. */
@@ -33,23 +32,16 @@ final class BackupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        BackupSetup setup = BackupSetup.load(parent.config);
-        Verifiers verifiers = new Verifiers(setup, Clock.systemUTC());
-        verifiers.requireLevel(level);
-        BackupStore store = setup.store();
-        List<String> abandoned = store.removeAbandoned();
-        abandoned.forEach(name -> System.err.println("removed " + name + ", a partial archive an interrupted run left"));
-        Clock clock = Clock.systemUTC();
-        BackupId id = new BackupRun(store, clock, this::progress).take(environment, setup.dumper(environment));
-        progress("verifying " + id + " (" + level + ")");
-        Verification verification = verifiers.verify(id, level);
-        System.out.println(id + " " + (verification.passed() ? "verified (" + level + ")" : "FAILED " + level
+        BackupService service = new BackupService(BackupSetup.load(parent.config), new BackupMetrics(), Clock.systemUTC());
+        BackupService.Outcome outcome = service.backup(environment, level, this::progress);
+        Verification verification = outcome.verification();
+        System.out.println(outcome.id() + " " + (verification.passed() ? "verified (" + level + ")" : "FAILED " + level
                 + " verification: " + String.join("; ", verification.problems())));
         return verification.passed() ? 0 : 1;
     }
 
     private void progress(String step) {
-        if (BackupDaemonCommand.isTerminal()) {
+        if (BackupDaemonCommand.isTerminal() || step.startsWith("removed ")) {
             System.err.println(step);
         }
     }

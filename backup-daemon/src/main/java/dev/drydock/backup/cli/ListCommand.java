@@ -1,5 +1,6 @@
 package dev.drydock.backup.cli;
 
+import dev.drydock.backup.BackupSetup;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.drydock.backup.catalog.Catalog;

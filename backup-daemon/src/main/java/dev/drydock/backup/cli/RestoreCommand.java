@@ -1,5 +1,6 @@
 package dev.drydock.backup.cli;
 
+import dev.drydock.backup.BackupSetup;
 import dev.drydock.backup.archive.BackupId;
 import dev.drydock.backup.archive.Manifest;
 import dev.drydock.backup.restore.Restore;

@@ -1,6 +1,9 @@
 package dev.drydock.backup.cli;
 
+import dev.drydock.backup.BackupService;
+import dev.drydock.backup.BackupSetup;
 import dev.drydock.backup.archive.BackupId;
+import dev.drydock.backup.metrics.BackupMetrics;
 import dev.drydock.backup.archive.Verification;
 import dev.drydock.backup.verify.ChecksumVerifier;
 import dev.drydock.shared.BadInputException;
@@ -32,12 +35,11 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        BackupSetup setup = BackupSetup.load(parent.config);
-        Verifiers verifiers = new Verifiers(setup, Clock.systemUTC());
-        verifiers.requireLevel(level);
+        BackupService.requireLevel(level);
+        BackupService service = new BackupService(BackupSetup.load(parent.config), new BackupMetrics(), Clock.systemUTC());
         BackupId id = BackupId.parse(backupId).orElseThrow(() -> new BadInputException(backupId
                 + ": not a backup id (backup-<env>-YYYY-MM-DD-HHMMSS); 'backup-daemon list' shows them"));
-        Verification verification = verifiers.verify(id, level);
+        Verification verification = service.verify(id, level);
         if (verification.passed()) {
             System.out.println(id + " passed " + level + " verification: " + String.join("; ", verification.compared()));
             return 0;

@@ -1,4 +1,4 @@
-package dev.drydock.backup.cli;
+package dev.drydock.backup;
 
 import dev.drydock.backup.dump.Dumper;
 import dev.drydock.backup.dump.PostgresConnection;
@@ -16,10 +16,10 @@ import dev.drydock.shared.config.EnvironmentConfig;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** What the commands take from {@code drydock.yaml}: the store and, per environment, the dumper. */
-record BackupSetup(DrydockConfig config, Path configFile) {
+/** What the commands and the daemon take from {@code drydock.yaml}: the store and, per environment, the dumper. */
+public record BackupSetup(DrydockConfig config, Path configFile) {
 
-    static BackupSetup load(Path configOption) {
+    public static BackupSetup load(Path configOption) {
         Path working = Path.of("").toAbsolutePath();
         DrydockConfig config = configOption != null ? ConfigLoader.load(working.resolve(configOption))
                 : ConfigLoader.loadDefault(working).orElseThrow(() -> new BadInputException("no drydock.yaml in "
@@ -27,7 +27,7 @@ record BackupSetup(DrydockConfig config, Path configFile) {
         return new BackupSetup(config, config.file().orElseThrow());
     }
 
-    BackupStore store() {
+    public BackupStore store() {
         String store = config.backup().store();
         if (store.startsWith("file:")) {
             return new FileStore(configFile.getParent().resolve(store.substring("file:".length())).normalize());
@@ -35,7 +35,7 @@ record BackupSetup(DrydockConfig config, Path configFile) {
         return S3Clients.store(store, config.backup().s3(), configFile.getParent().resolve(".drydock-cache"));
     }
 
-    Dumper dumper(String environment) {
+    public Dumper dumper(String environment) {
         EnvironmentConfig env = config.environments().get(environment);
         if (env == null) {
             throw new ConfigException(configFile, "environments", null, "no environment '" + environment
@@ -57,7 +57,7 @@ record BackupSetup(DrydockConfig config, Path configFile) {
      * Where restore verifications of {@code environment} create their scratch database: the verifyUrl of its
      * backup job, else the maintenance database of its own server.
      */
-    Optional<PostgresConnection> scratchServer(String environment) {
+    public Optional<PostgresConnection> scratchServer(String environment) {
         EnvironmentConfig env = config.environments().get(environment);
         if (env == null || !env.url().startsWith("jdbc:postgresql:")) {
             return Optional.empty();
