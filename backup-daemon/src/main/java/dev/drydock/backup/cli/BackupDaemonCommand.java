@@ -12,7 +12,7 @@ import java.nio.file.Path;
 /** {@code bin/backup-daemon}: verified logical backups. */
 @Command(name = "backup-daemon", mixinStandardHelpOptions = true, version = "drydock-backup-daemon 0.1.0",
         description = "Takes logical backups of the configured databases, stores them, verifies them.",
-        subcommands = {BackupCommand.class, ListCommand.class, VerifyCommand.class, RestoreCommand.class, PruneCommand.class},
+        subcommands = {BackupCommand.class, ListCommand.class, VerifyCommand.class, RestoreCommand.class, PruneCommand.class, RunCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  backup-daemon --config drydock.yaml backup --env dev",
                 "  backup-daemon list --env dev --json",
@@ -30,7 +30,7 @@ public final class BackupDaemonCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: backup, list, verify, restore or prune");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, backup, list, verify, restore or prune");
     }
 
     public static void main(String[] args) {

@@ -1,0 +1,173 @@
+package dev.drydock.backup.daemon;
+
+import dev.drydock.backup.BackupService;
+import dev.drydock.backup.BackupSetup;
+import dev.drydock.backup.archive.BackupId;
+import dev.drydock.backup.catalog.Catalog;
+import dev.drydock.backup.metrics.BackupMetrics;
+import dev.drydock.backup.retention.RetentionPolicy;
+import dev.drydock.shared.config.BackupConfig;
+import dev.drydock.shared.config.ConfigException;
+import org.quartz.CronExpression;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.JobBuilder;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+import org.quartz.impl.StdSchedulerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The service: a Quartz cron trigger per configured job, each firing a verified backup and then the job's
+ * retention, plus the HTTP endpoints. A trigger that misfired while the daemon was down fires once at start-up
+ * (Quartz's "fire once now"), not once per missed slot. Closing waits for a running backup to finish; a
+ * backup killed with the process leaves only a partial archive, which the next run removes.
+ */
+public final class BackupDaemon implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BackupDaemon.class);
+
+    /** A configured job as the status page shows it. */
+    public record JobStatus(String environment, String schedule, String verify, Optional<Instant> nextRun) {
+    }
+
+    private final BackupSetup setup;
+    private final BackupMetrics metrics = new BackupMetrics();
+    private final BackupService service;
+    private final Clock clock;
+    private Scheduler scheduler;
+    private HttpApi http;
+
+    public BackupDaemon(BackupSetup setup, Clock clock) {
+        this.setup = setup;
+        this.clock = clock;
+        this.service = new BackupService(setup, metrics, clock);
+    }
+
+    public void start() throws SchedulerException, IOException {
+        List<BackupConfig.Job> jobs = setup.config().backup().jobs();
+        for (int i = 0; i < jobs.size(); i++) {
+            if (!CronExpression.isValidExpression(jobs.get(i).schedule())) {
+                throw new ConfigException(setup.configFile(), "backup.jobs[" + i + "].schedule", null, "'"
+                        + jobs.get(i).schedule() + "' is not a Quartz cron expression (seconds minutes hours"
+                        + " day-of-month month day-of-week, e.g. '0 0 2 * * ?')");
+            }
+        }
+        Properties properties = new Properties();
+        properties.setProperty("org.quartz.scheduler.instanceName", "drydock-backup-daemon");
+        properties.setProperty("org.quartz.threadPool.threadCount", "1");
+        properties.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
+        properties.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+        scheduler = new StdSchedulerFactory(properties).getScheduler();
+        scheduler.getContext().put(ScheduledBackup.DAEMON, this);
+        for (BackupConfig.Job job : jobs) {
+            metrics.register(job.environment());
+            scheduler.scheduleJob(JobBuilder.newJob(ScheduledBackup.class).withIdentity(job.environment())
+                            .usingJobData(ScheduledBackup.ENVIRONMENT, job.environment()).build(),
+                    TriggerBuilder.newTrigger().withIdentity(job.environment())
+                            .withSchedule(CronScheduleBuilder.cronSchedule(job.schedule())
+                                    .withMisfireHandlingInstructionFireAndProceed()).build());
+        }
+        scheduler.start();
+        http = new HttpApi(this, setup.config().backup().httpBind(), setup.config().backup().httpPort());
+        http.start();
+        LOG.info("started: {} job(s), store {}, http on {}", jobs.size(), service.store().describe(), http.address());
+    }
+
+    void runJob(String environment) {
+        BackupConfig.Job job = job(environment);
+        try {
+            BackupService.Outcome outcome = service.backup(environment, job.verify(), LOG::info);
+            if (!outcome.verification().passed()) {
+                LOG.error("backup {} FAILED {} verification: {}", outcome.id(), job.verify(),
+                        String.join("; ", outcome.verification().problems()));
+                return;
+            }
+            LOG.info("backup {} verified ({})", outcome.id(), job.verify());
+            RetentionPolicy.Plan plan = RetentionPolicy.plan(new Catalog(service.store()).entries(Optional.of(environment)),
+                    job.retention());
+            for (BackupId id : plan.delete()) {
+                service.store().delete(id);
+                LOG.info("retention removed {}", id);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.error("backup of {} failed: {}", environment, e.getMessage());
+        }
+    }
+
+    private BackupConfig.Job job(String environment) {
+        return setup.config().backup().jobs().stream().filter(j -> j.environment().equals(environment)).findFirst()
+                .orElseThrow();
+    }
+
+    BackupMetrics metrics() {
+        return metrics;
+    }
+
+    BackupSetup setup() {
+        return setup;
+    }
+
+    Catalog catalog() {
+        return new Catalog(service.store());
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    boolean schedulerRunning() {
+        try {
+            return scheduler != null && scheduler.isStarted() && !scheduler.isShutdown() && !scheduler.isInStandbyMode();
+        } catch (SchedulerException e) {
+            return false;
+        }
+    }
+
+    public List<JobStatus> jobs() {
+        List<JobStatus> statuses = new ArrayList<>();
+        for (BackupConfig.Job job : setup.config().backup().jobs()) {
+            Optional<Instant> next = Optional.empty();
+            try {
+                Trigger trigger = scheduler.getTrigger(TriggerKey.triggerKey(job.environment()));
+                next = Optional.ofNullable(trigger).map(Trigger::getNextFireTime).map(Date::toInstant);
+            } catch (SchedulerException e) {
+                // reported as no next run
+            }
+            statuses.add(new JobStatus(job.environment(), job.schedule(), job.verify(), next));
+        }
+        return statuses;
+    }
+
+    /** The address the HTTP endpoints listen on. */
+    public String address() {
+        return http.address();
+    }
+
+    /** Waits for a running backup to finish, then stops the scheduler and the endpoints. */
+    @Override
+    public void close() {
+        try {
+            if (scheduler != null) {
+                scheduler.shutdown(true);
+            }
+        } catch (SchedulerException e) {
+            LOG.warn("the scheduler did not shut down cleanly: {}", e.getMessage());
+        }
+        if (http != null) {
+            http.stop();
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package dev.drydock.backup.daemon;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.drydock.backup.BackupSetup;
+import dev.drydock.backup.SqliteFixture;
+import dev.drydock.shared.BadInputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The daemon end to end: Quartz fires the jobs, backups land and are verified, and HTTP tells the truth. */
+class BackupDaemonTest {
+
+    private static final String SECRET = "s3cr3t-in-config";
+
+    @TempDir
+    Path dir;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private BackupSetup setup(String schedule) throws Exception {
+        SqliteFixture.create(dir, 40);
+        Files.writeString(dir.resolve("pw"), SECRET);
+        Path config = Files.writeString(dir.resolve("drydock.yaml"), """
+                environments:
+                  dev: { url: "jdbc:sqlite:./app.db", password: "${file:pw}" }
+                  broken: { url: "jdbc:sqlite:./missing.db" }
+                backup:
+                  store: "file:./backups"
+                  http: { bind: 127.0.0.1, port: %d }
+                  jobs:
+                    - { environment: dev, schedule: "%s", verify: restore, retention: { keepLast: 2 } }
+                    - { environment: broken, schedule: "%s" }
+                """.formatted(freePort(), schedule, schedule));
+        return BackupSetup.load(config);
+    }
+
+    private HttpResponse<String> get(BackupDaemon daemon, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(daemon.address() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static double metric(String text, String name, String environment) {
+        Matcher matcher = Pattern.compile("(?m)^" + name + "\\{environment=\"" + environment + "\",?} ([0-9.eE+-]+)$")
+                .matcher(text);
+        return matcher.find() ? Double.parseDouble(matcher.group(1)) : -1;
+    }
+
+    @Test
+    void scheduledBackupsAreVerifiedPrunedAndReportedOverHttp() throws Exception {
+        try (BackupDaemon daemon = new BackupDaemon(setup("* * * * * ?"), Clock.systemUTC())) {
+            daemon.start();
+            String metrics = "";
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (System.currentTimeMillis() < deadline) {
+                metrics = get(daemon, "/metrics").body();
+                if (metric(metrics, "drydock_backup_success_total", "dev") >= 3
+                        && metric(metrics, "drydock_backup_failure_total", "broken") >= 1) {
+                    break;
+                }
+                Thread.sleep(200);
+            }
+            assertTrue(metric(metrics, "drydock_backup_success_total", "dev") >= 3, metrics);
+            assertTrue(metric(metrics, "drydock_backup_failure_total", "broken") >= 1, metrics);
+            assertEquals(0.0, metric(metrics, "drydock_verify_failure_total", "dev"), metrics);
+            assertTrue(metric(metrics, "drydock_backup_last_verified_timestamp_seconds", "dev") > 1.7e9, metrics);
+            assertTrue(metric(metrics, "drydock_backup_bytes", "dev") > 0, metrics);
+            assertTrue(metrics.contains("drydock_backup_duration_seconds_count{environment=\"dev\",}"), metrics);
+
+            JsonNode backups = new ObjectMapper().readTree(get(daemon, "/api/backups").body());
+            assertTrue(backups.size() >= 1 && backups.size() <= 3, "retention keeps the newest 2 (+ one in flight): "
+                    + backups.size());
+            assertEquals("verified", backups.get(backups.size() - 1).get("status").asText());
+            assertEquals("restore", backups.get(backups.size() - 1).at("/verification/level").asText());
+
+            HttpResponse<String> health = get(daemon, "/health");
+            assertEquals(503, health.statusCode(), "the broken environment has no verified backup");
+            JsonNode checks = new ObjectMapper().readTree(health.body()).get("checks");
+            assertTrue(checks.toString().contains("\"name\":\"backup:dev\",\"ok\":true"), checks.toString());
+            assertTrue(checks.toString().contains("\"name\":\"backup:broken\",\"ok\":false"), checks.toString());
+
+            String page = get(daemon, "/").body();
+            assertTrue(page.contains("<table id=\"jobs\">") && page.contains("<svg id=\"chart\""), page);
+            assertTrue(page.contains("backup-dev-"), page);
+            assertEquals(404, get(daemon, "/nope").statusCode());
+            for (String path : new String[] {"/", "/health", "/metrics", "/api/backups"}) {
+                assertFalse(get(daemon, path).body().contains(SECRET), path + " leaks the secret");
+            }
+        }
+    }
+
+    @Test
+    void healthIsGreenWhenEveryJobHasAFreshVerifiedBackup() throws Exception {
+        BackupSetup setup = setup("0 0 3 * * ?");
+        Files.writeString(setup.configFile(), Files.readString(setup.configFile()).replaceAll("(?m)^    - \\{ environment: broken.*\\n", ""));
+        try (BackupDaemon daemon = new BackupDaemon(BackupSetup.load(setup.configFile()), Clock.systemUTC())) {
+            daemon.start();
+            assertEquals(503, get(daemon, "/health").statusCode(), "no backup yet");
+            new dev.drydock.backup.BackupService(BackupSetup.load(setup.configFile()), daemon.metrics(), Clock.systemUTC())
+                    .backup("dev", "checksum", line -> { });
+            HttpResponse<String> health = get(daemon, "/health");
+            assertEquals(200, health.statusCode(), health.body());
+            assertTrue(daemon.jobs().get(0).nextRun().isPresent());
+        }
+    }
+
+    @Test
+    void aBadCronExpressionIsAConfigError() throws Exception {
+        BadInputException e = assertThrows(BadInputException.class,
+                () -> new BackupDaemon(setup("every night"), Clock.systemUTC()).start());
+        assertTrue(e.getMessage().contains("backup.jobs[0].schedule"), e.getMessage());
+    }
+}
