@@ -69,7 +69,7 @@ public final class BackupService {
         requireLevel(level);
         Verification verification = level.equals(ChecksumVerifier.LEVEL)
                 ? new ChecksumVerifier(store, clock).verify(id)
-                : new RestoreVerifier(store, clock, setup.scratchServer(id.environment())).verify(id);
+                : new RestoreVerifier(store, clock, setup.scratchServers(id.environment())).verify(id);
         if (verification.passed()) {
             metrics.verified(id.environment(), clock.instant());
         } else {

@@ -1,12 +1,15 @@
 package dev.drydock.backup;
 
 import dev.drydock.backup.dump.Dumper;
+import dev.drydock.backup.dump.MariadbConnection;
+import dev.drydock.backup.dump.MariadbDumper;
 import dev.drydock.backup.dump.PostgresConnection;
 import dev.drydock.backup.dump.PostgresDumper;
 import dev.drydock.backup.dump.SqliteDumper;
 import dev.drydock.backup.store.BackupStore;
 import dev.drydock.backup.store.FileStore;
 import dev.drydock.backup.store.S3Clients;
+import dev.drydock.backup.verify.ScratchServers;
 import dev.drydock.shared.BadInputException;
 import dev.drydock.shared.config.ConfigException;
 import dev.drydock.shared.config.ConfigLoader;
@@ -49,15 +52,39 @@ public record BackupSetup(DrydockConfig config, Path configFile) {
         if (url.startsWith("jdbc:postgresql:")) {
             return new PostgresDumper(postgres(url, env));
         }
+        if (url.startsWith("jdbc:mariadb:") || url.startsWith("jdbc:mysql:")) {
+            return new MariadbDumper(mariadb(url, env));
+        }
         throw new ConfigException(configFile, "environments." + environment + ".url", null,
-                "only SQLite and PostgreSQL environments can be backed up so far; the mariadb-dump dumper is not built yet");
+                "no dumper for this URL; use jdbc:sqlite:, jdbc:postgresql:, jdbc:mariadb: or jdbc:mysql:");
+    }
+
+    /** Where restore verifications of {@code environment}'s backups create their scratch databases. */
+    public ScratchServers scratchServers(String environment) {
+        return new ScratchServers(scratchServer(environment), mariadbScratchServer(environment));
+    }
+
+    private Optional<MariadbConnection> mariadbScratchServer(String environment) {
+        EnvironmentConfig env = config.environments().get(environment);
+        if (env == null || !(env.url().startsWith("jdbc:mariadb:") || env.url().startsWith("jdbc:mysql:"))) {
+            return Optional.empty();
+        }
+        Optional<String> verifyUrl = config.backup().jobs().stream()
+                .filter(job -> job.environment().equals(environment) && job.verifyUrl() != null)
+                .map(job -> job.verifyUrl()).findFirst();
+        return Optional.of(verifyUrl.map(url -> mariadb(url, env)).orElseGet(() -> mariadb(env.url(), env).withDatabase("")));
+    }
+
+    private static MariadbConnection mariadb(String url, EnvironmentConfig env) {
+        return MariadbConnection.of(url, env.user() == null ? null : env.user().reveal(),
+                env.password() == null ? null : env.password().reveal());
     }
 
     /**
      * Where restore verifications of {@code environment} create their scratch database: the verifyUrl of its
      * backup job, else the maintenance database of its own server.
      */
-    public Optional<PostgresConnection> scratchServer(String environment) {
+    private Optional<PostgresConnection> scratchServer(String environment) {
         EnvironmentConfig env = config.environments().get(environment);
         if (env == null || !env.url().startsWith("jdbc:postgresql:")) {
             return Optional.empty();

@@ -10,6 +10,7 @@ import dev.drydock.backup.dump.SqliteDumper;
 import dev.drydock.backup.store.FileStore;
 import dev.drydock.backup.verify.ChecksumVerifier;
 import dev.drydock.backup.verify.RestoreVerifier;
+import dev.drydock.backup.verify.ScratchServers;
 import dev.drydock.shared.BadInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -168,7 +169,7 @@ class BackupRunTest {
         Path database = SqliteFixture.create(dir, 120);
         FileStore store = store();
         BackupId id = new BackupRun(store, clock, line -> { }).take("dev", new SqliteDumper(database));
-        Verification verification = new RestoreVerifier(store, clock, Optional.empty()).verify(id);
+        Verification verification = new RestoreVerifier(store, clock, ScratchServers.none()).verify(id);
         assertTrue(verification.passed(), verification.problems().toString());
         assertEquals(List.of("size and sha256 of every entry", "schema fingerprint", "3 tables and their row counts"),
                 verification.compared());

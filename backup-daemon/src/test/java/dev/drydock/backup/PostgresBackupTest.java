@@ -10,6 +10,7 @@ import dev.drydock.backup.dump.PostgresConnection;
 import dev.drydock.backup.dump.PostgresDumper;
 import dev.drydock.backup.store.FileStore;
 import dev.drydock.backup.verify.RestoreVerifier;
+import dev.drydock.backup.verify.ScratchServers;
 import dev.drydock.shared.testing.ScratchDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,7 +99,7 @@ class PostgresBackupTest {
                 }
             }
             PostgresConnection server = PostgresConnection.of(ScratchDatabases.POSTGRES_ADMIN_URL, "postgres", null);
-            Verification verification = new RestoreVerifier(store, Clock.systemUTC(), Optional.of(server)).verify(id);
+            Verification verification = new RestoreVerifier(store, Clock.systemUTC(), new ScratchServers(Optional.of(server), Optional.empty())).verify(id);
             assertTrue(verification.passed(), verification.problems().toString());
             assertEquals("restore", verification.level());
             assertTrue(verification.compared().contains("schema fingerprint"), verification.compared().toString());
@@ -121,7 +122,7 @@ class PostgresBackupTest {
                 file.write(b ^ 0x40);
             }
             PostgresConnection server = PostgresConnection.of(ScratchDatabases.POSTGRES_ADMIN_URL, "postgres", null);
-            Verification verification = new RestoreVerifier(store, Clock.systemUTC(), Optional.of(server)).verify(id);
+            Verification verification = new RestoreVerifier(store, Clock.systemUTC(), new ScratchServers(Optional.of(server), Optional.empty())).verify(id);
             assertFalse(verification.passed());
             assertTrue(verification.problems().get(0).contains("sha256"), verification.problems().toString());
         }

@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * Takes a consistent logical backup of one database engine. The dump is written compressed into one archive
  * entry, and described from the same snapshot, so manifest and dump never disagree.
  */
-public sealed interface Dumper permits SqliteDumper, PostgresDumper {
+public sealed interface Dumper permits SqliteDumper, PostgresDumper, MariadbDumper {
 
     /** The archive entry the dump goes to, e.g. {@code dump/app.sqlite.zst}. */
     String entryName();

@@ -5,6 +5,7 @@ import dev.drydock.backup.archive.ArchiveReader;
 import dev.drydock.backup.archive.BackupId;
 import dev.drydock.backup.archive.Manifest;
 import dev.drydock.backup.dump.ExternalTool;
+import dev.drydock.backup.dump.MariadbConnection;
 import dev.drydock.backup.dump.PostgresConnection;
 import dev.drydock.backup.store.BackupStore;
 import dev.drydock.shared.BadInputException;
@@ -52,6 +53,7 @@ public final class Restore {
             switch (manifest.database().engine()) {
                 case "sqlite" -> intoSqlite(reader, entry, sqlitePath(targetUrl), force);
                 case "postgresql" -> intoPostgres(reader, entry, PostgresConnection.of(targetUrl, user, password), force);
+                case "mariadb" -> intoMariadb(reader, entry, MariadbConnection.of(targetUrl, user, password), force);
                 default -> throw new BadInputException(id + ": no restore for engine " + manifest.database().engine() + " yet");
             }
             return manifest;
@@ -107,6 +109,31 @@ public final class Restore {
         progress.accept("restoring into " + target);
         try (InputStream in = new ZstdInputStream(reader.open(entry))) {
             ExternalTool.find("pg_restore").run(arguments, target.toolEnvironment(), in, OutputStream.nullOutputStream());
+        }
+    }
+
+    private void intoMariadb(ArchiveReader reader, String entry, MariadbConnection target, boolean force) throws IOException {
+        long tables;
+        try (Connection connection = target.open(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select count(*) from information_schema.tables where table_schema = database()")) {
+            rows.next();
+            tables = rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IOException("cannot reach " + target + ": " + e.getMessage(), e);
+        }
+        if (tables > 0 && !force) {
+            throw new BadInputException(target + " already holds " + tables + " tables; restore into an empty database"
+                    + " or add --force to replace the tables the backup contains");
+        }
+        progress.accept("restoring into " + target);
+        Path workDir = Files.createTempDirectory("drydock-restore-");
+        Path options = target.optionFile(workDir);
+        try (InputStream in = new ZstdInputStream(reader.open(entry))) {
+            ExternalTool.find("mariadb").run(List.of("--defaults-extra-file=" + options, target.database()),
+                    java.util.Map.of(), in, OutputStream.nullOutputStream());
+        } finally {
+            Files.deleteIfExists(options);
+            Files.deleteIfExists(workDir);
         }
     }
 

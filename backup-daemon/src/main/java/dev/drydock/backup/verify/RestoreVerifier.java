@@ -7,6 +7,8 @@ import dev.drydock.backup.archive.Manifest;
 import dev.drydock.backup.archive.Verification;
 import dev.drydock.backup.dump.DumpResult;
 import dev.drydock.backup.dump.ExternalTool;
+import dev.drydock.backup.dump.MariadbConnection;
+import dev.drydock.backup.dump.MariadbInspector;
 import dev.drydock.backup.dump.PostgresConnection;
 import dev.drydock.backup.dump.PostgresInspector;
 import dev.drydock.backup.dump.SqliteInspector;
@@ -26,7 +28,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -41,12 +42,12 @@ public final class RestoreVerifier {
 
     private final BackupStore store;
     private final Clock clock;
-    private final Optional<PostgresConnection> scratchServer;
+    private final ScratchServers scratchServers;
 
-    public RestoreVerifier(BackupStore store, Clock clock, Optional<PostgresConnection> scratchServer) {
+    public RestoreVerifier(BackupStore store, Clock clock, ScratchServers scratchServers) {
         this.store = store;
         this.clock = clock;
-        this.scratchServer = scratchServer;
+        this.scratchServers = scratchServers;
     }
 
     public Verification verify(BackupId id) throws IOException {
@@ -76,6 +77,7 @@ public final class RestoreVerifier {
         return switch (manifest.database().engine()) {
             case "sqlite" -> restoreSqlite(reader, entry, manifest);
             case "postgresql" -> restorePostgres(reader, entry, manifest);
+            case "mariadb" -> restoreMariadb(reader, entry, manifest);
             default -> throw new IOException("no restore for engine " + manifest.database().engine() + " yet");
         };
     }
@@ -97,7 +99,7 @@ public final class RestoreVerifier {
 
     private DumpResult restorePostgres(ArchiveReader reader, String entry, Manifest manifest)
             throws IOException, SQLException {
-        PostgresConnection server = scratchServer.orElseThrow(() -> new BadInputException("a restore verification of a"
+        PostgresConnection server = scratchServers.postgres().orElseThrow(() -> new BadInputException("a restore verification of a"
                 + " PostgreSQL backup needs a server for its scratch database: set verifyUrl in the backup job"));
         String name = "drydock_verify_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection admin = server.open(); Statement statement = admin.createStatement()) {
@@ -119,6 +121,36 @@ public final class RestoreVerifier {
         } finally {
             try (Connection admin = server.open(); Statement statement = admin.createStatement()) {
                 statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            }
+        }
+    }
+
+    private DumpResult restoreMariadb(ArchiveReader reader, String entry, Manifest manifest) throws IOException, SQLException {
+        MariadbConnection server = scratchServers.mariadb().orElseThrow(() -> new BadInputException("a restore verification"
+                + " of a MariaDB backup needs a server for its scratch database: set verifyUrl in the backup job"));
+        String name = "drydock_verify_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection admin = server.withDatabase("").open(); Statement statement = admin.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        }
+        Path workDir = Files.createTempDirectory("drydock-verify-");
+        Path options = server.optionFile(workDir);
+        try {
+            try (InputStream in = new ZstdInputStream(reader.open(entry))) {
+                ExternalTool.find("mariadb").run(List.of("--defaults-extra-file=" + options, name), Map.of(), in,
+                        OutputStream.nullOutputStream());
+            }
+            try (Connection connection = server.withDatabase(name).open()) {
+                connection.setAutoCommit(false);
+                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                DumpResult restored = MariadbInspector.describe(connection, name, "mariadb");
+                connection.commit();
+                return restored;
+            }
+        } finally {
+            Files.deleteIfExists(options);
+            Files.deleteIfExists(workDir);
+            try (Connection admin = server.withDatabase("").open(); Statement statement = admin.createStatement()) {
+                statement.execute("DROP DATABASE IF EXISTS " + name);
             }
         }
     }

@@ -9,6 +9,7 @@ import dev.drydock.backup.dump.SqliteDumper;
 import dev.drydock.backup.restore.Restore;
 import dev.drydock.backup.verify.ChecksumVerifier;
 import dev.drydock.backup.verify.RestoreVerifier;
+import dev.drydock.backup.verify.ScratchServers;
 import dev.drydock.shared.config.BackupConfig;
 import dev.drydock.shared.config.Secret;
 import org.junit.jupiter.api.AfterAll;
@@ -71,7 +72,7 @@ class S3StoreTest {
             assertTrue(local.noneMatch(p -> p.getFileName().toString().endsWith(".partial")), "the local partial is gone");
         }
         assertTrue(new ChecksumVerifier(store, Clock.systemUTC()).verify(id).passed());
-        Verification restore = new RestoreVerifier(store, Clock.systemUTC(), Optional.empty()).verify(id);
+        Verification restore = new RestoreVerifier(store, Clock.systemUTC(), ScratchServers.none()).verify(id);
         assertTrue(restore.passed(), restore.problems().toString());
         assertEquals("verified", new Catalog(store).entries(Optional.empty()).get(0).status());
 

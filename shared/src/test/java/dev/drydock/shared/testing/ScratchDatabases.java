@@ -33,6 +33,18 @@ public final class ScratchDatabases {
                 "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)", POSTGRES_ADMIN_URL);
     }
 
+    /** A new empty MariaDB database; close the handle to drop it. */
+    public static Scratch mariadb() {
+        String name = uniqueName();
+        try (Connection admin = connect(MARIADB_ADMIN_URL, "MariaDB"); Statement statement = admin.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the scratch database " + name + ": " + e.getMessage(), e);
+        }
+        return new Scratch(name, "jdbc:mariadb://127.0.0.1:3306/" + name + "?user=root",
+                "DROP DATABASE IF EXISTS " + name, MARIADB_ADMIN_URL);
+    }
+
     private static Connection connect(String url, String server) {
         try {
             return DriverManager.getConnection(url);
