@@ -10,6 +10,8 @@ import dev.drydock.shared.config.BackupConfig;
 import dev.drydock.shared.config.ConfigException;
 import org.quartz.CronExpression;
 import org.quartz.CronScheduleBuilder;
+import org.quartz.CronTrigger;
+import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.JobBuilder;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
@@ -28,6 +30,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * The service: a Quartz cron trigger per configured job, each firing a verified backup and then the job's
@@ -65,25 +68,77 @@ public final class BackupDaemon implements AutoCloseable {
                         + " day-of-month month day-of-week, e.g. '0 0 2 * * ?')");
             }
         }
-        Properties properties = new Properties();
-        properties.setProperty("org.quartz.scheduler.instanceName", "drydock-backup-daemon");
-        properties.setProperty("org.quartz.threadPool.threadCount", "1");
-        properties.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
-        properties.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
-        scheduler = new StdSchedulerFactory(properties).getScheduler();
+        scheduler = new StdSchedulerFactory(schedulerProperties()).getScheduler();
         scheduler.getContext().put(ScheduledBackup.DAEMON, this);
         for (BackupConfig.Job job : jobs) {
             metrics.register(job.environment());
-            scheduler.scheduleJob(JobBuilder.newJob(ScheduledBackup.class).withIdentity(job.environment())
-                            .usingJobData(ScheduledBackup.ENVIRONMENT, job.environment()).build(),
-                    TriggerBuilder.newTrigger().withIdentity(job.environment())
-                            .withSchedule(CronScheduleBuilder.cronSchedule(job.schedule())
-                                    .withMisfireHandlingInstructionFireAndProceed()).build());
+            schedule(job);
         }
         scheduler.start();
         http = new HttpApi(this, setup.config().backup().httpBind(), setup.config().backup().httpPort());
         http.start();
         LOG.info("started: {} job(s), store {}, http on {}", jobs.size(), service.store().describe(), http.address());
+    }
+
+    /**
+     * Declares a job's trigger. In a cluster every daemon declares the same jobs: one already in the shared store
+     * with the same schedule is left alone (replacing it could fire a slot twice), a changed schedule replaces it.
+     */
+    private void schedule(BackupConfig.Job job) throws SchedulerException {
+        Trigger existing = scheduler.getTrigger(TriggerKey.triggerKey(job.environment()));
+        if (existing instanceof CronTrigger cron && cron.getCronExpression().equals(job.schedule())) {
+            return;
+        }
+        try {
+            scheduler.scheduleJob(JobBuilder.newJob(ScheduledBackup.class).withIdentity(job.environment())
+                            .usingJobData(ScheduledBackup.ENVIRONMENT, job.environment()).storeDurably().build(),
+                    Set.of(TriggerBuilder.newTrigger().withIdentity(job.environment())
+                            .withSchedule(CronScheduleBuilder.cronSchedule(job.schedule())
+                                    .withMisfireHandlingInstructionFireAndProceed()).build()), existing != null);
+        } catch (ObjectAlreadyExistsException e) {
+            // another daemon of the cluster declared it a moment earlier
+        }
+    }
+
+    /**
+     * A RAM job store for one daemon; with {@code backup.cluster}, Quartz's clustered JDBC store on PostgreSQL,
+     * where the daemons share one schedule and each firing runs on exactly one of them.
+     */
+    private Properties schedulerProperties() throws IOException, SchedulerException {
+        Properties properties = new Properties();
+        properties.setProperty("org.quartz.scheduler.instanceName", "drydock-backup-daemon");
+        properties.setProperty("org.quartz.scheduler.instanceId", "AUTO");
+        properties.setProperty("org.quartz.threadPool.threadCount", "1");
+        properties.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+        BackupConfig.Cluster cluster = setup.config().backup().cluster();
+        if (cluster == null) {
+            properties.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
+            return properties;
+        }
+        String user = cluster.user() == null ? null : cluster.user().reveal();
+        String password = cluster.password() == null ? null : cluster.password().reveal();
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(cluster.url(), user, password)) {
+            ClusterSchema.ensure(connection);
+        } catch (java.sql.SQLException e) {
+            throw new SchedulerException("cannot prepare the cluster job store at " + cluster.url() + ": " + e.getMessage(), e);
+        }
+        properties.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
+        properties.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
+        properties.setProperty("org.quartz.jobStore.isClustered", "true");
+        properties.setProperty("org.quartz.jobStore.clusterCheckinInterval", "5000");
+        properties.setProperty("org.quartz.jobStore.useProperties", "true");
+        properties.setProperty("org.quartz.jobStore.dataSource", "drydock");
+        properties.setProperty("org.quartz.dataSource.drydock.provider", "hikaricp");
+        properties.setProperty("org.quartz.dataSource.drydock.driver", "org.postgresql.Driver");
+        properties.setProperty("org.quartz.dataSource.drydock.URL", cluster.url());
+        properties.setProperty("org.quartz.dataSource.drydock.maxConnections", "4");
+        if (user != null) {
+            properties.setProperty("org.quartz.dataSource.drydock.user", user);
+        }
+        if (password != null) {
+            properties.setProperty("org.quartz.dataSource.drydock.password", password);
+        }
+        return properties;
     }
 
     void runJob(String environment) {
