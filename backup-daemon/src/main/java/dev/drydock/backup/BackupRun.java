@@ -47,10 +47,19 @@ public final class BackupRun {
                     result.schemaFingerprint(), result.tables(), writer.entries());
             writer.finish(manifest);
         } finally {
-            Files.deleteIfExists(workDir);
+            deleteQuietly(workDir);
         }
         store.publish(partial, id);
         progress.accept("published " + id + " (" + store.size(id) + " bytes) to " + store.describe());
         return id;
+    }
+
+    /** Removes the work folder; a failure here must not hide the backup's own error. */
+    private static void deleteQuietly(Path workDir) {
+        try (var paths = Files.walk(workDir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            // a temporary folder left behind is harmless
+        }
     }
 }
