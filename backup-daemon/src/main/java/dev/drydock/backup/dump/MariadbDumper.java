@@ -43,7 +43,7 @@ public record MariadbDumper(MariadbConnection connection) implements Dumper {
             session.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             statement.execute("START TRANSACTION WITH CONSISTENT SNAPSHOT");
             Unlock unlock = new Unlock(statement);
-            try (OutputStream compressed = new ZstdOutputStream(new KeepOpenStream(entry), 1)) {
+            try (OutputStream compressed = new ZstdOutputStream(new KeepOpenStream(entry), 3)) {
                 tool.run(List.of("--defaults-extra-file=" + options, "--single-transaction", "--routines", "--triggers",
                         "--events", "--hex-blob", "--no-tablespaces", "--default-character-set=utf8mb4",
                         connection.database()), Map.of(), null, new ReleaseAtFirstTable(compressed, unlock));

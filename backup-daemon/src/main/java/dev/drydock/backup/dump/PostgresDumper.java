@@ -47,7 +47,7 @@ public record PostgresDumper(PostgresConnection connection) implements Dumper {
             DumpResult result = PostgresInspector.describe(database, connection.database(),
                     toolVersion.replace("(PostgreSQL) ", ""));
             HeaderCheck header = new HeaderCheck();
-            try (OutputStream compressed = new ZstdOutputStream(new KeepOpenStream(entry), 1)) {
+            try (OutputStream compressed = new ZstdOutputStream(new KeepOpenStream(entry), 3)) {
                 pgDump.run(List.of("--format=custom", "--compress=0", "--no-password", "--snapshot=" + snapshot),
                         connection.toolEnvironment(), null, new FilterOutputStream(compressed) {
                             @Override
