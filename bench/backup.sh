@@ -32,8 +32,8 @@ SQL
 insert into documents
 select n, (select string_agg(word, ' ') from vocabulary where id in (select 1 + (random() * 3999)::int from generate_series(1, 6 + (n % 3)))),
        (select string_agg(v.word, case when g % 17 = 0 then '. ' else ' ' end)
-          from generate_series(1, 200 + (n * 7919) % 600) g
-          join vocabulary v on v.id = 1 + ((g * 2654435761 + n * 40503) % 4000)),
+          from generate_series(1, 200 + (n::bigint * 7919) % 600) g
+          join vocabulary v on v.id = 1 + ((g * 2654435761 + n::bigint * 40503) % 4000)),
        array['t' || n % 50, 't' || n % 7], n % 997, now() - (n % 100000) * interval '1 minute'
 from generate_series($round * 16000 + 1, ($round + 1) * 16000) n;
 insert into comments

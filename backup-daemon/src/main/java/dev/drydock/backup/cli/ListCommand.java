@@ -4,14 +4,13 @@ import dev.drydock.backup.BackupSetup;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.drydock.backup.catalog.Catalog;
+import dev.drydock.backup.catalog.CatalogRows;
 import dev.drydock.backup.archive.Manifest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,22 +36,7 @@ final class ListCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         List<Catalog.Entry> entries = new Catalog(BackupSetup.load(parent.config).store()).entries(Optional.ofNullable(environment));
         if (json) {
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (Catalog.Entry entry : entries) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("id", entry.id().value());
-                row.put("environment", entry.id().environment());
-                row.put("status", entry.status());
-                row.put("bytes", entry.bytes());
-                entry.manifest().ifPresent(m -> {
-                    row.put("startedAt", m.startedAt());
-                    row.put("finishedAt", m.finishedAt());
-                    row.put("database", m.database());
-                    row.put("migrationState", m.migrationState());
-                });
-                entry.verification().ifPresent(v -> row.put("verification", v));
-                rows.add(row);
-            }
+            List<Map<String, Object>> rows = CatalogRows.of(entries);
             System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
             return 0;
         }

@@ -74,9 +74,17 @@ public final class BackupDaemon implements AutoCloseable {
             metrics.register(job.environment());
             schedule(job);
         }
-        scheduler.start();
-        http = new HttpApi(this, setup.config().backup().httpBind(), setup.config().backup().httpPort());
+        String bind = setup.config().backup().httpBind();
+        int port = setup.config().backup().httpPort();
+        try {
+            http = new HttpApi(this, bind, port);
+        } catch (java.net.BindException e) {
+            scheduler.shutdown(false);
+            throw new ConfigException(setup.configFile(), "backup.http.port", null, "cannot listen on " + bind + ":" + port
+                    + " (" + e.getMessage() + "); stop what uses it or choose another port");
+        }
         http.start();
+        scheduler.start();
         LOG.info("started: {} job(s), store {}, http on {}", jobs.size(), service.store().describe(), http.address());
     }
 

@@ -4,15 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.drydock.backup.catalog.Catalog;
+import dev.drydock.backup.catalog.CatalogRows;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,25 +67,7 @@ final class HttpApi {
     }
 
     private List<Map<String, Object>> backups() throws IOException {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Catalog.Entry entry : daemon.catalog().entries(Optional.empty())) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("id", entry.id().value());
-            row.put("environment", entry.id().environment());
-            row.put("status", entry.status());
-            row.put("bytes", entry.bytes());
-            entry.manifest().ifPresent(m -> {
-                row.put("startedAt", m.startedAt());
-                row.put("finishedAt", m.finishedAt());
-                row.put("durationSeconds", Duration.between(Instant.parse(m.startedAt()), Instant.parse(m.finishedAt()))
-                        .toMillis() / 1000.0);
-                row.put("database", m.database());
-                row.put("migrationState", m.migrationState());
-            });
-            entry.verification().ifPresent(v -> row.put("verification", v));
-            rows.add(row);
-        }
-        return rows;
+        return CatalogRows.of(daemon.catalog().entries(Optional.empty()));
     }
 
     private record Response(int status, String contentType, String body) {

@@ -1,17 +1,14 @@
 package dev.drydock.backup.dump;
 
 import dev.drydock.backup.archive.Manifest;
+import dev.drydock.shared.migration.Checksums;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +61,7 @@ public final class MariadbInspector {
         }
         return new DumpResult(new Manifest.Database("mariadb", version, schema), new Manifest.Tool(dumper),
                 new Manifest.MigrationState(history ? "flyway_schema_history" : null, applied),
-                "sha256:" + sha256(fingerprint.toString()), counts);
+                "sha256:" + Checksums.sha256(fingerprint.toString()), counts);
     }
 
     private static List<String> strings(Connection connection, String sql, String schema) throws SQLException {
@@ -80,11 +77,4 @@ public final class MariadbInspector {
         return values;
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime ships SHA-256", e);
-        }
-    }
 }

@@ -12,6 +12,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,10 +46,17 @@ public record PostgresDumper(PostgresConnection connection) implements Dumper {
                 rows.next();
                 snapshot = rows.getString(1);
             }
-            DumpResult result = PostgresInspector.describe(database, connection.database(),
-                    toolVersion.replace("(PostgreSQL) ", ""));
+            // the description reads the same snapshot while pg_dump dumps it, so its table scans overlap the dump
+            CompletableFuture<DumpResult> description = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return PostgresInspector.describe(database, connection.database(), toolVersion.replace("(PostgreSQL) ", ""));
+                } catch (SQLException e) {
+                    throw new CompletionException(e);
+                }
+            });
             HeaderCheck header = new HeaderCheck();
-            try (OutputStream compressed = new ZstdOutputStream(new KeepOpenStream(entry), 3)) {
+            try (ZstdOutputStream compressed = new ZstdOutputStream(new KeepOpenStream(entry), 3)) {
+                compressed.setWorkers(Runtime.getRuntime().availableProcessors());
                 pgDump.run(List.of("--format=custom", "--compress=0", "--no-password", "--snapshot=" + snapshot),
                         connection.toolEnvironment(), null, new FilterOutputStream(compressed) {
                             @Override
@@ -56,12 +65,26 @@ public record PostgresDumper(PostgresConnection connection) implements Dumper {
                                 out.write(buffer, offset, length);
                             }
                         });
+            } finally {
+                description.handle((result, failure) -> null).join();
             }
+            DumpResult result = described(description);
             header.require(result.tables().size());
             database.commit();
             return result;
         } catch (SQLException e) {
             throw new IOException("cannot read " + connection + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static DumpResult described(CompletableFuture<DumpResult> description) throws SQLException {
+        try {
+            return description.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            throw e;
         }
     }
 

@@ -1,16 +1,13 @@
 package dev.drydock.backup.dump;
 
 import dev.drydock.backup.archive.Manifest;
+import dev.drydock.shared.migration.Checksums;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,12 +57,7 @@ public final class PostgresInspector {
         append(statement, schema, "select c.conrelid::regclass::text, c.conname, pg_get_constraintdef(c.oid)"
                 + " from pg_constraint c join pg_namespace n on n.oid = c.connamespace where n.nspname "
                 + USER_SCHEMAS.formatted("n.nspname", "n.nspname") + " order by 1, 2");
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(schema.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime ships SHA-256", e);
-        }
+        return Checksums.sha256(schema.toString());
     }
 
     private static void append(Statement statement, StringBuilder out, String sql) throws SQLException {

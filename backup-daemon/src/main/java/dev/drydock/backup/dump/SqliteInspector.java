@@ -1,16 +1,13 @@
 package dev.drydock.backup.dump;
 
 import dev.drydock.backup.archive.Manifest;
+import dev.drydock.shared.migration.Checksums;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +44,7 @@ public final class SqliteInspector {
             }
             return new DumpResult(new Manifest.Database("sqlite", version, name),
                     new Manifest.Tool("sqlite online backup (sqlite-jdbc, SQLite " + version + ")"),
-                    migrationState(statement, tables), "sha256:" + sha256(schema.toString()), counts);
+                    migrationState(statement, tables), "sha256:" + Checksums.sha256(schema.toString()), counts);
         }
     }
 
@@ -82,11 +79,4 @@ public final class SqliteInspector {
         }
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime ships SHA-256", e);
-        }
-    }
 }

@@ -127,6 +127,19 @@ class BackupDaemonTest {
     }
 
     @Test
+    void aTakenPortIsAConfigErrorAndNoBackupStarts() throws Exception {
+        BackupSetup setup = setup("* * * * * ?");
+        int port = setup.config().backup().httpPort();
+        try (ServerSocket taken = new ServerSocket(port, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            BadInputException e = assertThrows(BadInputException.class, () -> new BackupDaemon(setup, Clock.systemUTC()).start());
+            assertTrue(e.getMessage().contains("backup.http.port") && e.getMessage().contains("cannot listen on"), e.getMessage());
+        }
+        Thread.sleep(1500);
+        assertFalse(Files.exists(dir.resolve("backups")) && Files.list(dir.resolve("backups")).findAny().isPresent(),
+                "the scheduler never ran");
+    }
+
+    @Test
     void aBadCronExpressionIsAConfigError() throws Exception {
         BadInputException e = assertThrows(BadInputException.class,
                 () -> new BackupDaemon(setup("every night"), Clock.systemUTC()).start());
