@@ -52,7 +52,7 @@ final class StatusPage {
             String status = entry.status();
             String css = status.equals("verified") ? "ok" : status.equals("unverified") ? "none" : "bad";
             html.append("<tr><td>").append(escape(entry.id().value())).append("</td><td>").append(size(entry.bytes()))
-                    .append("</td><td>").append(String.format("%.1f s", seconds(entry))).append("</td><td class=\"")
+                    .append("</td><td>").append(duration(seconds(entry))).append("</td><td class=\"")
                     .append(css).append("\">").append(status).append("</td><td>")
                     .append(entry.manifest().map(StatusPage::migrations).orElse("-")).append("</td></tr>\n");
         }
@@ -82,7 +82,7 @@ final class StatusPage {
         }
         svg.append("<polyline fill=\"none\" stroke=\"#e07b00\" stroke-width=\"2\" points=\"").append(line.toString().strip())
                 .append("\"/>\n<text x=\"0\" y=\"").append(height + 15).append("\" font-size=\"11\">bars: size (max ")
-                .append(size(maxBytes)).append("), line: duration (max ").append(String.format("%.1f s", maxSeconds))
+                .append(size(maxBytes)).append("), line: duration (max ").append(duration(maxSeconds))
                 .append(")</text>\n</svg>\n");
         return svg.toString();
     }
@@ -90,6 +90,10 @@ final class StatusPage {
     private static double seconds(Catalog.Entry entry) {
         return entry.manifest().map(m -> Duration.between(Instant.parse(m.startedAt()), Instant.parse(m.finishedAt()))
                 .toMillis() / 1000.0).orElse(0.0);
+    }
+
+    private static String duration(double seconds) {
+        return seconds < 1 ? Math.round(seconds * 1000) + " ms" : String.format("%.1f s", seconds);
     }
 
     private static String migrations(Manifest manifest) {
