@@ -40,7 +40,7 @@ public final class BackupRun {
             progress.accept("dumping " + environment + " into " + id);
             DumpResult result;
             try (OutputStream entry = writer.entry(dumper.entryName())) {
-                result = dumper.dump(entry, workDir);
+                result = dumper.dump(new Progress(entry, progress), workDir);
             }
             Manifest manifest = new Manifest(Manifest.FORMAT, id.value(), environment, result.database(),
                     started.toString(), clock.instant().toString(), result.tool(), result.migrationState(),
@@ -52,6 +52,36 @@ public final class BackupRun {
         store.publish(partial, id);
         progress.accept("published " + id + " (" + store.size(id) + " bytes) to " + store.describe());
         return id;
+    }
+
+    /** Reports every few seconds how much of the compressed dump has been written, so a long dump shows it is alive. */
+    private static final class Progress extends java.io.FilterOutputStream {
+        private static final long EVERY_NANOS = 3_000_000_000L;
+        private final Consumer<String> progress;
+        private final long start = System.nanoTime();
+        private long last = start;
+        private long bytes;
+
+        Progress(OutputStream out, Consumer<String> progress) {
+            super(out);
+            this.progress = progress;
+        }
+
+        @Override
+        public void write(byte[] buffer, int offset, int length) throws IOException {
+            out.write(buffer, offset, length);
+            bytes += length;
+            long now = System.nanoTime();
+            if (now - last >= EVERY_NANOS) {
+                last = now;
+                progress.accept(String.format("  %,d MiB written (%.0f s)", bytes >> 20, (now - start) / 1e9));
+            }
+        }
+
+        @Override
+        public void close() {
+            // the entry belongs to the archive writer
+        }
     }
 
     /** Removes the work folder; a failure here must not hide the backup's own error. */

@@ -190,12 +190,15 @@ public record S3Store(S3Client client, String bucket, String prefix, Path localD
         T run();
     }
 
-    /** SDK failures (after the SDK's own retries with backoff) become IOExceptions naming the store. */
+    /** SDK and connection failures (after the SDK's own retries with backoff) become IOExceptions naming the store. */
     private <T> T call(S3Call<T> call) throws IOException {
         try {
             return call.run();
         } catch (SdkException e) {
             throw new IOException(describe() + ": " + e.getMessage(), e);
+        } catch (java.io.UncheckedIOException e) {
+            // the JDK HTTP client reports a dropped connection this way, past the SDK's retries
+            throw new IOException(describe() + ": " + e.getCause().getMessage(), e.getCause());
         }
     }
 }

@@ -99,6 +99,49 @@ class S3StoreTest {
     }
 
     @Test
+    void theServerStoppedMidUploadLeavesNoArchiveAndTheNextRunSucceeds() throws Exception {
+        Path database = dir.resolve("big.db");
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + database);
+             java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("create table blobs (id integer primary key, payload blob)");
+            // ~48 MiB of random bytes: incompressible, so the upload has several 16 MiB parts
+            statement.execute("insert into blobs (payload) select randomblob(65536) from"
+                    + " (with recursive n(i) as (select 1 union all select i + 1 from n where i < 768) select i from n)");
+        }
+        S3Store store = store();
+        java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread saboteur = new Thread(() -> {
+            long deadline = System.currentTimeMillis() + 120_000;
+            while (!stopped.get() && System.currentTimeMillis() < deadline) {
+                try {
+                    if (!store.client().listMultipartUploads(b -> b.bucket(store.bucket())).uploads().isEmpty()) {
+                        server.stop();
+                        stopped.set(true);
+                    }
+                    Thread.sleep(5);
+                } catch (Exception e) {
+                    return;
+                }
+            }
+        });
+        saboteur.start();
+        try {
+            assertThrows(IOException.class,
+                    () -> new BackupRun(store, Clock.systemUTC(), line -> { }).take("production", new SqliteDumper(database)));
+        } finally {
+            saboteur.join();
+            server.start();
+        }
+        assertTrue(stopped.get(), "the server was stopped while the upload was under way");
+        assertEquals(List.of(), store.list());
+        assertTrue(store.removeAbandoned().stream().allMatch(line -> line.startsWith("incomplete upload of")));
+        assertEquals(0, store.client().listMultipartUploads(b -> b.bucket(store.bucket())).uploads().size());
+        BackupId id = new BackupRun(store, Clock.systemUTC(), line -> { }).take("production", new SqliteDumper(database));
+        assertEquals(List.of(id), store.list());
+        assertTrue(new ChecksumVerifier(store, Clock.systemUTC()).verify(id).passed());
+    }
+
+    @Test
     void anUnreachableServerFailsTheBackupAndTheNextRunSucceeds() throws Exception {
         Path database = SqliteFixture.create(dir, 50);
         S3Store store = store();
