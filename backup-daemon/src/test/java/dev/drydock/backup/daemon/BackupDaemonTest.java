@@ -127,6 +127,32 @@ class BackupDaemonTest {
     }
 
     @Test
+    void aFailedVerificationShowsInMetricsAndHealth() throws Exception {
+        BackupSetup setup = setup("0 0 3 * * ?");
+        Files.writeString(setup.configFile(), Files.readString(setup.configFile()).replaceAll("(?m)^    - \\{ environment: broken.*\\n", ""));
+        BackupSetup devOnly = BackupSetup.load(setup.configFile());
+        try (BackupDaemon daemon = new BackupDaemon(devOnly, Clock.systemUTC())) {
+            daemon.start();
+            dev.drydock.backup.BackupService service = new dev.drydock.backup.BackupService(devOnly, daemon.metrics(), Clock.systemUTC());
+            dev.drydock.backup.archive.BackupId id = service.backup("dev", "checksum", line -> { }).id();
+            assertEquals(200, get(daemon, "/health").statusCode());
+            try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(dir.resolve("backups/" + id.archiveName()).toFile(), "rw")) {
+                file.seek(120);
+                int b = file.read();
+                file.seek(120);
+                file.write(b ^ 0x08);
+            }
+            assertFalse(service.verify(id, "checksum").passed());
+            String metrics = get(daemon, "/metrics").body();
+            assertEquals(1.0, metric(metrics, "drydock_verify_failure_total", "dev"), metrics);
+            assertEquals(1.0, metric(metrics, "drydock_backup_failure_total", "dev"), metrics);
+            HttpResponse<String> health = get(daemon, "/health");
+            assertEquals(503, health.statusCode(), "the only backup failed verification: " + health.body());
+            assertTrue(health.body().contains("no verified backup yet"), health.body());
+        }
+    }
+
+    @Test
     void aTakenPortIsAConfigErrorAndNoBackupStarts() throws Exception {
         BackupSetup setup = setup("* * * * * ?");
         int port = setup.config().backup().httpPort();
