@@ -29,6 +29,12 @@ public record BackupId(String environment, Instant startedAt) {
         return Optional.of(new BackupId(matcher.group(1), at));
     }
 
+    /** Parses an id given by a person; bad input names the expected form and where to find ids. */
+    public static BackupId parseArgument(String text) {
+        return parse(text).orElseThrow(() -> new dev.drydock.shared.BadInputException(text
+                + ": not a backup id (backup-<env>-YYYY-MM-DD-HHMMSS); 'backup-daemon list' shows them"));
+    }
+
     public String value() {
         return "backup-" + environment + "-" + STAMP.format(startedAt);
     }

@@ -1,6 +1,5 @@
 package dev.drydock.backup.catalog;
 
-import dev.drydock.backup.archive.ArchiveReader;
 import dev.drydock.backup.archive.BackupId;
 import dev.drydock.backup.archive.Manifest;
 import dev.drydock.backup.archive.Verification;
@@ -40,8 +39,8 @@ public final class Catalog {
                 continue;
             }
             Optional<Manifest> manifest;
-            try (ArchiveReader reader = new ArchiveReader(store.fetch(id))) {
-                manifest = Optional.of(reader.manifest());
+            try {
+                manifest = Optional.of(store.manifest(id));
             } catch (IOException | RuntimeException e) {
                 manifest = Optional.empty();
             }

@@ -4,7 +4,6 @@ import dev.drydock.backup.BackupSetup;
 import dev.drydock.backup.archive.BackupId;
 import dev.drydock.backup.archive.Manifest;
 import dev.drydock.backup.restore.Restore;
-import dev.drydock.shared.BadInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,8 +41,7 @@ final class RestoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         BackupSetup setup = BackupSetup.load(parent.config);
-        BackupId id = BackupId.parse(backupId).orElseThrow(() -> new BadInputException(backupId
-                + ": not a backup id (backup-<env>-YYYY-MM-DD-HHMMSS); 'backup-daemon list' shows them"));
+        BackupId id = BackupId.parseArgument(backupId);
         String password = System.getenv("DRYDOCK_RESTORE_PASSWORD");
         Manifest manifest = new Restore(setup.store(), this::progress).into(id, target, user, password, force);
         List<Manifest.AppliedMigration> applied = manifest.migrationState().applied();

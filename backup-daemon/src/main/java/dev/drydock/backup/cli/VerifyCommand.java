@@ -6,7 +6,6 @@ import dev.drydock.backup.archive.BackupId;
 import dev.drydock.backup.metrics.BackupMetrics;
 import dev.drydock.backup.archive.Verification;
 import dev.drydock.backup.verify.ChecksumVerifier;
-import dev.drydock.shared.BadInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,8 +36,7 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         BackupService.requireLevel(level);
         BackupService service = new BackupService(BackupSetup.load(parent.config), new BackupMetrics(), Clock.systemUTC());
-        BackupId id = BackupId.parse(backupId).orElseThrow(() -> new BadInputException(backupId
-                + ": not a backup id (backup-<env>-YYYY-MM-DD-HHMMSS); 'backup-daemon list' shows them"));
+        BackupId id = BackupId.parseArgument(backupId);
         Verification verification = service.verify(id, level);
         if (verification.passed()) {
             System.out.println(id + " passed " + level + " verification: " + String.join("; ", verification.compared()));

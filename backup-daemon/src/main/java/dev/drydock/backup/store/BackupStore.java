@@ -1,6 +1,7 @@
 package dev.drydock.backup.store;
 
 import dev.drydock.backup.archive.BackupId;
+import dev.drydock.backup.archive.Manifest;
 import dev.drydock.backup.archive.Verification;
 
 import java.io.IOException;
@@ -28,6 +29,9 @@ public sealed interface BackupStore permits FileStore, S3Store {
     Path fetch(BackupId id) throws IOException;
 
     long size(BackupId id) throws IOException;
+
+    /** The manifest of a published archive, read without fetching the whole archive where the store allows it. */
+    Manifest manifest(BackupId id) throws IOException;
 
     void writeVerification(BackupId id, Verification verification) throws IOException;
 

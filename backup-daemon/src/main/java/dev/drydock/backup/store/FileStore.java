@@ -2,7 +2,9 @@ package dev.drydock.backup.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.drydock.backup.archive.ArchiveReader;
 import dev.drydock.backup.archive.BackupId;
+import dev.drydock.backup.archive.Manifest;
 import dev.drydock.backup.archive.Verification;
 import dev.drydock.shared.BadInputException;
 
@@ -67,6 +69,13 @@ public record FileStore(Path dir) implements BackupStore {
     @Override
     public long size(BackupId id) throws IOException {
         return Files.size(fetch(id));
+    }
+
+    @Override
+    public Manifest manifest(BackupId id) throws IOException {
+        try (ArchiveReader reader = new ArchiveReader(fetch(id))) {
+            return reader.manifest();
+        }
     }
 
     @Override

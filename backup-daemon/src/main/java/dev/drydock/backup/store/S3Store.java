@@ -1,7 +1,9 @@
 package dev.drydock.backup.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.drydock.backup.archive.ArchiveReader;
 import dev.drydock.backup.archive.BackupId;
+import dev.drydock.backup.archive.Manifest;
 import dev.drydock.backup.archive.Verification;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -37,6 +39,7 @@ public record S3Store(S3Client client, String bucket, String prefix, Path localD
         implements BackupStore {
 
     private static final long PART_SIZE = 16L * 1024 * 1024;
+    private static final String MANIFEST_SUFFIX = ".manifest.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private String key(String name) {
@@ -58,6 +61,10 @@ public record S3Store(S3Client client, String bucket, String prefix, Path localD
         }
         if (storageClass != null) {
             create.storageClass(StorageClass.fromValue(storageClass));
+        }
+        byte[] manifest;
+        try (ArchiveReader reader = new ArchiveReader(partialFile)) {
+            manifest = JSON.writeValueAsBytes(reader.manifest());
         }
         String uploadId = call(() -> client.createMultipartUpload(create.build()).uploadId());
         try {
@@ -81,6 +88,9 @@ public record S3Store(S3Client client, String bucket, String prefix, Path localD
                 throw new IOException(describe() + ": " + key + " reads back as " + stored + " bytes, not " + size
                         + "; the upload was removed");
             }
+            // a copy of the manifest beside the archive lets the catalog list backups without downloading them
+            call(() -> client.putObject(b -> b.bucket(bucket).key(key(id.value() + MANIFEST_SUFFIX))
+                    .contentType("application/json"), RequestBody.fromBytes(manifest)));
         } catch (IOException | RuntimeException e) {
             abortQuietly(key, uploadId);
             throw e;
@@ -128,6 +138,23 @@ public record S3Store(S3Client client, String bucket, String prefix, Path localD
     }
 
     @Override
+    public Manifest manifest(BackupId id) throws IOException {
+        try {
+            byte[] json = call(() -> client.getObjectAsBytes(b -> b.bucket(bucket).key(key(id.value() + MANIFEST_SUFFIX)))
+                    .asByteArray());
+            return JSON.readValue(json, Manifest.class);
+        } catch (IOException e) {
+            if (!(e.getCause() instanceof NoSuchKeyException)) {
+                throw e;
+            }
+        }
+        // published before its manifest copy was written (a crash in between): read it from the archive
+        try (ArchiveReader reader = new ArchiveReader(fetch(id))) {
+            return reader.manifest();
+        }
+    }
+
+    @Override
     public void writeVerification(BackupId id, Verification verification) throws IOException {
         byte[] json = JSON.writeValueAsBytes(verification);
         call(() -> client.putObject(b -> b.bucket(bucket).key(key(id.value() + Verification.SUFFIX))
@@ -151,6 +178,7 @@ public record S3Store(S3Client client, String bucket, String prefix, Path localD
     @Override
     public void delete(BackupId id) throws IOException {
         call(() -> client.deleteObject(b -> b.bucket(bucket).key(key(id.archiveName()))));
+        call(() -> client.deleteObject(b -> b.bucket(bucket).key(key(id.value() + MANIFEST_SUFFIX))));
         call(() -> client.deleteObject(b -> b.bucket(bucket).key(key(id.value() + Verification.SUFFIX))));
     }
 

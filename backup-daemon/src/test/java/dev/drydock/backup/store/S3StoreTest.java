@@ -72,6 +72,11 @@ class S3StoreTest {
             assertTrue(local.noneMatch(p -> p.getFileName().toString().endsWith(".partial")), "the local partial is gone");
         }
         assertTrue(new ChecksumVerifier(store, Clock.systemUTC()).verify(id).passed());
+        Files.delete(dir.resolve("cache").resolve(id.archiveName()));
+        assertEquals(300, new Catalog(store).entries(Optional.empty()).get(0).manifest().orElseThrow().tables()
+                .get("main.users").rows());
+        assertTrue(Files.notExists(dir.resolve("cache").resolve(id.archiveName())), "the catalog read the manifest copy,"
+                + " not the archive");
         Verification restore = new RestoreVerifier(store, Clock.systemUTC(), ScratchServers.none()).verify(id);
         assertTrue(restore.passed(), restore.problems().toString());
         assertEquals("verified", new Catalog(store).entries(Optional.empty()).get(0).status());
