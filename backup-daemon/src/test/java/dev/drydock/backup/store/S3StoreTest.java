@@ -109,9 +109,9 @@ class S3StoreTest {
         try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + database);
              java.sql.Statement statement = connection.createStatement()) {
             statement.execute("create table blobs (id integer primary key, payload blob)");
-            // ~48 MiB of random bytes: incompressible, so the upload has several 16 MiB parts
+            // ~96 MiB of random bytes: incompressible, so the upload has six 16 MiB parts and takes a while
             statement.execute("insert into blobs (payload) select randomblob(65536) from"
-                    + " (with recursive n(i) as (select 1 union all select i + 1 from n where i < 768) select i from n)");
+                    + " (with recursive n(i) as (select 1 union all select i + 1 from n where i < 1536) select i from n)");
         }
         S3Store store = store();
         java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
