@@ -50,6 +50,10 @@ class RealDatabaseAgreementTest {
         return CorpusSet.all().stream().filter(c -> Set.of("concourse", "harness-pg", "kratos-pg").contains(c.name())).toList();
     }
 
+    static List<CorpusSet> mariadbCorpora() {
+        return CorpusSet.all().stream().filter(c -> Set.of("fineract-core", "memos-mysql").contains(c.name())).toList();
+    }
+
     static List<CorpusSet> sqliteCorpora() {
         return CorpusSet.all().stream().filter(c -> c.dialect().equals("sqlite") || c.dialect().equals("d1")).toList();
     }
@@ -67,6 +71,23 @@ class RealDatabaseAgreementTest {
         System.out.printf("%s: %d statements run on PostgreSQL, %d rejected as syntax errors, %d flagged%n",
                 corpus, ran, rejected.size(), flagged.size());
         assertTrue(ran > 200, corpus + " ran only " + ran + " statements");
+        assertEquals(rejected, flagged);
+    }
+
+    /** MariaDB's parse error (1064) on a statement the splitter cut would show a splitting bug (DELIMITER, routines). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mariadbCorpora")
+    void syntaxErrorsAreExactlyWhatMariadbRejects(CorpusSet corpus) throws Exception {
+        MigrationSet set = discover(corpus);
+        Set<String> rejected = new TreeSet<>();
+        int ran;
+        try (ScratchDatabases.Scratch database = ScratchDatabases.mariadb(); Connection connection = database.connect()) {
+            ran = apply(set, Dialect.MARIADB, connection, e -> e.getErrorCode() == 1064, rejected);
+        }
+        Set<String> flagged = flagged(set, Dialect.MARIADB);
+        System.out.printf("%s: %d statements run on MariaDB, %d rejected as syntax errors, %d flagged%n",
+                corpus, ran, rejected.size(), flagged.size());
+        assertTrue(ran > 50, corpus + " ran only " + ran + " statements");
         assertEquals(rejected, flagged);
     }
 
