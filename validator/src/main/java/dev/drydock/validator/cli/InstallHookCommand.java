@@ -60,7 +60,7 @@ final class InstallHookCommand implements Callable<Integer> {
     private static String jarPath() {
         try {
             return Path.of(InstallHookCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (Exception e) {
+        } catch (java.net.URISyntaxException | RuntimeException e) {
             return "validator.jar";
         }
     }

@@ -113,6 +113,10 @@ public final class ValidatorCommand implements Callable<Integer> {
             PrintWriter err = command.getErr();
             if (exception instanceof BadInputException) {
                 err.println("validator: " + exception.getMessage());
+            } else if (exception instanceof java.nio.file.FileSystemException file) {
+                err.println("validator: " + file.getFile() + ": " + (file.getReason() != null ? file.getReason()
+                        : file.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2")
+                        .toLowerCase(java.util.Locale.ROOT)) + "; check the path and its permissions");
             } else {
                 err.println("validator: internal error: " + exception
                         + " (please report it; DRYDOCK_DEBUG=1 prints the stack trace)");

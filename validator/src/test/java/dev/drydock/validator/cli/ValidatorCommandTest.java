@@ -58,6 +58,12 @@ class ValidatorCommandTest {
     }
 
     @Test
+    void anUnwritableOutputFileExitsTwoNamingIt() {
+        CliRun run = CliRun.of("--output", dir.resolve("no/such/folder/report.json").toString(), migrations().toString());
+        assertCleanError(run, "no/such/folder/report.json: no such file; check the path");
+    }
+
+    @Test
     void usageErrorsExitTwo() {
         assertCleanError(CliRun.of("--format", "yaml", migrations().toString()), "--format yaml: use one of");
         assertCleanError(CliRun.of("--dialect", "oracle", migrations().toString()), "--dialect oracle: no such dialect");
