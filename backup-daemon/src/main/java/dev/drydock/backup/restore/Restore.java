@@ -88,19 +88,8 @@ public final class Restore {
     }
 
     private void intoPostgres(ArchiveReader reader, String entry, PostgresConnection target, boolean force) throws IOException {
-        long tables;
-        try (Connection connection = target.open(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("select count(*) from pg_tables where schemaname not in"
-                     + " ('pg_catalog', 'information_schema')")) {
-            rows.next();
-            tables = rows.getLong(1);
-        } catch (SQLException e) {
-            throw new IOException("cannot reach " + target + ": " + e.getMessage(), e);
-        }
-        if (tables > 0 && !force) {
-            throw new BadInputException(target + " already holds " + tables + " tables; restore into an empty database"
-                    + " or add --force to drop and replace what the backup contains");
-        }
+        long tables = tablesIn(target, target::open, "select count(*) from pg_tables where schemaname not in"
+                + " ('pg_catalog', 'information_schema')", force);
         List<String> arguments = new ArrayList<>(List.of("--no-owner", "--exit-on-error", "--single-transaction",
                 "--dbname=" + target.database()));
         if (tables > 0) {
@@ -113,18 +102,7 @@ public final class Restore {
     }
 
     private void intoMariadb(ArchiveReader reader, String entry, MariadbConnection target, boolean force) throws IOException {
-        long tables;
-        try (Connection connection = target.open(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("select count(*) from information_schema.tables where table_schema = database()")) {
-            rows.next();
-            tables = rows.getLong(1);
-        } catch (SQLException e) {
-            throw new IOException("cannot reach " + target + ": " + e.getMessage(), e);
-        }
-        if (tables > 0 && !force) {
-            throw new BadInputException(target + " already holds " + tables + " tables; restore into an empty database"
-                    + " or add --force to replace the tables the backup contains");
-        }
+        tablesIn(target, target::open, "select count(*) from information_schema.tables where table_schema = database()", force);
         progress.accept("restoring into " + target);
         Path workDir = Files.createTempDirectory("drydock-restore-");
         Path options = target.optionFile(workDir);
@@ -135,6 +113,27 @@ public final class Restore {
             Files.deleteIfExists(options);
             Files.deleteIfExists(workDir);
         }
+    }
+
+    private interface Opener {
+        Connection open() throws SQLException;
+    }
+
+    /** How many tables the target holds; a non-empty target is refused unless {@code force}. */
+    private static long tablesIn(Object target, Opener opener, String countSql, boolean force) throws IOException {
+        long tables;
+        try (Connection connection = opener.open(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(countSql)) {
+            rows.next();
+            tables = rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IOException("cannot reach " + target + ": " + e.getMessage(), e);
+        }
+        if (tables > 0 && !force) {
+            throw new BadInputException(target + " already holds " + tables + " tables; restore into an empty database"
+                    + " or add --force to replace the tables the backup contains");
+        }
+        return tables;
     }
 
     private static Path sqlitePath(String url) {
