@@ -30,9 +30,17 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Validator {
 
     private final RuleEngine engine;
+    private final Set<String> largeTables;
 
     public Validator(Map<String, String> severities) {
+        this(severities, List.of());
+    }
+
+    /** @param largeTables tables whose safety findings are raised to errors ({@code validator.largeTables}) */
+    public Validator(Map<String, String> severities, List<String> largeTables) {
         this.engine = new RuleEngine(severities);
+        this.largeTables = largeTables.stream().map(name -> name.toLowerCase(java.util.Locale.ROOT))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /**
@@ -50,8 +58,9 @@ public final class Validator {
         } finally {
             parsers.forEach(StatementParser::close);
         }
+        Map<Script, ParsedScript> context = readForContext(set, parsed.keySet(), dialects.get(0));
         Optional<SumFile> sum = SumFile.read(set.sumFile(), sumDisplay);
-        List<Finding> findings = engine.run(new Analysis(set, parsed, sum, sumDisplay));
+        List<Finding> findings = engine.run(new Analysis(set, dialects, parsed, context, sum, sumDisplay, largeTables));
         if (namedFiles.isPresent()) {
             Set<String> reported = namedFiles.get();
             findings = findings.stream().filter(f -> reported.contains(f.file()) || f.file().equals(sumDisplay)).toList();
@@ -63,6 +72,19 @@ public final class Validator {
             statements += parsed.get(script).get(0).statements().size();
         }
         return new Report(files.size(), statements, findings);
+    }
+
+    /** The forward scripts not read for reporting, read only so that the schema replay is complete. */
+    private static Map<Script, ParsedScript> readForContext(MigrationSet set, Set<Script> read, DialectTarget dialect) {
+        List<Script> unread = set.migrations().stream().map(Migration::forward).filter(s -> !read.contains(s)).toList();
+        if (unread.isEmpty()) {
+            return Map.of();
+        }
+        Map<Script, ParsedScript> context = new ConcurrentHashMap<>();
+        try (StatementParser parser = StatementParser.forContext(dialect)) {
+            unread.parallelStream().forEach(script -> context.put(script, parser.parse(script)));
+        }
+        return context;
     }
 
     private static List<Script> scriptsToRead(MigrationSet set, Optional<Set<String>> namedFiles) {

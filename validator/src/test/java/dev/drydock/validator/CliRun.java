@@ -62,6 +62,12 @@ public record CliRun(int exit, String out, String err) {
         return findings;
     }
 
+    /** The findings of the named rules only, as {@link #findings(JsonNode)} writes them. */
+    public static List<String> findings(JsonNode report, String... rules) {
+        List<String> wanted = List.of(rules);
+        return findings(report).stream().filter(f -> wanted.contains(f.substring(0, f.indexOf('@')))).toList();
+    }
+
     public static List<String> rules(JsonNode report) {
         List<String> rules = new ArrayList<>();
         report.get("findings").forEach(finding -> rules.add(finding.get("rule").asText()));

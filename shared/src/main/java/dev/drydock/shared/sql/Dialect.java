@@ -37,7 +37,7 @@ public enum Dialect {
         };
     }
 
-    boolean isMySqlFamily() {
+    public boolean isMySqlFamily() {
         return this == MYSQL || this == MARIADB;
     }
 

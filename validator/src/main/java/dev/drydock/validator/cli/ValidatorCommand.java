@@ -77,7 +77,8 @@ public final class ValidatorCommand implements Callable<Integer> {
             throw new ConfigException(targets.config().flatMap(DrydockConfig::file).orElse(null),
                     "validator.rules." + rule, null, "no rule has this id; 'validator rules' lists them");
         });
-        Validator validator = new Validator(severities);
+        List<String> largeTables = targets.config().map(c -> c.validator().largeTables()).orElse(List.of());
+        Validator validator = new Validator(severities, largeTables);
         Report report = new Report(0, 0, List.of());
         for (MigrationTargets.Target target : targets.resolve(paths, dialects)) {
             report = report.plus(validator.validate(target.set(), target.dialects(), target.namedFiles(),

@@ -28,11 +28,25 @@ public final class StatementParser implements AutoCloseable {
 
     private final DialectTarget target;
     private final SqlSplitter splitter;
+    private final boolean askSqlite;
     private SqliteSyntax sqlite;
 
     public StatementParser(DialectTarget target) {
+        this(target, true);
+    }
+
+    private StatementParser(DialectTarget target, boolean askSqlite) {
         this.target = target;
         this.splitter = new SqlSplitter(target.dialect());
+        this.askSqlite = askSqlite;
+    }
+
+    /**
+     * A parser for scripts read only to replay the schema (those a pre-commit run does not report on): it does
+     * not ask SQLite's parser, which is most of the cost of reading a SQLite script.
+     */
+    public static StatementParser forContext(DialectTarget target) {
+        return new StatementParser(target, false);
     }
 
     public ParsedScript parse(Script script) {
@@ -115,7 +129,7 @@ public final class StatementParser implements AutoCloseable {
 
     private synchronized Optional<SyntaxProblem> sqliteVerdict(SqlStatement statement, LineMap fileLines) {
         Dialect dialect = target.dialect();
-        if (dialect != Dialect.SQLITE && dialect != Dialect.D1) {
+        if (dialect != Dialect.SQLITE && dialect != Dialect.D1 || !askSqlite) {
             return Optional.empty();
         }
         if (sqlite == null) {

@@ -12,7 +12,13 @@ final class FindingSink {
     private final List<Finding> findings = new ArrayList<>();
 
     void add(Rule rule, String file, SourcePosition start, SourcePosition end, String dialect, String message) {
-        findings.add(new Finding(rule.id(), rule.defaultSeverity(), file, start, end, dialect, message));
+        add(rule, rule.defaultSeverity(), file, start, end, dialect, message);
+    }
+
+    /** A finding at a severity other than the rule's default: a safety rule on a table in largeTables. */
+    void add(Rule rule, Severity severity, String file, SourcePosition start, SourcePosition end, String dialect,
+             String message) {
+        findings.add(new Finding(rule.id(), severity, file, start, end, dialect, message));
     }
 
     /** A finding about a script as a whole: at its first line (a dbmate section's marker line). */

@@ -1,8 +1,39 @@
 package dev.drydock.validator.rules;
 
+import dev.drydock.shared.sql.Dialect;
+
+import java.util.List;
+import java.util.Optional;
+
 /**
- * A rule of the catalogue: its id (the contract), default severity, a one-line summary, and help that
- * says why it matters and what to do instead.
+ * A rule of the catalogue: its id (the contract), default severity, the dialects it concerns (empty: all), a
+ * one-line summary, help that says why it matters and what to do instead, and an example that fires it.
  */
-public record Rule(String id, Severity defaultSeverity, String category, String summary, String help) {
+public record Rule(String id, Severity defaultSeverity, String category, List<Dialect> dialects, String summary,
+                   String help, Optional<Example> example) {
+
+    /**
+     * A migration that fires the rule, for the docs and for the test that holds the docs to the truth.
+     *
+     * @param rollback null for a migration without a rollback
+     */
+    public record Example(Dialect dialect, String forward, String rollback) {
+    }
+
+    static Rule of(String id, Severity severity, String category, String summary, String help) {
+        return new Rule(id, severity, category, List.of(), summary, help, Optional.empty());
+    }
+
+    Rule on(Dialect... only) {
+        return new Rule(id, defaultSeverity, category, List.of(only), summary, help, example);
+    }
+
+    Rule example(Dialect dialect, String forward, String rollback) {
+        return new Rule(id, defaultSeverity, category, dialects, summary, help,
+                Optional.of(new Example(dialect, forward, rollback)));
+    }
+
+    public boolean appliesTo(Dialect dialect) {
+        return dialects.isEmpty() || dialects.contains(dialect);
+    }
 }

@@ -15,7 +15,7 @@ import java.util.Set;
 public final class RuleEngine {
 
     private static final List<Check> CHECKS = List.of(new NamingCheck(), new PairingCheck(), new ContentCheck(),
-            new HistoryCheck());
+            new HistoryCheck(), new ReplayCheck());
     private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::file)
             .thenComparingInt(f -> f.start().line()).thenComparingInt(f -> f.start().column())
             .thenComparing(Finding::rule);
@@ -58,9 +58,13 @@ public final class RuleEngine {
         return findings;
     }
 
+    /** The config's severity, except that a finding raised above its default (largeTables) stays raised. */
     private Finding withConfiguredSeverity(Finding finding) {
         String configured = severities.get(finding.rule());
-        return configured == null ? finding
-                : Severity.fromId(configured).map(finding::withSeverity).orElse(finding);
+        Severity byDefault = RuleCatalog.byId(finding.rule()).map(Rule::defaultSeverity).orElse(finding.severity());
+        if (configured == null || finding.severity() != byDefault) {
+            return finding;
+        }
+        return Severity.fromId(configured).map(finding::withSeverity).orElse(finding);
     }
 }

@@ -1,0 +1,135 @@
+package dev.drydock.validator.rules;
+
+import dev.drydock.shared.migration.Migration;
+import dev.drydock.shared.migration.Script;
+import dev.drydock.shared.sql.SourcePosition;
+import dev.drydock.shared.sql.SqlToken;
+import dev.drydock.validator.parse.ParsedScript;
+import dev.drydock.validator.parse.ParsedStatement;
+import dev.drydock.validator.schema.ReplayProblem;
+import dev.drydock.validator.schema.Replayer;
+import dev.drydock.validator.schema.SchemaModel;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Replays every forward migration in order into one schema model and, for the scripts being reported, runs
+ * the statement rules with the schema as it stands before each statement, reports {@code unknown-object} and
+ * {@code duplicate-object}, and replays the rollback on a copy to judge {@code rollback-not-inverse}.
+ */
+final class ReplayCheck implements Check {
+
+    private static final List<StatementRules> RULES = List.of(new DialectRules(), new SqliteRules(), new D1Rules(),
+            new SafetyRules(), new SecurityRules());
+
+    @Override
+    public void run(Analysis analysis, FindingSink sink) {
+        Replayer replayer = new Replayer(analysis.primaryDialect().dialect());
+        SchemaModel schema = new SchemaModel();
+        for (Migration migration : analysis.set().migrations()) {
+            Optional<ParsedScript> forward = analysis.replayable(migration.forward());
+            if (forward.isEmpty()) {
+                continue;
+            }
+            boolean reported = analysis.primary(migration.forward()).isPresent();
+            Optional<ParsedScript> rollback = migration.rollback().flatMap(analysis::primary);
+            SchemaModel before = reported && rollback.isPresent() ? schema.copy() : null;
+            walk(analysis, migration, forward.get(), true, schema, replayer, reported ? sink : null);
+            if (before != null) {
+                SchemaModel undone = schema.copy();
+                walk(analysis, migration, rollback.get(), false, undone, replayer, sink);
+                List<String> differences = before.differencesFrom(undone);
+                if (!differences.isEmpty()) {
+                    sink.addAtScript(RuleCatalog.ROLLBACK_NOT_INVERSE, rollback.get().script(), "after "
+                            + migration.id() + " and its rollback the schema is not what it was before "
+                            + migration.id() + ": " + String.join("; ", differences)
+                            + ". Make the rollback undo exactly what the forward migration does");
+                }
+            }
+        }
+    }
+
+    /** Replays one script into {@code schema}; with a sink, runs the statement rules and reports the replay's problems. */
+    private static void walk(Analysis analysis, Migration migration, ParsedScript parsed, boolean forward,
+                             SchemaModel schema, Replayer replayer, FindingSink sink) {
+        Script script = parsed.script();
+        ScriptState state = new ScriptState(renameTargets(parsed, replayer));
+        StatementSite site = null;
+        for (ParsedStatement statement : parsed.statements()) {
+            if (statement.source().tokens().isEmpty()) {
+                continue;
+            }
+            if (sink != null && statement.problem().isEmpty()) {
+                site = new StatementSite(analysis, migration, script, forward, statement, schema, replayer, state);
+                for (StatementRules rules : RULES) {
+                    rules.check(site, sink);
+                }
+            }
+            noteTransaction(statement, state, script);
+            if (statement.problem().isPresent()) {
+                continue; // the database stops here; syntax-error says so
+            }
+            List<ReplayProblem> problems = replayer.apply(schema, statement.source().tokens());
+            if (statement.shape().kind().equals("CREATE TABLE") && !statement.shape().objects().isEmpty()) {
+                state.createdHere.add(replayer.key(statement.shape().objects().get(0).toLowerCase(java.util.Locale.ROOT)));
+            }
+            if (sink != null) {
+                for (ReplayProblem problem : problems) {
+                    report(sink, script, problem);
+                }
+            }
+        }
+        if (sink != null && site != null) {
+            for (StatementRules rules : RULES) {
+                rules.endOfScript(site, sink);
+            }
+        }
+    }
+
+    private static void noteTransaction(ParsedStatement statement, ScriptState state, Script script) {
+        List<SqlToken> tokens = statement.source().tokens();
+        String kind = statement.shape().kind();
+        boolean begin = kind.equals("BEGIN") && !(tokens.size() > 1 && tokens.get(1).isWord("ATOMIC"))
+                || kind.equals("START") && tokens.size() > 1 && tokens.get(1).isWord("TRANSACTION");
+        if (begin) {
+            state.openTransactions++;
+            state.lastBeginLine = statement.source().start().line();
+        } else if (kind.equals("COMMIT") || kind.equals("END")
+                || kind.equals("ROLLBACK") && !(tokens.size() > 1 && tokens.get(1).isWord("TO"))) {
+            state.openTransactions = Math.max(0, state.openTransactions - 1);
+        }
+    }
+
+    private static void report(FindingSink sink, Script script, ReplayProblem problem) {
+        Rule rule = problem.kind() == ReplayProblem.Kind.UNKNOWN_OBJECT ? RuleCatalog.UNKNOWN_OBJECT
+                : RuleCatalog.DUPLICATE_OBJECT;
+        SqlToken at = problem.at();
+        SourcePosition start = script.file().lines().position(at.start());
+        SourcePosition end = script.file().lines().position(at.end());
+        String fix = problem.kind() == ReplayProblem.Kind.UNKNOWN_OBJECT
+                ? "; check the name, or create it in an earlier migration"
+                : "; drop this statement, rename the object, or add IF NOT EXISTS";
+        sink.add(rule, script.displayPath(), start, end, null, problem.message() + fix);
+    }
+
+    /** The tables this script renames others to, as in SQLite's rebuild ({@code ALTER TABLE new_t RENAME TO t}). */
+    private static Set<String> renameTargets(ParsedScript parsed, Replayer replayer) {
+        Set<String> targets = new HashSet<>();
+        for (ParsedStatement statement : parsed.statements()) {
+            List<SqlToken> tokens = statement.source().tokens();
+            for (int i = 0; i + 2 < tokens.size(); i++) {
+                if (tokens.get(i).isWord("RENAME") && tokens.get(i + 1).isWord("TO")
+                        && statement.shape().kind().equals("ALTER TABLE")) {
+                    SqlToken target = tokens.get(i + 2);
+                    String name = target.type() == SqlToken.Type.QUOTED_IDENTIFIER
+                            ? target.text().substring(1, target.text().length() - 1) : target.text();
+                    targets.add(replayer.key(name.toLowerCase(java.util.Locale.ROOT)));
+                }
+            }
+        }
+        return targets;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.drydock.validator.rules;
+
+import dev.drydock.shared.migration.Migration;
+import dev.drydock.shared.migration.Script;
+import dev.drydock.shared.sql.Dialect;
+import dev.drydock.shared.sql.DialectTarget;
+import dev.drydock.shared.sql.SourcePosition;
+import dev.drydock.shared.sql.SqlToken;
+import dev.drydock.validator.parse.ParsedStatement;
+import dev.drydock.validator.schema.Replayer;
+import dev.drydock.validator.schema.SchemaModel;
+
+import java.util.List;
+
+/**
+ * One statement as the statement rules see it: where it is, whether it is in a forward script, and the
+ * schema just before it runs.
+ */
+record StatementSite(Analysis analysis, Migration migration, Script script, boolean forward,
+                     ParsedStatement statement, SchemaModel schema, Replayer names, ScriptState state) {
+
+    List<SqlToken> tokens() {
+        return statement.source().tokens();
+    }
+
+    String kind() {
+        return statement.shape().kind();
+    }
+
+    SqlToken first() {
+        return tokens().get(0);
+    }
+
+    /** The statement's first named object, as the schema model keys it, or null. */
+    String object() {
+        List<String> objects = statement.shape().objects();
+        return objects.isEmpty() ? null : names.key(objects.get(0).toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** The table the statement works on when it existed before this migration began; null otherwise. */
+    String existingTable(String table) {
+        return table != null && schema.table(table) != null && !state.createdHere.contains(table) ? table : null;
+    }
+
+    Dialect dialect() {
+        return analysis.primaryDialect().dialect();
+    }
+
+    List<DialectTarget> targets() {
+        return analysis.dialects();
+    }
+
+    boolean wordAt(int index, String word) {
+        return index < tokens().size() && tokens().get(index).isWord(word);
+    }
+
+    boolean containsWord(String word) {
+        return tokens().stream().anyMatch(token -> token.isWord(word));
+    }
+
+    /** The index of the first token that is {@code word}, or -1. */
+    int indexOfWord(String word) {
+        List<SqlToken> tokens = tokens();
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).isWord(word)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    SqlToken wordToken(String word) {
+        int index = indexOfWord(word);
+        return index < 0 ? first() : tokens().get(index);
+    }
+
+    void report(FindingSink sink, Rule rule, SqlToken at, DialectTarget dialect, String message) {
+        sink.add(rule, rule.defaultSeverity(), script.displayPath(), position(at.start()), position(at.end()),
+                dialect == null ? null : dialect.dialect().id(), message);
+    }
+
+    /** A safety finding about {@code table}: an error whatever its default when the table is in largeTables. */
+    void reportOnTable(FindingSink sink, Rule rule, SqlToken at, String table, String message) {
+        String bare = table == null ? null : table.substring(table.lastIndexOf('.') + 1);
+        boolean large = table != null && (analysis.largeTables().contains(table) || analysis.largeTables().contains(bare));
+        Severity severity = large ? Severity.ERROR : rule.defaultSeverity();
+        sink.add(rule, severity, script.displayPath(), position(at.start()), position(at.end()), null,
+                large ? message + " (" + bare + " is listed in validator.largeTables)" : message);
+    }
+
+    private SourcePosition position(int offset) {
+        return script.file().lines().position(offset);
+    }
+}

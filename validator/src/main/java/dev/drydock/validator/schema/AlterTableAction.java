@@ -1,0 +1,220 @@
+package dev.drydock.validator.schema;
+
+import dev.drydock.shared.sql.SqlToken;
+
+import java.util.List;
+
+/** One comma-separated action of an ALTER TABLE, applied to the table it names. */
+final class AlterTableAction {
+
+    private final TableStatements tables;
+    private final SchemaModel model;
+    private final Table table;
+    private final List<ReplayProblem> problems;
+
+    AlterTableAction(TableStatements tables, SchemaModel model, Table table, List<ReplayProblem> problems) {
+        this.tables = tables;
+        this.model = model;
+        this.table = table;
+        this.problems = problems;
+    }
+
+    /** Applies the action; returns the table's name after it (changed only by RENAME TO). */
+    String apply(TokenCursor cursor) {
+        if (cursor.accept("ADD")) {
+            add(cursor);
+        } else if (cursor.accept("DROP")) {
+            drop(cursor);
+        } else if (cursor.accept("ALTER")) {
+            alterColumn(cursor);
+        } else if (cursor.accept("RENAME")) {
+            return rename(cursor);
+        } else if (cursor.accept("MODIFY")) {
+            cursor.accept("COLUMN");
+            replaceColumn(cursor, null);
+        } else if (cursor.accept("CHANGE")) {
+            cursor.accept("COLUMN");
+            SqlToken at = cursor.peek();
+            replaceColumn(cursor, at);
+        } else if (cursor.accept("ENABLE", "ROW", "LEVEL", "SECURITY")) {
+            setFlag("row level security");
+        } else if (cursor.accept("FORCE", "ROW", "LEVEL", "SECURITY")) {
+            setFlag("forced row level security");
+        } else if (cursor.accept("DISABLE", "ROW", "LEVEL", "SECURITY")) {
+            model.objects.remove("row level security " + table.name());
+        } else if (cursor.accept("NO", "FORCE", "ROW", "LEVEL", "SECURITY")) {
+            model.objects.remove("forced row level security " + table.name());
+        }
+        return table.name();
+    }
+
+    private void setFlag(String kind) {
+        model.objects.put(kind + " " + table.name(), new SchemaObject(kind, table.name(), table.name(), "on"));
+    }
+
+    private void add(TokenCursor cursor) {
+        if (tables.addTableElement(model, table, cursor, problems)) {
+            return;
+        }
+        cursor.accept("COLUMN");
+        boolean ifNotExists = cursor.acceptIfNotExists();
+        SqlToken at = cursor.peek();
+        List<SqlToken> definition = cursor.rest();
+        if (definition.isEmpty() || definition.get(0).isSymbol('(')) {
+            return;
+        }
+        ColumnDefinition column = ColumnDefinition.read(tables.dialect(), definition);
+        if (table.hasColumn(column.column().name())) {
+            Replayer.duplicate(problems, !ifNotExists, at, "column " + column.column().name() + " of table "
+                    + table.name());
+            return;
+        }
+        tables.addColumnTo(model, table, column);
+    }
+
+    private void drop(TokenCursor cursor) {
+        if (cursor.accept("CONSTRAINT") || cursor.accept("FOREIGN", "KEY") || cursor.accept("CHECK")) {
+            boolean ifExists = cursor.acceptIfExists();
+            SqlToken at = cursor.peek();
+            String name = cursor.name();
+            if (table.constraints.remove(name) == null) {
+                Replayer.unknown(problems, !ifExists, at, "constraint " + name + " of table " + table.name());
+            }
+        } else if (cursor.accept("PRIMARY", "KEY")) {
+            table.constraints.values().removeIf(c -> c.kind() == Constraint.Kind.PRIMARY_KEY);
+        } else if (cursor.accept("INDEX") || cursor.accept("KEY")) {
+            boolean ifExists = cursor.acceptIfExists();
+            SqlToken at = cursor.peek();
+            String name = cursor.name();
+            boolean wasIndex = model.indexes.remove(table.name() + "." + name) != null;
+            boolean wasConstraint = table.constraints.remove(name) != null;
+            if (!wasIndex && !wasConstraint) {
+                Replayer.unknown(problems, !ifExists, at, "index " + name + " of table " + table.name());
+            }
+        } else {
+            cursor.accept("COLUMN");
+            boolean ifExists = cursor.acceptIfExists();
+            SqlToken at = cursor.peek();
+            String column = cursor.name();
+            if (column == null) {
+                return;
+            }
+            boolean cascade = cursor.accept("CASCADE");
+            if (!table.hasColumn(column)) {
+                Replayer.unknown(problems, !ifExists && !table.columns.isEmpty(), at, "column " + column
+                        + " of table " + table.name());
+                return;
+            }
+            tables.dropColumn(model, table, column, cascade);
+        }
+    }
+
+    private void alterColumn(TokenCursor cursor) {
+        if (cursor.accept("CONSTRAINT") || cursor.accept("INDEX")) {
+            return; // deferrability and visibility: nothing the model compares
+        }
+        cursor.accept("COLUMN");
+        SqlToken at = cursor.peek();
+        String name = cursor.name();
+        Column column = table.columns.get(name);
+        if (column == null) {
+            Replayer.unknown(problems, name != null && !table.columns.isEmpty(), at, "column " + name + " of table "
+                    + table.name());
+            return;
+        }
+        Column changed = column;
+        if (cursor.accept("TYPE") || cursor.accept("SET", "DATA", "TYPE")) {
+            List<SqlToken> type = cursor.until("USING", "COLLATE");
+            changed = new Column(name, TypeName.normalize(tables.dialect(), TokenCursor.normalized(type)),
+                    column.notNull(), column.defaultValue());
+        } else if (cursor.accept("SET", "DEFAULT")) {
+            changed = new Column(name, column.type(), column.notNull(), TokenCursor.normalized(cursor.rest()));
+        } else if (cursor.accept("DROP", "DEFAULT")) {
+            changed = new Column(name, column.type(), column.notNull(), null);
+        } else if (cursor.accept("SET", "NOT", "NULL")) {
+            changed = new Column(name, column.type(), true, column.defaultValue());
+        } else if (cursor.accept("DROP", "NOT", "NULL")) {
+            changed = new Column(name, column.type(), false, column.defaultValue());
+        } else if (cursor.accept("ADD", "GENERATED")) {
+            changed = new Column(name, column.type(), true, "identity");
+        } else if (cursor.accept("DROP", "IDENTITY")) {
+            changed = new Column(name, column.type(), column.notNull(), null);
+        }
+        table.columns.put(name, changed);
+    }
+
+    private String rename(TokenCursor cursor) {
+        if (cursor.accept("TO") || cursor.accept("AS")) {
+            String to = tables.key(cursor.name());
+            if (model.table(to) != null) {
+                Replayer.duplicate(problems, true, cursor.current(), "table " + to);
+                return table.name();
+            }
+            tables.renameTable(model, table.name(), to);
+            return to;
+        }
+        if (cursor.accept("CONSTRAINT")) {
+            SqlToken at = cursor.peek();
+            String from = cursor.name();
+            cursor.accept("TO");
+            String to = cursor.name();
+            Constraint constraint = table.constraints.remove(from);
+            if (constraint == null) {
+                Replayer.unknown(problems, true, at, "constraint " + from + " of table " + table.name());
+            } else {
+                table.constraints.put(to, new Constraint(to, constraint.kind(), constraint.columns(),
+                        constraint.references(), constraint.refColumns(), constraint.onDelete(), constraint.definition()));
+            }
+            return table.name();
+        }
+        if (cursor.accept("INDEX") || cursor.accept("KEY")) {
+            String from = cursor.name();
+            cursor.accept("TO");
+            String to = cursor.name();
+            Index index = model.indexes.remove(table.name() + "." + from);
+            if (index != null) {
+                model.indexes.put(table.name() + "." + to, new Index(table.name() + "." + to, index.table(),
+                        index.unique(), index.columns(), index.definition()));
+            }
+            return table.name();
+        }
+        cursor.accept("COLUMN");
+        SqlToken at = cursor.peek();
+        String from = cursor.name();
+        if (!cursor.accept("TO")) {
+            return table.name();
+        }
+        String to = cursor.name();
+        if (!table.hasColumn(from)) {
+            Replayer.unknown(problems, !table.columns.isEmpty(), at, "column " + from + " of table " + table.name());
+        } else if (table.hasColumn(to)) {
+            Replayer.duplicate(problems, true, at, "column " + to + " of table " + table.name());
+        } else {
+            tables.renameColumn(model, table, from, to);
+        }
+        return table.name();
+    }
+
+    /** MySQL's MODIFY (same name) and CHANGE (old name, then the new definition). */
+    private void replaceColumn(TokenCursor cursor, SqlToken renamedAt) {
+        String old = null;
+        if (renamedAt != null) {
+            old = cursor.name();
+        }
+        List<SqlToken> definition = cursor.rest();
+        if (definition.isEmpty()) {
+            return;
+        }
+        ColumnDefinition column = ColumnDefinition.read(tables.dialect(), definition);
+        String from = old != null ? old : column.column().name();
+        if (!table.hasColumn(from)) {
+            Replayer.unknown(problems, !table.columns.isEmpty(), renamedAt != null ? renamedAt : definition.get(0),
+                    "column " + from + " of table " + table.name());
+            return;
+        }
+        if (!from.equals(column.column().name())) {
+            tables.renameColumn(model, table, from, column.column().name());
+        }
+        table.columns.put(column.column().name(), column.column());
+    }
+}

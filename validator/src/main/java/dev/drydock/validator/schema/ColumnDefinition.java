@@ -1,0 +1,165 @@
+package dev.drydock.validator.schema;
+
+import dev.drydock.shared.sql.Dialect;
+import dev.drydock.shared.sql.SqlToken;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One column definition, {@code email varchar(255) NOT NULL DEFAULT '' REFERENCES x(id) ON DELETE CASCADE},
+ * read into the column and the constraints written on it.
+ */
+record ColumnDefinition(Column column, List<InlineConstraint> constraints, boolean serial, boolean generatedStored,
+                        SqlToken nameToken) {
+
+    /** A constraint written on the column; {@code name} is null when the database names it. */
+    record InlineConstraint(String name, Constraint.Kind kind, String references, List<String> refColumns,
+                            String onDelete, String definition) {
+    }
+
+    private static final Set<String> CONSTRAINT_WORDS = Set.of("CONSTRAINT", "NOT", "NULL", "DEFAULT", "PRIMARY",
+            "UNIQUE", "REFERENCES", "CHECK", "GENERATED", "AUTO_INCREMENT", "AUTOINCREMENT", "COLLATE", "COMMENT",
+            "ON", "AS", "IDENTITY", "CHARSET", "FIRST", "AFTER", "INVISIBLE", "VISIBLE", "STORAGE", "COLUMN_FORMAT",
+            "KEY");
+
+    static ColumnDefinition read(Dialect dialect, List<SqlToken> tokens) {
+        TokenCursor cursor = new TokenCursor(tokens);
+        SqlToken nameToken = cursor.peek();
+        String name = TokenCursor.unquote(cursor.next());
+        List<SqlToken> typeTokens = new ArrayList<>();
+        while (!cursor.atEnd() && !startsConstraint(cursor)) {
+            SqlToken token = cursor.next();
+            typeTokens.add(token);
+            if (token.isSymbol('(')) {
+                int depth = 1;
+                while (!cursor.atEnd() && depth > 0) {
+                    SqlToken inner = cursor.next();
+                    depth += inner.isSymbol('(') ? 1 : inner.isSymbol(')') ? -1 : 0;
+                    typeTokens.add(inner);
+                }
+            }
+        }
+        String declared = TokenCursor.normalized(typeTokens);
+        boolean serial = dialect == Dialect.POSTGRESQL && TypeName.isSerial(declared);
+        boolean notNull = serial;
+        String defaultValue = null;
+        boolean generatedStored = false;
+        List<InlineConstraint> constraints = new ArrayList<>();
+        String constraintName = null;
+        while (!cursor.atEnd()) {
+            if (cursor.accept("CONSTRAINT")) {
+                constraintName = cursor.name();
+            } else if (cursor.accept("NOT", "NULL")) {
+                notNull = true;
+            } else if (cursor.accept("NULL")) {
+                notNull = false;
+            } else if (cursor.accept("DEFAULT")) {
+                defaultValue = TokenCursor.normalized(defaultExpression(cursor));
+            } else if (cursor.accept("PRIMARY", "KEY")) {
+                notNull = true;
+                constraints.add(new InlineConstraint(constraintName, Constraint.Kind.PRIMARY_KEY, null, List.of(),
+                        "", ""));
+                constraintName = null;
+                cursor.accept("ASC");
+                cursor.accept("DESC");
+            } else if (cursor.accept("UNIQUE")) {
+                cursor.accept("KEY");
+                constraints.add(new InlineConstraint(constraintName, Constraint.Kind.UNIQUE, null, List.of(), "", ""));
+                constraintName = null;
+            } else if (cursor.accept("REFERENCES")) {
+                constraints.add(references(constraintName, cursor));
+                constraintName = null;
+            } else if (cursor.accept("CHECK")) {
+                constraints.add(new InlineConstraint(constraintName, Constraint.Kind.CHECK, null, List.of(), "",
+                        TokenCursor.normalized(cursor.parenthesized())));
+                constraintName = null;
+            } else if (cursor.accept("GENERATED")) {
+                List<SqlToken> rest = cursor.until("NOT", "NULL", "PRIMARY", "UNIQUE", "REFERENCES", "CHECK",
+                        "CONSTRAINT");
+                String text = TokenCursor.normalized(rest);
+                if (text.contains("identity")) {
+                    notNull = true;
+                    defaultValue = "identity";
+                } else {
+                    generatedStored = text.endsWith("stored");
+                    defaultValue = "generated " + text;
+                }
+            } else if (cursor.accept("AS")) {
+                String text = TokenCursor.normalized(cursor.until("NOT", "NULL", "PRIMARY", "UNIQUE", "CHECK"));
+                generatedStored = text.endsWith("stored");
+                defaultValue = "generated " + text;
+            } else if (cursor.accept("AUTO_INCREMENT") || cursor.accept("AUTOINCREMENT")
+                    || cursor.accept("IDENTITY")) {
+                defaultValue = "identity";
+                cursor.parenthesized();
+            } else {
+                cursor.next(); // COLLATE x, COMMENT 'x', ON UPDATE ..., storage options: no schema difference we track
+            }
+        }
+        Column column = new Column(name, TypeName.normalize(dialect, declared), notNull, defaultValue);
+        return new ColumnDefinition(column, constraints, serial, generatedStored, nameToken);
+    }
+
+    private static boolean startsConstraint(TokenCursor cursor) {
+        SqlToken token = cursor.peek();
+        if (token.type() != SqlToken.Type.WORD) {
+            return false;
+        }
+        if (token.isWord("CHARACTER") && cursor.peek(1) != null && cursor.peek(1).isWord("SET")) {
+            return true;
+        }
+        return CONSTRAINT_WORDS.stream().anyMatch(token::isWord);
+    }
+
+    /** The default's expression: up to the next constraint word at the top level. */
+    private static List<SqlToken> defaultExpression(TokenCursor cursor) {
+        List<SqlToken> expression = new ArrayList<>();
+        int depth = 0;
+        while (!cursor.atEnd()) {
+            SqlToken token = cursor.peek();
+            if (depth == 0 && !expression.isEmpty() && startsConstraint(cursor)) {
+                break;
+            }
+            depth += token.isSymbol('(') ? 1 : token.isSymbol(')') ? -1 : 0;
+            expression.add(cursor.next());
+        }
+        return expression;
+    }
+
+    /** After REFERENCES: {@code table [(columns)] [ON DELETE action] [ON UPDATE action] [MATCH ...] [DEFERRABLE]}. */
+    static InlineConstraint references(String name, TokenCursor cursor) {
+        String table = cursor.name();
+        List<String> refColumns = TokenCursor.identifiers(cursor.parenthesized());
+        String onDelete = "NO ACTION";
+        while (!cursor.atEnd()) {
+            if (cursor.accept("ON", "DELETE")) {
+                onDelete = action(cursor);
+            } else if (cursor.accept("ON", "UPDATE")) {
+                action(cursor);
+            } else if (cursor.isWord("MATCH") || cursor.isWord("DEFERRABLE") || cursor.isWord("INITIALLY")
+                    || cursor.isWord("IMMEDIATE") || cursor.isWord("DEFERRED")
+                    || cursor.isWord("NOT") && cursor.peek(1) != null && cursor.peek(1).isWord("DEFERRABLE")) {
+                cursor.next();
+            } else {
+                break;
+            }
+        }
+        return new InlineConstraint(name, Constraint.Kind.FOREIGN_KEY, table, refColumns, onDelete, "");
+    }
+
+    private static String action(TokenCursor cursor) {
+        if (cursor.accept("SET", "NULL")) {
+            return "SET NULL";
+        }
+        if (cursor.accept("SET", "DEFAULT")) {
+            return "SET DEFAULT";
+        }
+        if (cursor.accept("NO", "ACTION")) {
+            return "NO ACTION";
+        }
+        SqlToken word = cursor.next();
+        return word == null ? "NO ACTION" : word.text().toUpperCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.drydock.validator.schema;
+
+import dev.drydock.shared.sql.SqlToken;
+
+import java.util.List;
+
+/**
+ * The tables and columns that INSERT, UPDATE and DELETE name, checked against the replayed schema. Only the
+ * target table and the columns written are checked; expressions and subqueries are left alone, since a
+ * wrong guess there would be a false alarm.
+ */
+final class DataReferences {
+
+    private DataReferences() {
+    }
+
+    static void check(Replayer replayer, SchemaModel model, String verb, TokenCursor cursor,
+                      List<ReplayProblem> problems) {
+        if (verb.equals("INSERT") || verb.equals("REPLACE")) {
+            while (cursor.accept("IGNORE") || cursor.accept("LOW_PRIORITY") || cursor.accept("DELAYED")
+                    || cursor.accept("OR", "REPLACE") || cursor.accept("OR", "IGNORE") || cursor.accept("OR", "ABORT")
+                    || cursor.accept("OR", "FAIL") || cursor.accept("OR", "ROLLBACK")) {
+                // modifiers
+            }
+            if (!cursor.accept("INTO")) {
+                return;
+            }
+        } else if (verb.equals("DELETE")) {
+            if (!cursor.accept("FROM")) {
+                return;
+            }
+        }
+        cursor.accept("ONLY");
+        SqlToken at = cursor.peek();
+        String name = replayer.key(cursor.name());
+        if (name == null) {
+            return;
+        }
+        Table table = model.table(name);
+        if (table == null) {
+            if (!model.objects.containsKey("view " + name) && !model.objects.containsKey("materialized view " + name)) {
+                Replayer.unknown(problems, true, at, "table " + name);
+            }
+            return;
+        }
+        if (table.columns.isEmpty()) {
+            return; // created by AS SELECT or the like: its columns are not known
+        }
+        if (verb.equals("UPDATE")) {
+            while (!cursor.atEnd() && !cursor.isWord("SET")) {
+                cursor.next(); // alias
+            }
+            cursor.accept("SET");
+            for (List<SqlToken> assignment : TokenCursor.splitOnCommas(cursor.until("WHERE", "FROM", "RETURNING"))) {
+                if (assignment.size() > 1 && TokenCursor.isNamePart(assignment.get(0))
+                        && assignment.get(1).isSymbol('=')) {
+                    checkColumn(table, assignment.get(0), problems);
+                }
+            }
+        } else if (!verb.equals("DELETE") && cursor.isSymbol('(')) {
+            List<SqlToken> columns = cursor.parenthesized();
+            if (!columns.isEmpty() && columns.get(0).isWord("SELECT")) {
+                return;
+            }
+            for (List<SqlToken> column : TokenCursor.splitOnCommas(columns)) {
+                if (column.size() == 1) {
+                    checkColumn(table, column.get(0), problems);
+                }
+            }
+        }
+    }
+
+    private static void checkColumn(Table table, SqlToken token, List<ReplayProblem> problems) {
+        if (TokenCursor.isNamePart(token) && !table.hasColumn(TokenCursor.unquote(token))) {
+            Replayer.unknown(problems, true, token, "column " + TokenCursor.unquote(token) + " of table "
+                    + table.name());
+        }
+    }
+}

@@ -1,0 +1,488 @@
+package dev.drydock.validator.schema;
+
+import dev.drydock.shared.sql.Dialect;
+import dev.drydock.shared.sql.SqlToken;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+
+/**
+ * Applies statements to a {@link SchemaModel} the way the database would, implicit effects included:
+ * dropping a column takes its indexes and constraints with it, dropping a table its indexes, triggers and
+ * owned sequences, CASCADE reaches into other tables, RENAME carries references along.
+ *
+ * <p>Statements it does not model (DML, grants, settings, procedural blocks) leave the schema as it is.
+ */
+public final class Replayer {
+
+    private final Dialect dialect;
+    private final TableStatements tables;
+
+    public Replayer(Dialect dialect) {
+        this.dialect = dialect;
+        this.tables = new TableStatements(dialect, this);
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    /** Applies one statement; returns what it named that does not exist, or created that already did. */
+    public List<ReplayProblem> apply(SchemaModel model, List<SqlToken> tokens) {
+        List<ReplayProblem> problems = new ArrayList<>();
+        if (tokens.isEmpty()) {
+            return problems;
+        }
+        TokenCursor cursor = new TokenCursor(tokens);
+        String verb = cursor.next().text().toUpperCase(Locale.ROOT);
+        switch (verb) {
+            case "CREATE" -> create(model, cursor, problems);
+            case "ALTER" -> alter(model, cursor, problems);
+            case "DROP" -> drop(model, cursor, problems);
+            case "COMMENT" -> comment(model, cursor);
+            case "RENAME" -> tables.renameTables(model, cursor, problems);
+            case "INSERT", "REPLACE", "UPDATE", "DELETE" -> DataReferences.check(this, model, verb, cursor, problems);
+            default -> {
+            }
+        }
+        return problems;
+    }
+
+    private void create(SchemaModel model, TokenCursor cursor, List<ReplayProblem> problems) {
+        boolean orReplace = cursor.accept("OR", "REPLACE");
+        while (cursor.accept("TEMP") || cursor.accept("TEMPORARY") || cursor.accept("UNLOGGED")
+                || cursor.accept("GLOBAL") || cursor.accept("LOCAL") || cursor.accept("RECURSIVE")
+                || cursor.accept("TRUSTED") || cursor.accept("PROCEDURAL") || cursor.accept("CONSTRAINT")
+                || cursor.accept("VIRTUAL") || definerClause(cursor)) {
+            // modifiers that change nothing the model compares
+        }
+        if (cursor.accept("TABLE")) {
+            tables.createTable(model, cursor, problems);
+        } else if (cursor.accept("UNIQUE", "INDEX")) {
+            tables.createIndex(model, cursor, true, problems);
+        } else if (cursor.accept("INDEX") || cursor.accept("FULLTEXT", "INDEX") || cursor.accept("SPATIAL", "INDEX")) {
+            tables.createIndex(model, cursor, false, problems);
+        } else if (cursor.accept("MATERIALIZED", "VIEW")) {
+            view(model, cursor, "materialized view", orReplace, problems);
+        } else if (cursor.accept("VIEW")) {
+            view(model, cursor, "view", orReplace, problems);
+        } else if (cursor.accept("TRIGGER")) {
+            trigger(model, cursor, orReplace, problems);
+        } else if (cursor.accept("FUNCTION") || cursor.accept("PROCEDURE") || cursor.accept("AGGREGATE")) {
+            routine(model, cursor, cursor.current().text().toLowerCase(Locale.ROOT), orReplace, problems);
+        } else if (cursor.accept("SEQUENCE")) {
+            simpleObject(model, cursor, "sequence", problems);
+        } else if (cursor.accept("TYPE")) {
+            simpleObject(model, cursor, "type", problems);
+        } else if (cursor.accept("DOMAIN")) {
+            simpleObject(model, cursor, "domain", problems);
+        } else if (cursor.accept("EXTENSION")) {
+            simpleObject(model, cursor, "extension", problems);
+        } else if (cursor.accept("SCHEMA")) {
+            simpleObject(model, cursor, "schema", problems);
+        } else if (cursor.accept("POLICY")) {
+            policy(model, cursor, problems);
+        }
+    }
+
+    /** MySQL's {@code DEFINER = user@host} and {@code ALGORITHM = x} and {@code SQL SECURITY x} before the type. */
+    private static boolean definerClause(TokenCursor cursor) {
+        if ((cursor.isWord("DEFINER") || cursor.isWord("ALGORITHM")) && cursor.peek(1) != null
+                && cursor.peek(1).isSymbol('=')) {
+            cursor.next();
+            cursor.next();
+            while (!cursor.atEnd() && !cursor.isWord("VIEW") && !cursor.isWord("TRIGGER")
+                    && !cursor.isWord("FUNCTION") && !cursor.isWord("PROCEDURE") && !cursor.isWord("EVENT")
+                    && !cursor.isWord("SQL") && !cursor.isWord("ALGORITHM") && !cursor.isWord("DEFINER")) {
+                cursor.next();
+            }
+            return true;
+        }
+        if (cursor.accept("SQL", "SECURITY")) {
+            cursor.next();
+            return true;
+        }
+        return false;
+    }
+
+    private void alter(SchemaModel model, TokenCursor cursor, List<ReplayProblem> problems) {
+        if (cursor.accept("TABLE")) {
+            tables.alterTable(model, cursor, problems);
+        } else if (cursor.accept("INDEX")) {
+            boolean ifExists = cursor.acceptIfExists();
+            SqlToken at = cursor.peek();
+            String name = key(cursor.name());
+            if (name != null && cursor.accept("RENAME", "TO")) {
+                Index index = model.indexes.remove(name);
+                if (index == null) {
+                    unknown(problems, !ifExists, at, "index " + name);
+                } else {
+                    String newName = key(cursor.name());
+                    model.indexes.put(newName, new Index(newName, index.table(), index.unique(), index.columns(),
+                            index.definition()));
+                }
+            }
+        } else if (cursor.accept("TYPE")) {
+            alterType(model, cursor, problems);
+        } else {
+            for (String kind : List.of("VIEW", "SEQUENCE", "DOMAIN", "SCHEMA")) {
+                if (cursor.accept(kind)) {
+                    renameObject(model, cursor, kind.toLowerCase(Locale.ROOT), problems);
+                    return;
+                }
+            }
+            if (cursor.accept("MATERIALIZED", "VIEW")) {
+                renameObject(model, cursor, "materialized view", problems);
+            }
+        }
+    }
+
+    private void drop(SchemaModel model, TokenCursor cursor, List<ReplayProblem> problems) {
+        if (cursor.accept("TABLE")) {
+            tables.dropTables(model, cursor, problems);
+        } else if (cursor.accept("INDEX")) {
+            tables.dropIndexes(model, cursor, problems);
+        } else if (cursor.accept("MATERIALIZED", "VIEW")) {
+            dropObjects(model, cursor, "materialized view", problems);
+        } else if (cursor.accept("FUNCTION") || cursor.accept("PROCEDURE") || cursor.accept("AGGREGATE")) {
+            dropRoutines(model, cursor, cursor.current().text().toLowerCase(Locale.ROOT), problems);
+        } else if (cursor.accept("TRIGGER")) {
+            dropTrigger(model, cursor, problems);
+        } else if (cursor.accept("POLICY")) {
+            boolean ifExists = cursor.acceptIfExists();
+            SqlToken at = cursor.peek();
+            String name = cursor.name();
+            cursor.accept("ON");
+            String table = key(cursor.name());
+            if (model.objects.remove("policy " + name + " on " + table) == null) {
+                unknown(problems, !ifExists, at, "policy " + name + " on " + table);
+            }
+        } else {
+            for (String kind : List.of("VIEW", "SEQUENCE", "TYPE", "DOMAIN", "EXTENSION", "SCHEMA")) {
+                if (cursor.accept(kind)) {
+                    dropObjects(model, cursor, kind.toLowerCase(Locale.ROOT), problems);
+                    return;
+                }
+            }
+        }
+    }
+
+    private void view(SchemaModel model, TokenCursor cursor, String kind, boolean orReplace,
+                      List<ReplayProblem> problems) {
+        boolean ifNotExists = cursor.acceptIfNotExists();
+        SqlToken at = cursor.peek();
+        String name = key(cursor.name());
+        if (name == null) {
+            return;
+        }
+        String definition = TokenCursor.normalized(cursor.rest());
+        if (model.objects.containsKey(kind + " " + name) && !orReplace) {
+            duplicate(problems, !ifNotExists, at, kind + " " + name);
+            return;
+        }
+        model.objects.put(kind + " " + name, new SchemaObject(kind, name, null, definition));
+    }
+
+    private void trigger(SchemaModel model, TokenCursor cursor, boolean orReplace, List<ReplayProblem> problems) {
+        boolean ifNotExists = cursor.acceptIfNotExists();
+        SqlToken at = cursor.peek();
+        String name = key(cursor.name());
+        List<SqlToken> rest = cursor.rest();
+        String table = null;
+        for (int i = 0; i + 1 < rest.size(); i++) {
+            if (rest.get(i).isWord("ON")) {
+                table = key(new TokenCursor(rest, i + 1).name());
+                break;
+            }
+        }
+        if (name == null || table == null) {
+            return;
+        }
+        if (model.table(table) == null && !model.objects.containsKey("view " + table)) {
+            unknown(problems, true, at, "table " + table);
+        }
+        String keyText = triggerKey(name, table);
+        if (model.objects.containsKey("trigger " + keyText) && !orReplace) {
+            duplicate(problems, !ifNotExists, at, "trigger " + keyText);
+            return;
+        }
+        model.objects.put("trigger " + keyText, new SchemaObject("trigger", keyText, table,
+                TokenCursor.normalized(rest)));
+    }
+
+    /** PostgreSQL names triggers per table; SQLite and MySQL per schema. */
+    private String triggerKey(String name, String table) {
+        return dialect == Dialect.POSTGRESQL ? name + " on " + table : name;
+    }
+
+    private void dropTrigger(SchemaModel model, TokenCursor cursor, List<ReplayProblem> problems) {
+        boolean ifExists = cursor.acceptIfExists();
+        SqlToken at = cursor.peek();
+        String name = key(cursor.name());
+        String table = cursor.accept("ON") ? key(cursor.name()) : null;
+        String keyText = table == null ? name : triggerKey(name, table);
+        if (model.objects.remove("trigger " + keyText) == null) {
+            unknown(problems, !ifExists, at, "trigger " + keyText);
+        }
+    }
+
+    private void policy(SchemaModel model, TokenCursor cursor, List<ReplayProblem> problems) {
+        SqlToken at = cursor.peek();
+        String name = cursor.name();
+        if (!cursor.accept("ON")) {
+            return;
+        }
+        String table = key(cursor.name());
+        if (model.table(table) == null) {
+            unknown(problems, true, at, "table " + table);
+        }
+        String keyText = name + " on " + table;
+        if (model.objects.containsKey("policy " + keyText)) {
+            duplicate(problems, true, at, "policy " + keyText);
+        }
+        model.objects.put("policy " + keyText, new SchemaObject("policy", keyText, table,
+                TokenCursor.normalized(cursor.rest())));
+    }
+
+    private void routine(SchemaModel model, TokenCursor cursor, String kind, boolean orReplace,
+                         List<ReplayProblem> problems) {
+        boolean ifNotExists = cursor.acceptIfNotExists();
+        SqlToken at = cursor.peek();
+        String name = key(cursor.name());
+        if (name == null) {
+            return;
+        }
+        String signature = name + signature(cursor.parenthesized());
+        String definition = TokenCursor.normalized(cursor.rest());
+        String keyText = kind + " " + signature;
+        if (model.objects.containsKey(keyText) && !orReplace) {
+            duplicate(problems, !ifNotExists, at, keyText);
+            return;
+        }
+        model.objects.put(keyText, new SchemaObject(kind, signature, null, definition));
+    }
+
+    /**
+     * A routine's identity: its name and input argument types (PostgreSQL overloads by them; MySQL and SQLite
+     * do not overload, and there the arguments are left out).
+     */
+    private String signature(List<SqlToken> arguments) {
+        if (dialect != Dialect.POSTGRESQL) {
+            return "";
+        }
+        List<String> types = new ArrayList<>();
+        for (List<SqlToken> argument : TokenCursor.splitOnCommas(arguments)) {
+            TokenCursor cursor = new TokenCursor(argument);
+            if (cursor.accept("OUT")) {
+                continue;
+            }
+            if (!cursor.accept("IN") && !cursor.accept("INOUT")) {
+                cursor.accept("VARIADIC");
+            }
+            List<SqlToken> rest = cursor.until("DEFAULT");
+            List<SqlToken> typeTokens = rest.size() > 1 && !TypeName.startsType(rest.get(0).text())
+                    ? rest.subList(1, rest.size()) : rest;
+            List<SqlToken> withoutDefault = new ArrayList<>();
+            for (SqlToken token : typeTokens) {
+                if (token.isSymbol('=')) {
+                    break;
+                }
+                withoutDefault.add(token);
+            }
+            types.add(TypeName.normalize(dialect, TokenCursor.normalized(withoutDefault)));
+        }
+        return "(" + String.join(", ", types) + ")";
+    }
+
+    private void dropRoutines(SchemaModel model, TokenCursor cursor, String kind, List<ReplayProblem> problems) {
+        boolean ifExists = cursor.acceptIfExists();
+        do {
+            SqlToken at = cursor.peek();
+            String name = key(cursor.name());
+            if (name == null) {
+                return;
+            }
+            boolean withArguments = cursor.isSymbol('(');
+            String keyText = kind + " " + name + (withArguments ? signature(cursor.parenthesized()) : signature(List.of()));
+            if (!withArguments && dialect == Dialect.POSTGRESQL) {
+                String prefix = kind + " " + name + "(";
+                List<String> matches = model.objects.keySet().stream().filter(k -> k.startsWith(prefix)).toList();
+                keyText = matches.size() == 1 ? matches.get(0) : keyText;
+            }
+            if (model.objects.remove(keyText) == null) {
+                unknown(problems, !ifExists, at, keyText);
+            }
+        } while (cursor.acceptSymbol(','));
+    }
+
+    private void simpleObject(SchemaModel model, TokenCursor cursor, String kind, List<ReplayProblem> problems) {
+        boolean ifNotExists = cursor.acceptIfNotExists();
+        SqlToken at = cursor.peek();
+        String name = kind.equals("schema") || kind.equals("extension") ? cursor.name() : key(cursor.name());
+        if (name == null) {
+            return;
+        }
+        String keyText = kind + " " + name;
+        if (model.objects.containsKey(keyText)) {
+            duplicate(problems, !ifNotExists, at, keyText);
+            return;
+        }
+        String owner = null;
+        List<SqlToken> rest = cursor.rest();
+        if (kind.equals("sequence")) {
+            owner = ownedBy(rest);
+        }
+        model.objects.put(keyText, new SchemaObject(kind, name, owner,
+                kind.equals("extension") ? "" : TokenCursor.normalized(rest)));
+    }
+
+    private String ownedBy(List<SqlToken> rest) {
+        for (int i = 0; i + 2 < rest.size(); i++) {
+            if (rest.get(i).isWord("OWNED") && rest.get(i + 1).isWord("BY")) {
+                String column = new TokenCursor(rest, i + 2).name();
+                int dot = column == null ? -1 : column.lastIndexOf('.');
+                return dot > 0 ? key(column.substring(0, dot)) : null;
+            }
+        }
+        return null;
+    }
+
+    private void alterType(SchemaModel model, TokenCursor cursor, List<ReplayProblem> problems) {
+        SqlToken at = cursor.peek();
+        String name = key(cursor.name());
+        SchemaObject type = model.objects.get("type " + name);
+        if (type == null) {
+            unknown(problems, true, at, "type " + name);
+            return;
+        }
+        if (cursor.accept("RENAME", "TO")) {
+            String newName = key(cursor.name());
+            model.objects.remove("type " + name);
+            model.objects.put("type " + newName, new SchemaObject("type", newName, null, type.definition()));
+            return;
+        }
+        String change = TokenCursor.normalized(cursor.rest());
+        model.objects.put("type " + name, new SchemaObject("type", name, null, type.definition() + "; " + change));
+    }
+
+    private void renameObject(SchemaModel model, TokenCursor cursor, String kind, List<ReplayProblem> problems) {
+        boolean ifExists = cursor.acceptIfExists();
+        SqlToken at = cursor.peek();
+        String name = kind.equals("schema") ? cursor.name() : key(cursor.name());
+        SchemaObject object = model.objects.get(kind + " " + name);
+        if (object == null) {
+            unknown(problems, !ifExists, at, kind + " " + name);
+            return;
+        }
+        if (cursor.accept("RENAME", "TO")) {
+            String newName = kind.equals("schema") ? cursor.name() : key(cursor.name());
+            model.objects.remove(kind + " " + name);
+            model.objects.put(kind + " " + newName, new SchemaObject(kind, newName, object.table(), object.definition()));
+        } else if (kind.equals("sequence")) {
+            String owner = ownedBy(cursor.rest());
+            model.objects.put(kind + " " + name, new SchemaObject(kind, name, owner == null ? object.table() : owner,
+                    object.definition()));
+        }
+    }
+
+    private void dropObjects(SchemaModel model, TokenCursor cursor, String kind, List<ReplayProblem> problems) {
+        boolean ifExists = cursor.acceptIfExists();
+        List<String> names = new ArrayList<>();
+        List<SqlToken> ats = new ArrayList<>();
+        do {
+            ats.add(cursor.peek());
+            String name = kind.equals("schema") || kind.equals("extension") ? cursor.name() : key(cursor.name());
+            if (name == null) {
+                return;
+            }
+            names.add(name);
+        } while (cursor.acceptSymbol(','));
+        boolean cascade = cursor.accept("CASCADE");
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            if (model.objects.remove(kind + " " + name) == null) {
+                unknown(problems, !ifExists, ats.get(i), kind + " " + name);
+                continue;
+            }
+            if (kind.equals("schema") && cascade) {
+                String prefix = name + ".";
+                model.tables.keySet().removeIf(table -> table.startsWith(prefix));
+                model.indexes.values().removeIf(index -> index.table().startsWith(prefix));
+                model.objects.values().removeIf(object -> object.key().startsWith(prefix));
+            }
+            if (cascade && (kind.endsWith("view") || kind.equals("type") || kind.equals("domain"))) {
+                dropDependentViews(model, name);
+            }
+        }
+    }
+
+    private void comment(SchemaModel model, TokenCursor cursor) {
+        if (!cursor.accept("ON")) {
+            return;
+        }
+        StringBuilder target = new StringBuilder();
+        String table = null;
+        while (!cursor.atEnd() && !cursor.isWord("IS")) {
+            SqlToken token = cursor.next();
+            if (token.isWord("TABLE") || token.isWord("COLUMN")) {
+                String name = cursor.name();
+                if (name != null && token.isWord("COLUMN") && name.contains(".")) {
+                    table = key(name.substring(0, name.lastIndexOf('.')));
+                    name = table + name.substring(name.lastIndexOf('.'));
+                } else if (name != null) {
+                    table = key(name);
+                    name = table;
+                }
+                target.append(token.text().toLowerCase(Locale.ROOT)).append(' ').append(name);
+            } else {
+                target.append(TokenCursor.normalized(List.of(token))).append(' ');
+            }
+        }
+        cursor.accept("IS");
+        String keyText = "on " + target.toString().trim();
+        SqlToken text = cursor.next();
+        if (text == null || text.isWord("NULL") || text.text().equals("''")) {
+            model.objects.remove("comment " + keyText);
+        } else {
+            model.objects.put("comment " + keyText, new SchemaObject("comment", keyText, table, text.text()));
+        }
+    }
+
+    /** Views (plain and materialized) whose definition mentions {@code name}, dropped by CASCADE. */
+    void dropDependentViews(SchemaModel model, String name) {
+        String bare = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : name;
+        Predicate<SchemaObject> mentions = object -> object.kind().endsWith("view")
+                && (" " + object.definition() + " ").matches("(?s).*[^a-z0-9_]" + java.util.regex.Pattern.quote(bare)
+                + "[^a-z0-9_].*");
+        model.objects.values().removeIf(mentions);
+    }
+
+    /** A name as the model keys it: lower case, without the default schema. */
+    public String key(String name) {
+        if (name == null) {
+            return null;
+        }
+        for (String schema : dialect == Dialect.POSTGRESQL ? List.of("public.") : List.of("main.")) {
+            if (name.startsWith(schema)) {
+                return name.substring(schema.length());
+            }
+        }
+        return name;
+    }
+
+    static void unknown(List<ReplayProblem> problems, boolean report, SqlToken at, String what) {
+        if (report && at != null) {
+            problems.add(new ReplayProblem(ReplayProblem.Kind.UNKNOWN_OBJECT, at, what + " does not exist at this"
+                    + " point of the migrations"));
+        }
+    }
+
+    static void duplicate(List<ReplayProblem> problems, boolean report, SqlToken at, String what) {
+        if (report && at != null) {
+            problems.add(new ReplayProblem(ReplayProblem.Kind.DUPLICATE_OBJECT, at, what + " already exists at this"
+                    + " point of the migrations"));
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.drydock.validator.schema;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * The schema as replaying the migrations leaves it. Names are keys in lower case without the default schema
+ * ({@code public.users} and {@code users} are one table), as the databases resolve unquoted names.
+ */
+public final class SchemaModel {
+
+    final Map<String, Table> tables;
+    final Map<String, Index> indexes;
+    final Map<String, SchemaObject> objects;
+
+    public SchemaModel() {
+        this(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
+    }
+
+    private SchemaModel(Map<String, Table> tables, Map<String, Index> indexes, Map<String, SchemaObject> objects) {
+        this.tables = tables;
+        this.indexes = indexes;
+        this.objects = objects;
+    }
+
+    public SchemaModel copy() {
+        Map<String, Table> tableCopies = new LinkedHashMap<>();
+        tables.forEach((name, table) -> tableCopies.put(name, table.copy()));
+        return new SchemaModel(tableCopies, new LinkedHashMap<>(indexes), new LinkedHashMap<>(objects));
+    }
+
+    public Table table(String name) {
+        return tables.get(name);
+    }
+
+    public Map<String, Index> indexes() {
+        return indexes;
+    }
+
+    public Map<String, SchemaObject> objects() {
+        return objects;
+    }
+
+    /** The foreign keys of other tables that point at {@code table}. */
+    public List<Constraint> referencesTo(String table) {
+        List<Constraint> found = new ArrayList<>();
+        for (Table other : tables.values()) {
+            for (Constraint constraint : other.constraints.values()) {
+                if (constraint.kind() == Constraint.Kind.FOREIGN_KEY && table.equals(constraint.references())
+                        && !other.name().equals(table)) {
+                    found.add(constraint);
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The table that holds the constraint, or null. */
+    public String tableOf(Constraint constraint) {
+        for (Table table : tables.values()) {
+            if (table.constraints.containsValue(constraint)) {
+                return table.name();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * What {@code this} (the schema before a migration) and {@code after} (after it and its rollback) disagree
+     * on, one phrase per difference, column order ignored.
+     */
+    public List<String> differencesFrom(SchemaModel after) {
+        Map<String, String> expected = describe();
+        Map<String, String> actual = after.describe();
+        List<String> differences = new ArrayList<>();
+        for (Map.Entry<String, String> entry : expected.entrySet()) {
+            String now = actual.get(entry.getKey());
+            if (now == null) {
+                if (!coveredByMissingParent(entry.getKey(), expected, actual)) {
+                    differences.add(entry.getKey() + " is missing");
+                }
+            } else if (!Objects.equals(now, entry.getValue())) {
+                differences.add(entry.getKey() + " differs: " + entry.getValue() + " before, " + now + " after");
+            }
+        }
+        for (String key : actual.keySet()) {
+            if (!expected.containsKey(key) && !coveredByMissingParent(key, actual, expected)) {
+                differences.add(key + " is left behind");
+            }
+        }
+        return differences;
+    }
+
+    /** A column or constraint of a table that is missing altogether is not listed on its own. */
+    private static boolean coveredByMissingParent(String key, Map<String, String> has, Map<String, String> lacks) {
+        int on = key.lastIndexOf(" of table ");
+        return on > 0 && !lacks.containsKey("table " + key.substring(on + " of table ".length()));
+    }
+
+    private Map<String, String> describe() {
+        Map<String, String> described = new TreeMap<>();
+        for (Table table : tables.values()) {
+            described.put("table " + table.name(), "");
+            table.columns.values().forEach(column ->
+                    described.put("column " + column.name() + " of table " + table.name(), column.describe()));
+            table.constraints.values().forEach(constraint ->
+                    described.put("constraint " + constraint.name() + " of table " + table.name(), constraint.describe()));
+        }
+        indexes.values().forEach(index -> described.put("index " + index.name(), index.describe()));
+        objects.values().forEach(object -> described.put(object.kind() + " " + object.key(), object.definition()));
+        return described;
+    }
+}

@@ -1,0 +1,479 @@
+package dev.drydock.validator.schema;
+
+import dev.drydock.shared.sql.Dialect;
+import dev.drydock.shared.sql.SqlToken;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** CREATE, ALTER, DROP and RENAME of tables and indexes, with the implicit effects each has on the schema. */
+final class TableStatements {
+
+    private final Dialect dialect;
+    private final Replayer replayer;
+
+    TableStatements(Dialect dialect, Replayer replayer) {
+        this.dialect = dialect;
+        this.replayer = replayer;
+    }
+
+    void createTable(SchemaModel model, TokenCursor cursor, List<ReplayProblem> problems) {
+        boolean ifNotExists = cursor.acceptIfNotExists();
+        SqlToken at = cursor.peek();
+        String name = replayer.key(cursor.name());
+        if (name == null) {
+            return;
+        }
+        if (model.tables.containsKey(name)) {
+            Replayer.duplicate(problems, !ifNotExists, at, "table " + name);
+            return;
+        }
+        Table table = new Table(name);
+        model.tables.put(name, table);
+        if (cursor.accept("PARTITION", "OF") || cursor.accept("LIKE")) {
+            copyColumns(model, cursor, table);
+            return;
+        }
+        for (List<SqlToken> element : TokenCursor.splitOnCommas(cursor.parenthesized())) {
+            if (element.isEmpty()) {
+                continue;
+            }
+            if (element.get(0).isWord("LIKE")) {
+                copyColumns(model, new TokenCursor(element, 1), table);
+            } else if (!tableElement(model, table, new TokenCursor(element), problems)) {
+                addColumn(model, table, ColumnDefinition.read(dialect, element));
+            }
+        }
+    }
+
+    private void copyColumns(SchemaModel model, TokenCursor cursor, Table table) {
+        Table source = model.table(replayer.key(cursor.name()));
+        if (source != null) {
+            table.columns.putAll(source.columns);
+        }
+    }
+
+    private void addColumn(SchemaModel model, Table table, ColumnDefinition definition) {
+        Column column = definition.column();
+        if (definition.serial()) {
+            String sequence = bareName(table.name()) + "_" + column.name() + "_seq";
+            column = new Column(column.name(), column.type(), true, "nextval('" + sequence + "')");
+            model.objects.put("sequence " + sequence, new SchemaObject("sequence", sequence, table.name(),
+                    "owned by " + table.name() + "." + column.name()));
+        }
+        table.columns.put(column.name(), column);
+        for (ColumnDefinition.InlineConstraint inline : definition.constraints()) {
+            addConstraint(model, table, inline, List.of(column.name()));
+        }
+    }
+
+    private void addConstraint(SchemaModel model, Table table, ColumnDefinition.InlineConstraint inline,
+                               List<String> columns) {
+        addConstraint(model, table, inline, columns, columns);
+    }
+
+    /** @param namedAfter the columns a generated name is made from (PostgreSQL names a CHECK after its first) */
+    private void addConstraint(SchemaModel model, Table table, ColumnDefinition.InlineConstraint inline,
+                               List<String> columns, List<String> namedAfter) {
+        List<String> refColumns = inline.refColumns();
+        String references = inline.references() == null ? null : replayer.key(inline.references());
+        if (inline.kind() == Constraint.Kind.FOREIGN_KEY && refColumns.isEmpty()) {
+            refColumns = primaryKeyOf(references == null ? null : model.table(references));
+        }
+        String name = inline.name() != null ? inline.name() : generatedName(table, inline.kind(), namedAfter);
+        Constraint constraint = new Constraint(name, inline.kind(), List.copyOf(columns), references,
+                List.copyOf(refColumns), inline.onDelete(), inline.definition());
+        table.constraints.put(name, constraint);
+        if (inline.kind() == Constraint.Kind.PRIMARY_KEY) {
+            for (String column : columns) {
+                Column existing = table.columns.get(column);
+                if (existing != null && !existing.notNull()) {
+                    table.columns.put(column, new Column(column, existing.type(), true, existing.defaultValue()));
+                }
+            }
+        }
+    }
+
+    private static List<String> primaryKeyOf(Table table) {
+        if (table != null) {
+            for (Constraint constraint : table.constraints.values()) {
+                if (constraint.kind() == Constraint.Kind.PRIMARY_KEY) {
+                    return constraint.columns();
+                }
+            }
+        }
+        return List.of();
+    }
+
+    /**
+     * The name the database gives an unnamed constraint: PostgreSQL's {@code users_email_key}, MySQL's
+     * {@code PRIMARY} and {@code users_ibfk_1}. SQLite keeps no name, so there the constraint is known by what
+     * it covers, which survives the rebuild-and-rename dance.
+     */
+    private String generatedName(Table table, Constraint.Kind kind, List<String> columns) {
+        String bare = bareName(table.name());
+        String joined = String.join("_", columns);
+        return switch (dialect) {
+            case POSTGRESQL -> switch (kind) {
+                case PRIMARY_KEY -> bare + "_pkey";
+                case UNIQUE -> bare + "_" + joined + "_key";
+                case FOREIGN_KEY -> bare + "_" + joined + "_fkey";
+                case CHECK -> bare + (columns.isEmpty() ? "" : "_" + columns.get(0)) + "_check";
+                case EXCLUDE -> bare + "_" + joined + "_excl";
+            };
+            case MYSQL, MARIADB -> switch (kind) {
+                case PRIMARY_KEY -> "primary";
+                case UNIQUE -> columns.isEmpty() ? "unique" : columns.get(0);
+                case FOREIGN_KEY -> bare + "_ibfk_" + (count(table, kind) + 1);
+                case CHECK, EXCLUDE -> bare + "_chk_" + (count(table, kind) + 1);
+            };
+            case SQLITE, D1 -> "(" + kind.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " "
+                    + String.join(", ", columns) + ")";
+        };
+    }
+
+    private static long count(Table table, Constraint.Kind kind) {
+        return table.constraints.values().stream().filter(c -> c.kind() == kind).count();
+    }
+
+    static String bareName(String name) {
+        return name.substring(name.lastIndexOf('.') + 1);
+    }
+
+    /**
+     * A table element that is no column: a constraint, or MySQL's inline {@code KEY}/{@code INDEX}. Returns false,
+     * having read nothing, when the element is a column.
+     */
+    private boolean tableElement(SchemaModel model, Table table, TokenCursor cursor, List<ReplayProblem> problems) {
+        if (!startsTableElement(cursor)) {
+            return false;
+        }
+        String name = cursor.accept("CONSTRAINT") ? cursor.name() : null;
+        if (cursor.accept("PRIMARY", "KEY")) {
+            addConstraint(model, table, inline(name, Constraint.Kind.PRIMARY_KEY, ""), columnsIn(cursor));
+        } else if (cursor.accept("UNIQUE")) {
+            if (!cursor.accept("KEY")) {
+                cursor.accept("INDEX");
+            }
+            String indexName = !cursor.isSymbol('(') && !cursor.isWord("USING") ? cursor.name() : null;
+            name = name != null ? name : indexName;
+            List<String> columns = columnsIn(cursor);
+            addConstraint(model, table, inline(name, Constraint.Kind.UNIQUE, ""), columns);
+        } else if (cursor.accept("FOREIGN", "KEY")) {
+            String indexName = !cursor.isSymbol('(') ? cursor.name() : null;
+            List<String> columns = columnsIn(cursor);
+            if (cursor.accept("REFERENCES")) {
+                ColumnDefinition.InlineConstraint reference = ColumnDefinition.references(
+                        name != null ? name : indexName, cursor);
+                addConstraint(model, table, reference, columns);
+            }
+        } else if (cursor.accept("CHECK")) {
+            List<SqlToken> expression = cursor.parenthesized();
+            List<String> columns = TokenCursor.identifiers(expression).stream()
+                    .filter(table.columns::containsKey).distinct().toList();
+            addConstraint(model, table, inline(name, Constraint.Kind.CHECK, TokenCursor.normalized(expression)),
+                    columns, columns.isEmpty() ? List.of() : List.of(columns.get(0)));
+        } else if (cursor.accept("EXCLUDE")) {
+            List<SqlToken> rest = cursor.rest();
+            addConstraint(model, table, inline(name, Constraint.Kind.EXCLUDE, TokenCursor.normalized(rest)),
+                    TokenCursor.identifiers(rest).stream().filter(table.columns::containsKey).distinct().toList());
+        } else {
+            cursor.accept("FULLTEXT");
+            cursor.accept("SPATIAL");
+            if (!cursor.accept("KEY")) {
+                cursor.accept("INDEX");
+            }
+            String indexName = !cursor.isSymbol('(') ? cursor.name() : null;
+            List<SqlToken> elements = cursor.parenthesized();
+            List<String> columns = columnsOf(table, elements);
+            String keyName = indexName != null ? indexName : columns.isEmpty() ? "index" : columns.get(0);
+            putIndex(model, new Index(indexKey(table.name(), keyName), table.name(), false, columns,
+                    TokenCursor.normalized(elements)), false, null, problems);
+        }
+        return true;
+    }
+
+    private static ColumnDefinition.InlineConstraint inline(String name, Constraint.Kind kind, String definition) {
+        return new ColumnDefinition.InlineConstraint(name, kind, null, List.of(), "", definition);
+    }
+
+    /** {@code KEY idx (a)} and {@code INDEX (a)} start an element; a column named {@code key} does not. */
+    private static boolean startsTableElement(TokenCursor cursor) {
+        SqlToken first = cursor.peek();
+        if (first.isWord("CONSTRAINT") || first.isWord("CHECK") || first.isWord("EXCLUDE")
+                || first.isWord("FOREIGN") || first.isWord("PRIMARY") && isWord(cursor.peek(1), "KEY")
+                || first.isWord("UNIQUE") && (isWord(cursor.peek(1), "KEY") || isWord(cursor.peek(1), "INDEX")
+                || isSymbol(cursor.peek(1), '('))) {
+            return true;
+        }
+        if (first.isWord("FULLTEXT") || first.isWord("SPATIAL") || first.isWord("KEY") || first.isWord("INDEX")) {
+            SqlToken next = cursor.peek(1);
+            if (isSymbol(next, '(')) {
+                return true;
+            }
+            SqlToken afterName = cursor.peek(2);
+            SqlToken inside = cursor.peek(3);
+            return isSymbol(afterName, '(') && inside != null && TokenCursor.isNamePart(inside)
+                    || isWord(next, "KEY") || isWord(next, "INDEX");
+        }
+        return false;
+    }
+
+    private static boolean isWord(SqlToken token, String word) {
+        return token != null && token.isWord(word);
+    }
+
+    private static boolean isSymbol(SqlToken token, char symbol) {
+        return token != null && token.isSymbol(symbol);
+    }
+
+    private static List<String> columnsIn(TokenCursor cursor) {
+        List<String> columns = new ArrayList<>();
+        for (List<SqlToken> part : TokenCursor.splitOnCommas(cursor.parenthesized())) {
+            if (!part.isEmpty() && TokenCursor.isNamePart(part.get(0))) {
+                columns.add(TokenCursor.unquote(part.get(0)));
+            }
+        }
+        return columns;
+    }
+
+    private static List<String> columnsOf(Table table, List<SqlToken> tokens) {
+        return TokenCursor.identifiers(tokens).stream().filter(table.columns::containsKey).distinct().toList();
+    }
+
+    /** MySQL names indexes per table; PostgreSQL and SQLite per schema. */
+    private String indexKey(String table, String name) {
+        return dialect == Dialect.MYSQL || dialect == Dialect.MARIADB ? table + "." + name : name;
+    }
+
+    private void putIndex(SchemaModel model, Index index, boolean ifNotExists, SqlToken at,
+                          List<ReplayProblem> problems) {
+        if (model.indexes.containsKey(index.name())) {
+            Replayer.duplicate(problems, !ifNotExists, at, "index " + index.name());
+            return;
+        }
+        model.indexes.put(index.name(), index);
+    }
+
+    void createIndex(SchemaModel model, TokenCursor cursor, boolean unique, List<ReplayProblem> problems) {
+        cursor.accept("CONCURRENTLY");
+        boolean ifNotExists = cursor.acceptIfNotExists();
+        SqlToken at = cursor.peek();
+        String name = cursor.isWord("ON") ? null : replayer.key(cursor.name());
+        if (!cursor.accept("ON")) {
+            return;
+        }
+        cursor.accept("ONLY");
+        SqlToken tableAt = cursor.peek();
+        String tableName = replayer.key(cursor.name());
+        String method = cursor.accept("USING") ? cursor.next().text().toLowerCase(Locale.ROOT) : "btree";
+        List<SqlToken> elements = cursor.parenthesized();
+        List<SqlToken> rest = cursor.rest();
+        List<SqlToken> predicate = List.of();
+        for (int i = 0; i < rest.size(); i++) {
+            if (rest.get(i).isWord("WHERE")) {
+                predicate = rest.subList(i + 1, rest.size());
+                break;
+            }
+        }
+        Table table = model.table(tableName);
+        if (table == null) {
+            if (!model.objects.containsKey("materialized view " + tableName)) {
+                Replayer.unknown(problems, true, tableAt, "table " + tableName);
+            }
+            return;
+        }
+        List<SqlToken> mentioned = new ArrayList<>(elements);
+        mentioned.addAll(predicate);
+        List<String> columns = columnsOf(table, mentioned);
+        if (name == null) {
+            name = bareName(tableName) + "_" + String.join("_", columns) + "_idx";
+        }
+        String definition = (method.equals("btree") ? "" : "using " + method + " ") + "(" + TokenCursor.normalized(elements)
+                + ")" + (predicate.isEmpty() ? "" : " where " + TokenCursor.normalized(predicate));
+        putIndex(model, new Index(indexKey(tableName, name), tableName, unique, columns, definition), ifNotExists, at,
+                problems);
+    }
+
+    void dropIndexes(SchemaModel model, TokenCursor cursor, List<ReplayProblem> problems) {
+        cursor.accept("CONCURRENTLY");
+        boolean ifExists = cursor.acceptIfExists();
+        do {
+            SqlToken at = cursor.peek();
+            String name = replayer.key(cursor.name());
+            if (name == null) {
+                return;
+            }
+            if (cursor.accept("ON")) {
+                name = indexKey(replayer.key(cursor.name()), name);
+            }
+            if (model.indexes.remove(name) == null) {
+                Replayer.unknown(problems, !ifExists, at, "index " + name);
+            }
+        } while (cursor.acceptSymbol(','));
+    }
+
+    void dropTables(SchemaModel model, TokenCursor cursor, List<ReplayProblem> problems) {
+        boolean ifExists = cursor.acceptIfExists();
+        List<String> names = new ArrayList<>();
+        List<SqlToken> ats = new ArrayList<>();
+        do {
+            ats.add(cursor.peek());
+            String name = replayer.key(cursor.name());
+            if (name == null) {
+                return;
+            }
+            names.add(name);
+        } while (cursor.acceptSymbol(','));
+        boolean cascade = cursor.accept("CASCADE");
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            if (model.tables.remove(name) == null) {
+                Replayer.unknown(problems, !ifExists, ats.get(i), "table " + name);
+                continue;
+            }
+            model.indexes.values().removeIf(index -> index.table().equals(name));
+            model.objects.values().removeIf(object -> name.equals(object.table()));
+            if (cascade) {
+                for (Table other : model.tables.values()) {
+                    other.constraints.values().removeIf(c -> name.equals(c.references()));
+                }
+                replayer.dropDependentViews(model, name);
+            }
+        }
+    }
+
+    /** MySQL's {@code RENAME TABLE a TO b, c TO d}. */
+    void renameTables(SchemaModel model, TokenCursor cursor, List<ReplayProblem> problems) {
+        if (!cursor.accept("TABLE")) {
+            return;
+        }
+        do {
+            SqlToken at = cursor.peek();
+            String from = replayer.key(cursor.name());
+            if (from == null || !cursor.accept("TO")) {
+                return;
+            }
+            String to = replayer.key(cursor.name());
+            if (model.table(from) == null) {
+                Replayer.unknown(problems, true, at, "table " + from);
+            } else {
+                renameTable(model, from, to);
+            }
+        } while (cursor.acceptSymbol(','));
+    }
+
+    void alterTable(SchemaModel model, TokenCursor cursor, List<ReplayProblem> problems) {
+        boolean ifExists = cursor.acceptIfExists();
+        cursor.accept("ONLY");
+        SqlToken at = cursor.peek();
+        String name = replayer.key(cursor.name());
+        if (name == null) {
+            return;
+        }
+        if (model.table(name) == null) {
+            Replayer.unknown(problems, !ifExists && !model.objects.containsKey("view " + name)
+                    && !model.objects.containsKey("sequence " + name), at, "table " + name);
+            return;
+        }
+        for (List<SqlToken> action : TokenCursor.splitOnCommas(cursor.rest())) {
+            if (!action.isEmpty()) {
+                name = new AlterTableAction(this, model, model.table(name), problems).apply(new TokenCursor(action));
+            }
+        }
+    }
+
+    // The pieces AlterTableAction shares with CREATE TABLE.
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    String key(String name) {
+        return replayer.key(name);
+    }
+
+    boolean addTableElement(SchemaModel model, Table table, TokenCursor cursor, List<ReplayProblem> problems) {
+        return tableElement(model, table, cursor, problems);
+    }
+
+    void addColumnTo(SchemaModel model, Table table, ColumnDefinition definition) {
+        addColumn(model, table, definition);
+    }
+
+    void dropColumn(SchemaModel model, Table table, String column, boolean cascade) {
+        table.columns.remove(column);
+        table.constraints.values().removeIf(c -> c.columns().contains(column));
+        model.indexes.values().removeIf(index -> index.table().equals(table.name()) && index.columns().contains(column));
+        String qualified = table.name() + "." + column;
+        model.objects.values().removeIf(object -> object.key().equals("on column " + qualified)
+                || object.kind().equals("sequence") && object.definition().equals("owned by " + qualified));
+        if (cascade) {
+            for (Table other : model.tables.values()) {
+                other.constraints.values().removeIf(c -> table.name().equals(c.references())
+                        && c.refColumns().contains(column));
+            }
+            replayer.dropDependentViews(model, column);
+        }
+    }
+
+    void renameColumn(SchemaModel model, Table table, String from, String to) {
+        Map<String, Column> renamed = new LinkedHashMap<>();
+        table.columns.forEach((name, column) -> {
+            if (name.equals(from)) {
+                renamed.put(to, column.renamed(to));
+            } else {
+                renamed.put(name, column);
+            }
+        });
+        table.columns.clear();
+        table.columns.putAll(renamed);
+        table.constraints.replaceAll((name, c) -> c.withColumns(replace(c.columns(), from, to),
+                table.name().equals(c.references()) ? replace(c.refColumns(), from, to) : c.refColumns(),
+                c.references()));
+        model.indexes.replaceAll((name, index) -> index.table().equals(table.name())
+                ? index.onTable(index.table(), replace(index.columns(), from, to)) : index);
+        for (Table other : model.tables.values()) {
+            if (other != table) {
+                other.constraints.replaceAll((name, c) -> table.name().equals(c.references())
+                        ? c.withColumns(c.columns(), replace(c.refColumns(), from, to), c.references()) : c);
+            }
+        }
+        rekeyComment(model, "on column " + table.name() + "." + from, "on column " + table.name() + "." + to);
+    }
+
+    void renameTable(SchemaModel model, String from, String to) {
+        Table table = model.tables.remove(from);
+        model.tables.put(to, table.renamed(to));
+        model.indexes.replaceAll((name, index) -> index.table().equals(from) ? index.onTable(to, index.columns()) : index);
+        for (Table other : model.tables.values()) {
+            other.constraints.replaceAll((name, c) -> from.equals(c.references())
+                    ? c.withColumns(c.columns(), c.refColumns(), to) : c);
+        }
+        Map<String, SchemaObject> moved = new LinkedHashMap<>();
+        model.objects.values().removeIf(object -> {
+            if (!from.equals(object.table())) {
+                return false;
+            }
+            String newKey = object.key().replace(" on " + from, " on " + to)
+                    .replace("on table " + from, "on table " + to).replace("on column " + from + ".", "on column " + to + ".");
+            moved.put(object.kind() + " " + newKey, new SchemaObject(object.kind(), newKey, to, object.definition()));
+            return true;
+        });
+        model.objects.putAll(moved);
+    }
+
+    private static void rekeyComment(SchemaModel model, String from, String to) {
+        SchemaObject comment = model.objects.remove("comment " + from);
+        if (comment != null) {
+            model.objects.put("comment " + to, new SchemaObject("comment", to, comment.table(), comment.definition()));
+        }
+    }
+
+    private static List<String> replace(List<String> names, String from, String to) {
+        return names.stream().map(name -> name.equals(from) ? to : name).toList();
+    }
+}
