@@ -23,9 +23,18 @@ public final class ScratchDatabases {
 
     /** A new empty PostgreSQL database; close the handle to drop it. */
     public static Scratch postgres() {
+        return postgres("");
+    }
+
+    /** A new PostgreSQL database copied from {@code template}, which nobody may be connected to; close it to drop it. */
+    public static Scratch postgresCopyOf(Scratch template) {
+        return postgres(" TEMPLATE " + template.name());
+    }
+
+    private static Scratch postgres(String options) {
         String name = uniqueName();
         try (Connection admin = connect(POSTGRES_ADMIN_URL, "PostgreSQL"); Statement statement = admin.createStatement()) {
-            statement.execute("CREATE DATABASE " + name);
+            statement.execute("CREATE DATABASE " + name + options);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create the scratch database " + name + ": " + e.getMessage(), e);
         }

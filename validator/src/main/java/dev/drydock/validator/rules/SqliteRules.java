@@ -3,15 +3,10 @@ package dev.drydock.validator.rules;
 import dev.drydock.shared.sql.Dialect;
 import dev.drydock.shared.sql.DialectTarget;
 import dev.drydock.shared.sql.SqlToken;
-import dev.drydock.validator.schema.Constraint;
-import dev.drydock.validator.schema.Index;
-import dev.drydock.validator.schema.SchemaObject;
 import dev.drydock.validator.schema.Table;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * What SQLite's ALTER TABLE cannot do: {@code sqlite-alter-needs-rebuild}, {@code sqlite-add-column-restriction}
@@ -143,28 +138,7 @@ final class SqliteRules implements StatementRules {
         if (table == null || !table.hasColumn(column)) {
             return;
         }
-        List<String> blockers = new ArrayList<>();
-        for (Index index : site.schema().indexes().values()) {
-            if (index.table().equals(tableName) && index.columns().contains(column)) {
-                blockers.add("index " + index.name());
-            }
-        }
-        for (Constraint constraint : table.constraints().values()) {
-            if (constraint.columns().contains(column)) {
-                blockers.add(constraint.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " "
-                        + constraint.name());
-            }
-        }
-        Pattern word = Pattern.compile("(?s).*\\b" + Pattern.quote(column) + "\\b.*");
-        Pattern tableWord = Pattern.compile("(?s).*\\b" + Pattern.quote(tableName) + "\\b.*");
-        for (SchemaObject object : site.schema().objects().values()) {
-            boolean dependent = (object.kind().equals("view") || object.kind().equals("trigger"))
-                    && word.matcher(object.definition()).matches()
-                    && (tableName.equals(object.table()) || tableWord.matcher(object.definition()).matches());
-            if (dependent) {
-                blockers.add(object.kind() + " " + object.key());
-            }
-        }
+        List<String> blockers = site.schema().sqliteDropColumnBlockers(tableName, column);
         if (!blockers.isEmpty()) {
             site.report(sink, RuleCatalog.SQLITE_DROP_COLUMN_BLOCKED, columnToken, target, "SQLite refuses to drop "
                     + tableName + "." + column + " because " + String.join(", ", blockers) + " uses it; drop "

@@ -1,5 +1,6 @@
 package dev.drydock.validator.schema;
 
+import dev.drydock.shared.sql.Dialect;
 import dev.drydock.shared.sql.SqlToken;
 
 import java.util.List;
@@ -104,6 +105,10 @@ final class AlterTableAction {
                 Replayer.unknown(problems, !ifExists && !table.columns.isEmpty(), at, "column " + column
                         + " of table " + table.name());
                 return;
+            }
+            boolean sqlite = tables.dialect() == Dialect.SQLITE || tables.dialect() == Dialect.D1;
+            if (sqlite && !model.sqliteDropColumnBlockers(table.name(), column).isEmpty()) {
+                return; // SQLite refuses; sqlite-drop-column-blocked says why
             }
             tables.dropColumn(model, table, column, cascade);
         }

@@ -56,7 +56,9 @@ record ColumnDefinition(Column column, List<InlineConstraint> constraints, boole
             } else if (cursor.accept("NULL")) {
                 notNull = false;
             } else if (cursor.accept("DEFAULT")) {
-                defaultValue = TokenCursor.normalized(defaultExpression(cursor));
+                List<SqlToken> expression = defaultExpression(cursor);
+                defaultValue = dialect == Dialect.SQLITE || dialect == Dialect.D1 ? TokenCursor.verbatim(expression)
+                        : TokenCursor.normalized(expression);
             } else if (cursor.accept("PRIMARY", "KEY")) {
                 notNull = true;
                 constraints.add(new InlineConstraint(constraintName, Constraint.Kind.PRIMARY_KEY, null, List.of(),

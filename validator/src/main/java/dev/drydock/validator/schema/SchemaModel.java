@@ -59,6 +59,42 @@ public final class SchemaModel {
         return found;
     }
 
+    /**
+     * What makes SQLite refuse {@code ALTER TABLE table DROP COLUMN column}: indexes on it, keys and CHECKs that
+     * use it, views and triggers that mention it. Empty when SQLite drops it.
+     */
+    public List<String> sqliteDropColumnBlockers(String table, String column) {
+        Table owner = tables.get(table);
+        List<String> blockers = new ArrayList<>();
+        if (owner == null) {
+            return blockers;
+        }
+        for (Index index : indexes.values()) {
+            if (index.table().equals(table) && index.columns().contains(column)) {
+                blockers.add("index " + index.name());
+            }
+        }
+        for (Constraint constraint : owner.constraints.values()) {
+            if (constraint.columns().contains(column)) {
+                blockers.add(constraint.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " "
+                        + constraint.name());
+            }
+        }
+        java.util.regex.Pattern mentionsColumn = java.util.regex.Pattern.compile("(?s).*\\b"
+                + java.util.regex.Pattern.quote(column) + "\\b.*");
+        java.util.regex.Pattern mentionsTable = java.util.regex.Pattern.compile("(?s).*\\b"
+                + java.util.regex.Pattern.quote(table) + "\\b.*");
+        for (SchemaObject object : objects.values()) {
+            boolean dependent = (object.kind().equals("view") || object.kind().equals("trigger"))
+                    && mentionsColumn.matcher(object.definition()).matches()
+                    && (table.equals(object.table()) || mentionsTable.matcher(object.definition()).matches());
+            if (dependent) {
+                blockers.add(object.kind() + " " + object.key());
+            }
+        }
+        return blockers;
+    }
+
     /** The table that holds the constraint, or null. */
     public String tableOf(Constraint constraint) {
         for (Table table : tables.values()) {

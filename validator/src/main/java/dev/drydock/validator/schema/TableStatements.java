@@ -80,7 +80,8 @@ final class TableStatements {
                                List<String> columns, List<String> namedAfter) {
         List<String> refColumns = inline.refColumns();
         String references = inline.references() == null ? null : replayer.key(inline.references());
-        if (inline.kind() == Constraint.Kind.FOREIGN_KEY && refColumns.isEmpty()) {
+        boolean resolvesPrimaryKey = dialect != Dialect.SQLITE && dialect != Dialect.D1; // SQLite keeps it as written
+        if (inline.kind() == Constraint.Kind.FOREIGN_KEY && refColumns.isEmpty() && resolvesPrimaryKey) {
             refColumns = primaryKeyOf(references == null ? null : model.table(references));
         }
         String name = inline.name() != null ? inline.name() : generatedName(table, inline.kind(), namedAfter);
@@ -329,6 +330,9 @@ final class TableStatements {
             names.add(name);
         } while (cursor.acceptSymbol(','));
         boolean cascade = cursor.accept("CASCADE");
+        if (!cascade && dialect != Dialect.SQLITE && dialect != Dialect.D1 && referencedFromOutside(model, names)) {
+            return; // the database refuses to drop a table other tables' foreign keys point at
+        }
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
             if (model.tables.remove(name) == null) {
@@ -344,6 +348,17 @@ final class TableStatements {
                 replayer.dropDependentViews(model, name);
             }
         }
+    }
+
+    private static boolean referencedFromOutside(SchemaModel model, List<String> dropped) {
+        for (String name : dropped) {
+            for (Constraint reference : model.referencesTo(name)) {
+                if (!dropped.contains(model.tableOf(reference))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** MySQL's {@code RENAME TABLE a TO b, c TO d}. */

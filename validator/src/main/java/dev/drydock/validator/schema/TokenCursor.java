@@ -176,6 +176,11 @@ final class TokenCursor {
         return text.toString();
     }
 
+    /** Tokens joined by single spaces as written: SQLite keeps a default's text exactly so. */
+    static String verbatim(List<SqlToken> tokens) {
+        return tokens.stream().map(SqlToken::text).collect(java.util.stream.Collectors.joining(" "));
+    }
+
     /** The identifiers of a token list, unquoted and in lower case. */
     static List<String> identifiers(List<SqlToken> tokens) {
         List<String> names = new ArrayList<>();

@@ -1,5 +1,12 @@
 package dev.drydock.validator.corpus;
 
+import dev.drydock.shared.config.ConfigLoader;
+import dev.drydock.shared.config.DrydockConfig;
+import dev.drydock.shared.migration.CustomLayout;
+import dev.drydock.shared.migration.Layout;
+import dev.drydock.shared.migration.LayoutDetection;
+import dev.drydock.shared.migration.MigrationDiscovery;
+import dev.drydock.shared.migration.MigrationSet;
 import dev.drydock.shared.testing.Corpora;
 
 import java.io.IOException;
@@ -59,6 +66,15 @@ public record CorpusSet(String name, String dir, String dialect, String layoutYa
                 new CorpusSet("templates-saas", "cloudflare__templates/saas-admin-template/migrations", "d1", "layout: wrangler\n", 3, 0),
                 new CorpusSet("templates-openauth", "cloudflare__templates/openauth-template/migrations", "d1", "layout: wrangler\n", 1, 0),
                 new CorpusSet("templates-chanfana", "cloudflare__templates/chanfana-openapi-template/migrations", "d1", "layout: wrangler\n", 1, 0));
+    }
+
+    /** The migration set, discovered as the validator would with this set's config (written into {@code work}). */
+    public MigrationSet discover(Path work) {
+        DrydockConfig config = ConfigLoader.load(writeConfig(work));
+        var migrations = config.migrations();
+        Layout layout = migrations.layout().equals("custom") ? new CustomLayout(migrations.forward(), migrations.rollback())
+                : Layout.named(migrations.layout()).orElseGet(() -> LayoutDetection.detect(migrations.dir(), "corpus"));
+        return new MigrationDiscovery(work).discover(migrations.dir(), layout, true);
     }
 
     public Path folder() {

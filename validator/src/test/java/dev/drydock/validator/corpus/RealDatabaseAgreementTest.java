@@ -1,12 +1,6 @@
 package dev.drydock.validator.corpus;
 
-import dev.drydock.shared.config.ConfigLoader;
-import dev.drydock.shared.config.DrydockConfig;
-import dev.drydock.shared.migration.CustomLayout;
-import dev.drydock.shared.migration.Layout;
-import dev.drydock.shared.migration.LayoutDetection;
 import dev.drydock.shared.migration.Migration;
-import dev.drydock.shared.migration.MigrationDiscovery;
 import dev.drydock.shared.migration.MigrationSet;
 import dev.drydock.shared.migration.Script;
 import dev.drydock.shared.sql.Dialect;
@@ -87,7 +81,7 @@ class RealDatabaseAgreementTest {
     /** Runs the corpus on the engine behind {@code connection} and compares its syntax verdicts with the validator's. */
     private static void agree(CorpusSet corpus, Dialect dialect, String engine, Connection connection,
                               Predicate<SQLException> syntax, int minimumStatements) throws SQLException {
-        MigrationSet set = discover(corpus);
+        MigrationSet set = corpus.discover(work);
         Set<String> rejected = new TreeSet<>();
         Dialect lexing = dialect == Dialect.D1 ? Dialect.SQLITE : dialect;
         int ran = apply(set, lexing, connection, syntax, rejected);
@@ -101,14 +95,6 @@ class RealDatabaseAgreementTest {
     private static boolean isSqliteSyntaxError(SQLException e) {
         String message = String.valueOf(e.getMessage());
         return message.contains("syntax error") || message.contains("incomplete input") || message.contains("unrecognized token");
-    }
-
-    private static MigrationSet discover(CorpusSet corpus) {
-        DrydockConfig config = ConfigLoader.load(corpus.writeConfig(work));
-        var migrations = config.migrations();
-        Layout layout = migrations.layout().equals("custom") ? new CustomLayout(migrations.forward(), migrations.rollback())
-                : Layout.named(migrations.layout()).orElseGet(() -> LayoutDetection.detect(migrations.dir(), "corpus"));
-        return new MigrationDiscovery(work).discover(migrations.dir(), layout, true);
     }
 
     /**
