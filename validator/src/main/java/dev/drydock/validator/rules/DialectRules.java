@@ -203,7 +203,8 @@ final class DialectRules implements StatementRules {
     /** What MySQL, MariaDB, SQLite and D1 all lack. */
     private static void commonNonPostgres(StatementSite site, DialectTarget target, FindingSink sink) {
         String kind = site.kind();
-        if (kind.equals("DO") && site.tokens().size() > 1 && site.tokens().get(1).type() == SqlToken.Type.STRING) {
+        if (kind.equals("DO") && site.tokens().size() > 1 && (site.tokens().get(1).type() == SqlToken.Type.STRING
+                || site.tokens().get(1).text().startsWith("$"))) {
             unsupported(site, sink, target, site.first(), "a DO block", "write plain statements, or a stored procedure"
                     + " where the database has them");
             return;

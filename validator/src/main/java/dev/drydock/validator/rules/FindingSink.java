@@ -28,6 +28,22 @@ final class FindingSink {
         add(rule, script.displayPath(), start, start, null, message);
     }
 
+    /** Rules that name the construct a database rejects; their finding says more than the syntax error. */
+    private static final java.util.Set<String> EXPLAINING = java.util.Set.of(RuleCatalog.DIALECT_UNSUPPORTED.id(),
+            RuleCatalog.IF_NOT_EXISTS_UNSUPPORTED.id(), RuleCatalog.SQLITE_ALTER_NEEDS_REBUILD.id(),
+            RuleCatalog.SQLITE_ADD_COLUMN_RESTRICTION.id());
+
+    /** Whether a finding added since {@code since} names why the statement is rejected. */
+    boolean explainsSyntaxError(int since) {
+        return findings.subList(since, findings.size()).stream().anyMatch(f -> EXPLAINING.contains(f.rule()));
+    }
+
+    /** Drops the syntax error at {@code start}, which a dialect finding explains better. */
+    void removeSyntaxError(String file, SourcePosition start) {
+        findings.removeIf(f -> f.rule().equals(RuleCatalog.SYNTAX_ERROR.id()) && f.file().equals(file)
+                && f.start().equals(start));
+    }
+
     List<Finding> findings() {
         return findings;
     }

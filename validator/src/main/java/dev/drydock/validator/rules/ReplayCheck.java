@@ -62,11 +62,17 @@ final class ReplayCheck implements Check {
             if (statement.source().tokens().isEmpty()) {
                 continue;
             }
-            if (sink != null && statement.problem().isEmpty()) {
+            if (sink != null) {
                 site = new StatementSite(analysis, migration, script, forward, statement, schema, replayer, state);
+                int before = sink.findings().size();
                 for (StatementRules rules : RULES) {
                     rules.check(site, sink);
                 }
+                statement.problem().ifPresent(problem -> {
+                    if (sink.explainsSyntaxError(before)) {
+                        sink.removeSyntaxError(script.displayPath(), problem.start());
+                    }
+                });
             }
             noteTransaction(statement, state, script);
             if (statement.problem().isPresent()) {

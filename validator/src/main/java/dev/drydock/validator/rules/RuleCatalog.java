@@ -105,13 +105,14 @@ public final class RuleCatalog {
                     "ALTER TABLE users ALTER COLUMN email DROP NOT NULL;");
     public static final Rule SQLITE_ADD_COLUMN_RESTRICTION = Rule.of("sqlite-add-column-restriction",
             Severity.ERROR, "dialect", "an ADD COLUMN that SQLite refuses",
-            "SQLite's ADD COLUMN cannot add a PRIMARY KEY or UNIQUE column, a NOT NULL column without a non-NULL"
-                    + " default, a column whose default is an expression or CURRENT_TIME/DATE/TIMESTAMP, or a STORED"
-                    + " generated column. Add the column nullable (or with a constant default) and backfill it,"
-                    + " create a UNIQUE INDEX instead of UNIQUE, or rebuild the table.")
+            "SQLite's ADD COLUMN cannot add a PRIMARY KEY or UNIQUE column, a column whose default is an expression"
+                    + " or CURRENT_TIME/DATE/TIMESTAMP, or a STORED generated column (a NOT NULL column without a"
+                    + " default fails only once the table has rows: not-null-without-default). Add the column with a"
+                    + " constant default (or none) and backfill it, create a UNIQUE INDEX instead of UNIQUE, or"
+                    + " rebuild the table.")
             .on(Dialect.SQLITE, Dialect.D1)
-            .example(Dialect.SQLITE, "ALTER TABLE users ADD COLUMN email text NOT NULL;",
-                    "ALTER TABLE users DROP COLUMN email;");
+            .example(Dialect.SQLITE, "ALTER TABLE users ADD COLUMN code text UNIQUE;",
+                    "ALTER TABLE users DROP COLUMN code;");
     public static final Rule SQLITE_DROP_COLUMN_BLOCKED = Rule.of("sqlite-drop-column-blocked", Severity.ERROR,
             "dialect", "a DROP COLUMN that SQLite refuses because something uses the column",
             "SQLite refuses to drop a column that is indexed, part of a PRIMARY KEY or UNIQUE constraint, used in"

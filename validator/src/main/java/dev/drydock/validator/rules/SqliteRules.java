@@ -86,9 +86,6 @@ final class SqliteRules implements StatementRules {
     }
 
     private static void addColumn(StatementSite site, FindingSink sink, DialectTarget target, List<SqlToken> definition) {
-        boolean notNull = false;
-        boolean hasDefault = false;
-        boolean nullDefault = false;
         for (int i = 0; i < definition.size(); i++) {
             SqlToken token = definition.get(i);
             SqlToken next = i + 1 < definition.size() ? definition.get(i + 1) : null;
@@ -97,12 +94,7 @@ final class SqliteRules implements StatementRules {
                         "add the column plainly and CREATE UNIQUE INDEX on it, or rebuild the table");
                 return;
             }
-            if (token.isWord("NOT") && next != null && next.isWord("NULL")) {
-                notNull = true;
-            }
             if (token.isWord("DEFAULT") && next != null) {
-                hasDefault = true;
-                nullDefault = next.isWord("NULL");
                 if (next.isSymbol('(') || next.isWord("CURRENT_TIMESTAMP") || next.isWord("CURRENT_TIME")
                         || next.isWord("CURRENT_DATE")) {
                     restriction(site, sink, target, next, "a default that is an expression or the current time",
@@ -115,11 +107,6 @@ final class SqliteRules implements StatementRules {
                         + " table");
                 return;
             }
-        }
-        if (notNull && (!hasDefault || nullDefault)) {
-            restriction(site, sink, target, definition.isEmpty() ? site.first() : definition.get(0),
-                    "a NOT NULL column without a non-NULL default", "give it a DEFAULT, or add it nullable and"
-                            + " backfill");
         }
     }
 

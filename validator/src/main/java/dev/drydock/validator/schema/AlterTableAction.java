@@ -132,8 +132,9 @@ final class AlterTableAction {
             List<SqlToken> type = cursor.until("USING", "COLLATE");
             changed = new Column(name, TypeName.normalize(tables.dialect(), TokenCursor.normalized(type)),
                     column.notNull(), column.defaultValue());
+
         } else if (cursor.accept("SET", "DEFAULT")) {
-            changed = new Column(name, column.type(), column.notNull(), TokenCursor.normalized(cursor.rest()));
+            changed = new Column(name, column.type(), column.notNull(), TokenCursor.expression(cursor.rest()));
         } else if (cursor.accept("DROP", "DEFAULT")) {
             changed = new Column(name, column.type(), column.notNull(), null);
         } else if (cursor.accept("SET", "NOT", "NULL")) {
@@ -146,6 +147,9 @@ final class AlterTableAction {
             changed = new Column(name, column.type(), column.notNull(), null);
         }
         table.columns.put(name, changed);
+        if (!changed.type().equals(column.type())) {
+            tables.typeChanged(model, table, name);
+        }
     }
 
     private String rename(TokenCursor cursor) {

@@ -58,7 +58,7 @@ record ColumnDefinition(Column column, List<InlineConstraint> constraints, boole
             } else if (cursor.accept("DEFAULT")) {
                 List<SqlToken> expression = defaultExpression(cursor);
                 defaultValue = dialect == Dialect.SQLITE || dialect == Dialect.D1 ? TokenCursor.verbatim(expression)
-                        : TokenCursor.normalized(expression);
+                        : TokenCursor.expression(expression);
             } else if (cursor.accept("PRIMARY", "KEY")) {
                 notNull = true;
                 constraints.add(new InlineConstraint(constraintName, Constraint.Kind.PRIMARY_KEY, null, List.of(),

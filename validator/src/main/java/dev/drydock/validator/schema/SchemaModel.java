@@ -60,8 +60,9 @@ public final class SchemaModel {
     }
 
     /**
-     * What makes SQLite refuse {@code ALTER TABLE table DROP COLUMN column}: indexes on it, keys and CHECKs that
-     * use it, views and triggers that mention it. Empty when SQLite drops it.
+     * What makes SQLite refuse {@code ALTER TABLE table DROP COLUMN column}: indexes on it, PRIMARY KEY and UNIQUE
+     * constraints and CHECKs on several columns that use it, views and triggers that mention it. Empty when SQLite
+     * drops it.
      */
     public List<String> sqliteDropColumnBlockers(String table, String column) {
         Table owner = tables.get(table);
@@ -75,7 +76,13 @@ public final class SchemaModel {
             }
         }
         for (Constraint constraint : owner.constraints.values()) {
-            if (constraint.columns().contains(column)) {
+            // SQLite drops a foreign key column, and a CHECK that reads only the column goes with it.
+            boolean blocks = switch (constraint.kind()) {
+                case PRIMARY_KEY, UNIQUE -> true;
+                case CHECK -> constraint.columns().size() > 1;
+                case FOREIGN_KEY, EXCLUDE -> false;
+            };
+            if (blocks && constraint.columns().contains(column)) {
                 blockers.add(constraint.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " "
                         + constraint.name());
             }

@@ -84,7 +84,7 @@ final class TableStatements {
         if (inline.kind() == Constraint.Kind.FOREIGN_KEY && refColumns.isEmpty() && resolvesPrimaryKey) {
             refColumns = primaryKeyOf(references == null ? null : model.table(references));
         }
-        String name = inline.name() != null ? inline.name() : generatedName(table, inline.kind(), namedAfter);
+        String name = inline.name() != null ? inline.name() : unique(table, generatedName(table, inline.kind(), namedAfter));
         Constraint constraint = new Constraint(name, inline.kind(), List.copyOf(columns), references,
                 List.copyOf(refColumns), inline.onDelete(), inline.definition());
         table.constraints.put(name, constraint);
@@ -134,6 +134,62 @@ final class TableStatements {
             case SQLITE, D1 -> "(" + kind.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " "
                     + String.join(", ", columns) + ")";
         };
+    }
+
+    /** PostgreSQL numbers a generated name that is taken: users_email_key1. */
+    private String unique(Table table, String name) {
+        if (dialect != Dialect.POSTGRESQL) {
+            return name;
+        }
+        String candidate = name;
+        for (int i = 1; table.constraints.containsKey(candidate); i++) {
+            candidate = name + i;
+        }
+        return candidate;
+    }
+
+    /**
+     * PostgreSQL rebuilds the indexes on a column whose type changes. Where COALESCE, GREATEST or LEAST then mix
+     * types it stores implicit casts in the expression, and they stay when the types are changed back.
+     */
+    void typeChanged(SchemaModel model, Table table, String column) {
+        if (dialect != Dialect.POSTGRESQL) {
+            return;
+        }
+        model.indexes.replaceAll((name, index) -> {
+            if (!index.table().equals(table.name()) || !index.columns().contains(column)) {
+                return index;
+            }
+            String casts = implicitCasts(table, index.definition());
+            if (casts.isEmpty()) {
+                return index; // casts stored by an earlier rebuild stay
+            }
+            String definition = index.definition().replaceAll(" \\(with implicit casts to [^)]*\\)", "");
+            return new Index(index.name(), index.table(), index.unique(), index.columns(), definition + casts);
+        });
+    }
+
+    private static final java.util.regex.Pattern MIXING_CALL =
+            java.util.regex.Pattern.compile("\\b(coalesce|greatest|least) ?\\(([^()]*)\\)");
+    private static final List<String> INTEGERS = List.of("smallint", "integer", "bigint");
+
+    /** The casts PostgreSQL adds to an index expression whose COALESCE mixes column types; empty when none. */
+    private static String implicitCasts(Table table, String definition) {
+        java.util.regex.Matcher call = MIXING_CALL.matcher(definition);
+        String widest = null;
+        while (call.find()) {
+            java.util.Set<String> types = new java.util.TreeSet<>();
+            for (String argument : call.group(2).split(",")) {
+                Column column = table.columns.get(argument.trim());
+                if (column != null) {
+                    types.add(column.type());
+                }
+            }
+            if (types.size() > 1) {
+                widest = types.stream().max(java.util.Comparator.comparingInt(INTEGERS::indexOf)).orElseThrow();
+            }
+        }
+        return widest == null ? "" : " (with implicit casts to " + widest + ")";
     }
 
     private static long count(Table table, Constraint.Kind kind) {
@@ -287,6 +343,16 @@ final class TableStatements {
             }
             return;
         }
+        if (!table.columns.isEmpty()) {
+            for (List<SqlToken> element : TokenCursor.splitOnCommas(elements)) {
+                boolean plainColumn = !element.isEmpty() && TokenCursor.isNamePart(element.get(0))
+                        && (element.size() == 1 || element.get(1).isWord("ASC") || element.get(1).isWord("DESC"));
+                if (plainColumn && !table.hasColumn(TokenCursor.unquote(element.get(0)))) {
+                    Replayer.unknown(problems, true, element.get(0), "column " + TokenCursor.unquote(element.get(0))
+                            + " of table " + tableName);
+                }
+            }
+        }
         List<SqlToken> mentioned = new ArrayList<>(elements);
         mentioned.addAll(predicate);
         List<String> columns = columnsOf(table, mentioned);
@@ -294,7 +360,8 @@ final class TableStatements {
             name = bareName(tableName) + "_" + String.join("_", columns) + "_idx";
         }
         String definition = (method.equals("btree") ? "" : "using " + method + " ") + "(" + TokenCursor.normalized(elements)
-                + ")" + (predicate.isEmpty() ? "" : " where " + TokenCursor.normalized(predicate));
+                + ")" + (predicate.isEmpty() ? "" : " where " + TokenCursor.expression(predicate));
+        definition += dialect == Dialect.POSTGRESQL ? implicitCasts(table, definition) : "";
         putIndex(model, new Index(indexKey(tableName, name), tableName, unique, columns, definition), ifNotExists, at,
                 problems);
     }

@@ -176,6 +176,48 @@ final class TokenCursor {
         return text.toString();
     }
 
+    /**
+     * An expression (a default, an index predicate) as PostgreSQL compares it: without {@code ::type} casts and
+     * without grouping parentheses, which it adds and drops on its own when it stores the expression.
+     */
+    static String expression(List<SqlToken> tokens) {
+        List<SqlToken> kept = new ArrayList<>();
+        java.util.Deque<Boolean> groups = new java.util.ArrayDeque<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            SqlToken token = tokens.get(i);
+            if (token.isSymbol(':') && i + 1 < tokens.size() && tokens.get(i + 1).isSymbol(':')) {
+                i += 2;
+                while (i < tokens.size() && (isNamePart(tokens.get(i)) && !isKeyword(tokens.get(i))
+                        || tokens.get(i).isSymbol('.') || tokens.get(i).isSymbol('[') || tokens.get(i).isSymbol(']'))) {
+                    i++;
+                }
+                i--;
+                continue;
+            }
+            if (token.isSymbol('(')) {
+                boolean call = !kept.isEmpty() && isNamePart(kept.get(kept.size() - 1))
+                        && !isKeyword(kept.get(kept.size() - 1));
+                groups.push(call);
+                if (!call) {
+                    continue;
+                }
+            } else if (token.isSymbol(')')) {
+                if (!groups.isEmpty() && !groups.pop()) {
+                    continue;
+                }
+            }
+            kept.add(token);
+        }
+        return normalized(kept);
+    }
+
+    private static final java.util.Set<String> KEYWORDS = java.util.Set.of("AND", "OR", "NOT", "WHERE", "IN", "IS",
+            "NULL", "CASE", "WHEN", "THEN", "ELSE", "END", "DESC", "ASC", "ON", "AS", "USING");
+
+    private static boolean isKeyword(SqlToken token) {
+        return token.type() == SqlToken.Type.WORD && KEYWORDS.contains(token.text().toUpperCase(Locale.ROOT));
+    }
+
     /** Tokens joined by single spaces as written: SQLite keeps a default's text exactly so. */
     static String verbatim(List<SqlToken> tokens) {
         return tokens.stream().map(SqlToken::text).collect(java.util.stream.Collectors.joining(" "));

@@ -52,7 +52,7 @@ class RulesTest {
         pair("3", "c", "SELECT 'unclosed;\n", "SELECT (1;");
         pair("4", "d", "DROP INDEX CONCURRENTLY IF EXISTS public.i, \"J\" CASCADE;", "DROP INDEX users_email ON users;");
         assertEquals(List.of("syntax-error@U3__c.sql:1:8", "syntax-error@U4__d.sql:1:24", "syntax-error@V1__a.sql:4:1",
-                "syntax-error@V2__b.sql:2:1", "syntax-error@V3__c.sql:1:8"), findings(validate()));
+                "syntax-error@V2__b.sql:2:1", "syntax-error@V3__c.sql:1:8"), findings(validate(), "syntax-error"));
     }
 
     @Test
@@ -64,8 +64,10 @@ class RulesTest {
         write(dir, "rollback/0001_ok.sql", "ALTER TABLE b RENAME TO a;");
         JsonNode report = validate("--dialect", "sqlite");
         assertEquals(List.of("syntax-error@0000_init.sql:1:32"), findings(report, "syntax-error"));
-        assertTrue(report.get("findings").get(0).get("message").asText().contains("'NUL'"));
-        assertEquals("sqlite", report.get("findings").get(0).get("dialect").asText());
+        JsonNode syntaxError = report.get("findings").findParents("rule").stream()
+                .filter(f -> f.get("rule").asText().equals("syntax-error")).findFirst().orElseThrow();
+        assertTrue(syntaxError.get("message").asText().contains("'NUL'"));
+        assertEquals("sqlite", syntaxError.get("dialect").asText());
     }
 
     @Test

@@ -1,0 +1,351 @@
+package dev.drydock.validator.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.drydock.shared.sql.Dialect;
+import dev.drydock.validator.CliRun;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The rules that read the replayed schema: each case is a migration V2 (with its rollback U2) on top of V1, which
+ * creates {@code users (id, name, email, age, active)}; the case says whether its rule fires on V2 or U2.
+ */
+class AnalysisRulesTest {
+
+    static final String USERS = "CREATE TABLE users (id int PRIMARY KEY, name varchar(100), email text, age int,"
+            + " active boolean);";
+
+    record Case(String rule, Dialect dialect, boolean fires, String forward, String rollback, String why) {
+        @Override
+        public String toString() {
+            return (fires ? "fires: " : "silent: ") + rule + " on " + dialect.id() + " (" + why + ")";
+        }
+    }
+
+    private static Case fires(String rule, Dialect dialect, String forward, String rollback, String why) {
+        return new Case(rule, dialect, true, forward, rollback, why);
+    }
+
+    private static Case silent(String rule, Dialect dialect, String forward, String rollback, String why) {
+        return new Case(rule, dialect, false, forward, rollback, why);
+    }
+
+    static List<Case> cases() {
+        Dialect pg = Dialect.POSTGRESQL;
+        Dialect my = Dialect.MYSQL;
+        Dialect maria = Dialect.MARIADB;
+        Dialect lite = Dialect.SQLITE;
+        Dialect d1 = Dialect.D1;
+        List<Case> cases = new ArrayList<>(List.of(
+                // schema consistency
+                fires("unknown-object", pg, "ALTER TABLE accounts ADD COLUMN x int;", "SELECT 1;", "no such table"),
+                fires("unknown-object", pg, "UPDATE users SET nickname = 'x' WHERE id = 1;", "SELECT 1;", "DML column"),
+                fires("unknown-object", pg, "INSERT INTO users (id, nick) VALUES (1, 'a');", "SELECT 1;", "INSERT column"),
+                fires("unknown-object", pg, "ALTER TABLE users DROP COLUMN email;\nCREATE INDEX e ON users (email);",
+                        "SELECT 1;", "a dropped column"),
+                silent("unknown-object", pg, "ALTER TABLE users RENAME COLUMN email TO mail;\n"
+                        + "UPDATE users SET mail = lower(mail) WHERE id > 0;", "ALTER TABLE users RENAME COLUMN mail TO email;",
+                        "renamed column"),
+                silent("unknown-object", pg, "DROP TABLE IF EXISTS accounts;", "SELECT 1;", "IF EXISTS"),
+                fires("duplicate-object", pg, "ALTER TABLE users ADD COLUMN email text;", "SELECT 1;", "column exists"),
+                fires("duplicate-object", lite, "CREATE TABLE users (id integer);", "SELECT 1;", "table exists"),
+                silent("duplicate-object", pg, "CREATE TABLE IF NOT EXISTS users (id int);", "SELECT 1;", "IF NOT EXISTS"),
+                silent("duplicate-object", lite, "CREATE TABLE users_new (id integer PRIMARY KEY, name text);\n"
+                        + "INSERT INTO users_new (id, name) SELECT id, name FROM users;\nDROP TABLE users;\n"
+                        + "ALTER TABLE users_new RENAME TO users;\nCREATE TABLE users_new (id integer);",
+                        "SELECT 1;", "the SQLite rebuild frees the name"),
+                // rollback reversal, implicit effects included
+                fires("rollback-not-inverse", pg, "CREATE INDEX users_email_idx ON users (email);", "SELECT 1;",
+                        "index left behind"),
+                silent("rollback-not-inverse", pg, "CREATE INDEX users_email_idx ON users (email);\n"
+                        + "ALTER TABLE users DROP COLUMN email;", "ALTER TABLE users ADD COLUMN email text;",
+                        "dropping a column drops its index"),
+                silent("rollback-not-inverse", pg, "ALTER TABLE users DROP COLUMN name;",
+                        "ALTER TABLE users ADD COLUMN name varchar(100);", "re-added at another position"),
+                fires("rollback-not-inverse", pg, "ALTER TABLE users DROP COLUMN name;",
+                        "ALTER TABLE users ADD COLUMN name text;", "re-added with another type"),
+                silent("rollback-not-inverse", pg, "ALTER TABLE users ALTER COLUMN age TYPE bigint;",
+                        "ALTER TABLE users ALTER COLUMN age TYPE int4;", "int and int4 are one type"),
+                fires("rollback-not-inverse", pg, "ALTER TABLE users ALTER COLUMN age SET NOT NULL;", "SELECT 1;",
+                        "nullability"),
+                silent("rollback-not-inverse", pg, "CREATE TABLE posts (id serial PRIMARY KEY, user_id int REFERENCES"
+                        + " users(id) ON DELETE CASCADE);\nCREATE INDEX posts_user_idx ON posts (user_id);\n"
+                        + "CREATE TRIGGER t BEFORE INSERT ON posts FOR EACH ROW EXECUTE FUNCTION f();",
+                        "DROP TABLE posts;", "a dropped table takes its indexes, triggers and sequence"),
+                fires("rollback-not-inverse", pg, "CREATE TABLE posts (id serial PRIMARY KEY);\n"
+                        + "CREATE VIEW recent AS SELECT * FROM posts;", "DROP VIEW recent;", "table left behind"),
+                silent("rollback-not-inverse", pg, "ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);",
+                        "ALTER TABLE users DROP CONSTRAINT users_email_key;", "named constraint"),
+                silent("rollback-not-inverse", pg, "ALTER TABLE users ADD UNIQUE (email);",
+                        "ALTER TABLE users DROP CONSTRAINT users_email_key;", "PostgreSQL's generated name"),
+                silent("rollback-not-inverse", pg, "ALTER TABLE users RENAME TO people;", "ALTER TABLE people RENAME TO users;",
+                        "rename and back"),
+                fires("rollback-not-inverse", lite, "CREATE TABLE users_new (id integer PRIMARY KEY, name text);\n"
+                        + "INSERT INTO users_new SELECT id, name FROM users;\nDROP TABLE users;\n"
+                        + "ALTER TABLE users_new RENAME TO users;", "SELECT 1;", "a rebuild that drops columns"),
+                fires("irreversible-without-ack", pg, "DELETE FROM users WHERE active = false;", "SELECT 1;", "DELETE"),
+                fires("irreversible-without-ack", pg, "ALTER TABLE users ALTER COLUMN name TYPE varchar(10);",
+                        "ALTER TABLE users ALTER COLUMN name TYPE varchar(100);", "narrowing"),
+                silent("irreversible-without-ack", pg, "-- drydock:irreversible old rows are archived\n"
+                        + "DELETE FROM users WHERE active = false;", "SELECT 1;", "acknowledged"),
+                silent("irreversible-without-ack", pg, "CREATE TABLE tmp (id int);\nDROP TABLE tmp;", "SELECT 1;",
+                        "a table of this migration"),
+                // dialect compatibility
+                fires("dialect-unsupported", lite, "CREATE INDEX CONCURRENTLY i ON users (email);", "DROP INDEX i;",
+                        "CONCURRENTLY"),
+                fires("dialect-unsupported", my, "COMMENT ON TABLE users IS 'people';", "SELECT 1;", "COMMENT ON"),
+                fires("dialect-unsupported", my, "ALTER TABLE users ADD COLUMN meta jsonb;",
+                        "ALTER TABLE users DROP COLUMN meta;", "JSONB"),
+                fires("dialect-unsupported", pg, "ALTER TABLE users ADD COLUMN seen datetime;",
+                        "ALTER TABLE users DROP COLUMN seen;", "DATETIME"),
+                fires("dialect-unsupported", pg, "CREATE TABLE t (id int AUTO_INCREMENT PRIMARY KEY);", "DROP TABLE t;",
+                        "AUTO_INCREMENT"),
+                fires("dialect-unsupported", lite, "DO $$ BEGIN PERFORM 1; END $$;", "SELECT 1;", "DO block"),
+                fires("dialect-unsupported", my, "INSERT INTO users (id) VALUES (1) ON CONFLICT DO NOTHING;",
+                        "DELETE FROM users WHERE id = 1;", "ON CONFLICT"),
+                fires("dialect-unsupported", my, "INSERT INTO users (id) VALUES (1) RETURNING id;",
+                        "DELETE FROM users WHERE id = 1;", "RETURNING on MySQL"),
+                silent("dialect-unsupported", maria, "INSERT INTO users (id) VALUES (1) RETURNING id;",
+                        "DELETE FROM users WHERE id = 1;", "RETURNING on MariaDB"),
+                fires("dialect-unsupported", lite, "CREATE TABLE t (id serial PRIMARY KEY);", "DROP TABLE t;", "SERIAL"),
+                fires("dialect-unsupported", lite, "SELECT gen_random_uuid();", "SELECT 1;", "gen_random_uuid"),
+                silent("dialect-unsupported", pg, "CREATE TABLE t (id serial PRIMARY KEY, body jsonb,"
+                        + " at timestamptz DEFAULT now());", "DROP TABLE t;", "PostgreSQL's own"),
+                silent("dialect-unsupported", lite, "CREATE TABLE t (id integer PRIMARY KEY AUTOINCREMENT,"
+                        + " at text DEFAULT CURRENT_TIMESTAMP);", "DROP TABLE t;", "SQLite's own"),
+                fires("if-not-exists-unsupported", my, "ALTER TABLE users ADD COLUMN IF NOT EXISTS x int;",
+                        "ALTER TABLE users DROP COLUMN x;", "MySQL ADD COLUMN"),
+                fires("if-not-exists-unsupported", lite, "ALTER TABLE users ADD COLUMN IF NOT EXISTS x int;",
+                        "ALTER TABLE users DROP COLUMN x;", "SQLite ADD COLUMN"),
+                fires("if-not-exists-unsupported", pg, "ALTER TABLE users ADD CONSTRAINT IF NOT EXISTS c CHECK (age > 0);",
+                        "SELECT 1;", "PostgreSQL ADD CONSTRAINT"),
+                silent("if-not-exists-unsupported", maria, "ALTER TABLE users ADD COLUMN IF NOT EXISTS x int;",
+                        "ALTER TABLE users DROP COLUMN IF EXISTS x;", "MariaDB has them all"),
+                silent("if-not-exists-unsupported", pg, "ALTER TABLE users ADD COLUMN IF NOT EXISTS x int;",
+                        "ALTER TABLE users DROP COLUMN IF EXISTS x;", "PostgreSQL ADD COLUMN"),
+                fires("sqlite-alter-needs-rebuild", lite, "ALTER TABLE users ALTER COLUMN age TYPE bigint;", "SELECT 1;",
+                        "type change"),
+                fires("sqlite-alter-needs-rebuild", lite, "ALTER TABLE users ADD CONSTRAINT c CHECK (age > 0);",
+                        "SELECT 1;", "ADD CONSTRAINT"),
+                silent("sqlite-alter-needs-rebuild", lite, "ALTER TABLE users RENAME COLUMN name TO full_name;",
+                        "ALTER TABLE users RENAME COLUMN full_name TO name;", "RENAME COLUMN on 3.25+"),
+                fires("sqlite-add-column-restriction", lite, "ALTER TABLE users ADD COLUMN code text UNIQUE;",
+                        "ALTER TABLE users DROP COLUMN code;", "UNIQUE"),
+                fires("sqlite-add-column-restriction", lite, "ALTER TABLE users ADD COLUMN at text DEFAULT CURRENT_TIMESTAMP;",
+                        "ALTER TABLE users DROP COLUMN at;", "CURRENT_TIMESTAMP"),
+                silent("sqlite-add-column-restriction", lite, "ALTER TABLE users ADD COLUMN code text NOT NULL DEFAULT '';",
+                        "ALTER TABLE users DROP COLUMN code;", "constant default"),
+                fires("sqlite-drop-column-blocked", lite, "CREATE INDEX users_email_idx ON users (email);\n"
+                        + "ALTER TABLE users DROP COLUMN email;", "SELECT 1;", "indexed"),
+                fires("sqlite-drop-column-blocked", lite, "CREATE VIEW adults AS SELECT name FROM users WHERE age >= 18;\n"
+                        + "ALTER TABLE users DROP COLUMN age;", "SELECT 1;", "used by a view"),
+                silent("sqlite-drop-column-blocked", lite, "ALTER TABLE users DROP COLUMN email;",
+                        "ALTER TABLE users ADD COLUMN email text;", "nothing uses it"),
+                fires("mysql-ddl-implicit-commit", maria, "BEGIN;\nALTER TABLE users ADD COLUMN x int;\nCOMMIT;",
+                        "ALTER TABLE users DROP COLUMN x;", "DDL in BEGIN"),
+                silent("mysql-ddl-implicit-commit", my, "ALTER TABLE users ADD COLUMN x int;",
+                        "ALTER TABLE users DROP COLUMN x;", "no BEGIN"),
+                fires("d1-explicit-transaction", d1, "BEGIN TRANSACTION;\nCREATE TABLE t (id integer);\nCOMMIT;",
+                        "DROP TABLE t;", "BEGIN"),
+                silent("d1-explicit-transaction", lite, "BEGIN TRANSACTION;\nCREATE TABLE t (id integer);\nCOMMIT;",
+                        "DROP TABLE t;", "SQLite allows it"),
+                fires("d1-pragma-not-allowed", d1, "PRAGMA journal_mode = WAL;", "SELECT 1;", "journal_mode"),
+                silent("d1-pragma-not-allowed", d1, "PRAGMA defer_foreign_keys = on;", "SELECT 1;", "allowed"),
+                fires("d1-foreign-keys-off-noop", d1, "PRAGMA foreign_keys = OFF;", "SELECT 1;", "OFF"),
+                silent("d1-foreign-keys-off-noop", d1, "PRAGMA foreign_keys = ON;", "SELECT 1;", "ON"),
+                fires("d1-rebuild-cascade-data-loss", d1, "CREATE TABLE posts (id integer PRIMARY KEY, user_id integer"
+                        + " REFERENCES users(id) ON DELETE CASCADE);\nCREATE TABLE users_new (id integer PRIMARY KEY,"
+                        + " name text, email text, age integer, active integer);\nINSERT INTO users_new SELECT * FROM users;\n"
+                        + "DROP TABLE users;\nALTER TABLE users_new RENAME TO users;", "DROP TABLE posts;",
+                        "a rebuild of a parent with CASCADE children"),
+                silent("d1-rebuild-cascade-data-loss", d1, "CREATE TABLE posts (id integer PRIMARY KEY, user_id integer"
+                        + " REFERENCES users(id));\nDROP TABLE posts;", "SELECT 1;", "no ON DELETE action"),
+                fires("d1-limit-exceeded", d1, "INSERT INTO users (id) VALUES " + "(?),".repeat(120) + "(?);", "SELECT 1;",
+                        "parameters"),
+                silent("d1-limit-exceeded", d1, "INSERT INTO users (id) VALUES (?), (?);", "SELECT 1;", "two parameters"),
+                fires("d1-unsupported-object", d1, "CREATE VIRTUAL TABLE docs USING fts4(body);", "DROP TABLE docs;",
+                        "fts4"),
+                fires("d1-unsupported-object", d1, "ATTACH DATABASE 'x.db' AS x;", "DETACH DATABASE x;", "ATTACH"),
+                silent("d1-unsupported-object", d1, "CREATE VIRTUAL TABLE docs USING fts5(body);", "DROP TABLE docs;",
+                        "fts5"),
+                // safety and locking
+                fires("destructive-drop", pg, "-- drydock:irreversible\nALTER TABLE users DROP COLUMN age;", "SELECT 1;",
+                        "DROP COLUMN"),
+                silent("destructive-drop", pg, "CREATE TABLE tmp (id int);\nDROP TABLE tmp;", "SELECT 1;",
+                        "created in the same migration"),
+                silent("destructive-drop", lite, "CREATE TABLE users_new (id integer PRIMARY KEY, name text, email text,"
+                        + " age integer, active integer);\nINSERT INTO users_new SELECT * FROM users;\nDROP TABLE users;\n"
+                        + "ALTER TABLE users_new RENAME TO users;", "SELECT 1;", "the rebuild keeps the rows"),
+                fires("unbounded-dml", pg, "UPDATE users SET active = true;", "SELECT 1;", "no WHERE"),
+                silent("unbounded-dml", pg, "UPDATE users SET active = true WHERE id < 1000;", "SELECT 1;", "WHERE"),
+                fires("not-null-without-default", pg, "ALTER TABLE users ADD COLUMN code text NOT NULL;",
+                        "ALTER TABLE users DROP COLUMN code;", "no default"),
+                silent("not-null-without-default", pg, "ALTER TABLE users ADD COLUMN code text NOT NULL DEFAULT '';",
+                        "ALTER TABLE users DROP COLUMN code;", "default"),
+                fires("blocking-index-build", pg, "CREATE INDEX users_age_idx ON users (age);", "DROP INDEX users_age_idx;",
+                        "no CONCURRENTLY"),
+                fires("blocking-index-build", my, "CREATE INDEX users_age_idx ON users (age);",
+                        "DROP INDEX users_age_idx ON users;", "no ALGORITHM"),
+                silent("blocking-index-build", pg, "-- drydock:no-transaction\n"
+                        + "CREATE INDEX CONCURRENTLY users_age_idx ON users (age);", "DROP INDEX users_age_idx;",
+                        "CONCURRENTLY"),
+                silent("blocking-index-build", pg, "CREATE TABLE t (id int);\nCREATE INDEX t_id_idx ON t (id);",
+                        "DROP TABLE t;", "a new table"),
+                fires("concurrent-in-transaction", pg, "UPDATE users SET age = 1 WHERE id = 1;\n"
+                        + "CREATE INDEX CONCURRENTLY users_age_idx ON users (age);", "DROP INDEX users_age_idx;",
+                        "mixed with transactional statements"),
+                silent("concurrent-in-transaction", pg, "CREATE INDEX CONCURRENTLY users_age_idx ON users (age);",
+                        "DROP INDEX users_age_idx;", "alone: Flyway runs it outside a transaction"),
+                fires("constraint-without-not-valid", pg, "ALTER TABLE users ADD CONSTRAINT adult CHECK (age >= 18);",
+                        "ALTER TABLE users DROP CONSTRAINT adult;", "no NOT VALID"),
+                silent("constraint-without-not-valid", pg, "ALTER TABLE users ADD CONSTRAINT adult CHECK (age >= 18) NOT VALID;",
+                        "ALTER TABLE users DROP CONSTRAINT adult;", "NOT VALID"),
+                fires("table-rewrite", pg, "ALTER TABLE users ADD COLUMN token uuid DEFAULT gen_random_uuid();",
+                        "ALTER TABLE users DROP COLUMN token;", "volatile default"),
+                silent("table-rewrite", pg, "ALTER TABLE users ALTER COLUMN name TYPE varchar(200);",
+                        "ALTER TABLE users ALTER COLUMN name TYPE varchar(100);", "widening varchar"),
+                fires("missing-lock-timeout", pg, "ALTER TABLE users ADD COLUMN nick text;",
+                        "ALTER TABLE users DROP COLUMN nick;", "no lock_timeout"),
+                silent("missing-lock-timeout", pg, "SET lock_timeout = '5s';\nALTER TABLE users ADD COLUMN nick text;",
+                        "ALTER TABLE users DROP COLUMN nick;", "lock_timeout set"),
+                fires("breaking-rename", pg, "ALTER TABLE users RENAME TO people;", "ALTER TABLE people RENAME TO users;",
+                        "table rename"),
+                silent("breaking-rename", pg, "CREATE TABLE t (a int);\nALTER TABLE t RENAME COLUMN a TO b;",
+                        "DROP TABLE t;", "a new table"),
+                fires("non-idempotent-ddl", pg, "CREATE TABLE t (id int);", "DROP TABLE IF EXISTS t;", "no IF NOT EXISTS"),
+                silent("non-idempotent-ddl", my, "CREATE INDEX users_age_idx ON users (age);",
+                        "DROP INDEX users_age_idx ON users;", "MySQL has no IF NOT EXISTS there"),
+                fires("transaction-control", pg, "BEGIN;\nUPDATE users SET age = 1 WHERE id = 1;", "SELECT 1;", "unclosed"),
+                fires("transaction-control", pg, "BEGIN;\nBEGIN;\nUPDATE users SET age = 1 WHERE id = 1;\nCOMMIT;",
+                        "SELECT 1;", "nested"),
+                silent("transaction-control", pg, "BEGIN;\nUPDATE users SET age = 1 WHERE id = 1;\nCOMMIT;", "SELECT 1;",
+                        "closed"),
+                // security
+                fires("hardcoded-credential", pg, "CREATE ROLE app LOGIN PASSWORD 'correct horse';", "DROP ROLE app;",
+                        "PASSWORD"),
+                fires("hardcoded-credential", my, "CREATE USER app IDENTIFIED BY 'correct horse';", "DROP USER app;",
+                        "IDENTIFIED BY"),
+                fires("hardcoded-credential", pg, "INSERT INTO users (id, name) VALUES (1, 'postgres://app:s3cret@db/app');",
+                        "DELETE FROM users WHERE id = 1;", "connection string"),
+                fires("hardcoded-credential", pg, "INSERT INTO users (id, name) VALUES (1, 'AKIAIOSFODNN7EXAMPLE');",
+                        "DELETE FROM users WHERE id = 1;", "AWS access key"),
+                silent("hardcoded-credential", pg, "INSERT INTO users (id, name) VALUES (1, 'd41d8cd98f00b204e9800998ecf8427e');",
+                        "DELETE FROM users WHERE id = 1;", "an MD5 in hex"),
+                silent("hardcoded-credential", pg, "CREATE ROLE app LOGIN;", "DROP ROLE app;", "no password"),
+                fires("privilege-escalation", pg, "GRANT ALL ON users TO app;", "REVOKE ALL ON users FROM app;", "ALL"),
+                fires("privilege-escalation", pg, "ALTER ROLE app SUPERUSER;", "ALTER ROLE app NOSUPERUSER;", "SUPERUSER"),
+                fires("privilege-escalation", pg, "GRANT SELECT ON users TO app WITH GRANT OPTION;",
+                        "REVOKE SELECT ON users FROM app;", "WITH GRANT OPTION"),
+                silent("privilege-escalation", pg, "GRANT SELECT ON users TO app;", "REVOKE SELECT ON users FROM app;",
+                        "a specific grant"),
+                fires("security-weakening", pg, "CREATE FUNCTION f() RETURNS int LANGUAGE sql SECURITY DEFINER"
+                        + " AS $$ SELECT 1 $$;", "DROP FUNCTION f();", "SECURITY DEFINER"),
+                silent("security-weakening", pg, "CREATE FUNCTION f() RETURNS int LANGUAGE sql SECURITY DEFINER"
+                        + " SET search_path = pg_catalog AS $$ SELECT 1 $$;", "DROP FUNCTION f();", "search_path set"),
+                fires("security-weakening", lite, "PRAGMA ignore_check_constraints = ON;",
+                        "PRAGMA ignore_check_constraints = OFF;", "PRAGMA")));
+        return cases;
+    }
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void ruleFiresOrStaysSilent(Case c) {
+        JsonNode report = validate(c.dialect(), c.forward(), c.rollback(), List.of());
+        Set<String> fired = ruleFindings(report, c.rule());
+        if (c.fires()) {
+            assertFalse(fired.isEmpty(), c + " did not fire; findings: " + CliRun.findings(report));
+        } else {
+            assertTrue(fired.isEmpty(), c + " fired: " + fired);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("examples")
+    void everyExampleOfTheCatalogueFiresItsRule(Rule rule) {
+        Rule.Example example = rule.example().orElseThrow();
+        JsonNode report = validate(example.dialect(), example.forward(), example.rollback(), List.of());
+        assertFalse(ruleFindings(report, rule.id()).isEmpty(), rule.id() + "'s example did not fire it: "
+                + CliRun.findings(report));
+    }
+
+    static List<Rule> examples() {
+        return RuleCatalog.all().stream().filter(rule -> rule.example().isPresent()).toList();
+    }
+
+    @Test
+    void largeTablesRaiseSafetyFindingsToErrors() {
+        write("V1__users.sql", USERS);
+        write("U1__users.sql", "DROP TABLE users;");
+        write("V2__index.sql", "CREATE INDEX users_age_idx ON users (age);");
+        write("U2__index.sql", "DROP INDEX users_age_idx;");
+        Path config = CliRun.write(dir, "drydock.yaml", "migrations:\n  dir: .\nvalidator:\n  largeTables: [users]\n");
+        JsonNode report = CliRun.json("--config", config.toString());
+        JsonNode finding = find(report, "blocking-index-build");
+        assertEquals("error", finding.get("severity").asText());
+        assertTrue(finding.get("message").asText().contains("largeTables"));
+    }
+
+    @Test
+    void aPasswordIsNeverInAnyReport() {
+        write("V1__role.sql", "CREATE ROLE app LOGIN PASSWORD 'Sup3rSecretValue';\nCREATE USER x IDENTIFIED BY 'Hunter2Hunter2';");
+        write("U1__role.sql", "DROP ROLE app;");
+        for (String format : List.of("text", "json", "sarif", "github", "junit")) {
+            CliRun run = CliRun.of("--format", format, dir.toString());
+            assertTrue(run.out().contains("hardcoded-credential"), format + ": " + run.out());
+            assertFalse(run.out().contains("Sup3rSecretValue") || run.out().contains("Hunter2Hunter2"), format);
+        }
+    }
+
+    private JsonNode find(JsonNode report, String rule) {
+        for (JsonNode finding : report.get("findings")) {
+            if (finding.get("rule").asText().equals(rule)) {
+                return finding;
+            }
+        }
+        throw new AssertionError(rule + " not in " + CliRun.findings(report));
+    }
+
+    private JsonNode validate(Dialect dialect, String forward, String rollback, List<String> extra) {
+        String users = dialect == Dialect.SQLITE || dialect == Dialect.D1 ? USERS.replace(" int", " integer") : USERS;
+        write("V1__users.sql", users);
+        write("U1__users.sql", "DROP TABLE users;");
+        write("V2__change.sql", forward);
+        if (rollback != null) {
+            write("U2__change.sql", rollback);
+        }
+        List<String> args = new ArrayList<>(List.of("--dialect", dialect.id()));
+        args.addAll(extra);
+        args.add(dir.toString());
+        return CliRun.json(args.toArray(String[]::new));
+    }
+
+    private Set<String> ruleFindings(JsonNode report, String rule) {
+        Set<String> found = new java.util.TreeSet<>();
+        for (JsonNode finding : report.get("findings")) {
+            String file = Path.of(finding.get("file").asText()).getFileName().toString();
+            if (finding.get("rule").asText().equals(rule) && file.endsWith("2__change.sql")) {
+                found.add(file + ":" + finding.get("line").asInt() + " " + finding.get("message").asText());
+            }
+        }
+        return found.stream().collect(Collectors.toSet());
+    }
+
+    private void write(String name, String content) {
+        CliRun.write(dir, name, content);
+    }
+}
