@@ -33,6 +33,11 @@ final class SqliteSyntax implements AutoCloseable {
         }
     }
 
+    /** A token for a message; a string literal is not repeated, since it may hold a secret. */
+    private static String quoted(String token) {
+        return token.startsWith("'") ? "a string literal" : "'" + token + "'";
+    }
+
     synchronized Optional<SyntaxProblem> check(SqlStatement statement, LineMap fileLines) {
         String message = prepare(statement.text());
         if (message == null) {
@@ -41,12 +46,12 @@ final class SqliteSyntax implements AutoCloseable {
         Matcher near = NEAR.matcher(message);
         if (near.find()) {
             return Optional.of(StatementParser.at(offending(statement, near.group(1)), fileLines,
-                    "syntax error at or near '" + near.group(1) + "' (SQLite's parser)"));
+                    "syntax error at or near " + quoted(near.group(1)) + " (SQLite's parser)"));
         }
         Matcher unrecognized = UNRECOGNIZED.matcher(message);
         if (unrecognized.find()) {
             int index = Math.max(0, statement.text().indexOf(unrecognized.group(1)));
-            return Optional.of(new SyntaxProblem("unrecognized token '" + unrecognized.group(1) + "' (SQLite's parser)",
+            return Optional.of(new SyntaxProblem("unrecognized token " + quoted(unrecognized.group(1)) + " (SQLite's parser)",
                     fileLines.position(statement.startOffset() + index),
                     fileLines.position(statement.startOffset() + index + unrecognized.group(1).length())));
         }

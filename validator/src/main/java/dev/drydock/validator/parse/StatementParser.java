@@ -123,7 +123,7 @@ public final class StatementParser implements AutoCloseable {
             return Optional.empty();
         }
         return PostgresDropGrammar.firstUnexpected(shape, tokens).map(token -> at(token, fileLines,
-                "syntax error at or near '" + token.text() + "': PostgreSQL's " + shape.kind() + " takes only names"
+                "syntax error at or near " + shown(token) + ": PostgreSQL's " + shape.kind() + " takes only names"
                         + " (DROP INDEX i ON t is MySQL; write DROP INDEX i)"));
     }
 
@@ -157,8 +157,13 @@ public final class StatementParser implements AutoCloseable {
         if (first.isSymbol('(') && target.dialect() != Dialect.SQLITE) {
             return Optional.empty();
         }
-        return Optional.of(at(first, fileLines, "syntax error at or near '" + first.text()
-                + "': no " + target.dialect().id() + " statement starts this way"));
+        return Optional.of(at(first, fileLines, "syntax error at or near " + shown(first)
+                + ": no " + target.dialect().id() + " statement starts this way"));
+    }
+
+    /** A token for a message; a string literal is not repeated, since it may hold a secret. */
+    static String shown(SqlToken token) {
+        return token.type() == SqlToken.Type.STRING ? "a string literal" : "'" + token.text() + "'";
     }
 
     /** A problem at one of the statement's tokens (their offsets are into the whole file). */

@@ -88,9 +88,9 @@ public final class RuleCatalog {
     public static final Rule IF_NOT_EXISTS_UNSUPPORTED = Rule.of("if-not-exists-unsupported", Severity.ERROR,
             "dialect", "IF [NOT] EXISTS where the target database has none",
             "MySQL 8 has no IF NOT EXISTS for ADD COLUMN, CREATE INDEX or ADD CONSTRAINT and no IF EXISTS for DROP"
-                    + " INDEX or DROP COLUMN, so the statement fails. Drop the clause and rely on the migration"
-                    + " history, or guard the change in a stored procedure that reads information_schema.")
-            .on(Dialect.MYSQL)
+                    + " INDEX or DROP COLUMN; SQLite has none for ADD or DROP COLUMN; PostgreSQL none for ADD"
+                    + " CONSTRAINT, CREATE TYPE or CREATE TRIGGER. The statement fails. Drop the clause and rely on"
+                    + " the migration history, or guard the change with a query of the catalog.")
             .example(Dialect.MYSQL, "CREATE INDEX IF NOT EXISTS users_email_idx ON users (email);",
                     "DROP INDEX users_email_idx ON users;");
     public static final Rule SQLITE_ALTER_NEEDS_REBUILD = Rule.of("sqlite-alter-needs-rebuild", Severity.ERROR,
@@ -166,7 +166,8 @@ public final class RuleCatalog {
             "a statement over D1's limits: 100 KB, 100 columns, 100 bound parameters",
             "D1 rejects statements longer than 100 KB, tables with more than 100 columns and statements with more"
                     + " than 100 bound parameters. Split the statement (several INSERTs), or split the table.")
-            .on(Dialect.D1);
+            .on(Dialect.D1)
+            .example(Dialect.D1, "INSERT INTO users (id) VALUES " + "(?), ".repeat(100) + "(?);", null);
     public static final Rule D1_UNSUPPORTED_OBJECT = Rule.of("d1-unsupported-object", Severity.ERROR, "dialect",
             "ATTACH, TEMP objects, virtual tables other than fts5 and rtree, or a _cf_ name, on D1",
             "D1 has one database per binding, no temporary objects, only the fts5 and rtree virtual table modules,"

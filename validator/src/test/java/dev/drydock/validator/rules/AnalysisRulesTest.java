@@ -309,6 +309,10 @@ class AnalysisRulesTest {
             assertTrue(run.out().contains("hardcoded-credential"), format + ": " + run.out());
             assertFalse(run.out().contains("Sup3rSecretValue") || run.out().contains("Hunter2Hunter2"), format);
         }
+        write("V2__seed.sql", "INSERT INTO t VALUES ('x' 'AnotherSecret99');");
+        CliRun sqlite = CliRun.of("--dialect", "sqlite", dir.toString());
+        assertTrue(sqlite.out().contains("syntax-error"), sqlite.out());
+        assertFalse(sqlite.out().contains("AnotherSecret99"), sqlite.out());
     }
 
     private JsonNode find(JsonNode report, String rule) {
