@@ -114,11 +114,15 @@ public final class SchemaModel {
 
     /**
      * What {@code this} (the schema before a migration) and {@code after} (after it and its rollback) disagree
-     * on, one phrase per difference, column order ignored.
+     * on, one phrase per difference, column order ignored. Most rollbacks are right, so the objects are compared
+     * first and described only where they differ.
      */
     public List<String> differencesFrom(SchemaModel after) {
-        Map<String, String> expected = describe();
-        Map<String, String> actual = after.describe();
+        if (tables.equals(after.tables) && indexes.equals(after.indexes) && objects.equals(after.objects)) {
+            return List.of();
+        }
+        Map<String, String> expected = describe(after);
+        Map<String, String> actual = after.describe(this);
         List<String> differences = new ArrayList<>();
         for (Map.Entry<String, String> entry : expected.entrySet()) {
             String now = actual.get(entry.getKey());
@@ -144,17 +148,31 @@ public final class SchemaModel {
         return on > 0 && !lacks.containsKey("table " + key.substring(on + " of table ".length()));
     }
 
-    private Map<String, String> describe() {
+    /** Describes the objects that differ from {@code other} (a table that differs is described whole). */
+    private Map<String, String> describe(SchemaModel other) {
         Map<String, String> described = new TreeMap<>();
         for (Table table : tables.values()) {
+            Table counterpart = other.tables.get(table.name());
+            if (counterpart != null && counterpart.columns.equals(table.columns)
+                    && counterpart.constraints.equals(table.constraints)) {
+                continue;
+            }
             described.put("table " + table.name(), "");
             table.columns.values().forEach(column ->
                     described.put("column " + column.name() + " of table " + table.name(), column.describe()));
             table.constraints.values().forEach(constraint ->
                     described.put("constraint " + constraint.name() + " of table " + table.name(), constraint.describe()));
         }
-        indexes.values().forEach(index -> described.put("index " + index.name(), index.describe()));
-        objects.values().forEach(object -> described.put(object.kind() + " " + object.key(), object.definition()));
+        indexes.forEach((key, index) -> {
+            if (!index.equals(other.indexes.get(key))) {
+                described.put("index " + index.name(), index.describe());
+            }
+        });
+        objects.forEach((key, object) -> {
+            if (!object.equals(other.objects.get(key))) {
+                described.put(object.kind() + " " + object.key(), object.definition());
+            }
+        });
         return described;
     }
 }

@@ -40,6 +40,18 @@ public final class Table {
         return new Table(newName, columns, constraints);
     }
 
+    /** Equal when name, columns and constraints are; column order is not compared. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Table table && name.equals(table.name) && columns.equals(table.columns)
+                && constraints.equals(table.constraints);
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
+
     Table copy() {
         return new Table(name, new LinkedHashMap<>(columns), new LinkedHashMap<>(constraints));
     }
