@@ -78,17 +78,17 @@ final class AlterTableAction {
             boolean ifExists = cursor.acceptIfExists();
             SqlToken at = cursor.peek();
             String name = cursor.name();
-            if (table.constraints.remove(name) == null) {
+            if (table.changeConstraints().remove(name) == null) {
                 Replayer.unknown(problems, !ifExists, at, "constraint " + name + " of table " + table.name());
             }
         } else if (cursor.accept("PRIMARY", "KEY")) {
-            table.constraints.values().removeIf(c -> c.kind() == Constraint.Kind.PRIMARY_KEY);
+            table.changeConstraints().values().removeIf(c -> c.kind() == Constraint.Kind.PRIMARY_KEY);
         } else if (cursor.accept("INDEX") || cursor.accept("KEY")) {
             boolean ifExists = cursor.acceptIfExists();
             SqlToken at = cursor.peek();
             String name = cursor.name();
             boolean wasIndex = model.indexes.remove(table.name() + "." + name) != null;
-            boolean wasConstraint = table.constraints.remove(name) != null;
+            boolean wasConstraint = table.changeConstraints().remove(name) != null;
             if (!wasIndex && !wasConstraint) {
                 Replayer.unknown(problems, !ifExists, at, "index " + name + " of table " + table.name());
             }
@@ -102,7 +102,7 @@ final class AlterTableAction {
             }
             boolean cascade = cursor.accept("CASCADE");
             if (!table.hasColumn(column)) {
-                Replayer.unknown(problems, !ifExists && !table.columns.isEmpty(), at, "column " + column
+                Replayer.unknown(problems, !ifExists && !table.columns().isEmpty(), at, "column " + column
                         + " of table " + table.name());
                 return;
             }
@@ -121,9 +121,9 @@ final class AlterTableAction {
         cursor.accept("COLUMN");
         SqlToken at = cursor.peek();
         String name = cursor.name();
-        Column column = table.columns.get(name);
+        Column column = table.columns().get(name);
         if (column == null) {
-            Replayer.unknown(problems, name != null && !table.columns.isEmpty(), at, "column " + name + " of table "
+            Replayer.unknown(problems, name != null && !table.columns().isEmpty(), at, "column " + name + " of table "
                     + table.name());
             return;
         }
@@ -146,7 +146,7 @@ final class AlterTableAction {
         } else if (cursor.accept("DROP", "IDENTITY")) {
             changed = new Column(name, column.type(), column.notNull(), null);
         }
-        table.columns.put(name, changed);
+        table.changeColumns().put(name, changed);
         if (!changed.type().equals(column.type())) {
             tables.typeChanged(model, table, name);
         }
@@ -167,11 +167,11 @@ final class AlterTableAction {
             String from = cursor.name();
             cursor.accept("TO");
             String to = cursor.name();
-            Constraint constraint = table.constraints.remove(from);
+            Constraint constraint = table.changeConstraints().remove(from);
             if (constraint == null) {
                 Replayer.unknown(problems, true, at, "constraint " + from + " of table " + table.name());
             } else {
-                table.constraints.put(to, new Constraint(to, constraint.kind(), constraint.columns(),
+                table.changeConstraints().put(to, new Constraint(to, constraint.kind(), constraint.columns(),
                         constraint.references(), constraint.refColumns(), constraint.onDelete(), constraint.definition()));
             }
             return table.name();
@@ -195,7 +195,7 @@ final class AlterTableAction {
         }
         String to = cursor.name();
         if (!table.hasColumn(from)) {
-            Replayer.unknown(problems, !table.columns.isEmpty(), at, "column " + from + " of table " + table.name());
+            Replayer.unknown(problems, !table.columns().isEmpty(), at, "column " + from + " of table " + table.name());
         } else if (table.hasColumn(to)) {
             Replayer.duplicate(problems, true, at, "column " + to + " of table " + table.name());
         } else {
@@ -217,13 +217,13 @@ final class AlterTableAction {
         ColumnDefinition column = ColumnDefinition.read(tables.dialect(), definition);
         String from = old != null ? old : column.column().name();
         if (!table.hasColumn(from)) {
-            Replayer.unknown(problems, !table.columns.isEmpty(), renamedAt != null ? renamedAt : definition.get(0),
+            Replayer.unknown(problems, !table.columns().isEmpty(), renamedAt != null ? renamedAt : definition.get(0),
                     "column " + from + " of table " + table.name());
             return;
         }
         if (!from.equals(column.column().name())) {
             tables.renameColumn(model, table, from, column.column().name());
         }
-        table.columns.put(column.column().name(), column.column());
+        table.changeColumns().put(column.column().name(), column.column());
     }
 }

@@ -43,7 +43,7 @@ final class DataReferences {
             }
             return;
         }
-        if (table.columns.isEmpty()) {
+        if (table.columns().isEmpty()) {
             return; // created by AS SELECT or the like: its columns are not known
         }
         if (verb.equals("UPDATE")) {

@@ -49,7 +49,7 @@ public final class SchemaModel {
     public List<Constraint> referencesTo(String table) {
         List<Constraint> found = new ArrayList<>();
         for (Table other : tables.values()) {
-            for (Constraint constraint : other.constraints.values()) {
+            for (Constraint constraint : other.constraints().values()) {
                 if (constraint.kind() == Constraint.Kind.FOREIGN_KEY && table.equals(constraint.references())
                         && !other.name().equals(table)) {
                     found.add(constraint);
@@ -75,7 +75,7 @@ public final class SchemaModel {
                 blockers.add("index " + index.name());
             }
         }
-        for (Constraint constraint : owner.constraints.values()) {
+        for (Constraint constraint : owner.constraints().values()) {
             // SQLite drops a foreign key column, and a CHECK that reads only the column goes with it.
             boolean blocks = switch (constraint.kind()) {
                 case PRIMARY_KEY, UNIQUE -> true;
@@ -105,7 +105,7 @@ public final class SchemaModel {
     /** The table that holds the constraint, or null. */
     public String tableOf(Constraint constraint) {
         for (Table table : tables.values()) {
-            if (table.constraints.containsValue(constraint)) {
+            if (table.constraints().containsValue(constraint)) {
                 return table.name();
             }
         }
@@ -153,14 +153,14 @@ public final class SchemaModel {
         Map<String, String> described = new TreeMap<>();
         for (Table table : tables.values()) {
             Table counterpart = other.tables.get(table.name());
-            if (counterpart != null && counterpart.columns.equals(table.columns)
-                    && counterpart.constraints.equals(table.constraints)) {
+            if (counterpart != null && counterpart.columns().equals(table.columns())
+                    && counterpart.constraints().equals(table.constraints())) {
                 continue;
             }
             described.put("table " + table.name(), "");
-            table.columns.values().forEach(column ->
+            table.columns().values().forEach(column ->
                     described.put("column " + column.name() + " of table " + table.name(), column.describe()));
-            table.constraints.values().forEach(constraint ->
+            table.constraints().values().forEach(constraint ->
                     described.put("constraint " + constraint.name() + " of table " + table.name(), constraint.describe()));
         }
         indexes.forEach((key, index) -> {

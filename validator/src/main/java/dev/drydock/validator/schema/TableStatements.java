@@ -52,7 +52,7 @@ final class TableStatements {
     private void copyColumns(SchemaModel model, TokenCursor cursor, Table table) {
         Table source = model.table(replayer.key(cursor.name()));
         if (source != null) {
-            table.columns.putAll(source.columns);
+            table.changeColumns().putAll(source.columns());
         }
     }
 
@@ -64,7 +64,7 @@ final class TableStatements {
             model.objects.put("sequence " + sequence, new SchemaObject("sequence", sequence, table.name(),
                     "owned by " + table.name() + "." + column.name()));
         }
-        table.columns.put(column.name(), column);
+        table.changeColumns().put(column.name(), column);
         for (ColumnDefinition.InlineConstraint inline : definition.constraints()) {
             addConstraint(model, table, inline, List.of(column.name()));
         }
@@ -87,12 +87,12 @@ final class TableStatements {
         String name = inline.name() != null ? inline.name() : unique(table, generatedName(table, inline.kind(), namedAfter));
         Constraint constraint = new Constraint(name, inline.kind(), List.copyOf(columns), references,
                 List.copyOf(refColumns), inline.onDelete(), inline.definition());
-        table.constraints.put(name, constraint);
+        table.changeConstraints().put(name, constraint);
         if (inline.kind() == Constraint.Kind.PRIMARY_KEY) {
             for (String column : columns) {
-                Column existing = table.columns.get(column);
+                Column existing = table.columns().get(column);
                 if (existing != null && !existing.notNull()) {
-                    table.columns.put(column, new Column(column, existing.type(), true, existing.defaultValue()));
+                    table.changeColumns().put(column, new Column(column, existing.type(), true, existing.defaultValue()));
                 }
             }
         }
@@ -100,7 +100,7 @@ final class TableStatements {
 
     private static List<String> primaryKeyOf(Table table) {
         if (table != null) {
-            for (Constraint constraint : table.constraints.values()) {
+            for (Constraint constraint : table.constraints().values()) {
                 if (constraint.kind() == Constraint.Kind.PRIMARY_KEY) {
                     return constraint.columns();
                 }
@@ -142,7 +142,7 @@ final class TableStatements {
             return name;
         }
         String candidate = name;
-        for (int i = 1; table.constraints.containsKey(candidate); i++) {
+        for (int i = 1; table.constraints().containsKey(candidate); i++) {
             candidate = name + i;
         }
         return candidate;
@@ -180,7 +180,7 @@ final class TableStatements {
         while (call.find()) {
             java.util.Set<String> types = new java.util.TreeSet<>();
             for (String argument : call.group(2).split(",")) {
-                Column column = table.columns.get(argument.trim());
+                Column column = table.columns().get(argument.trim());
                 if (column != null) {
                     types.add(column.type());
                 }
@@ -193,7 +193,7 @@ final class TableStatements {
     }
 
     private static long count(Table table, Constraint.Kind kind) {
-        return table.constraints.values().stream().filter(c -> c.kind() == kind).count();
+        return table.constraints().values().stream().filter(c -> c.kind() == kind).count();
     }
 
     static String bareName(String name) {
@@ -230,13 +230,13 @@ final class TableStatements {
         } else if (cursor.accept("CHECK")) {
             List<SqlToken> expression = cursor.parenthesized();
             List<String> columns = TokenCursor.identifiers(expression).stream()
-                    .filter(table.columns::containsKey).distinct().toList();
+                    .filter(table.columns()::containsKey).distinct().toList();
             addConstraint(model, table, inline(name, Constraint.Kind.CHECK, TokenCursor.normalized(expression)),
                     columns, columns.isEmpty() ? List.of() : List.of(columns.get(0)));
         } else if (cursor.accept("EXCLUDE")) {
             List<SqlToken> rest = cursor.rest();
             addConstraint(model, table, inline(name, Constraint.Kind.EXCLUDE, TokenCursor.normalized(rest)),
-                    TokenCursor.identifiers(rest).stream().filter(table.columns::containsKey).distinct().toList());
+                    TokenCursor.identifiers(rest).stream().filter(table.columns()::containsKey).distinct().toList());
         } else {
             cursor.accept("FULLTEXT");
             cursor.accept("SPATIAL");
@@ -298,7 +298,7 @@ final class TableStatements {
     }
 
     private static List<String> columnsOf(Table table, List<SqlToken> tokens) {
-        return TokenCursor.identifiers(tokens).stream().filter(table.columns::containsKey).distinct().toList();
+        return TokenCursor.identifiers(tokens).stream().filter(table.columns()::containsKey).distinct().toList();
     }
 
     /** MySQL names indexes per table; PostgreSQL and SQLite per schema. */
@@ -343,7 +343,7 @@ final class TableStatements {
             }
             return;
         }
-        if (!table.columns.isEmpty()) {
+        if (!table.columns().isEmpty()) {
             for (List<SqlToken> element : TokenCursor.splitOnCommas(elements)) {
                 boolean plainColumn = !element.isEmpty() && TokenCursor.isNamePart(element.get(0))
                         && (element.size() == 1 || element.get(1).isWord("ASC") || element.get(1).isWord("DESC"));
@@ -410,7 +410,9 @@ final class TableStatements {
             model.objects.values().removeIf(object -> name.equals(object.table()));
             if (cascade) {
                 for (Table other : model.tables.values()) {
-                    other.constraints.values().removeIf(c -> name.equals(c.references()));
+                    if (other.references(name)) {
+                        other.changeConstraints().values().removeIf(c -> name.equals(c.references()));
+                    }
                 }
                 replayer.dropDependentViews(model, name);
             }
@@ -487,16 +489,18 @@ final class TableStatements {
     }
 
     void dropColumn(SchemaModel model, Table table, String column, boolean cascade) {
-        table.columns.remove(column);
-        table.constraints.values().removeIf(c -> c.columns().contains(column));
+        table.changeColumns().remove(column);
+        table.changeConstraints().values().removeIf(c -> c.columns().contains(column));
         model.indexes.values().removeIf(index -> index.table().equals(table.name()) && index.columns().contains(column));
         String qualified = table.name() + "." + column;
         model.objects.values().removeIf(object -> object.key().equals("on column " + qualified)
                 || object.kind().equals("sequence") && object.definition().equals("owned by " + qualified));
         if (cascade) {
             for (Table other : model.tables.values()) {
-                other.constraints.values().removeIf(c -> table.name().equals(c.references())
-                        && c.refColumns().contains(column));
+                if (other.references(table.name())) {
+                    other.changeConstraints().values().removeIf(c -> table.name().equals(c.references())
+                            && c.refColumns().contains(column));
+                }
             }
             replayer.dropDependentViews(model, column);
         }
@@ -504,23 +508,23 @@ final class TableStatements {
 
     void renameColumn(SchemaModel model, Table table, String from, String to) {
         Map<String, Column> renamed = new LinkedHashMap<>();
-        table.columns.forEach((name, column) -> {
+        table.columns().forEach((name, column) -> {
             if (name.equals(from)) {
                 renamed.put(to, column.renamed(to));
             } else {
                 renamed.put(name, column);
             }
         });
-        table.columns.clear();
-        table.columns.putAll(renamed);
-        table.constraints.replaceAll((name, c) -> c.withColumns(replace(c.columns(), from, to),
+        table.changeColumns().clear();
+        table.changeColumns().putAll(renamed);
+        table.changeConstraints().replaceAll((name, c) -> c.withColumns(replace(c.columns(), from, to),
                 table.name().equals(c.references()) ? replace(c.refColumns(), from, to) : c.refColumns(),
                 c.references()));
         model.indexes.replaceAll((name, index) -> index.table().equals(table.name())
                 ? index.onTable(index.table(), replace(index.columns(), from, to)) : index);
         for (Table other : model.tables.values()) {
-            if (other != table) {
-                other.constraints.replaceAll((name, c) -> table.name().equals(c.references())
+            if (other != table && other.references(table.name())) {
+                other.changeConstraints().replaceAll((name, c) -> table.name().equals(c.references())
                         ? c.withColumns(c.columns(), replace(c.refColumns(), from, to), c.references()) : c);
             }
         }
@@ -532,8 +536,10 @@ final class TableStatements {
         model.tables.put(to, table.renamed(to));
         model.indexes.replaceAll((name, index) -> index.table().equals(from) ? index.onTable(to, index.columns()) : index);
         for (Table other : model.tables.values()) {
-            other.constraints.replaceAll((name, c) -> from.equals(c.references())
-                    ? c.withColumns(c.columns(), c.refColumns(), to) : c);
+            if (other.references(from)) {
+                other.changeConstraints().replaceAll((name, c) -> from.equals(c.references())
+                        ? c.withColumns(c.columns(), c.refColumns(), to) : c);
+            }
         }
         Map<String, SchemaObject> moved = new LinkedHashMap<>();
         model.objects.values().removeIf(object -> {
