@@ -120,6 +120,13 @@ class AnalysisRulesTest {
                 silent("dialect-unsupported", maria, "INSERT INTO users (id) VALUES (1) RETURNING id;",
                         "DELETE FROM users WHERE id = 1;", "RETURNING on MariaDB"),
                 fires("dialect-unsupported", lite, "CREATE TABLE t (id serial PRIMARY KEY);", "DROP TABLE t;", "SERIAL"),
+                fires("dialect-unsupported", maria, "CREATE INDEX users_age_idx ON users (age) WHERE active;",
+                        "DROP INDEX users_age_idx ON users;", "a partial index"),
+                fires("dialect-unsupported", maria, "ALTER TABLE users ADD COLUMN meta jsonb;",
+                        "ALTER TABLE users DROP COLUMN meta;", "JSONB on MariaDB"),
+                fires("dialect-unsupported", maria, "SELECT age::text FROM users;", "SELECT 1;", "a :: cast"),
+                fires("dialect-unsupported", maria, "INSERT INTO users (id) VALUES (1) ON CONFLICT DO NOTHING;",
+                        "DELETE FROM users WHERE id = 1;", "ON CONFLICT on MariaDB"),
                 fires("dialect-unsupported", lite, "SELECT gen_random_uuid();", "SELECT 1;", "gen_random_uuid"),
                 silent("dialect-unsupported", pg, "CREATE TABLE t (id serial PRIMARY KEY, body jsonb,"
                         + " at timestamptz DEFAULT now());", "DROP TABLE t;", "PostgreSQL's own"),
