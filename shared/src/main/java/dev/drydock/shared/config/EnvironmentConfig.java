@@ -13,4 +13,22 @@ public record EnvironmentConfig(String name, String rawUrl, Secret user, Secret 
     public String url() {
         return References.resolve(rawUrl, "environments." + name + ".url", configFile);
     }
+
+    /**
+     * The URL to connect with: a relative SQLite file is taken relative to drydock.yaml's folder, as every path in
+     * that file is, not to wherever the command runs.
+     */
+    public String jdbcUrl() {
+        String url = url();
+        if (!url.startsWith("jdbc:sqlite:") || configFile == null) {
+            return url;
+        }
+        String rest = url.substring("jdbc:sqlite:".length());
+        String file = rest.replaceFirst("\\?.*$", "");
+        if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:") || Path.of(file).isAbsolute()) {
+            return url;
+        }
+        return "jdbc:sqlite:" + configFile.toAbsolutePath().getParent().resolve(file).normalize()
+                + rest.substring(file.length());
+    }
 }

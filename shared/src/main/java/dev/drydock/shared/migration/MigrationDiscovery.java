@@ -32,6 +32,16 @@ public final class MigrationDiscovery {
         this.workingDir = workingDir.toAbsolutePath().normalize();
     }
 
+    /** The set the config's {@code migrations:} section describes, with its layout resolved (detected for auto). */
+    public MigrationSet discover(dev.drydock.shared.config.MigrationsConfig config) {
+        Layout layout = switch (config.layout()) {
+            case "custom" -> new CustomLayout(config.forward(), config.rollback());
+            case "auto" -> LayoutDetection.detect(config.dir(), display(config.dir()));
+            default -> Layout.named(config.layout()).orElseThrow();
+        };
+        return discover(config.dir(), layout, config.transactional());
+    }
+
     public MigrationSet discover(Path dir, Layout layout, boolean transactionalByDefault) {
         Path folder = dir.toAbsolutePath().normalize();
         if (!Files.isDirectory(folder)) {

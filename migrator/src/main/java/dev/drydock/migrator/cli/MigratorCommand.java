@@ -1,0 +1,82 @@
+package dev.drydock.migrator.cli;
+
+import dev.drydock.shared.BadInputException;
+import dev.drydock.shared.config.ConfigLoader;
+import dev.drydock.shared.config.DrydockConfig;
+import dev.drydock.shared.config.EnvironmentConfig;
+import org.flywaydb.core.api.FlywayException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+/** {@code bin/migrator}: applies migrations with Flyway behind Drydock's gates. */
+@Command(name = "migrator", mixinStandardHelpOptions = true, version = "drydock-migrator 0.1.0",
+        description = "Applies the migrations of drydock.yaml to an environment with Flyway, after the validator.",
+        subcommands = {StatusCommand.class, UpCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {"  migrator --config drydock.yaml status --env dev",
+                "  migrator status --env production --json",
+                "  migrator up --env dev",
+                "",
+                "Exit codes: 0 done, 1 refused by a gate or a failed migration, 2 bad input or usage,"
+                        + " 3 lost lock or interrupted."})
+public final class MigratorCommand implements Runnable {
+
+    @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "drydock.yaml to read (default: ./drydock.yaml).")
+    Path config;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: status or up");
+    }
+
+    /** The config file, which the migrator cannot do without: it names the environments. */
+    DrydockConfig loadConfig() {
+        Path file = config != null ? config : Path.of(ConfigLoader.DEFAULT_FILE);
+        return ConfigLoader.load(file.toAbsolutePath());
+    }
+
+    static EnvironmentConfig environment(DrydockConfig config, String name) {
+        EnvironmentConfig environment = config.environments().get(name);
+        if (environment == null) {
+            throw new BadInputException(config.file().map(Path::toString).orElse("drydock.yaml") + ": no environment '"
+                    + name + "' under environments:; it has " + config.environments().keySet());
+        }
+        return environment;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit code; bad input prints one clear line, never a stack trace. */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new MigratorCommand());
+        cli.setExecutionExceptionHandler((exception, command, parseResult) -> {
+            PrintWriter err = command.getErr();
+            if (exception instanceof BadInputException) {
+                err.println("migrator: " + exception.getMessage());
+                err.flush();
+                return 2;
+            }
+            String message = exception instanceof FlywayException ? "Flyway: " + exception.getMessage()
+                    : exception.getMessage();
+            err.println("migrator: " + message
+                    + (System.getenv("DRYDOCK_DEBUG") == null ? " (DRYDOCK_DEBUG=1 prints the stack trace)" : ""));
+            if (System.getenv("DRYDOCK_DEBUG") != null) {
+                exception.printStackTrace(err);
+            }
+            err.flush();
+            return 1;
+        });
+        return cli.execute(args);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.drydock.migrator.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.drydock.migrator.flyway.FlywayEngine;
+import dev.drydock.migrator.status.MigrationStatus;
+import dev.drydock.migrator.status.StatusReader;
+import dev.drydock.shared.config.DrydockConfig;
+import dev.drydock.shared.config.EnvironmentConfig;
+import dev.drydock.shared.migration.MigrationDiscovery;
+import dev.drydock.shared.migration.MigrationSet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code migrator status}: applied, pending, failed and drifted migrations of an environment. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Shows what Flyway's history says was applied, what is pending, what failed, and where the"
+                + " files no longer match the history. Exit 0 when nothing failed or drifted, 1 otherwise.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  migrator status --env dev", "  migrator status --env production --json"})
+final class StatusCommand implements Callable<Integer> {
+
+    @ParentCommand
+    MigratorCommand parent;
+
+    @Option(names = "--env", paramLabel = "ENV", required = true, description = "The environment of drydock.yaml.")
+    String environment;
+
+    @Option(names = "--json", description = "DESIGN.md's status JSON instead of text.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        DrydockConfig config = parent.loadConfig();
+        EnvironmentConfig target = MigratorCommand.environment(config, environment);
+        MigrationSet set = new MigrationDiscovery(Path.of("")).discover(config.migrations());
+        MigrationStatus status = StatusReader.read(FlywayEngine.forEnvironment(target, set), environment, target.url());
+        System.out.print(json ? json(status) : text(status));
+        System.out.flush();
+        return status.success() ? 0 : 1;
+    }
+
+    static String json(MigrationStatus status) throws Exception {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("environment", status.environment());
+        out.put("database", status.database());
+        out.put("current", status.current());
+        out.put("applied", status.applied());
+        out.put("pending", status.pending());
+        out.put("failed", status.failed());
+        out.put("drift", status.drift());
+        out.put("lastBackup", null);
+        out.put("success", status.success());
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out) + "\n";
+    }
+
+    static String text(MigrationStatus status) {
+        StringBuilder out = new StringBuilder();
+        out.append(status.environment()).append(" (").append(status.database()).append("): ")
+                .append(status.current() == null ? "no migration applied" : "at version " + status.current())
+                .append(", ").append(status.applied().size()).append(" applied, ").append(status.pending().size())
+                .append(" pending, ").append(status.failed().size()).append(" failed\n");
+        status.applied().forEach(e -> out.append("  applied  ").append(line(e)).append('\n'));
+        status.failed().forEach(e -> out.append("  FAILED   ").append(line(e)).append('\n'));
+        status.pending().forEach(e -> out.append("  pending  ").append(line(e)).append('\n'));
+        status.drift().forEach(d -> out.append("  drift    ").append(d.script()).append(": ").append(d.problem())
+                .append("; ").append(d.fix()).append('\n'));
+        return out.toString();
+    }
+
+    private static String line(MigrationStatus.Entry entry) {
+        return String.format("%-16s %s%s", entry.version() == null ? "(repeatable)" : entry.version(),
+                entry.description(), entry.installedOn() == null ? "" : "  " + entry.installedOn());
+    }
+}

@@ -1,0 +1,29 @@
+package dev.drydock.migrator.flyway;
+
+import dev.drydock.shared.config.EnvironmentConfig;
+import dev.drydock.shared.migration.MigrationSet;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+
+/** Flyway set up for one environment and one discovered set: the apply engine and the keeper of the history. */
+public final class FlywayEngine {
+
+    /** Flyway's default history table, so a project that used Flyway before keeps its history. */
+    public static final String HISTORY_TABLE = "flyway_schema_history";
+
+    private FlywayEngine() {
+    }
+
+    public static Flyway forEnvironment(EnvironmentConfig environment, MigrationSet set) {
+        FluentConfiguration configuration = Flyway.configure()
+                .dataSource(environment.jdbcUrl(), environment.user() == null ? null : environment.user().reveal(),
+                        environment.password() == null ? null : environment.password().reveal())
+                .resourceProvider(new DiscoveredScripts(set))
+                .table(HISTORY_TABLE)
+                .validateMigrationNaming(true)
+                .cleanDisabled(true)
+                .outOfOrder(false)
+                .loggers("slf4j");
+        return configuration.load();
+    }
+}

@@ -1,0 +1,68 @@
+package dev.drydock.migrator.status;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads a {@link MigrationStatus} from Flyway's history table and the discovered scripts. */
+public final class StatusReader {
+
+    private StatusReader() {
+    }
+
+    public static MigrationStatus read(Flyway flyway, String environment, String url) {
+        List<MigrationStatus.Entry> applied = new ArrayList<>();
+        List<MigrationStatus.Entry> pending = new ArrayList<>();
+        List<MigrationStatus.Entry> failed = new ArrayList<>();
+        List<MigrationStatus.Drift> drift = new ArrayList<>();
+        String current = null;
+        for (MigrationInfo info : flyway.info().all()) {
+            MigrationStatus.Entry entry = entry(info);
+            MigrationState state = info.getState();
+            switch (state) {
+                case PENDING, OUT_OF_ORDER, ABOVE_TARGET -> pending.add(entry);
+                case FAILED, FUTURE_FAILED -> {
+                    failed.add(entry);
+                    drift.add(new MigrationStatus.Drift(entry.version(), entry.script(), "the migration failed and"
+                            + " the history records the failure", "fix the database by hand (or restore), then run"
+                            + " 'migrator repair' to remove the failed entry"));
+                }
+                case MISSING_SUCCESS, MISSING_FAILED -> {
+                    applied.add(entry);
+                    drift.add(new MigrationStatus.Drift(entry.version(), entry.script(), "applied, but its file is"
+                            + " gone", "restore the file from version control"));
+                }
+                case SUCCESS, BASELINE, OUTDATED, SUPERSEDED, FUTURE_SUCCESS -> {
+                    applied.add(entry);
+                    if (info.getVersion() != null) {
+                        current = info.getVersion().getVersion();
+                    }
+                    if (!info.isChecksumMatching() && info.getResolvedChecksum() != null && info.isVersioned()) {
+                        drift.add(new MigrationStatus.Drift(entry.version(), entry.script(), "edited after it was"
+                                + " applied (checksum " + info.getChecksum() + " in the history, "
+                                + info.getResolvedChecksum() + " on disk)", "revert the edit and write a new"
+                                + " migration; if the edit is deliberate, run 'migrator repair'"));
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return new MigrationStatus(environment, withoutCredentials(url), current, applied, pending, failed, drift);
+    }
+
+    private static MigrationStatus.Entry entry(MigrationInfo info) {
+        return new MigrationStatus.Entry(info.getVersion() == null ? null : info.getVersion().getVersion(),
+                info.getDescription(), info.getScript(),
+                info.getInstalledOn() == null ? null : info.getInstalledOn().toInstant().toString(),
+                info.getExecutionTime());
+    }
+
+    /** The URL as a report may show it: no user info, no password parameter. */
+    static String withoutCredentials(String url) {
+        return url.replaceAll("//[^/@]*@", "//").replaceAll("(?i)([?&;](password|user)=)[^&;]*", "$1****");
+    }
+}

@@ -1,0 +1,178 @@
+package dev.drydock.migrator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** status and up on a real SQLite file, through Flyway and its history table, for two layouts. */
+class SqliteMigrationTest {
+
+    @TempDir
+    Path project;
+
+    private Path config(String layout, String extraEnvironment) throws IOException {
+        Files.createDirectories(project.resolve("db"));
+        return Files.writeString(project.resolve("drydock.yaml"), "migrations:\n  dir: db\n  layout: " + layout
+                + "\n  dialects: [sqlite]\nenvironments:\n  dev: { url: \"jdbc:sqlite:./dev.db\" }\n" + extraEnvironment);
+    }
+
+    private void write(String name, String sql) throws IOException {
+        Path file = project.resolve("db").resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, sql);
+    }
+
+    private List<String> history() throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + project.resolve("dev.db"));
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT version, success FROM flyway_schema_history"
+                     + " WHERE version IS NOT NULL ORDER BY installed_rank")) {
+            while (result.next()) {
+                rows.add(result.getString(1) + ":" + result.getInt(2));
+            }
+        }
+        return rows;
+    }
+
+    private List<String> tables() throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + project.resolve("dev.db"));
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'"
+                     + " AND name NOT LIKE 'flyway%' AND name NOT LIKE 'sqlite%' ORDER BY name")) {
+            while (result.next()) {
+                names.add(result.getString(1));
+            }
+        }
+        return names;
+    }
+
+    private void flywayPair(String version, String name, String forward, String rollback) throws IOException {
+        write("V" + version + "__" + name + ".sql", forward);
+        write("U" + version + "__" + name + ".sql", rollback);
+    }
+
+    @Test
+    void upAppliesThePendingMigrationsAndStatusShowsThem() throws Exception {
+        Path config = config("flyway", "");
+        flywayPair("1", "users", "CREATE TABLE IF NOT EXISTS users (id integer PRIMARY KEY, name text);",
+                "DROP TABLE IF EXISTS users;");
+        flywayPair("2", "notes", "CREATE TABLE IF NOT EXISTS notes (id integer PRIMARY KEY, body text);",
+                "DROP TABLE IF EXISTS notes;");
+
+        MigratorRun before = MigratorRun.of("--config", config.toString(), "status", "--env", "dev", "--json");
+        assertEquals(0, before.exit(), before.err());
+        JsonNode pending = new ObjectMapper().readTree(before.out());
+        assertEquals(2, pending.get("pending").size());
+        assertTrue(pending.get("current").isNull());
+
+        MigratorRun up = MigratorRun.of("--config", config.toString(), "up", "--env", "dev");
+        assertEquals(0, up.exit(), up.out() + up.err());
+        assertTrue(up.out().contains("applied  1"), up.out());
+        assertEquals(List.of("1:1", "2:1"), history());
+        assertEquals(List.of("notes", "users"), tables(), "the rollbacks (U files) never ran");
+
+        JsonNode after = new ObjectMapper().readTree(
+                MigratorRun.of("--config", config.toString(), "status", "--env", "dev", "--json").out());
+        assertEquals("2", after.get("current").asText());
+        assertEquals(2, after.get("applied").size());
+        assertEquals(0, after.get("pending").size());
+        assertTrue(after.get("success").asBoolean());
+        assertEquals("V1__users.sql", after.get("applied").get(0).get("script").asText());
+    }
+
+    @Test
+    void otherLayoutsApplyUnderTheirCanonicalVersions() throws Exception {
+        Path config = config("golang-migrate", "");
+        write("000001_create_users.up.sql", "CREATE TABLE users (id integer PRIMARY KEY);");
+        write("000001_create_users.down.sql", "DROP TABLE users;");
+        write("000002_add_posts.up.sql", "CREATE TABLE posts (id integer PRIMARY KEY);");
+        write("000002_add_posts.down.sql", "DROP TABLE posts;");
+        MigratorRun up = MigratorRun.of("--config", config.toString(), "up", "--env", "dev", "--to", "1");
+        assertEquals(0, up.exit(), up.out() + up.err());
+        assertEquals(List.of("1:1"), history());
+        assertEquals(List.of("users"), tables());
+        assertEquals(0, MigratorRun.of("--config", config.toString(), "up", "--env", "dev").exit());
+        assertEquals(List.of("1:1", "2:1"), history());
+    }
+
+    @Test
+    void theValidatorGateRefusesAndNothingIsApplied() throws Exception {
+        Path config = config("flyway", "");
+        flywayPair("1", "users", "CREATE TABLE IF NOT EXISTS users (id integer PRIMARY KEY);", "DROP TABLE IF EXISTS users;");
+        flywayPair("2", "broken", "ALTER TABLE users ADD COLUMN email text UNIQUE;", "ALTER TABLE users DROP COLUMN email;");
+        MigratorRun up = MigratorRun.of("--config", config.toString(), "up", "--env", "dev");
+        assertEquals(1, up.exit(), up.out());
+        assertTrue(up.out().contains("refused: the validator found"), up.out());
+        assertTrue(up.out().contains("sqlite-add-column-restriction"), up.out());
+        assertFalse(Files.exists(project.resolve("dev.db")) && !tables().isEmpty(), "nothing may be applied");
+    }
+
+    @Test
+    void aMigrationThatFailsStopsTheRunAndTheHistorySaysWhere() throws Exception {
+        Path config = config("flyway", "");
+        flywayPair("1", "users", "CREATE TABLE IF NOT EXISTS users (id integer PRIMARY KEY);", "DROP TABLE IF EXISTS users;");
+        flywayPair("2", "seed", "INSERT INTO users (id) VALUES (1);\nINSERT INTO users (id) VALUES (1);",
+                "DELETE FROM users WHERE id = 1;");
+        flywayPair("3", "notes", "CREATE TABLE IF NOT EXISTS notes (id integer PRIMARY KEY);", "DROP TABLE IF EXISTS notes;");
+        MigratorRun up = MigratorRun.of("--config", config.toString(), "up", "--env", "dev");
+        assertEquals(1, up.exit(), up.out() + up.err());
+        assertTrue(up.out().contains("FAILED"), up.out());
+        assertEquals(List.of("1:1"), history(), "SQLite rolled V2 back; V3 never ran");
+        assertEquals(List.of("users"), tables());
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + project.resolve("dev.db"));
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT count(*) FROM users")) {
+            rows.next();
+            assertEquals(0, rows.getInt(1), "the half of V2 that ran was rolled back with it");
+        }
+        JsonNode status = new ObjectMapper().readTree(
+                MigratorRun.of("--config", config.toString(), "status", "--env", "dev", "--json").out());
+        assertEquals(2, status.get("pending").size());
+    }
+
+    @Test
+    void anAppliedMigrationEditedAfterwardsIsDrift() throws Exception {
+        Path config = config("flyway", "");
+        flywayPair("1", "users", "CREATE TABLE IF NOT EXISTS users (id integer PRIMARY KEY);", "DROP TABLE IF EXISTS users;");
+        assertEquals(0, MigratorRun.of("--config", config.toString(), "up", "--env", "dev").exit());
+        write("V1__users.sql", "CREATE TABLE IF NOT EXISTS users (id integer PRIMARY KEY, name text);");
+        MigratorRun status = MigratorRun.of("--config", config.toString(), "status", "--env", "dev");
+        assertEquals(1, status.exit(), status.out());
+        assertTrue(status.out().contains("edited after it was applied"), status.out());
+    }
+
+    @Test
+    void badInputIsOneLineAndExitTwo() throws Exception {
+        Path config = config("flyway", "  production: { url: \"jdbc:sqlite:./prod.db\", protected: true }\n");
+        flywayPair("1", "users", "CREATE TABLE IF NOT EXISTS users (id integer PRIMARY KEY);", "DROP TABLE IF EXISTS users;");
+        MigratorRun unknown = MigratorRun.of("--config", config.toString(), "status", "--env", "staging");
+        assertEquals(2, unknown.exit());
+        assertTrue(unknown.err().contains("no environment 'staging'"), unknown.err());
+        assertEquals(1, unknown.err().lines().count(), unknown.err());
+        MigratorRun prod = MigratorRun.of("--config", config.toString(), "up", "--env", "production");
+        assertEquals(2, prod.exit());
+        assertTrue(prod.err().contains("protected"), prod.err());
+        assertFalse(Files.exists(project.resolve("prod.db")));
+        MigratorRun help = MigratorRun.of("up", "--help");
+        assertEquals(0, help.exit());
+        assertTrue(help.out().contains("Examples:"), help.out());
+    }
+}
