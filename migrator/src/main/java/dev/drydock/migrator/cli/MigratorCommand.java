@@ -1,5 +1,6 @@
 package dev.drydock.migrator.cli;
 
+import dev.drydock.migrator.gate.GateRefusal;
 import dev.drydock.shared.BadInputException;
 import dev.drydock.shared.config.ConfigLoader;
 import dev.drydock.shared.config.DrydockConfig;
@@ -66,6 +67,13 @@ public final class MigratorCommand implements Runnable {
                 err.println("migrator: " + exception.getMessage());
                 err.flush();
                 return 2;
+            }
+            if (exception instanceof GateRefusal) {
+                command.getOut().flush();
+                System.out.flush();
+                err.println("migrator: refused: " + exception.getMessage());
+                err.flush();
+                return 1;
             }
             String message = exception instanceof FlywayException ? "Flyway: " + exception.getMessage()
                     : exception.getMessage();

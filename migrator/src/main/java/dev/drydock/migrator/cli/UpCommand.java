@@ -1,8 +1,12 @@
 package dev.drydock.migrator.cli;
 
+import dev.drydock.backup.BackupSetup;
 import dev.drydock.migrator.flyway.FlywayEngine;
+import dev.drydock.migrator.gate.BackupGate;
+import dev.drydock.migrator.gate.BackupMode;
+import dev.drydock.migrator.gate.GateRefusal;
+import dev.drydock.migrator.status.MigrationStatus;
 import dev.drydock.migrator.status.StatusReader;
-import dev.drydock.shared.BadInputException;
 import dev.drydock.shared.config.DrydockConfig;
 import dev.drydock.shared.config.EnvironmentConfig;
 import dev.drydock.shared.migration.MigrationDiscovery;
@@ -21,20 +25,25 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
+import java.io.Console;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
- * {@code migrator up}: the validator gate, then Flyway's migrate, each migration in its own transaction where
- * the database allows, then the status. The drift check, backup gate and confirmation of DESIGN.md's order
- * come with issue 5; until then a protected environment is refused.
+ * {@code migrator up}: DESIGN.md's gates in order (validator, drift, backup on a protected or backup-required
+ * environment, the plan and a typed confirmation on a protected one), then Flyway's migrate, each migration in its
+ * own transaction where the database allows, then the status.
  */
 @Command(name = "up", mixinStandardHelpOptions = true,
-        description = "Applies the pending migrations, after the validator finds no error.",
+        description = "Applies the pending migrations behind the gates: validator, drift, backup, confirmation.",
         footerHeading = "%nExamples:%n",
-        footer = {"  migrator up --env dev", "  migrator up --env dev --to 3"})
+        footer = {"  migrator up --env dev", "  migrator up --env dev --to 3",
+                "  migrator up --env production                       # backup gate, then type 'production'",
+                "  migrator up --env production --yes --backup now    # automation: always a fresh backup",
+                "  migrator up --env staging --backup skip-with-reason='restored from prod an hour ago'"})
 final class UpCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -46,24 +55,41 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "VERSION", description = "Stop after this version.")
     String to;
 
+    @Option(names = "--yes", description = "Apply without the typed confirmation (for automation).")
+    boolean yes;
+
+    @Option(names = "--backup", paramLabel = "MODE", defaultValue = "auto",
+            description = "auto (default), now, or skip-with-reason=TEXT.")
+    String backup;
+
     @Override
     public Integer call() throws Exception {
         DrydockConfig config = parent.loadConfig();
         EnvironmentConfig target = MigratorCommand.environment(config, environment);
-        if (target.isProtected()) {
-            throw new BadInputException("environment '" + environment + "' is protected, and this build of the"
-                    + " migrator has no backup gate and confirmation yet; apply to it with the runbook's manual"
-                    + " steps");
-        }
+        BackupMode mode = BackupMode.parse(backup);
         MigrationDiscovery discovery = new MigrationDiscovery(Path.of(""));
         MigrationSet set = discovery.discover(config.migrations());
-        if (!validatorPasses(config, set, discovery)) {
-            return 1;
+        validatorGate(config, set, discovery);
+        Flyway flyway = FlywayEngine.forEnvironment(target, set, to);
+        MigrationStatus before = StatusReader.read(flyway, environment, target.url());
+        driftGate(before);
+        if (before.pending().isEmpty()) {
+            System.out.println("nothing to apply: " + environment + " is at version " + before.current());
+            return 0;
         }
-        Flyway flyway = FlywayEngine.forEnvironment(target, set);
-        if (to != null) {
-            flyway = org.flywaydb.core.Flyway.configure().configuration(flyway.getConfiguration()).target(to).load();
+        printPlan(before, target);
+        if (target.isProtected() || target.backupRequired()) {
+            BackupGate.Outcome outcome = new BackupGate(BackupSetup.load(parent.config), Clock.systemUTC())
+                    .pass(target, List.of(flyway.info().applied()), mode, System.out::println);
+            System.out.println(outcome.summary());
         }
+        if (target.isProtected() && !yes) {
+            confirm(target);
+        }
+        return apply(flyway, target, before);
+    }
+
+    private int apply(Flyway flyway, EnvironmentConfig target, MigrationStatus before) {
         try {
             MigrateResult result = flyway.migrate();
             for (MigrateOutput applied : result.migrations) {
@@ -73,28 +99,68 @@ final class UpCommand implements Callable<Integer> {
         } catch (FlywayException e) {
             System.out.println("FAILED: " + e.getMessage().lines().findFirst().orElse(""));
             System.out.print(StatusCommand.text(StatusReader.read(flyway, environment, target.url())));
-            System.out.println("Nothing after the failed migration ran. See 'migrator status --env " + environment
-                    + "'; to go back, restore the backup taken before this run.");
+            System.out.println("Nothing after the failed migration ran. To go back to where this run started: "
+                    + "migrator down --env " + environment + " --to " + (before.current() == null ? "0" : before.current())
+                    + ", or restore the backup the gate named: backup-daemon restore BACKUP_ID");
             return 1;
         }
         System.out.print(StatusCommand.text(StatusReader.read(flyway, environment, target.url())));
         return 0;
     }
 
-    private static boolean validatorPasses(DrydockConfig config, MigrationSet set, MigrationDiscovery discovery) {
+    private static void validatorGate(DrydockConfig config, MigrationSet set, MigrationDiscovery discovery) {
         List<DialectTarget> dialects = config.migrations().dialects().isEmpty()
                 ? List.of(DialectTarget.latest(Dialect.POSTGRESQL)) : config.migrations().dialects();
         Report report = new Validator(config.validator().rules(), config.validator().largeTables())
                 .validate(set, dialects, Optional.empty(), discovery.display(set.sumFile()));
         List<Finding> errors = report.findings().stream().filter(f -> f.severity() == Severity.ERROR).toList();
         if (errors.isEmpty()) {
-            return true;
+            return;
         }
-        System.out.println("refused: the validator found " + errors.size() + " error(s); nothing was applied");
+        StringBuilder message = new StringBuilder("the validator found " + errors.size()
+                + " error(s); nothing was applied");
         for (Finding error : errors) {
-            System.out.println("  " + error.file() + ":" + error.start().line() + ": " + error.rule() + ": "
-                    + error.message());
+            message.append("\n  ").append(error.file()).append(':').append(error.start().line()).append(": ")
+                    .append(error.rule()).append(": ").append(error.message());
         }
-        return false;
+        throw new GateRefusal(message.toString());
+    }
+
+    private static void driftGate(MigrationStatus status) {
+        if (status.drift().isEmpty()) {
+            return;
+        }
+        StringBuilder message = new StringBuilder("the database's history and the files disagree; nothing was applied");
+        for (MigrationStatus.Drift drift : status.drift()) {
+            message.append("\n  ").append(drift.script()).append(": ").append(drift.problem()).append("; ")
+                    .append(drift.fix());
+        }
+        throw new GateRefusal(message.toString());
+    }
+
+    private void printPlan(MigrationStatus status, EnvironmentConfig target) {
+        System.out.println("plan for " + environment + " (" + status.database() + "), now at "
+                + (status.current() == null ? "no version" : "version " + status.current()) + ":");
+        for (MigrationStatus.Entry entry : status.pending()) {
+            System.out.println("  apply " + entry.script());
+        }
+        String url = target.jdbcUrl();
+        if (url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:")) {
+            System.out.println("  note: MySQL and MariaDB commit every DDL statement at once; a migration that"
+                    + " fails halfway stays half applied");
+        }
+    }
+
+    /** The operator types the environment's name; without a terminal there is no one to ask, so it refuses. */
+    private void confirm(EnvironmentConfig target) {
+        Console console = System.console();
+        if (console == null) {
+            throw new GateRefusal(environment + " is protected and there is no terminal to confirm on; run it from"
+                    + " a terminal, or pass --yes where automation has done the checks");
+        }
+        String typed = console.readLine("Type the environment's name (%s) to apply: ", target.name());
+        if (typed == null || !typed.trim().equals(target.name())) {
+            throw new GateRefusal("the confirmation did not match '" + target.name() + "'; nothing was applied");
+        }
     }
 }

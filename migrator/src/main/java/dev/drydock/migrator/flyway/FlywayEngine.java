@@ -15,6 +15,11 @@ public final class FlywayEngine {
     }
 
     public static Flyway forEnvironment(EnvironmentConfig environment, MigrationSet set) {
+        return forEnvironment(environment, set, null);
+    }
+
+    /** @param target the version to stop after, or null for all */
+    public static Flyway forEnvironment(EnvironmentConfig environment, MigrationSet set, String target) {
         FluentConfiguration configuration = Flyway.configure()
                 .dataSource(environment.jdbcUrl(), environment.user() == null ? null : environment.user().reveal(),
                         environment.password() == null ? null : environment.password().reveal())
@@ -24,6 +29,9 @@ public final class FlywayEngine {
                 .cleanDisabled(true)
                 .outOfOrder(false)
                 .loggers("slf4j");
+        if (target != null) {
+            configuration.target(target);
+        }
         return configuration.load();
     }
 }
