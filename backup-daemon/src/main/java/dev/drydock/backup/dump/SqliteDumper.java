@@ -3,6 +3,7 @@ package dev.drydock.backup.dump;
 import com.github.luben.zstd.ZstdOutputStream;
 import dev.drydock.backup.archive.Manifest;
 import dev.drydock.shared.BadInputException;
+import org.sqlite.SQLiteConnection;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,13 +12,15 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /**
  * SQLite: a consistent copy taken with SQLite's online backup API while writers may be active, compressed
  * with zstd into the archive. The copy, not the live file, is what the manifest describes.
  */
 public record SqliteDumper(Path database) implements Dumper {
+
+    private static final int SQLITE_OK = 0;
+    private static final int SQLITE_DONE = 101;
 
     @Override
     public String entryName() {
@@ -33,9 +36,15 @@ public record SqliteDumper(Path database) implements Dumper {
         }
         Path copy = Files.createTempFile(workDir, "snapshot-", ".sqlite");
         try {
-            try (Connection source = DriverManager.getConnection("jdbc:sqlite:" + database);
-                 Statement statement = source.createStatement()) {
-                statement.executeUpdate("backup to '" + copy.toString().replace("'", "''") + "'");
+            try (Connection source = DriverManager.getConnection("jdbc:sqlite:" + database)) {
+                // All pages in one step, so the copy is one consistent snapshot; while a writer holds the lock the
+                // step is retried every 50 ms for up to 30 s (the "backup to" statement gives up after a few tries).
+                int result = source.unwrap(SQLiteConnection.class).getDatabase()
+                        .backup("main", copy.toString(), null, 50, 600, -1);
+                if (result != SQLITE_OK && result != SQLITE_DONE) {
+                    throw new IOException("SQLite backup of " + database + " failed with result code " + result
+                            + " (the database stayed locked for 30 s)");
+                }
             }
             DumpResult result;
             try (Connection snapshot = DriverManager.getConnection("jdbc:sqlite:" + copy)) {
