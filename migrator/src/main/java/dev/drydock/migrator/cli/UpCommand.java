@@ -4,19 +4,15 @@ import dev.drydock.backup.BackupSetup;
 import dev.drydock.migrator.flyway.FlywayEngine;
 import dev.drydock.migrator.gate.BackupGate;
 import dev.drydock.migrator.gate.BackupMode;
-import dev.drydock.migrator.gate.GateRefusal;
+import dev.drydock.migrator.gate.Confirmation;
+import dev.drydock.migrator.gate.DriftGate;
+import dev.drydock.migrator.gate.ValidatorGate;
 import dev.drydock.migrator.status.MigrationStatus;
 import dev.drydock.migrator.status.StatusReader;
 import dev.drydock.shared.config.DrydockConfig;
 import dev.drydock.shared.config.EnvironmentConfig;
 import dev.drydock.shared.migration.MigrationDiscovery;
 import dev.drydock.shared.migration.MigrationSet;
-import dev.drydock.shared.sql.Dialect;
-import dev.drydock.shared.sql.DialectTarget;
-import dev.drydock.validator.Validator;
-import dev.drydock.validator.report.Report;
-import dev.drydock.validator.rules.Finding;
-import dev.drydock.validator.rules.Severity;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateOutput;
@@ -25,11 +21,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-import java.io.Console;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -69,10 +63,12 @@ final class UpCommand implements Callable<Integer> {
         BackupMode mode = BackupMode.parse(backup);
         MigrationDiscovery discovery = new MigrationDiscovery(Path.of(""));
         MigrationSet set = discovery.discover(config.migrations());
-        validatorGate(config, set, discovery);
+        ValidatorGate.errors(config, set, discovery).ifPresent(refusal -> {
+            throw refusal;
+        });
         Flyway flyway = FlywayEngine.forEnvironment(target, set, to);
         MigrationStatus before = StatusReader.read(flyway, environment, target.url());
-        driftGate(before);
+        DriftGate.check(before);
         if (before.pending().isEmpty()) {
             System.out.println("nothing to apply: " + environment + " is at version " + before.current());
             return 0;
@@ -84,7 +80,7 @@ final class UpCommand implements Callable<Integer> {
             System.out.println(outcome.summary());
         }
         if (target.isProtected() && !yes) {
-            confirm(target);
+            Confirmation.ask(target, "apply");
         }
         return apply(flyway, target, before);
     }
@@ -108,36 +104,6 @@ final class UpCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void validatorGate(DrydockConfig config, MigrationSet set, MigrationDiscovery discovery) {
-        List<DialectTarget> dialects = config.migrations().dialects().isEmpty()
-                ? List.of(DialectTarget.latest(Dialect.POSTGRESQL)) : config.migrations().dialects();
-        Report report = new Validator(config.validator().rules(), config.validator().largeTables())
-                .validate(set, dialects, Optional.empty(), discovery.display(set.sumFile()));
-        List<Finding> errors = report.findings().stream().filter(f -> f.severity() == Severity.ERROR).toList();
-        if (errors.isEmpty()) {
-            return;
-        }
-        StringBuilder message = new StringBuilder("the validator found " + errors.size()
-                + " error(s); nothing was applied");
-        for (Finding error : errors) {
-            message.append("\n  ").append(error.file()).append(':').append(error.start().line()).append(": ")
-                    .append(error.rule()).append(": ").append(error.message());
-        }
-        throw new GateRefusal(message.toString());
-    }
-
-    private static void driftGate(MigrationStatus status) {
-        if (status.drift().isEmpty()) {
-            return;
-        }
-        StringBuilder message = new StringBuilder("the database's history and the files disagree; nothing was applied");
-        for (MigrationStatus.Drift drift : status.drift()) {
-            message.append("\n  ").append(drift.script()).append(": ").append(drift.problem()).append("; ")
-                    .append(drift.fix());
-        }
-        throw new GateRefusal(message.toString());
-    }
-
     private void printPlan(MigrationStatus status, EnvironmentConfig target) {
         System.out.println("plan for " + environment + " (" + status.database() + "), now at "
                 + (status.current() == null ? "no version" : "version " + status.current()) + ":");
@@ -148,19 +114,6 @@ final class UpCommand implements Callable<Integer> {
         if (url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:")) {
             System.out.println("  note: MySQL and MariaDB commit every DDL statement at once; a migration that"
                     + " fails halfway stays half applied");
-        }
-    }
-
-    /** The operator types the environment's name; without a terminal there is no one to ask, so it refuses. */
-    private void confirm(EnvironmentConfig target) {
-        Console console = System.console();
-        if (console == null) {
-            throw new GateRefusal(environment + " is protected and there is no terminal to confirm on; run it from"
-                    + " a terminal, or pass --yes where automation has done the checks");
-        }
-        String typed = console.readLine("Type the environment's name (%s) to apply: ", target.name());
-        if (typed == null || !typed.trim().equals(target.name())) {
-            throw new GateRefusal("the confirmation did not match '" + target.name() + "'; nothing was applied");
         }
     }
 }

@@ -1,0 +1,162 @@
+package dev.drydock.migrator.cli;
+
+import dev.drydock.backup.BackupSetup;
+import dev.drydock.migrator.flyway.FlywayEngine;
+import dev.drydock.migrator.gate.BackupGate;
+import dev.drydock.migrator.gate.BackupMode;
+import dev.drydock.migrator.gate.Confirmation;
+import dev.drydock.migrator.gate.DriftGate;
+import dev.drydock.migrator.gate.GateRefusal;
+import dev.drydock.migrator.gate.ValidatorGate;
+import dev.drydock.migrator.rollback.RollbackPlan;
+import dev.drydock.migrator.rollback.RollbackRunner;
+import dev.drydock.migrator.status.StatusReader;
+import dev.drydock.shared.BadInputException;
+import dev.drydock.shared.config.DrydockConfig;
+import dev.drydock.shared.config.EnvironmentConfig;
+import dev.drydock.shared.migration.Migration;
+import dev.drydock.shared.migration.MigrationDiscovery;
+import dev.drydock.shared.migration.MigrationSet;
+import dev.drydock.shared.migration.Script;
+import dev.drydock.shared.sql.Dialect;
+import dev.drydock.validator.rules.Finding;
+import org.flywaydb.core.Flyway;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code migrator down --to V}: the paired rollback scripts of every migration above V, newest first, each with
+ * its history kept true. A missing rollback or one the validator finds no inverse stops it, unless forced with a
+ * reason, which the history keeps.
+ */
+@Command(name = "down", mixinStandardHelpOptions = true,
+        description = "Rolls back the migrations above --to with their rollback scripts, newest first.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  migrator down --env dev --to 2", "  migrator down --env production --to 41   # backup gate, then type 'production'",
+                "  migrator down --env dev --to 0 --force --reason 'rollback leaves an index; dropped by hand'"})
+final class DownCommand implements Callable<Integer> {
+
+    private static final Set<String> FORCEABLE = Set.of("rollback-not-inverse", "rollback-missing", "rollback-empty");
+
+    @ParentCommand
+    MigratorCommand parent;
+
+    @Option(names = "--env", paramLabel = "ENV", required = true, description = "The environment of drydock.yaml.")
+    String environment;
+
+    @Option(names = "--to", paramLabel = "VERSION", required = true,
+            description = "The version to go back to (0 for none); everything above it is rolled back.")
+    String to;
+
+    @Option(names = "--yes", description = "Roll back without the typed confirmation (for automation).")
+    boolean yes;
+
+    @Option(names = "--backup", paramLabel = "MODE", defaultValue = "auto",
+            description = "auto (default), now, or skip-with-reason=TEXT.")
+    String backup;
+
+    @Option(names = "--force", description = "Roll back even where a rollback is missing or not an inverse.")
+    boolean force;
+
+    @Option(names = "--reason", paramLabel = "TEXT", description = "Why --force is needed; kept in the history.")
+    String reason;
+
+    @Override
+    public Integer call() throws Exception {
+        if (force && (reason == null || reason.isBlank())) {
+            throw new BadInputException("--force needs --reason TEXT: the history keeps why a rollback was forced");
+        }
+        DrydockConfig config = parent.loadConfig();
+        EnvironmentConfig target = MigratorCommand.environment(config, environment);
+        BackupMode mode = BackupMode.parse(backup);
+        MigrationDiscovery discovery = new MigrationDiscovery(Path.of(""));
+        MigrationSet set = discovery.discover(config.migrations());
+        Flyway flyway = FlywayEngine.forEnvironment(target, set);
+        DriftGate.check(StatusReader.read(flyway, environment, target.url()));
+        RollbackPlan plan = RollbackPlan.of(set, flyway.info().applied(), to);
+        if (plan.steps().isEmpty()) {
+            System.out.println("nothing to roll back: nothing above version " + to + " is applied");
+            return 0;
+        }
+        List<String> forced = forcedSteps(config, set, discovery, plan);
+        System.out.println("plan for " + environment + ": roll back, newest first:");
+        for (RollbackPlan.Step step : plan.steps()) {
+            System.out.println("  " + step.version() + " " + step.description() + step.migration()
+                    .flatMap(Migration::rollback).map(script -> " with " + script.displayPath()).orElse(" (no rollback file)"));
+        }
+        if (target.isProtected() || target.backupRequired()) {
+            System.out.println(new BackupGate(BackupSetup.load(parent.config), Clock.systemUTC())
+                    .pass(target, List.of(flyway.info().applied()), mode, System.out::println).summary());
+        }
+        if (target.isProtected() && !yes) {
+            Confirmation.ask(target, "roll back");
+        }
+        Dialect dialect = config.migrations().dialects().isEmpty() ? Dialect.POSTGRESQL
+                : config.migrations().dialects().get(0).dialect();
+        RollbackRunner runner = new RollbackRunner(flyway.getConfiguration().getDataSource(), dialect);
+        for (RollbackPlan.Step step : plan.steps()) {
+            try {
+                runner.run(step, forced.contains(step.version()) ? reason : null, System.out::println);
+            } catch (SQLException e) {
+                System.out.println("FAILED rolling back " + step.version() + ": " + e.getMessage());
+                System.out.print(StatusCommand.text(StatusReader.read(flyway, environment, target.url())));
+                System.out.println("The rollbacks before it are done and recorded; this one was undone where the"
+                        + " database allows. Fix the rollback script, or restore a backup: backup-daemon restore BACKUP_ID");
+                return 1;
+            }
+        }
+        System.out.print(StatusCommand.text(StatusReader.read(flyway, environment, target.url())));
+        return 0;
+    }
+
+    /**
+     * The versions whose rollback is missing or no inverse, which need --force; any other validator error on the
+     * scripts involved stops the rollback outright.
+     */
+    private List<String> forcedSteps(DrydockConfig config, MigrationSet set, MigrationDiscovery discovery,
+                                     RollbackPlan plan) {
+        List<Finding> findings = ValidatorGate.findings(config, set, discovery);
+        Set<String> files = new HashSet<>();
+        for (RollbackPlan.Step step : plan.steps()) {
+            step.migration().ifPresent(migration -> {
+                files.add(migration.forward().displayPath());
+                migration.rollback().map(Script::displayPath).ifPresent(files::add);
+            });
+        }
+        ValidatorGate.refusal(findings, f -> files.contains(f.file()) && !FORCEABLE.contains(f.rule()))
+                .ifPresent(refusal -> {
+                    throw refusal;
+                });
+        List<String> needForce = new ArrayList<>();
+        StringBuilder problems = new StringBuilder();
+        for (RollbackPlan.Step step : plan.steps()) {
+            if (!step.hasRollback()) {
+                needForce.add(step.version());
+                problems.append("\n  ").append(step.version()).append(": there is no rollback file");
+                continue;
+            }
+            Migration migration = step.migration().orElseThrow();
+            String rollbackFile = migration.rollback().orElseThrow().displayPath();
+            findings.stream().filter(f -> f.file().equals(rollbackFile) && FORCEABLE.contains(f.rule())).findFirst()
+                    .ifPresent(f -> {
+                        needForce.add(step.version());
+                        problems.append("\n  ").append(step.version()).append(": ").append(f.message());
+                    });
+        }
+        if (!needForce.isEmpty() && !force) {
+            throw new GateRefusal("these rollbacks would not bring the schema back:" + problems
+                    + "\nfix them, or pass --force --reason TEXT to roll back anyway");
+        }
+        return needForce;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.drydock.migrator.rollback;
+
+import dev.drydock.migrator.flyway.FlywayEngine;
+import dev.drydock.shared.migration.Script;
+import dev.drydock.shared.sql.Dialect;
+import dev.drydock.shared.sql.SqlSplitter;
+import dev.drydock.shared.sql.SqlStatement;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+
+/**
+ * Runs rollback scripts and keeps the history true: in the same transaction as the script (where the database has
+ * transactional DDL), the migration's row leaves Flyway's history, so Flyway sees it pending again, and a row goes
+ * into {@code drydock_rollback_history} saying what was rolled back, when, and the reason when it was forced.
+ */
+public final class RollbackRunner {
+
+    public static final String HISTORY_TABLE = "drydock_rollback_history";
+
+    private final DataSource dataSource;
+    private final Dialect dialect;
+
+    public RollbackRunner(DataSource dataSource, Dialect dialect) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+    }
+
+    /** @param reason why a refused rollback was forced, or null */
+    public void run(RollbackPlan.Step step, String reason, Consumer<String> progress) throws SQLException {
+        long started = System.nanoTime();
+        try (Connection connection = dataSource.getConnection()) {
+            createHistoryTable(connection);
+            boolean transactional = !dialect.isMySqlFamily();
+            connection.setAutoCommit(!transactional);
+            try {
+                if (step.hasRollback()) {
+                    Script rollback = step.migration().orElseThrow().rollback().orElseThrow();
+                    for (SqlStatement statement : statements(rollback)) {
+                        try (Statement jdbc = connection.createStatement()) {
+                            jdbc.execute(statement.text());
+                        }
+                    }
+                }
+                record(connection, step, reason);
+                if (transactional) {
+                    connection.commit();
+                }
+            } catch (SQLException e) {
+                if (transactional) {
+                    connection.rollback();
+                }
+                throw e;
+            }
+        }
+        progress.accept(String.format("rolled back %-16s %s (%d ms)%s", step.version(), step.description(),
+                (System.nanoTime() - started) / 1_000_000, reason == null ? "" : " [forced: " + reason + "]"));
+    }
+
+    private List<SqlStatement> statements(Script script) {
+        Dialect lexing = dialect == Dialect.D1 ? Dialect.SQLITE : dialect;
+        return new SqlSplitter(lexing).split(script.file().text(), script.from(), script.to(), script.file().lines())
+                .statements();
+    }
+
+    private static void createHistoryTable(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE IF NOT EXISTS " + HISTORY_TABLE + " (version VARCHAR(50) NOT NULL,"
+                    + " description VARCHAR(200), rolled_back_at TIMESTAMP NOT NULL, forced_reason VARCHAR(1000))");
+        }
+    }
+
+    private static void record(Connection connection, RollbackPlan.Step step, String reason) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + FlywayEngine.HISTORY_TABLE
+                + " WHERE version = ?")) {
+            delete.setString(1, step.version());
+            delete.executeUpdate();
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + HISTORY_TABLE
+                + " (version, description, rolled_back_at, forced_reason) VALUES (?, ?, ?, ?)")) {
+            insert.setString(1, step.version());
+            insert.setString(2, step.description());
+            insert.setTimestamp(3, Timestamp.from(Instant.now()));
+            insert.setString(4, reason);
+            insert.executeUpdate();
+        }
+    }
+}
