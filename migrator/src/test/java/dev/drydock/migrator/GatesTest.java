@@ -85,7 +85,7 @@ class GatesTest {
 
     @Test
     void aFreshVerifiedBackupOfTheSameStateIsUsedAndAStaleOneIsNot() throws Exception {
-        Path config = config("2s");
+        Path config = config("4s");
         assertEquals(0, MigratorRun.of("--config", config.toString(), "up", "--env", "production", "--yes").exit());
         Thread.sleep(1_100); // backup ids are stamped to the second
         new BackupService(BackupSetup.load(config), new BackupMetrics(), Clock.systemUTC())
@@ -102,7 +102,7 @@ class GatesTest {
         assertTrue(otherState.out().contains("was taken at another migration state"), otherState.out());
         assertEquals(3, backups(config).size());
 
-        Thread.sleep(2_500);
+        Thread.sleep(4_500);
         addMigration("4", "payments");
         MigratorRun stale = MigratorRun.of("--config", config.toString(), "up", "--env", "production", "--yes");
         assertEquals(0, stale.exit(), stale.out() + stale.err());

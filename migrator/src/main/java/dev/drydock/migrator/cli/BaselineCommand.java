@@ -1,0 +1,46 @@
+package dev.drydock.migrator.cli;
+
+import dev.drydock.migrator.flyway.FlywayEngine;
+import dev.drydock.migrator.status.StatusReader;
+import dev.drydock.shared.config.DrydockConfig;
+import dev.drydock.shared.config.EnvironmentConfig;
+import dev.drydock.shared.migration.MigrationDiscovery;
+import dev.drydock.shared.migration.MigrationSet;
+import org.flywaydb.core.Flyway;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code migrator baseline --version V}: marks an existing database as being at version V, so that only the
+ * migrations above it are applied (Flyway's baseline).
+ */
+@Command(name = "baseline", mixinStandardHelpOptions = true,
+        description = "Records that the database already is at --version; later migrations apply on top.",
+        footerHeading = "%nExamples:%n", footer = {"  migrator baseline --env production --version 41"})
+final class BaselineCommand implements Callable<Integer> {
+
+    @ParentCommand
+    MigratorCommand parent;
+
+    @Option(names = "--env", paramLabel = "ENV", required = true, description = "The environment of drydock.yaml.")
+    String environment;
+
+    @Option(names = "--version", paramLabel = "V", required = true, description = "The version the database is at.")
+    String version;
+
+    @Override
+    public Integer call() {
+        DrydockConfig config = parent.loadConfig();
+        EnvironmentConfig target = MigratorCommand.environment(config, environment);
+        MigrationSet set = new MigrationDiscovery(Path.of("")).discover(config.migrations());
+        Flyway flyway = Flyway.configure().configuration(FlywayEngine.forEnvironment(target, set).getConfiguration())
+                .baselineVersion(version).baselineDescription("baseline by drydock").load();
+        flyway.baseline();
+        System.out.print(StatusCommand.text(StatusReader.read(flyway, environment, target.url())));
+        return 0;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.drydock.migrator.cli;
+
+import dev.drydock.migrator.flyway.FlywayEngine;
+import dev.drydock.migrator.gate.ValidatorGate;
+import dev.drydock.migrator.status.MigrationStatus;
+import dev.drydock.migrator.status.StatusReader;
+import dev.drydock.shared.config.DrydockConfig;
+import dev.drydock.shared.config.EnvironmentConfig;
+import dev.drydock.shared.migration.Migration;
+import dev.drydock.shared.migration.MigrationDiscovery;
+import dev.drydock.shared.migration.MigrationSet;
+import dev.drydock.validator.rules.Finding;
+import dev.drydock.validator.rules.Severity;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code migrator plan}: what {@code up} would do, changing nothing: each gate's verdict and the SQL of every
+ * pending migration. (Community Flyway has no dry run; this is Drydock's own, from the shared model.)
+ */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = "Shows what up would do: the gates' verdicts and the SQL of each pending migration. Changes nothing.",
+        footerHeading = "%nExamples:%n", footer = {"  migrator plan --env production", "  migrator plan --env dev --to 5"})
+final class PlanCommand implements Callable<Integer> {
+
+    @ParentCommand
+    MigratorCommand parent;
+
+    @Option(names = "--env", paramLabel = "ENV", required = true, description = "The environment of drydock.yaml.")
+    String environment;
+
+    @Option(names = "--to", paramLabel = "VERSION", description = "Stop after this version.")
+    String to;
+
+    @Override
+    public Integer call() {
+        DrydockConfig config = parent.loadConfig();
+        EnvironmentConfig target = MigratorCommand.environment(config, environment);
+        MigrationDiscovery discovery = new MigrationDiscovery(Path.of(""));
+        MigrationSet set = discovery.discover(config.migrations());
+        List<Finding> findings = ValidatorGate.findings(config, set, discovery);
+        long errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
+        MigrationStatus status = StatusReader.read(FlywayEngine.forEnvironment(target, set, to), environment, target.url());
+        System.out.println("plan for " + environment + " (" + status.database() + "), now at "
+                + (status.current() == null ? "no version" : "version " + status.current()));
+        System.out.println("  1. validator: " + (errors == 0 ? "passes" : errors + " error(s); up would stop here"
+                + " ('migrator validate' lists them)"));
+        System.out.println("  2. drift: " + (status.drift().isEmpty() ? "none" : status.drift().size()
+                + " problem(s); up would stop here ('migrator status' lists them)"));
+        System.out.println("  3. backup gate: " + (target.isProtected() || target.backupRequired()
+                ? "on (maxAge " + target.backupMaxAge() + "); a verified backup of this state is used or taken"
+                : "off for this environment"));
+        System.out.println("  4. confirmation: " + (target.isProtected() ? "type '" + environment + "' (or --yes)" : "none"));
+        System.out.println("  5. apply " + status.pending().size() + " migration(s):");
+        for (MigrationStatus.Entry entry : status.pending()) {
+            System.out.println("\n-- " + entry.script());
+            set.migrations().stream()
+                    .filter(m -> m.version().map(v -> v.canonical().equals(entry.version())).orElse(entry.version() == null))
+                    .findFirst().map(Migration::forward)
+                    .ifPresent(script -> System.out.println(script.file().text()
+                            .substring(script.from(), script.to() < 0 ? script.file().text().length() : script.to()).strip()));
+        }
+        return errors == 0 && status.drift().isEmpty() ? 0 : 1;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.drydock.migrator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.drydock.backup.BackupSetup;
+import dev.drydock.backup.catalog.Catalog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** validate, plan, baseline, repair, and the README's main job on a copy of examples/sqlite-app. */
+class CommandsTest {
+
+    @TempDir
+    Path project;
+
+    private Path example() throws IOException {
+        Path source = Path.of(System.getProperty("drydock.root"), "examples", "sqlite-app");
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.toList()) {
+                Path target = project.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else if (!file.getFileName().toString().endsWith(".db")) {
+                    Files.copy(file, target);
+                }
+            }
+        }
+        return project.resolve("drydock.yaml");
+    }
+
+    private JsonNode status(Path config) throws IOException {
+        return new ObjectMapper().readTree(MigratorRun.of("--config", config.toString(), "status", "--env", "dev",
+                "--json").out());
+    }
+
+    @Test
+    void theMainJobValidatesBacksUpAppliesAndShowsTheStatus() throws Exception {
+        Path config = example();
+        MigratorRun validate = MigratorRun.of("--config", config.toString(), "validate");
+        assertEquals(0, validate.exit(), validate.out());
+        assertTrue(validate.out().contains("0 errors"), validate.out());
+        MigratorRun up = MigratorRun.of("--config", config.toString(), "up", "--env", "dev");
+        assertEquals(0, up.exit(), up.out() + up.err());
+        List<Catalog.Entry> backups = new Catalog(BackupSetup.load(config).store()).entries(Optional.of("dev"));
+        assertEquals(1, backups.size());
+        assertEquals("verified", backups.get(0).status());
+        assertEquals(0, backups.get(0).manifest().orElseThrow().migrationState().applied().size(),
+                "the backup was taken before anything was applied");
+        JsonNode status = status(config);
+        assertEquals("3", status.get("current").asText());
+        MigratorRun again = MigratorRun.of("--config", config.toString(), "up", "--env", "dev");
+        assertEquals(0, again.exit());
+        assertTrue(again.out().contains("nothing to apply"), again.out());
+    }
+
+    @Test
+    void planShowsTheGatesAndTheSqlAndChangesNothing() throws Exception {
+        Path config = example();
+        MigratorRun plan = MigratorRun.of("--config", config.toString(), "plan", "--env", "dev");
+        assertEquals(0, plan.exit(), plan.out() + plan.err());
+        assertTrue(plan.out().contains("1. validator: passes"), plan.out());
+        assertTrue(plan.out().contains("3. backup gate: on"), plan.out());
+        assertTrue(plan.out().contains("-- V2__add_email_index.sql"), plan.out().replace("\n", " / "));
+        assertTrue(plan.out().contains("CREATE UNIQUE INDEX users_email_idx"), plan.out());
+        assertEquals(3, status(config).get("pending").size());
+        assertFalse(Files.exists(project.resolve("backups")), "plan takes no backup");
+    }
+
+    @Test
+    void baselineMarksAnExistingDatabaseAndRepairSettlesAnEdit() throws Exception {
+        Path config = example();
+        MigratorRun baseline = MigratorRun.of("--config", config.toString(), "baseline", "--env", "dev", "--version", "2");
+        assertEquals(0, baseline.exit(), baseline.out() + baseline.err());
+        JsonNode status = status(config);
+        assertEquals(1, status.get("pending").size());
+        assertEquals("3", status.get("pending").get(0).get("version").asText());
+
+        assertEquals(0, MigratorRun.of("--config", config.toString(), "up", "--env", "dev", "--backup",
+                "skip-with-reason=test of baseline").exit());
+        Path v3 = project.resolve("db/migrations/V3__create_notes.sql");
+        Files.writeString(v3, Files.readString(v3) + "\n-- reviewed\n");
+        assertEquals(1, MigratorRun.of("--config", config.toString(), "status", "--env", "dev").exit());
+        MigratorRun repair = MigratorRun.of("--config", config.toString(), "repair", "--env", "dev");
+        assertEquals(0, repair.exit(), repair.out() + repair.err());
+        assertTrue(status(config).get("success").asBoolean());
+    }
+}
