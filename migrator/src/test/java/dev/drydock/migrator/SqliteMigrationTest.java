@@ -149,6 +149,38 @@ class SqliteMigrationTest {
     }
 
     @Test
+    void eachRunWritesItsReportAndPrometheusTextfile() throws Exception {
+        Path config = config("flyway", "");
+        flywayPair("1", "users", "CREATE TABLE IF NOT EXISTS users (id integer PRIMARY KEY);", "DROP TABLE IF EXISTS users;");
+        flywayPair("2", "seed", "INSERT INTO users (id) VALUES (1);\nINSERT INTO users (id) VALUES (1);",
+                "DELETE FROM users WHERE id = 1;");
+        Path metrics = project.resolve("textfile/drydock_migrator.prom");
+        Path report = project.resolve("run.json");
+        MigratorRun up = MigratorRun.of("--config", config.toString(), "up", "--env", "dev", "--metrics-file",
+                metrics.toString(), "--report", report.toString());
+        assertEquals(1, up.exit(), up.out());
+        String text = Files.readString(metrics);
+        assertTrue(text.contains("drydock_migration_duration_seconds{environment=\"dev\",version=\"1\"} "), text);
+        assertTrue(text.contains("drydock_migrator_migration_failures{environment=\"dev\"} 1"), text);
+        assertTrue(text.contains("drydock_migrator_last_run_success{environment=\"dev\"} 0"), text);
+        assertTrue(text.contains("# TYPE drydock_migrator_run_duration_seconds gauge"), text);
+        JsonNode run = new ObjectMapper().readTree(report.toFile());
+        assertFalse(run.get("success").asBoolean());
+        assertEquals("1", run.get("run").get("applied").get(0).get("version").asText());
+        assertEquals("2", run.get("run").get("failed").get("version").asText());
+        assertTrue(up.out().contains("applying 2 seed ..."), up.out());
+        assertTrue(up.out().contains("The failed migration was rolled back"), up.out());
+
+        Files.writeString(project.resolve("db/V2__seed.sql"), "INSERT INTO users (id) VALUES (1);");
+        assertEquals(0, MigratorRun.of("--config", config.toString(), "up", "--env", "dev", "--metrics-file",
+                metrics.toString()).exit());
+        assertTrue(Files.readString(metrics).contains("drydock_migrator_last_run_success{environment=\"dev\"} 1"));
+        try (var files = Files.list(metrics.getParent())) {
+            assertEquals(1, files.count(), "no partial file is left beside the textfile");
+        }
+    }
+
+    @Test
     void anAppliedMigrationEditedAfterwardsIsDrift() throws Exception {
         Path config = config("flyway", "");
         flywayPair("1", "users", "CREATE TABLE IF NOT EXISTS users (id integer PRIMARY KEY);", "DROP TABLE IF EXISTS users;");

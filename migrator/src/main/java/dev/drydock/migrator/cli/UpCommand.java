@@ -1,7 +1,12 @@
 package dev.drydock.migrator.cli;
 
 import dev.drydock.backup.BackupSetup;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.drydock.migrator.flyway.FlywayEngine;
+import dev.drydock.migrator.run.MetricsFile;
+import dev.drydock.migrator.run.RunRecorder;
+import dev.drydock.migrator.run.RunReport;
 import dev.drydock.migrator.gate.BackupGate;
 import dev.drydock.migrator.gate.BackupMode;
 import dev.drydock.migrator.gate.Confirmation;
@@ -15,13 +20,15 @@ import dev.drydock.shared.migration.MigrationDiscovery;
 import dev.drydock.shared.migration.MigrationSet;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.output.MigrateOutput;
-import org.flywaydb.core.api.output.MigrateResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -56,6 +63,13 @@ final class UpCommand implements Callable<Integer> {
             description = "auto (default), now, or skip-with-reason=TEXT.")
     String backup;
 
+    @Option(names = "--report", paramLabel = "FILE", description = "Write the run report (JSON) here.")
+    Path report;
+
+    @Option(names = "--metrics-file", paramLabel = "FILE",
+            description = "Write the run's metrics here as a Prometheus textfile (node_exporter's textfile collector).")
+    Path metricsFile;
+
     @Override
     public Integer call() throws Exception {
         DrydockConfig config = parent.loadConfig();
@@ -66,7 +80,8 @@ final class UpCommand implements Callable<Integer> {
         ValidatorGate.errors(config, set, discovery).ifPresent(refusal -> {
             throw refusal;
         });
-        Flyway flyway = FlywayEngine.forEnvironment(target, set, to);
+        RunRecorder recorder = new RunRecorder(System.out::println);
+        Flyway flyway = FlywayEngine.forEnvironment(target, set, to, recorder);
         MigrationStatus before = StatusReader.read(flyway, environment, target.url());
         DriftGate.check(before);
         if (before.pending().isEmpty()) {
@@ -74,34 +89,65 @@ final class UpCommand implements Callable<Integer> {
             return 0;
         }
         printPlan(before, target);
+        String backupId = null;
         if (target.isProtected() || target.backupRequired()) {
             BackupGate.Outcome outcome = new BackupGate(BackupSetup.load(parent.config), Clock.systemUTC())
                     .pass(target, List.of(flyway.info().applied()), mode, System.out::println);
             System.out.println(outcome.summary());
+            backupId = outcome.backup().map(Object::toString).orElse(null);
+        } else if (mode.skip()) {
+            System.out.println("backup gate off for " + environment + " (" + mode.reason() + ")");
         }
         if (target.isProtected() && !yes) {
             Confirmation.ask(target, "apply");
         }
-        return apply(flyway, target, before);
+        return apply(flyway, recorder, target, before, backupId);
     }
 
-    private int apply(Flyway flyway, EnvironmentConfig target, MigrationStatus before) {
+    private int apply(Flyway flyway, RunRecorder recorder, EnvironmentConfig target, MigrationStatus before,
+                      String backupId) throws java.io.IOException {
+        Instant started = Instant.now();
+        String error = null;
         try {
-            MigrateResult result = flyway.migrate();
-            for (MigrateOutput applied : result.migrations) {
-                System.out.printf("applied  %-16s %s (%d ms)%n", applied.version, applied.description,
-                        applied.executionTime);
-            }
+            flyway.migrate();
         } catch (FlywayException e) {
-            System.out.println("FAILED: " + e.getMessage().lines().findFirst().orElse(""));
-            System.out.print(StatusCommand.text(StatusReader.read(flyway, environment, target.url())));
-            System.out.println("Nothing after the failed migration ran. To go back to where this run started: "
-                    + "migrator down --env " + environment + " --to " + (before.current() == null ? "0" : before.current())
-                    + ", or restore the backup the gate named: backup-daemon restore BACKUP_ID");
-            return 1;
+            error = e.getMessage().lines().findFirst().orElse("");
         }
+        RunReport.Failed failed = recorder.failed();
+        if (error != null && failed == null) {
+            failed = new RunReport.Failed(null, "before any migration ran: " + error, 0, List.of());
+        }
+        RunReport run = new RunReport(environment, started.toString(), Duration.between(started, Instant.now()).toMillis(),
+                backupId, recorder.applied(), failed);
+        writeReports(run);
         System.out.print(StatusCommand.text(StatusReader.read(flyway, environment, target.url())));
-        return 0;
+        if (failed == null) {
+            return 0;
+        }
+        System.out.println("FAILED: " + (failed.version() == null ? "" : failed.version() + " " + failed.description()
+                + ": ") + error);
+        boolean transactionalDdl = !target.jdbcUrl().startsWith("jdbc:mysql:") && !target.jdbcUrl().startsWith("jdbc:mariadb:");
+        if (transactionalDdl) {
+            System.out.println("The failed migration was rolled back; nothing after it ran.");
+        } else {
+            System.out.println("MySQL/MariaDB committed these statements of the failed migration, and they stay"
+                    + " applied: " + (failed.statementsRun().isEmpty() ? "none" : ""));
+            failed.statementsRun().forEach(statement -> System.out.println("  " + statement));
+        }
+        System.out.println("To go back to where this run started: migrator down --env " + environment + " --to "
+                + (before.current() == null ? "0" : before.current())
+                + (backupId == null ? "" : ", or restore the backup taken before it: backup-daemon restore " + backupId));
+        return 1;
+    }
+
+    private void writeReports(RunReport run) throws java.io.IOException {
+        if (report != null) {
+            Files.writeString(report, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(Map.of("run", run, "success", run.success())) + "\n");
+        }
+        if (metricsFile != null) {
+            MetricsFile.write(run, metricsFile);
+        }
     }
 
     private void printPlan(MigrationStatus status, EnvironmentConfig target) {

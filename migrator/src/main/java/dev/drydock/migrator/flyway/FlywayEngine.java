@@ -3,6 +3,7 @@ package dev.drydock.migrator.flyway;
 import dev.drydock.shared.config.EnvironmentConfig;
 import dev.drydock.shared.migration.MigrationSet;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /** Flyway set up for one environment and one discovered set: the apply engine and the keeper of the history. */
@@ -18,8 +19,12 @@ public final class FlywayEngine {
         return forEnvironment(environment, set, null);
     }
 
-    /** @param target the version to stop after, or null for all */
-    public static Flyway forEnvironment(EnvironmentConfig environment, MigrationSet set, String target) {
+    /**
+     * @param target    the version to stop after, or null for all
+     * @param callbacks Flyway callbacks for the run (progress and the run report)
+     */
+    public static Flyway forEnvironment(EnvironmentConfig environment, MigrationSet set, String target,
+                                        Callback... callbacks) {
         FluentConfiguration configuration = Flyway.configure()
                 .dataSource(environment.jdbcUrl(), environment.user() == null ? null : environment.user().reveal(),
                         environment.password() == null ? null : environment.password().reveal())
@@ -31,6 +36,9 @@ public final class FlywayEngine {
                 .loggers("slf4j");
         if (target != null) {
             configuration.target(target);
+        }
+        if (callbacks.length > 0) {
+            configuration.callbacks(callbacks);
         }
         return configuration.load();
     }
