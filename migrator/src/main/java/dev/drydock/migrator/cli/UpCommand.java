@@ -130,9 +130,21 @@ final class UpCommand implements Callable<Integer> {
         if (transactionalDdl) {
             System.out.println("The failed migration was rolled back; nothing after it ran.");
         } else {
-            System.out.println("MySQL/MariaDB committed these statements of the failed migration, and they stay"
-                    + " applied: " + (failed.statementsRun().isEmpty() ? "none" : ""));
-            failed.statementsRun().forEach(statement -> System.out.println("  " + statement));
+            // Every DDL statement commits what ran before it; what ran after the last one was rolled back.
+            List<String> ran = failed.statementsRun();
+            int lastDdl = -1;
+            for (int i = 0; i < ran.size(); i++) {
+                if (ran.get(i).toUpperCase(java.util.Locale.ROOT).matches("^(CREATE|ALTER|DROP|RENAME|TRUNCATE)\\b.*")) {
+                    lastDdl = i;
+                }
+            }
+            System.out.println("MySQL/MariaDB commit every DDL statement: these statements of the failed migration"
+                    + " stay applied: " + (lastDdl < 0 ? "none" : ""));
+            ran.subList(0, lastDdl + 1).forEach(statement -> System.out.println("  " + statement));
+            if (lastDdl + 1 < ran.size()) {
+                System.out.println("and these, after the last DDL statement, were rolled back:");
+                ran.subList(lastDdl + 1, ran.size()).forEach(statement -> System.out.println("  " + statement));
+            }
         }
         System.out.println("To go back to where this run started: migrator down --env " + environment + " --to "
                 + (before.current() == null ? "0" : before.current())

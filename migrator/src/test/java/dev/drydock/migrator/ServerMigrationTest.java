@@ -1,0 +1,103 @@
+package dev.drydock.migrator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.drydock.shared.testing.ScratchDatabases;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** status, up and down on the real PostgreSQL and MariaDB servers, each in a scratch database. */
+class ServerMigrationTest {
+
+    @TempDir
+    Path project;
+
+    private Path config(String url, String dialect) throws IOException {
+        Path db = project.resolve("db");
+        Files.createDirectories(db);
+        Files.writeString(db.resolve("V1__users.sql"), "CREATE TABLE users (id int PRIMARY KEY, email varchar(100));");
+        Files.writeString(db.resolve("U1__users.sql"), "DROP TABLE users;");
+        Files.writeString(db.resolve("V2__email_index.sql"), "CREATE INDEX users_email_idx ON users (email);");
+        Files.writeString(db.resolve("U2__email_index.sql"), dialect.equals("postgresql")
+                ? "DROP INDEX users_email_idx;" : "DROP INDEX users_email_idx ON users;");
+        return Files.writeString(project.resolve("drydock.yaml"), "migrations:\n  dir: db\n  layout: flyway\n"
+                + "  dialects: [" + dialect + "]\nvalidator:\n  rules: { non-idempotent-ddl: off }\n"
+                + "environments:\n  test: { url: \"" + url + "\" }\n");
+    }
+
+    private static long count(ScratchDatabases.Scratch database, String sql) throws Exception {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private void upDownUp(Path config, ScratchDatabases.Scratch database, String indexQuery) throws Exception {
+        MigratorRun up = MigratorRun.of("--config", config.toString(), "up", "--env", "test");
+        assertEquals(0, up.exit(), up.out() + up.err());
+        assertEquals(1, count(database, indexQuery));
+        MigratorRun down = MigratorRun.of("--config", config.toString(), "down", "--env", "test", "--to", "1");
+        assertEquals(0, down.exit(), down.out() + down.err());
+        assertEquals(0, count(database, indexQuery));
+        JsonNode status = new ObjectMapper().readTree(
+                MigratorRun.of("--config", config.toString(), "status", "--env", "test", "--json").out());
+        assertEquals("1", status.get("current").asText());
+        assertEquals(1, status.get("pending").size());
+        assertEquals(0, MigratorRun.of("--config", config.toString(), "up", "--env", "test").exit());
+        assertEquals(1, count(database, indexQuery));
+    }
+
+    @Test
+    void postgresql() throws Exception {
+        try (ScratchDatabases.Scratch database = ScratchDatabases.postgres()) {
+            Path config = config(database.url(), "postgresql");
+            upDownUp(config, database, "SELECT count(*) FROM pg_indexes WHERE indexname = 'users_email_idx'");
+        }
+    }
+
+    @Test
+    void mariadb() throws Exception {
+        try (ScratchDatabases.Scratch database = ScratchDatabases.mariadb()) {
+            Path config = config(database.url(), "mariadb");
+            upDownUp(config, database, "SELECT count(*) FROM information_schema.statistics WHERE table_schema = '"
+                    + database.name() + "' AND index_name = 'users_email_idx'");
+        }
+    }
+
+    /** MariaDB commits each DDL statement: a migration that fails halfway stays half applied, and the report says which part. */
+    @Test
+    void aFailureHalfwayOnMariadbIsReportedStatementByStatementAndRepairClearsIt() throws Exception {
+        try (ScratchDatabases.Scratch database = ScratchDatabases.mariadb()) {
+            Path config = config(database.url(), "mariadb");
+            Files.writeString(project.resolve("db/V3__audit.sql"), "CREATE TABLE audit (id int PRIMARY KEY);\n"
+                    + "INSERT INTO audit (id) VALUES (1);\nINSERT INTO audit (id) VALUES (1);");
+            Files.writeString(project.resolve("db/U3__audit.sql"), "DROP TABLE audit;");
+            MigratorRun up = MigratorRun.of("--config", config.toString(), "up", "--env", "test");
+            assertEquals(1, up.exit(), up.out() + up.err());
+            assertTrue(up.out().contains("stay applied"), up.out());
+            assertTrue(up.out().contains("stay applied: \n  CREATE TABLE audit"), up.out());
+            assertTrue(up.out().contains("were rolled back:\n  INSERT INTO audit (id) VALUES (1)"), up.out());
+            assertEquals(0, count(database, "SELECT count(*) FROM audit"), "the table stayed, the INSERT was rolled back");
+            JsonNode status = new ObjectMapper().readTree(
+                    MigratorRun.of("--config", config.toString(), "status", "--env", "test", "--json").out());
+            assertEquals(1, status.get("failed").size());
+            assertEquals(1, MigratorRun.of("--config", config.toString(), "up", "--env", "test").exit(),
+                    "the drift gate stops the next run until the failure is settled");
+            assertEquals(0, MigratorRun.of("--config", config.toString(), "repair", "--env", "test").exit());
+            JsonNode repaired = new ObjectMapper().readTree(
+                    MigratorRun.of("--config", config.toString(), "status", "--env", "test", "--json").out());
+            assertEquals(0, repaired.get("failed").size());
+        }
+    }
+}
