@@ -37,8 +37,8 @@ final class BaselineCommand implements Callable<Integer> {
         DrydockConfig config = parent.loadConfig();
         EnvironmentConfig target = MigratorCommand.environment(config, environment);
         MigrationSet set = new MigrationDiscovery(Path.of("")).discover(config.migrations());
-        Flyway flyway = Flyway.configure().configuration(FlywayEngine.forEnvironment(target, set).getConfiguration())
-                .baselineVersion(version).baselineDescription("baseline by drydock").load();
+        Flyway flyway = FlywayEngine.configure(target, set).baselineVersion(version)
+                .baselineDescription("baseline by drydock").load();
         flyway.baseline();
         System.out.print(StatusCommand.text(StatusReader.read(flyway, environment, target.url())));
         return 0;

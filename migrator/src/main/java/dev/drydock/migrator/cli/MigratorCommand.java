@@ -1,6 +1,7 @@
 package dev.drydock.migrator.cli;
 
 import dev.drydock.migrator.gate.GateRefusal;
+import dev.drydock.migrator.lock.LockTimeout;
 import dev.drydock.shared.BadInputException;
 import dev.drydock.shared.config.ConfigLoader;
 import dev.drydock.shared.config.DrydockConfig;
@@ -68,6 +69,11 @@ public final class MigratorCommand implements Runnable {
                 err.println("migrator: " + exception.getMessage());
                 err.flush();
                 return 2;
+            }
+            if (exception instanceof LockTimeout) {
+                err.println("migrator: " + exception.getMessage());
+                err.flush();
+                return 3;
             }
             if (exception instanceof GateRefusal) {
                 command.getOut().flush();

@@ -45,7 +45,7 @@ final class PlanCommand implements Callable<Integer> {
         MigrationSet set = discovery.discover(config.migrations());
         List<Finding> findings = ValidatorGate.findings(config, set, discovery);
         long errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
-        MigrationStatus status = StatusReader.read(FlywayEngine.forEnvironment(target, set, to), environment, target.url());
+        MigrationStatus status = StatusReader.read(FlywayEngine.configure(target, set).target(to == null ? "latest" : to).load(), environment, target.url());
         System.out.println("plan for " + environment + " (" + status.database() + "), now at "
                 + (status.current() == null ? "no version" : "version " + status.current()));
         System.out.println("  1. validator: " + (errors == 0 ? "passes" : errors + " error(s); up would stop here"

@@ -4,6 +4,8 @@ import dev.drydock.backup.BackupSetup;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.drydock.migrator.flyway.FlywayEngine;
+import dev.drydock.migrator.lock.LockTimeout;
+import dev.drydock.migrator.lock.SqliteFileLock;
 import dev.drydock.migrator.run.MetricsFile;
 import dev.drydock.migrator.run.RunRecorder;
 import dev.drydock.migrator.run.RunReport;
@@ -63,6 +65,10 @@ final class UpCommand implements Callable<Integer> {
             description = "auto (default), now, or skip-with-reason=TEXT.")
     String backup;
 
+    @Option(names = "--lock-timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "How long to wait for another migrator on the same database before giving up (exit 3).")
+    int lockSeconds;
+
     @Option(names = "--report", paramLabel = "FILE", description = "Write the run report (JSON) here.")
     Path report;
 
@@ -81,7 +87,15 @@ final class UpCommand implements Callable<Integer> {
             throw refusal;
         });
         RunRecorder recorder = new RunRecorder(System.out::println);
-        Flyway flyway = FlywayEngine.forEnvironment(target, set, to, recorder);
+        Flyway flyway = FlywayEngine.configure(target, set).target(to == null ? "latest" : to).callbacks(recorder)
+                .lockRetryCount(lockSeconds).load();
+        try (var lock = SqliteFileLock.acquire(target.jdbcUrl(), Duration.ofSeconds(lockSeconds), System.out::println)) {
+            return underLock(flyway, recorder, target, mode);
+        }
+    }
+
+    private int underLock(Flyway flyway, RunRecorder recorder, EnvironmentConfig target, BackupMode mode)
+            throws Exception {
         MigrationStatus before = StatusReader.read(flyway, environment, target.url());
         DriftGate.check(before);
         if (before.pending().isEmpty()) {
@@ -111,6 +125,10 @@ final class UpCommand implements Callable<Integer> {
         try {
             flyway.migrate();
         } catch (FlywayException e) {
+            if (FlywayEngine.isLockTimeout(e)) {
+                throw new LockTimeout("another migrator held " + environment + "'s migration lock for more than "
+                        + lockSeconds + " s; nothing was changed. Wait for it to finish (or raise --lock-timeout)");
+            }
             error = e.getMessage().lines().findFirst().orElse("");
         }
         RunReport.Failed failed = recorder.failed();
