@@ -1,0 +1,94 @@
+package dev.drydock.migrator.cli;
+
+import dev.drydock.backup.BackupService;
+import dev.drydock.backup.BackupSetup;
+import dev.drydock.backup.archive.BackupId;
+import dev.drydock.backup.archive.Verification;
+import dev.drydock.backup.metrics.BackupMetrics;
+import dev.drydock.backup.restore.Restore;
+import dev.drydock.migrator.flyway.FlywayEngine;
+import dev.drydock.migrator.gate.Confirmation;
+import dev.drydock.migrator.gate.GateRefusal;
+import dev.drydock.migrator.lock.SqliteFileLock;
+import dev.drydock.migrator.status.StatusReader;
+import dev.drydock.shared.BadInputException;
+import dev.drydock.shared.config.DrydockConfig;
+import dev.drydock.shared.config.EnvironmentConfig;
+import dev.drydock.shared.migration.MigrationDiscovery;
+import dev.drydock.shared.migration.MigrationSet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code migrator restore BACKUP_ID}: the emergency restore of an environment from its catalog — the archive
+ * checked first, a safety backup of the current state taken, the operator's confirmation, the restore, and the
+ * migration history as it is afterwards.
+ */
+@Command(name = "restore", mixinStandardHelpOptions = true,
+        description = "Restores the environment from one of its backups, after a safety backup of what is there now.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  backup-daemon list --env production            # find the id",
+                "  migrator restore backup-production-2026-11-23-020000 --env production"})
+final class RestoreCommand implements Callable<Integer> {
+
+    @ParentCommand
+    MigratorCommand parent;
+
+    @Parameters(paramLabel = "BACKUP_ID", description = "An id from 'backup-daemon list'.")
+    String backupId;
+
+    @Option(names = "--env", paramLabel = "ENV", required = true, description = "The environment to restore.")
+    String environment;
+
+    @Option(names = "--yes", description = "Restore without the typed confirmation (for automation).")
+    boolean yes;
+
+    @Option(names = "--lock-timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "How long to wait for another migrator on the same database (then exit 3).")
+    int lockSeconds;
+
+    @Override
+    public Integer call() throws Exception {
+        DrydockConfig config = parent.loadConfig();
+        EnvironmentConfig target = MigratorCommand.environment(config, environment);
+        BackupId id = BackupId.parseArgument(backupId);
+        if (!id.environment().equals(environment)) {
+            throw new BadInputException(id + " is a backup of " + id.environment() + ", not of " + environment
+                    + "; pick one from 'backup-daemon list --env " + environment + "'");
+        }
+        BackupSetup setup = BackupSetup.load(parent.config);
+        BackupService backups = new BackupService(setup, new BackupMetrics(), Clock.systemUTC());
+        System.out.println("checking " + id);
+        Verification check = backups.verify(id, "checksum");
+        if (!check.passed()) {
+            throw new GateRefusal(id + " failed its checksum verification; it will not be restored: " + check);
+        }
+        System.out.println("taking a safety backup of " + environment + " as it is now");
+        BackupService.Outcome safety = backups.backup(environment, "checksum", System.out::println);
+        if (!safety.verification().passed()) {
+            throw new GateRefusal("the safety backup " + safety.id() + " failed its verification; nothing was restored");
+        }
+        System.out.println("safety backup: " + safety.id() + " (restore it the same way to undo this restore)");
+        if (target.isProtected() && !yes) {
+            Confirmation.ask(target, "restore " + id + " over it");
+        }
+        try (AutoCloseable lock = SqliteFileLock.acquire(target.jdbcUrl(), Duration.ofSeconds(lockSeconds),
+                System.out::println)) {
+            new Restore(setup.store(), System.out::println).into(id, target.jdbcUrl(),
+                    target.user() == null ? null : target.user().reveal(),
+                    target.password() == null ? null : target.password().reveal(), true);
+        }
+        System.out.println("restored " + id + " into " + environment);
+        MigrationSet set = new MigrationDiscovery(Path.of("")).discover(config.migrations());
+        System.out.print(StatusCommand.text(StatusReader.read(FlywayEngine.forEnvironment(target, set), environment,
+                target.url())));
+        return 0;
+    }
+}
