@@ -18,7 +18,7 @@ import java.nio.file.Path;
 /** {@code bin/migrator}: applies migrations with Flyway behind Drydock's gates. */
 @Command(name = "migrator", mixinStandardHelpOptions = true, version = "drydock-migrator 0.1.0",
         description = "Applies the migrations of drydock.yaml to an environment with Flyway, after the validator.",
-        subcommands = {ValidateCommand.class, StatusCommand.class, PlanCommand.class, UpCommand.class, DownCommand.class,
+        subcommands = {CreateCommand.class, ValidateCommand.class, StatusCommand.class, PlanCommand.class, UpCommand.class, DownCommand.class,
                 TestRollbackCommand.class, RestoreCommand.class, RepairCommand.class, BaselineCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  migrator --config drydock.yaml status --env dev",
@@ -38,7 +38,7 @@ public final class MigratorCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: validate, status, plan, up, down, test-rollback, restore, repair or baseline");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: create, validate, status, plan, up, down, test-rollback, restore, repair or baseline");
     }
 
     /** The config file, which the migrator cannot do without: it names the environments. */
