@@ -76,6 +76,8 @@ final class UpCommand implements Callable<Integer> {
             description = "Write the run's metrics here as a Prometheus textfile (node_exporter's textfile collector).")
     Path metricsFile;
 
+    private long validatorMillis;
+
     @Override
     public Integer call() throws Exception {
         DrydockConfig config = parent.loadConfig();
@@ -83,9 +85,11 @@ final class UpCommand implements Callable<Integer> {
         BackupMode mode = BackupMode.parse(backup);
         MigrationDiscovery discovery = new MigrationDiscovery(Path.of(""));
         MigrationSet set = discovery.discover(config.migrations());
+        long validatorStarted = System.nanoTime();
         ValidatorGate.errors(config, set, discovery).ifPresent(refusal -> {
             throw refusal;
         });
+        validatorMillis = (System.nanoTime() - validatorStarted) / 1_000_000;
         RunRecorder recorder = new RunRecorder(System.out::println);
         Flyway flyway = FlywayEngine.configure(target, set).target(to == null ? "latest" : to).callbacks(recorder)
                 .lockRetryCount(lockSeconds).load();
@@ -96,13 +100,16 @@ final class UpCommand implements Callable<Integer> {
 
     private int underLock(Flyway flyway, RunRecorder recorder, EnvironmentConfig target, BackupMode mode)
             throws Exception {
+        long driftStarted = System.nanoTime();
         MigrationStatus before = StatusReader.read(flyway, environment, target.url());
         DriftGate.check(before);
+        long driftMillis = (System.nanoTime() - driftStarted) / 1_000_000;
         if (before.pending().isEmpty()) {
             System.out.println("nothing to apply: " + environment + " is at version " + before.current());
             return 0;
         }
         printPlan(before, target);
+        System.out.println("gates so far: validator " + validatorMillis + " ms, drift " + driftMillis + " ms");
         String backupId = null;
         if (target.isProtected() || target.backupRequired()) {
             BackupGate.Outcome outcome = new BackupGate(BackupSetup.load(parent.config), Clock.systemUTC())
