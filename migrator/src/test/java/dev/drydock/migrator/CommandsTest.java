@@ -59,6 +59,8 @@ class CommandsTest {
                 "the backup was taken before anything was applied");
         JsonNode status = status(config);
         assertEquals("3", status.get("current").asText());
+        assertEquals(backups.get(0).id().toString(), status.get("lastBackup").get("id").asText());
+        assertEquals("verified", status.get("lastBackup").get("status").asText());
         MigratorRun again = MigratorRun.of("--config", config.toString(), "up", "--env", "dev");
         assertEquals(0, again.exit());
         assertTrue(again.out().contains("nothing to apply"), again.out());

@@ -2,6 +2,8 @@ package dev.drydock.migrator.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.drydock.backup.BackupSetup;
+import dev.drydock.backup.catalog.Catalog;
 import dev.drydock.migrator.flyway.FlywayEngine;
 import dev.drydock.migrator.status.MigrationStatus;
 import dev.drydock.migrator.status.StatusReader;
@@ -15,6 +17,7 @@ import picocli.CommandLine.ParentCommand;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -41,12 +44,34 @@ final class StatusCommand implements Callable<Integer> {
         EnvironmentConfig target = MigratorCommand.environment(config, environment);
         MigrationSet set = new MigrationDiscovery(Path.of("")).discover(config.migrations());
         MigrationStatus status = StatusReader.read(FlywayEngine.forEnvironment(target, set), environment, target.url());
-        System.out.print(json ? json(status) : text(status));
+        System.out.print(json ? json(status, lastBackup(config)) : text(status));
         System.out.flush();
         return status.success() ? 0 : 1;
     }
 
-    static String json(MigrationStatus status) throws Exception {
+    /** The newest backup of the environment in the catalog, when the config has a backup store. */
+    private Map<String, Object> lastBackup(DrydockConfig config) throws java.io.IOException {
+        if (config.backup() == null || config.backup().store() == null) {
+            return null;
+        }
+        List<Catalog.Entry> entries = new Catalog(BackupSetup.load(parent.config).store())
+                .entries(java.util.Optional.of(environment));
+        if (entries.isEmpty()) {
+            return null;
+        }
+        Catalog.Entry newest = entries.get(entries.size() - 1);
+        Map<String, Object> backup = new LinkedHashMap<>();
+        backup.put("id", newest.id().toString());
+        backup.put("startedAt", newest.id().startedAt().toString());
+        backup.put("status", newest.status());
+        backup.put("bytes", newest.bytes());
+        newest.manifest().map(m -> m.migrationState()).filter(state -> state.applied() != null)
+                .ifPresent(state -> backup.put("appliedMigrations", state.applied().stream()
+                        .filter(a -> a.version() != null).count()));
+        return backup;
+    }
+
+    static String json(MigrationStatus status, Map<String, Object> lastBackup) throws Exception {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("environment", status.environment());
         out.put("database", status.database());
@@ -55,7 +80,7 @@ final class StatusCommand implements Callable<Integer> {
         out.put("pending", status.pending());
         out.put("failed", status.failed());
         out.put("drift", status.drift());
-        out.put("lastBackup", null);
+        out.put("lastBackup", lastBackup);
         out.put("success", status.success());
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out) + "\n";
     }
