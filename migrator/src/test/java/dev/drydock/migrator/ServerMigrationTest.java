@@ -58,6 +58,35 @@ class ServerMigrationTest {
         assertEquals(1, count(database, indexQuery));
     }
 
+    /** plan changes nothing; test-rollback rehearses on its own scratch database; restore brings a backup back. */
+    private void planRehearseRestore(Path config, ScratchDatabases.Scratch database, String server, String indexQuery)
+            throws Exception {
+        Files.writeString(config, Files.readString(config).replace("  test: { url: ", "  test: { backup: { required: true },"
+                + " url: ") + "backup:\n  store: \"file:./backups\"\n");
+        MigratorRun plan = MigratorRun.of("--config", config.toString(), "plan", "--env", "test");
+        assertEquals(0, plan.exit(), plan.out() + plan.err());
+        assertTrue(plan.out().contains("-- V2__email_index.sql"), plan.out());
+        assertEquals(0, count(database, indexQuery), "plan applied nothing");
+
+        MigratorRun rehearsal = MigratorRun.of("--config", config.toString(), "test-rollback", "--scratch", server);
+        assertEquals(0, rehearsal.exit(), rehearsal.out() + rehearsal.err());
+        assertTrue(rehearsal.out().contains("2 rollback(s) rehearsed: 2 hold, 0 do not"), rehearsal.out());
+
+        MigratorRun up = MigratorRun.of("--config", config.toString(), "up", "--env", "test");
+        assertEquals(0, up.exit(), up.out() + up.err());
+        String empty = up.out().lines().filter(line -> line.startsWith("backup gate: took and verified "))
+                .map(line -> line.substring("backup gate: took and verified ".length())).findFirst().orElseThrow();
+        assertEquals(1, count(database, indexQuery));
+        Thread.sleep(1_100); // backup ids are stamped to the second
+        MigratorRun restore = MigratorRun.of("--config", config.toString(), "restore", empty, "--env", "test", "--yes");
+        assertEquals(0, restore.exit(), restore.out() + restore.err());
+        assertTrue(restore.out().contains("safety backup: backup-test-"), restore.out());
+        assertEquals(0, count(database, indexQuery), "the backup from before V1 has no index");
+        JsonNode status = new ObjectMapper().readTree(
+                MigratorRun.of("--config", config.toString(), "status", "--env", "test", "--json").out());
+        assertEquals(2, status.get("pending").size());
+    }
+
     @Test
     void postgresql() throws Exception {
         try (ScratchDatabases.Scratch database = ScratchDatabases.postgres()) {
@@ -67,11 +96,30 @@ class ServerMigrationTest {
     }
 
     @Test
+    void postgresqlPlanTestRollbackAndRestore() throws Exception {
+        try (ScratchDatabases.Scratch database = ScratchDatabases.postgres()) {
+            Path config = config(database.url(), "postgresql");
+            planRehearseRestore(config, database, ScratchDatabases.POSTGRES_ADMIN_URL,
+                    "SELECT count(*) FROM pg_indexes WHERE indexname = 'users_email_idx'");
+        }
+    }
+
+    @Test
     void mariadb() throws Exception {
         try (ScratchDatabases.Scratch database = ScratchDatabases.mariadb()) {
             Path config = config(database.url(), "mariadb");
             upDownUp(config, database, "SELECT count(*) FROM information_schema.statistics WHERE table_schema = '"
                     + database.name() + "' AND index_name = 'users_email_idx'");
+        }
+    }
+
+    @Test
+    void mariadbPlanTestRollbackAndRestore() throws Exception {
+        try (ScratchDatabases.Scratch database = ScratchDatabases.mariadb()) {
+            Path config = config(database.url(), "mariadb");
+            planRehearseRestore(config, database, ScratchDatabases.MARIADB_ADMIN_URL,
+                    "SELECT count(*) FROM information_schema.statistics WHERE table_schema = '"
+                            + database.name() + "' AND index_name = 'users_email_idx'");
         }
     }
 

@@ -10,6 +10,7 @@ import dev.drydock.migrator.flyway.FlywayEngine;
 import dev.drydock.migrator.gate.Confirmation;
 import dev.drydock.migrator.gate.GateRefusal;
 import dev.drydock.migrator.lock.SqliteFileLock;
+import dev.drydock.migrator.restore.DatabaseEmptier;
 import dev.drydock.migrator.status.StatusReader;
 import dev.drydock.shared.BadInputException;
 import dev.drydock.shared.config.DrydockConfig;
@@ -81,9 +82,11 @@ final class RestoreCommand implements Callable<Integer> {
         }
         try (AutoCloseable lock = SqliteFileLock.acquire(target.jdbcUrl(), Duration.ofSeconds(lockSeconds),
                 System.out::println)) {
-            new Restore(setup.store(), System.out::println).into(id, target.jdbcUrl(),
-                    target.user() == null ? null : target.user().reveal(),
-                    target.password() == null ? null : target.password().reveal(), true);
+            String user = target.user() == null ? null : target.user().reveal();
+            String password = target.password() == null ? null : target.password().reveal();
+            System.out.println("emptying " + environment + ", so that it holds exactly " + id);
+            DatabaseEmptier.empty(target.jdbcUrl(), user, password);
+            new Restore(setup.store(), System.out::println).into(id, target.jdbcUrl(), user, password, true);
         }
         System.out.println("restored " + id + " into " + environment);
         MigrationSet set = new MigrationDiscovery(Path.of("")).discover(config.migrations());
