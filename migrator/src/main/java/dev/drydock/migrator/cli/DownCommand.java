@@ -8,6 +8,8 @@ import dev.drydock.migrator.gate.Confirmation;
 import dev.drydock.migrator.gate.DriftGate;
 import dev.drydock.migrator.gate.GateRefusal;
 import dev.drydock.migrator.gate.ValidatorGate;
+import dev.drydock.migrator.lock.ServerLock;
+import dev.drydock.migrator.lock.SqliteFileLock;
 import dev.drydock.migrator.rollback.RollbackPlan;
 import dev.drydock.migrator.rollback.RollbackRunner;
 import dev.drydock.migrator.status.StatusReader;
@@ -28,6 +30,7 @@ import picocli.CommandLine.ParentCommand;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -71,6 +74,10 @@ final class DownCommand implements Callable<Integer> {
     @Option(names = "--reason", paramLabel = "TEXT", description = "Why --force is needed; kept in the history.")
     String reason;
 
+    @Option(names = "--lock-timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "How long to wait for another migrator on the same database before giving up (exit 3).")
+    int lockSeconds;
+
     @Override
     public Integer call() throws Exception {
         if (force && (reason == null || reason.isBlank())) {
@@ -104,6 +111,17 @@ final class DownCommand implements Callable<Integer> {
         Dialect dialect = config.migrations().dialects().isEmpty() ? Dialect.POSTGRESQL
                 : config.migrations().dialects().get(0).dialect();
         RollbackRunner runner = new RollbackRunner(flyway.getConfiguration().getDataSource(), dialect);
+        Duration wait = Duration.ofSeconds(lockSeconds);
+        try (AutoCloseable fileLock = SqliteFileLock.acquire(target.jdbcUrl(), wait, System.out::println);
+             AutoCloseable serverLock = ServerLock.acquire(target.jdbcUrl(),
+                     target.user() == null ? null : target.user().reveal(),
+                     target.password() == null ? null : target.password().reveal(), wait, System.out::println)) {
+            return rollBack(plan, runner, forced, flyway, target);
+        }
+    }
+
+    private int rollBack(RollbackPlan plan, RollbackRunner runner, List<String> forced, Flyway flyway,
+                         EnvironmentConfig target) {
         for (RollbackPlan.Step step : plan.steps()) {
             try {
                 runner.run(step, forced.contains(step.version()) ? reason : null, System.out::println);

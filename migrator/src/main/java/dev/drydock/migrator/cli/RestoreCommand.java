@@ -9,6 +9,7 @@ import dev.drydock.backup.restore.Restore;
 import dev.drydock.migrator.flyway.FlywayEngine;
 import dev.drydock.migrator.gate.Confirmation;
 import dev.drydock.migrator.gate.GateRefusal;
+import dev.drydock.migrator.lock.ServerLock;
 import dev.drydock.migrator.lock.SqliteFileLock;
 import dev.drydock.migrator.restore.DatabaseEmptier;
 import dev.drydock.migrator.status.StatusReader;
@@ -80,10 +81,11 @@ final class RestoreCommand implements Callable<Integer> {
         if (target.isProtected() && !yes) {
             Confirmation.ask(target, "restore " + id + " over it");
         }
-        try (AutoCloseable lock = SqliteFileLock.acquire(target.jdbcUrl(), Duration.ofSeconds(lockSeconds),
-                System.out::println)) {
-            String user = target.user() == null ? null : target.user().reveal();
-            String password = target.password() == null ? null : target.password().reveal();
+        String user = target.user() == null ? null : target.user().reveal();
+        String password = target.password() == null ? null : target.password().reveal();
+        Duration wait = Duration.ofSeconds(lockSeconds);
+        try (AutoCloseable fileLock = SqliteFileLock.acquire(target.jdbcUrl(), wait, System.out::println);
+             AutoCloseable serverLock = ServerLock.acquire(target.jdbcUrl(), user, password, wait, System.out::println)) {
             System.out.println("emptying " + environment + ", so that it holds exactly " + id);
             DatabaseEmptier.empty(target.jdbcUrl(), user, password);
             new Restore(setup.store(), System.out::println).into(id, target.jdbcUrl(), user, password, true);

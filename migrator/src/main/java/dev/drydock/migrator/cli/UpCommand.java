@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.drydock.migrator.flyway.FlywayEngine;
 import dev.drydock.migrator.lock.LockTimeout;
+import dev.drydock.migrator.lock.ServerLock;
 import dev.drydock.migrator.lock.SqliteFileLock;
 import dev.drydock.migrator.run.MetricsFile;
 import dev.drydock.migrator.run.RunRecorder;
@@ -93,9 +94,16 @@ final class UpCommand implements Callable<Integer> {
         RunRecorder recorder = new RunRecorder(System.out::println);
         Flyway flyway = FlywayEngine.configure(target, set).target(to == null ? "latest" : to).callbacks(recorder)
                 .lockRetryCount(lockSeconds).load();
-        try (var lock = SqliteFileLock.acquire(target.jdbcUrl(), Duration.ofSeconds(lockSeconds), System.out::println)) {
+        Duration wait = Duration.ofSeconds(lockSeconds);
+        try (AutoCloseable fileLock = SqliteFileLock.acquire(target.jdbcUrl(), wait, System.out::println);
+             AutoCloseable serverLock = ServerLock.acquire(target.jdbcUrl(), secret(target.user()),
+                     secret(target.password()), wait, System.out::println)) {
             return underLock(flyway, recorder, target, mode);
         }
+    }
+
+    private static String secret(dev.drydock.shared.config.Secret secret) {
+        return secret == null ? null : secret.reveal();
     }
 
     private int underLock(Flyway flyway, RunRecorder recorder, EnvironmentConfig target, BackupMode mode)

@@ -1,0 +1,71 @@
+package dev.drydock.migrator.lock;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * One Drydock command at a time on a PostgreSQL or MariaDB database, across {@code up}, {@code down} and
+ * {@code restore}: a session-level lock (PostgreSQL's advisory lock, MariaDB's GET_LOCK) held on a connection of its
+ * own for the whole command. The server releases it when the session ends, so a killed migrator never leaves it
+ * held. ({@code up} is also under Flyway's own lock while Flyway applies.)
+ */
+public final class ServerLock implements AutoCloseable {
+
+    /** The advisory lock key: "drydock" as a number, the same for every Drydock release. */
+    private static final long POSTGRES_KEY = 0x647279646f636bL;
+    private static final String MARIADB_NAME = "drydock_migrator";
+
+    private final Connection connection;
+
+    private ServerLock(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** The lock for a PostgreSQL or MariaDB URL; for SQLite (see {@link SqliteFileLock}) a lock that holds nothing. */
+    public static AutoCloseable acquire(String jdbcUrl, String user, String password, Duration timeout,
+                                        Consumer<String> progress) throws SQLException, InterruptedException {
+        boolean postgres = jdbcUrl.startsWith("jdbc:postgresql:");
+        boolean mariadb = jdbcUrl.startsWith("jdbc:mariadb:") || jdbcUrl.startsWith("jdbc:mysql:");
+        if (!postgres && !mariadb) {
+            return () -> { };
+        }
+        Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
+        String tryLock = postgres ? "select pg_try_advisory_lock(" + POSTGRES_KEY + ")"
+                : "select get_lock(concat('" + MARIADB_NAME + "_', database()), 0)"; // MariaDB's names are server-wide
+        long deadline = System.nanoTime() + timeout.toNanos();
+        boolean told = false;
+        try {
+            while (true) {
+                try (PreparedStatement statement = connection.prepareStatement(tryLock);
+                     ResultSet rows = statement.executeQuery()) {
+                    Object got = rows.next() ? rows.getObject(1) : null; // PostgreSQL: boolean; MariaDB: 1, 0 or NULL
+                    if (Boolean.TRUE.equals(got) || got instanceof Number number && number.intValue() == 1) {
+                        return new ServerLock(connection);
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new LockTimeout("another migrator has held the database for more than " + timeout.toSeconds()
+                            + " s; nothing was changed. Wait for it to finish (or raise --lock-timeout)");
+                }
+                if (!told) {
+                    progress.accept("waiting for another migrator on this database (up to " + timeout.toSeconds() + " s)");
+                    told = true;
+                }
+                Thread.sleep(250);
+            }
+        } catch (SQLException | RuntimeException | InterruptedException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        connection.close(); // ends the session, and with it the lock
+    }
+}
