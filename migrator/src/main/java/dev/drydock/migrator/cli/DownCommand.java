@@ -108,14 +108,12 @@ final class DownCommand implements Callable<Integer> {
         if (target.isProtected() && !yes) {
             Confirmation.ask(target, "roll back");
         }
-        Dialect dialect = config.migrations().dialects().isEmpty() ? Dialect.POSTGRESQL
-                : config.migrations().dialects().get(0).dialect();
+        Dialect dialect = ValidatorGate.primaryDialect(config);
         RollbackRunner runner = new RollbackRunner(flyway.getConfiguration().getDataSource(), dialect);
         Duration wait = Duration.ofSeconds(lockSeconds);
         try (AutoCloseable fileLock = SqliteFileLock.acquire(target.jdbcUrl(), wait, System.out::println);
-             AutoCloseable serverLock = ServerLock.acquire(target.jdbcUrl(),
-                     target.user() == null ? null : target.user().reveal(),
-                     target.password() == null ? null : target.password().reveal(), wait, System.out::println)) {
+             AutoCloseable serverLock = ServerLock.acquire(target.jdbcUrl(), target.revealUser(),
+                     target.revealPassword(), wait, System.out::println)) {
             return rollBack(plan, runner, forced, flyway, target);
         }
     }

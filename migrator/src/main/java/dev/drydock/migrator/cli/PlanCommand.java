@@ -62,8 +62,7 @@ final class PlanCommand implements Callable<Integer> {
             set.migrations().stream()
                     .filter(m -> m.version().map(v -> v.canonical().equals(entry.version())).orElse(entry.version() == null))
                     .findFirst().map(Migration::forward)
-                    .ifPresent(script -> System.out.println(script.file().text()
-                            .substring(script.from(), script.to() < 0 ? script.file().text().length() : script.to()).strip()));
+                    .ifPresent(script -> System.out.println(script.text().strip()));
         }
         return errors == 0 && status.drift().isEmpty() ? 0 : 1;
     }

@@ -81,8 +81,8 @@ final class RestoreCommand implements Callable<Integer> {
         if (target.isProtected() && !yes) {
             Confirmation.ask(target, "restore " + id + " over it");
         }
-        String user = target.user() == null ? null : target.user().reveal();
-        String password = target.password() == null ? null : target.password().reveal();
+        String user = target.revealUser();
+        String password = target.revealPassword();
         Duration wait = Duration.ofSeconds(lockSeconds);
         try (AutoCloseable fileLock = SqliteFileLock.acquire(target.jdbcUrl(), wait, System.out::println);
              AutoCloseable serverLock = ServerLock.acquire(target.jdbcUrl(), user, password, wait, System.out::println)) {

@@ -1,5 +1,6 @@
 package dev.drydock.migrator.cli;
 
+import dev.drydock.migrator.gate.ValidatorGate;
 import dev.drydock.migrator.rehearsal.RollbackRehearsal;
 import dev.drydock.migrator.rehearsal.ScratchDatabase;
 import dev.drydock.shared.config.BackupConfig;
@@ -43,8 +44,7 @@ final class TestRollbackCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DrydockConfig config = parent.loadConfig();
         MigrationSet set = new MigrationDiscovery(Path.of("")).discover(config.migrations());
-        Dialect dialect = config.migrations().dialects().isEmpty() ? Dialect.POSTGRESQL
-                : config.migrations().dialects().get(0).dialect();
+        Dialect dialect = ValidatorGate.primaryDialect(config);
         String server = scratch != null ? scratch : environment == null ? null : config.backup().jobs().stream()
                 .filter(job -> job.environment().equals(environment)).map(BackupConfig.Job::verifyUrl)
                 .filter(url -> url != null).findFirst().orElse(null);

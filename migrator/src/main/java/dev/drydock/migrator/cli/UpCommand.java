@@ -96,14 +96,10 @@ final class UpCommand implements Callable<Integer> {
                 .lockRetryCount(lockSeconds).load();
         Duration wait = Duration.ofSeconds(lockSeconds);
         try (AutoCloseable fileLock = SqliteFileLock.acquire(target.jdbcUrl(), wait, System.out::println);
-             AutoCloseable serverLock = ServerLock.acquire(target.jdbcUrl(), secret(target.user()),
-                     secret(target.password()), wait, System.out::println)) {
+             AutoCloseable serverLock = ServerLock.acquire(target.jdbcUrl(), target.revealUser(),
+                     target.revealPassword(), wait, System.out::println)) {
             return underLock(flyway, recorder, target, mode);
         }
-    }
-
-    private static String secret(dev.drydock.shared.config.Secret secret) {
-        return secret == null ? null : secret.reveal();
     }
 
     private int underLock(Flyway flyway, RunRecorder recorder, EnvironmentConfig target, BackupMode mode)

@@ -1,11 +1,9 @@
 package dev.drydock.migrator.cli;
 
+import dev.drydock.migrator.gate.ValidatorGate;
 import dev.drydock.shared.config.DrydockConfig;
 import dev.drydock.shared.migration.MigrationDiscovery;
 import dev.drydock.shared.migration.MigrationSet;
-import dev.drydock.shared.sql.Dialect;
-import dev.drydock.shared.sql.DialectTarget;
-import dev.drydock.validator.Validator;
 import dev.drydock.validator.report.Report;
 import dev.drydock.validator.report.Reporter;
 import picocli.CommandLine.Command;
@@ -15,8 +13,6 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code migrator validate}: the validator on the configured set, exactly as the first gate of up and down runs it. */
@@ -33,10 +29,7 @@ final class ValidateCommand implements Callable<Integer> {
         DrydockConfig config = parent.loadConfig();
         MigrationDiscovery discovery = new MigrationDiscovery(Path.of(""));
         MigrationSet set = discovery.discover(config.migrations());
-        List<DialectTarget> dialects = config.migrations().dialects().isEmpty()
-                ? List.of(DialectTarget.latest(Dialect.POSTGRESQL)) : config.migrations().dialects();
-        Report report = new Validator(config.validator().rules(), config.validator().largeTables())
-                .validate(set, dialects, Optional.empty(), discovery.display(set.sumFile()));
+        Report report = ValidatorGate.report(config, set, discovery);
         Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
         Reporter.forFormat("text", System.console() != null && System.getenv("NO_COLOR") == null).orElseThrow()
                 .write(report, out);

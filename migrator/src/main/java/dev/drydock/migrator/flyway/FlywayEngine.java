@@ -26,8 +26,7 @@ public final class FlywayEngine {
      */
     public static FluentConfiguration configure(EnvironmentConfig environment, MigrationSet set) {
         return Flyway.configure()
-                .dataSource(environment.jdbcUrl(), environment.user() == null ? null : environment.user().reveal(),
-                        environment.password() == null ? null : environment.password().reveal())
+                .dataSource(environment.jdbcUrl(), environment.revealUser(), environment.revealPassword())
                 .resourceProvider(new DiscoveredScripts(set))
                 .table(HISTORY_TABLE)
                 .validateMigrationNaming(true)

@@ -22,9 +22,7 @@ final class ScriptResource extends LoadableResource {
 
     @Override
     public Reader read() {
-        String text = script.file().text();
-        int to = script.to() < 0 ? text.length() : script.to();
-        return new StringReader(text.substring(script.from(), to));
+        return new StringReader(script.text());
     }
 
     @Override

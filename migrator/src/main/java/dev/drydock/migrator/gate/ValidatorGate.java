@@ -6,6 +6,7 @@ import dev.drydock.shared.migration.MigrationSet;
 import dev.drydock.shared.sql.Dialect;
 import dev.drydock.shared.sql.DialectTarget;
 import dev.drydock.validator.Validator;
+import dev.drydock.validator.report.Report;
 import dev.drydock.validator.rules.Finding;
 import dev.drydock.validator.rules.Severity;
 
@@ -19,12 +20,23 @@ public final class ValidatorGate {
     private ValidatorGate() {
     }
 
+    /** The validator's report on the set, with the project's rule settings. */
+    public static Report report(DrydockConfig config, MigrationSet set, MigrationDiscovery discovery) {
+        List<DialectTarget> dialects = config.migrations().dialects().isEmpty()
+                ? List.of(DialectTarget.latest(primaryDialect(config))) : config.migrations().dialects();
+        return new Validator(config.validator().rules(), config.validator().largeTables())
+                .validate(set, dialects, Optional.empty(), discovery.display(set.sumFile()));
+    }
+
     /** The validator's findings on the set (every severity). */
     public static List<Finding> findings(DrydockConfig config, MigrationSet set, MigrationDiscovery discovery) {
-        List<DialectTarget> dialects = config.migrations().dialects().isEmpty()
-                ? List.of(DialectTarget.latest(Dialect.POSTGRESQL)) : config.migrations().dialects();
-        return new Validator(config.validator().rules(), config.validator().largeTables())
-                .validate(set, dialects, Optional.empty(), discovery.display(set.sumFile())).findings();
+        return report(config, set, discovery).findings();
+    }
+
+    /** The first dialect of {@code migrations.dialects}, PostgreSQL when none is named (as the validator does). */
+    public static Dialect primaryDialect(DrydockConfig config) {
+        return config.migrations().dialects().isEmpty() ? Dialect.POSTGRESQL
+                : config.migrations().dialects().get(0).dialect();
     }
 
     /** A refusal listing every error, or empty when there is none. */

@@ -4,7 +4,6 @@ import dev.drydock.shared.migration.Migration;
 import dev.drydock.shared.migration.MigrationSet;
 import dev.drydock.shared.migration.Script;
 import dev.drydock.shared.sql.Dialect;
-import dev.drydock.shared.sql.SqlSplitter;
 import dev.drydock.shared.sql.SqlStatement;
 
 import java.io.IOException;
@@ -99,11 +98,8 @@ public final class RollbackRehearsal {
 
     /** Runs a script statement by statement; returns the statements the database refused, with its message. */
     private List<String> run(Connection connection, Script script) {
-        Dialect lexing = dialect == Dialect.D1 ? Dialect.SQLITE : dialect;
-        List<SqlStatement> statements = new SqlSplitter(lexing).split(script.file().text(), script.from(), script.to(),
-                script.file().lines()).statements();
         List<String> failures = new ArrayList<>();
-        for (SqlStatement statement : statements) {
+        for (SqlStatement statement : script.statements(dialect)) {
             try (Statement jdbc = connection.createStatement()) {
                 jdbc.execute(statement.text());
             } catch (SQLException e) {

@@ -3,7 +3,6 @@ package dev.drydock.migrator.rollback;
 import dev.drydock.migrator.flyway.FlywayEngine;
 import dev.drydock.shared.migration.Script;
 import dev.drydock.shared.sql.Dialect;
-import dev.drydock.shared.sql.SqlSplitter;
 import dev.drydock.shared.sql.SqlStatement;
 
 import java.sql.Connection;
@@ -12,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
@@ -43,7 +41,7 @@ public final class RollbackRunner {
             try {
                 if (step.hasRollback()) {
                     Script rollback = step.migration().orElseThrow().rollback().orElseThrow();
-                    for (SqlStatement statement : statements(rollback)) {
+                    for (SqlStatement statement : rollback.statements(dialect)) {
                         try (Statement jdbc = connection.createStatement()) {
                             jdbc.execute(statement.text());
                         }
@@ -62,12 +60,6 @@ public final class RollbackRunner {
         }
         progress.accept(String.format("rolled back %-16s %s (%d ms)%s", step.version(), step.description(),
                 (System.nanoTime() - started) / 1_000_000, reason == null ? "" : " [forced: " + reason + "]"));
-    }
-
-    private List<SqlStatement> statements(Script script) {
-        Dialect lexing = dialect == Dialect.D1 ? Dialect.SQLITE : dialect;
-        return new SqlSplitter(lexing).split(script.file().text(), script.from(), script.to(), script.file().lines())
-                .statements();
     }
 
     private static void createHistoryTable(Connection connection) throws SQLException {

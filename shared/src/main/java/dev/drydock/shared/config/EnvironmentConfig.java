@@ -14,6 +14,16 @@ public record EnvironmentConfig(String name, String rawUrl, Secret user, Secret 
         return References.resolve(rawUrl, "environments." + name + ".url", configFile);
     }
 
+    /** The user to connect as, resolved; null when the config names none. */
+    public String revealUser() {
+        return user == null ? null : user.reveal();
+    }
+
+    /** The password to connect with, resolved; null when the config names none. Never log it. */
+    public String revealPassword() {
+        return password == null ? null : password.reveal();
+    }
+
     /**
      * The URL to connect with: a relative SQLite file is taken relative to drydock.yaml's folder, as every path in
      * that file is, not to wherever the command runs.

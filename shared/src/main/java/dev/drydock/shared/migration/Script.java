@@ -18,7 +18,7 @@ public record Script(SourceFile file, Section section) {
     /** SHA-256 of the script, normalized as {@link Checksums} says; taken when first asked for. */
     public String checksum() {
         return section.equals(Section.WHOLE) ? file.checksum()
-                : Checksums.ofScriptText(file.text().substring(from(), to()));
+                : Checksums.ofScriptText(text());
     }
 
     public int from() {
@@ -27,6 +27,17 @@ public record Script(SourceFile file, Section section) {
 
     public int to() {
         return section.to() < 0 ? file.text().length() : section.to();
+    }
+
+    /** The script's own text: the whole file, or its section. */
+    public String text() {
+        return file.text().substring(from(), to());
+    }
+
+    /** The script's statements as {@code dialect} splits them, positions those of the original file. */
+    public java.util.List<dev.drydock.shared.sql.SqlStatement> statements(dev.drydock.shared.sql.Dialect dialect) {
+        return new dev.drydock.shared.sql.SqlSplitter(dialect).split(file.text(), from(), to(), file.lines())
+                .statements();
     }
 
     public String displayPath() {
