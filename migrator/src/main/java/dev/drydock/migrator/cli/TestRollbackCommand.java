@@ -2,18 +2,26 @@ package dev.drydock.migrator.cli;
 
 import dev.drydock.migrator.gate.ValidatorGate;
 import dev.drydock.migrator.rehearsal.RollbackRehearsal;
+import dev.drydock.migrator.rehearsal.RollbackRehearsal.Outcome;
+import dev.drydock.migrator.rehearsal.RollbackRehearsal.Verdict;
 import dev.drydock.migrator.rehearsal.ScratchDatabase;
 import dev.drydock.shared.config.BackupConfig;
 import dev.drydock.shared.config.DrydockConfig;
 import dev.drydock.shared.migration.MigrationDiscovery;
 import dev.drydock.shared.migration.MigrationSet;
+import dev.drydock.shared.migration.Script;
+import dev.drydock.shared.migration.SourceFile;
 import dev.drydock.shared.sql.Dialect;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 
 /**
@@ -26,7 +34,8 @@ import java.util.concurrent.Callable;
         footerHeading = "%nExamples:%n",
         footer = {"  migrator test-rollback                                  # SQLite: a temporary file",
                 "  migrator test-rollback --scratch 'jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres'",
-                "  migrator test-rollback --env production               # the backup job's verifyUrl server"})
+                "  migrator test-rollback --env production               # the backup job's verifyUrl server",
+                "  migrator test-rollback --scratch ... --setup db/runner-setup.sql   # tables your runner makes first"})
 final class TestRollbackCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -40,6 +49,11 @@ final class TestRollbackCommand implements Callable<Integer> {
             description = "Take the scratch server from this environment's backup job (verifyUrl).")
     String environment;
 
+    @Option(names = "--setup", paramLabel = "FILE",
+            description = "SQL run on each fresh scratch database before the first migration: what your own runner"
+                    + " creates before it (its history table, roles, extensions).")
+    Path setup;
+
     @Override
     public Integer call() throws Exception {
         DrydockConfig config = parent.loadConfig();
@@ -49,16 +63,33 @@ final class TestRollbackCommand implements Callable<Integer> {
                 .filter(job -> job.environment().equals(environment)).map(BackupConfig.Job::verifyUrl)
                 .filter(url -> url != null).findFirst().orElse(null);
         String scratchServer = server;
-        List<RollbackRehearsal.Verdict> verdicts = new RollbackRehearsal(() -> ScratchDatabase.create(dialect, scratchServer),
-                dialect).run(set, System.out::println);
-        long failed = verdicts.stream().filter(v -> !v.passed()).count();
-        for (RollbackRehearsal.Verdict verdict : verdicts) {
+        Optional<Script> setupScript = Optional.ofNullable(setup)
+                .map(file -> Script.wholeFile(SourceFile.read(file, file.toString())));
+        List<Verdict> verdicts = new RollbackRehearsal(() -> ScratchDatabase.create(dialect, scratchServer),
+                dialect, setupScript).run(set, System.out::println);
+        for (Verdict verdict : verdicts) {
             for (String problem : verdict.problems()) {
                 System.out.println("  " + verdict.migration() + ": " + problem);
             }
         }
-        System.out.println(verdicts.size() + " rollback(s) rehearsed: " + (verdicts.size() - failed) + " hold, "
-                + failed + " do not");
-        return failed == 0 ? 0 : 1;
+        System.out.println(summary(verdicts));
+        return verdicts.stream().allMatch(Verdict::passed) ? 0 : 1;
+    }
+
+    static String summary(List<Verdict> verdicts) {
+        Map<Outcome, Long> counts = verdicts.stream().collect(Collectors.groupingBy(Verdict::outcome,
+                () -> new EnumMap<>(Outcome.class), Collectors.counting()));
+        long hold = counts.getOrDefault(Outcome.HOLDS, 0L);
+        long differ = counts.getOrDefault(Outcome.DIFFERS, 0L);
+        long missing = counts.getOrDefault(Outcome.NO_ROLLBACK, 0L);
+        StringBuilder summary = new StringBuilder((hold + differ) + " rollback(s) rehearsed: " + hold + " hold, "
+                + differ + " do not");
+        if (missing > 0) {
+            summary.append("; ").append(missing).append(" migration(s) have no rollback");
+        }
+        verdicts.stream().filter(v -> v.outcome() == Outcome.FORWARD_FAILED).findFirst().ifPresent(failed ->
+                summary.append("; the forward script of ").append(failed.migration())
+                        .append(" failed, so it and the newer migrations were not rehearsed"));
+        return summary.toString();
     }
 }

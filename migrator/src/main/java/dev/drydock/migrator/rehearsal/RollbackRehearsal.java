@@ -1,5 +1,6 @@
 package dev.drydock.migrator.rehearsal;
 
+import dev.drydock.shared.BadInputException;
 import dev.drydock.shared.migration.Migration;
 import dev.drydock.shared.migration.MigrationSet;
 import dev.drydock.shared.migration.Script;
@@ -12,21 +13,36 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * {@code test-rollback}'s work, on a scratch database: every forward script in order (a snapshot of the schema
  * before each), then for each migration newest first its rollback (compared with the snapshot before its forward
  * script), the forward script again (compared with the snapshot after it), and the rollback once more to go on.
- * Every difference is reported and the rehearsal goes on.
+ * Every difference is reported and the rehearsal goes on: below a migration whose rollback is missing or wrong it
+ * starts again on a fresh database holding the older migrations, and when a forward script fails it rehearses the
+ * migrations older than it.
  */
 public final class RollbackRehearsal {
 
-    /** One migration's verdict; {@code problems} is empty when its rollback and re-apply both come out right. */
-    public record Verdict(String migration, List<String> problems) {
+    /** How one migration's rehearsal came out. */
+    public enum Outcome {
+        /** Its rollback restored the schema from before it, and applying it again the schema after it. */
+        HOLDS,
+        /** Its rollback or its re-apply failed, or left a schema that differs. */
+        DIFFERS,
+        /** It has no rollback file. */
+        NO_ROLLBACK,
+        /** Its forward script failed on the scratch database, so it and the newer ones could not be rehearsed. */
+        FORWARD_FAILED
+    }
+
+    /** One migration's verdict; {@code problems} says what differs or failed, and is empty when it holds. */
+    public record Verdict(String migration, Outcome outcome, List<String> problems) {
 
         public boolean passed() {
-            return problems.isEmpty();
+            return outcome == Outcome.HOLDS;
         }
     }
 
@@ -37,59 +53,113 @@ public final class RollbackRehearsal {
 
     private final Scratch scratch;
     private final Dialect dialect;
+    private final Optional<Script> setup;
 
-    public RollbackRehearsal(Scratch scratch, Dialect dialect) {
+    /**
+     * @param setup SQL run on every fresh scratch database before the first migration: what the application's own
+     *              runner creates before it, such as its history table
+     */
+    public RollbackRehearsal(Scratch scratch, Dialect dialect, Optional<Script> setup) {
         this.scratch = scratch;
         this.dialect = dialect;
+        this.setup = setup;
     }
 
     public List<Verdict> run(MigrationSet set, Consumer<String> progress) throws IOException, SQLException {
         List<Migration> migrations = set.migrations().stream().filter(m -> !m.repeatable()).toList();
         List<SchemaSnapshot> before = new ArrayList<>();
         List<Verdict> verdicts = new ArrayList<>();
-        ScratchDatabase database = scratch.create();
-        Connection connection = database.connect();
+        Fresh database = fresh(migrations, 0);
         try {
+            int applied = 0;
             for (Migration migration : migrations) {
-                before.add(snapshot(connection));
-                List<String> failures = run(connection, migration.forward());
+                before.add(snapshot(database.connection));
+                List<String> failures = run(database.connection, migration.forward());
                 if (!failures.isEmpty()) {
-                    verdicts.add(new Verdict(migration.id(), prefixed("its forward script failed", failures)));
-                    progress.accept(migration.id() + ": the forward script failed; the rehearsal stops here");
-                    return verdicts;
-                }
-            }
-            before.add(snapshot(connection)); // after the last one
-            for (int i = migrations.size() - 1; i >= 0; i--) {
-                Migration migration = migrations.get(i);
-                if (migration.rollback().isEmpty()) {
-                    verdicts.add(new Verdict(migration.id(), List.of("it has no rollback; the rehearsal stops here")));
-                    progress.accept(migration.id() + ": no rollback; the rehearsal stops here");
-                    return verdicts;
-                }
-                List<String> problems = new ArrayList<>(prefixed("its rollback failed", run(connection, migration.rollback().get())));
-                problems.addAll(prefixed("after its rollback", before.get(i).differencesFrom(snapshot(connection))));
-                problems.addAll(prefixed("its forward script failed on re-apply", run(connection, migration.forward())));
-                problems.addAll(prefixed("after applying it again", before.get(i + 1).differencesFrom(snapshot(connection))));
-                problems.addAll(prefixed("its rollback failed the second time", run(connection, migration.rollback().get())));
-                verdicts.add(new Verdict(migration.id(), List.copyOf(problems)));
-                progress.accept(migration.id() + ": " + (problems.isEmpty() ? "ok" : problems.size() + " difference(s)"));
-                if (!problems.isEmpty() && i > 0) {
-                    // What this rollback left behind must not count against the older ones: start them afresh.
-                    connection.close();
+                    int newer = migrations.size() - applied - 1;
+                    List<String> problems = new ArrayList<>(prefixed("its forward script failed", failures));
+                    problems.add(newer + " newer migration(s) were not rehearsed");
+                    verdicts.add(new Verdict(migration.id(), Outcome.FORWARD_FAILED, List.copyOf(problems)));
+                    progress.accept(migration.id() + ": the forward script failed; rehearsing the " + applied
+                            + " older migration(s)");
                     database.close();
-                    database = scratch.create();
-                    connection = database.connect();
-                    for (int j = 0; j < i; j++) {
-                        run(connection, migrations.get(j).forward());
-                    }
+                    database = fresh(migrations, applied);
+                    break;
+                }
+                applied++;
+            }
+            if (applied == migrations.size()) {
+                before.add(snapshot(database.connection));
+            }
+            for (int i = applied - 1; i >= 0; i--) {
+                Migration migration = migrations.get(i);
+                Verdict verdict = rehearse(database.connection, migration, before.get(i), before.get(i + 1));
+                verdicts.add(verdict);
+                progress.accept(migration.id() + ": " + switch (verdict.outcome()) {
+                    case HOLDS -> "ok";
+                    case DIFFERS -> verdict.problems().size() + " difference(s)";
+                    case NO_ROLLBACK, FORWARD_FAILED -> "no rollback";
+                });
+                if (!verdict.passed() && i > 0) {
+                    // What this migration left behind must not count against the older ones: start them afresh.
+                    database.close();
+                    database = fresh(migrations, i);
                 }
             }
         } finally {
-            connection.close();
             database.close();
         }
         return verdicts;
+    }
+
+    private Verdict rehearse(Connection connection, Migration migration, SchemaSnapshot beforeIt, SchemaSnapshot afterIt)
+            throws SQLException {
+        if (migration.rollback().isEmpty()) {
+            return new Verdict(migration.id(), Outcome.NO_ROLLBACK, List.of("it has no rollback"));
+        }
+        Script rollback = migration.rollback().get();
+        List<String> problems = new ArrayList<>(prefixed("its rollback failed", run(connection, rollback)));
+        problems.addAll(prefixed("after its rollback", beforeIt.differencesFrom(snapshot(connection))));
+        problems.addAll(prefixed("its forward script failed on re-apply", run(connection, migration.forward())));
+        problems.addAll(prefixed("after applying it again", afterIt.differencesFrom(snapshot(connection))));
+        problems.addAll(prefixed("its rollback failed the second time", run(connection, rollback)));
+        return new Verdict(migration.id(), problems.isEmpty() ? Outcome.HOLDS : Outcome.DIFFERS, List.copyOf(problems));
+    }
+
+    /** A new scratch database with the setup script and the first {@code count} forward scripts applied. */
+    private Fresh fresh(List<Migration> migrations, int count) throws IOException, SQLException {
+        ScratchDatabase database = scratch.create();
+        Connection connection;
+        try {
+            connection = database.connect();
+        } catch (SQLException e) {
+            database.close();
+            throw e;
+        }
+        Fresh fresh = new Fresh(database, connection);
+        if (setup.isPresent()) {
+            List<String> failures = run(connection, setup.get());
+            if (!failures.isEmpty()) {
+                fresh.close();
+                throw new BadInputException("the setup script failed on the scratch database: " + failures.get(0)
+                        + "\n  fix the script, or leave out --setup");
+            }
+        }
+        for (int j = 0; j < count; j++) {
+            run(connection, migrations.get(j).forward());
+        }
+        return fresh;
+    }
+
+    /** A scratch database and its open connection; closing twice is harmless (the drop says IF EXISTS). */
+    private record Fresh(ScratchDatabase database, Connection connection) {
+        void close() throws IOException, SQLException {
+            try {
+                connection.close();
+            } finally {
+                database.close();
+            }
+        }
     }
 
     private SchemaSnapshot snapshot(Connection connection) throws SQLException {
