@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -32,8 +34,8 @@ public final class BackupRun {
     }
 
     public BackupId take(String environment, Dumper dumper) throws IOException {
+        BackupId id = unusedId(environment);
         Instant started = clock.instant();
-        BackupId id = new BackupId(environment, started);
         Path partial = store.partialFile(id);
         Path workDir = Files.createTempDirectory("drydock-backup-");
         try (ArchiveWriter writer = new ArchiveWriter(partial)) {
@@ -51,6 +53,29 @@ public final class BackupRun {
         }
         store.publish(partial, id);
         progress.accept("published " + id + " (" + store.size(id) + " bytes) to " + store.describe());
+        return id;
+    }
+
+    /**
+     * Ids are stamped to the second, so a second backup of the environment within the same second (a migrator's
+     * gate right after the daemon's job) waits for the next second instead of replacing the first one.
+     */
+    private BackupId unusedId(String environment) throws IOException {
+        Set<BackupId> taken = new HashSet<>(store.list());
+        BackupId id = new BackupId(environment, clock.instant());
+        for (int attempt = 0; taken.contains(id) || Files.exists(store.partialFile(id)); attempt++) {
+            if (attempt == 3) {
+                throw new IOException("the backup id " + id + " is taken and the clock does not move on; nothing"
+                        + " was written");
+            }
+            try {
+                Thread.sleep(1_000 - clock.instant().getNano() / 1_000_000 + 1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for a free backup id", e);
+            }
+            id = new BackupId(environment, clock.instant());
+        }
         return id;
     }
 

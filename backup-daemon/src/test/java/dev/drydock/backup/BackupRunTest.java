@@ -15,6 +15,7 @@ import dev.drydock.shared.BadInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -24,6 +25,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -116,6 +118,25 @@ class BackupRunTest {
             assertEquals(rows, reader.manifest().tables().get("main.users").rows(), "the manifest describes the dump");
             assertTrue(rows >= 250 && rows <= 200 + inserted.get(), "rows " + rows);
         }
+    }
+
+    /** Ids are stamped to the second: the second backup within one second waits for the next, and both stay. */
+    @Test
+    void twoBackupsInOneSecondGetTwoIdsAndNeitherReplacesTheOther() throws Exception {
+        Path database = SqliteFixture.create(dir, 20);
+        Clock startOfASecond = Clock.offset(Clock.systemUTC(),
+                Duration.ofNanos(-Clock.systemUTC().instant().getNano()));
+        BackupRun run = new BackupRun(store(), startOfASecond, line -> { });
+        BackupId first = run.take("dev", new SqliteDumper(database));
+        BackupId second = run.take("dev", new SqliteDumper(database));
+        assertEquals(List.of(first, second), store().list());
+        assertTrue(second.startedAt().isAfter(first.startedAt()), first + " then " + second);
+
+        IOException stuck = assertThrows(IOException.class,
+                () -> new BackupRun(store(), Clock.fixed(first.startedAt(), ZoneOffset.UTC), line -> { })
+                        .take("dev", new SqliteDumper(database)));
+        assertTrue(stuck.getMessage().contains("is taken"), stuck.getMessage());
+        assertEquals(List.of(first, second), store().list(), "a clock that stands still replaces nothing");
     }
 
     @Test

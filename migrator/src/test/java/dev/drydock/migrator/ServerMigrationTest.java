@@ -77,7 +77,6 @@ class ServerMigrationTest {
         String empty = up.out().lines().filter(line -> line.startsWith("backup gate: took and verified "))
                 .map(line -> line.substring("backup gate: took and verified ".length())).findFirst().orElseThrow();
         assertEquals(1, count(database, indexQuery));
-        Thread.sleep(1_100); // backup ids are stamped to the second
         MigratorRun restore = MigratorRun.of("--config", config.toString(), "restore", empty, "--env", "test", "--yes");
         assertEquals(0, restore.exit(), restore.out() + restore.err());
         assertTrue(restore.out().contains("safety backup: backup-test-"), restore.out());

@@ -10,6 +10,7 @@ import dev.drydock.shared.BadInputException;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -39,7 +40,12 @@ public record FileStore(Path dir) implements BackupStore {
 
     @Override
     public void publish(Path partialFile, BackupId id) throws IOException {
-        Files.move(partialFile, dir.resolve(id.archiveName()), StandardCopyOption.ATOMIC_MOVE);
+        Path archive = dir.resolve(id.archiveName());
+        if (Files.exists(archive)) { // a rename would silently replace it
+            Files.deleteIfExists(partialFile);
+            throw new FileAlreadyExistsException(archive.toString(), null, "a backup with this id is already published");
+        }
+        Files.move(partialFile, archive, StandardCopyOption.ATOMIC_MOVE);
         syncFolder();
     }
 
