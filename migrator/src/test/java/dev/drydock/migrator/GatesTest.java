@@ -4,19 +4,18 @@ import dev.drydock.backup.BackupService;
 import dev.drydock.backup.BackupSetup;
 import dev.drydock.backup.catalog.Catalog;
 import dev.drydock.backup.metrics.BackupMetrics;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -24,11 +23,33 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The gates of {@code up} on a protected SQLite environment: backup taken, reused, renewed when stale; confirmation. */
+/**
+ * The gates of {@code up} on a protected environment, on SQLite, PostgreSQL and MariaDB: backup taken, reused,
+ * renewed when stale or of another migration state; confirmation refused without a terminal, typed on one.
+ */
+@ParameterizedClass(name = "{0}")
+@ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
 class GatesTest {
 
     @TempDir
     Path project;
+
+    private final String dialect;
+    private TargetDatabase database;
+
+    GatesTest(String dialect) {
+        this.dialect = dialect;
+    }
+
+    @BeforeEach
+    void createDatabase() {
+        database = TargetDatabase.create(dialect, project, "prod.db");
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        database.close();
+    }
 
     private Path config(String maxAge) throws IOException {
         Path db = project.resolve("db");
@@ -36,7 +57,7 @@ class GatesTest {
         Files.writeString(db.resolve("V1__users.sql"), "CREATE TABLE IF NOT EXISTS users (id integer PRIMARY KEY);");
         Files.writeString(db.resolve("U1__users.sql"), "DROP TABLE IF EXISTS users;");
         return Files.writeString(project.resolve("drydock.yaml"), "migrations:\n  dir: db\n  layout: flyway\n"
-                + "  dialects: [sqlite]\nenvironments:\n  production:\n    url: \"jdbc:sqlite:./prod.db\"\n"
+                + "  dialects: [" + dialect + "]\nenvironments:\n  production:\n    url: \"" + database.url() + "\"\n"
                 + "    protected: true\n    backup: { required: true, maxAge: " + maxAge + " }\n"
                 + "backup:\n  store: \"file:./backups\"\n");
     }
@@ -52,22 +73,7 @@ class GatesTest {
     }
 
     private int applied() throws Exception {
-        if (!Files.exists(project.resolve("prod.db"))) {
-            return 0;
-        }
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + project.resolve("prod.db"));
-             Statement statement = connection.createStatement();
-             ResultSet tables = statement.executeQuery("SELECT count(*) FROM sqlite_master WHERE name = 'flyway_schema_history'")) {
-            tables.next();
-            if (tables.getInt(1) == 0) {
-                return 0;
-            }
-            try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM flyway_schema_history WHERE success = 1"
-                    + " AND version IS NOT NULL")) {
-                rows.next();
-                return rows.getInt(1);
-            }
-        }
+        return database.appliedVersions().size();
     }
 
     @Test
@@ -85,7 +91,7 @@ class GatesTest {
 
     @Test
     void aFreshVerifiedBackupOfTheSameStateIsUsedAndAStaleOneIsNot() throws Exception {
-        Path config = config("4s");
+        Path config = config("5s");
         assertEquals(0, MigratorRun.of("--config", config.toString(), "up", "--env", "production", "--yes").exit());
         new BackupService(BackupSetup.load(config), new BackupMetrics(), Clock.systemUTC())
                 .backup("production", "checksum", line -> { });
@@ -100,7 +106,7 @@ class GatesTest {
         assertTrue(otherState.out().contains("was taken at another migration state"), otherState.out());
         assertEquals(3, backups(config).size());
 
-        Thread.sleep(4_500);
+        Thread.sleep(5_500);
         addMigration("4", "payments");
         MigratorRun stale = MigratorRun.of("--config", config.toString(), "up", "--env", "production", "--yes");
         assertEquals(0, stale.exit(), stale.out() + stale.err());

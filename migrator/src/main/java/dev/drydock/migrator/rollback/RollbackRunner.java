@@ -65,7 +65,7 @@ public final class RollbackRunner {
     private static void createHistoryTable(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS " + HISTORY_TABLE + " (version VARCHAR(50) NOT NULL,"
-                    + " description VARCHAR(200), rolled_back_at TIMESTAMP NOT NULL, forced_reason VARCHAR(1000))");
+                    + " description VARCHAR(200), rolled_back_at TIMESTAMP(6) NOT NULL, forced_reason VARCHAR(1000))");
         }
     }
 
