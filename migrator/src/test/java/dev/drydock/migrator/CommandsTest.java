@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** validate, plan, baseline, repair, and the README's main job on a copy of examples/sqlite-app. */
+/** validate, plan, and the README's main job on a copy of examples/sqlite-app. */
 class CommandsTest {
 
     @TempDir
@@ -77,24 +77,5 @@ class CommandsTest {
         assertTrue(plan.out().contains("CREATE UNIQUE INDEX users_email_idx"), plan.out());
         assertEquals(3, status(config).get("pending").size());
         assertFalse(Files.exists(project.resolve("backups")), "plan takes no backup");
-    }
-
-    @Test
-    void baselineMarksAnExistingDatabaseAndRepairSettlesAnEdit() throws Exception {
-        Path config = example();
-        MigratorRun baseline = MigratorRun.of("--config", config.toString(), "baseline", "--env", "dev", "--version", "2");
-        assertEquals(0, baseline.exit(), baseline.out() + baseline.err());
-        JsonNode status = status(config);
-        assertEquals(1, status.get("pending").size());
-        assertEquals("3", status.get("pending").get(0).get("version").asText());
-
-        assertEquals(0, MigratorRun.of("--config", config.toString(), "up", "--env", "dev", "--backup",
-                "skip-with-reason=test of baseline").exit());
-        Path v3 = project.resolve("db/migrations/V3__create_notes.sql");
-        Files.writeString(v3, Files.readString(v3) + "\n-- reviewed\n");
-        assertEquals(1, MigratorRun.of("--config", config.toString(), "status", "--env", "dev").exit());
-        MigratorRun repair = MigratorRun.of("--config", config.toString(), "repair", "--env", "dev");
-        assertEquals(0, repair.exit(), repair.out() + repair.err());
-        assertTrue(status(config).get("success").asBoolean());
     }
 }

@@ -126,29 +126,6 @@ class SqliteMigrationTest {
     }
 
     @Test
-    void aMigrationThatFailsStopsTheRunAndTheHistorySaysWhere() throws Exception {
-        Path config = config("flyway", "");
-        flywayPair("1", "users", "CREATE TABLE IF NOT EXISTS users (id integer PRIMARY KEY);", "DROP TABLE IF EXISTS users;");
-        flywayPair("2", "seed", "INSERT INTO users (id) VALUES (1);\nINSERT INTO users (id) VALUES (1);",
-                "DELETE FROM users WHERE id = 1;");
-        flywayPair("3", "notes", "CREATE TABLE IF NOT EXISTS notes (id integer PRIMARY KEY);", "DROP TABLE IF EXISTS notes;");
-        MigratorRun up = MigratorRun.of("--config", config.toString(), "up", "--env", "dev");
-        assertEquals(1, up.exit(), up.out() + up.err());
-        assertTrue(up.out().contains("FAILED"), up.out());
-        assertEquals(List.of("1:1"), history(), "SQLite rolled V2 back; V3 never ran");
-        assertEquals(List.of("users"), tables());
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + project.resolve("dev.db"));
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT count(*) FROM users")) {
-            rows.next();
-            assertEquals(0, rows.getInt(1), "the half of V2 that ran was rolled back with it");
-        }
-        JsonNode status = new ObjectMapper().readTree(
-                MigratorRun.of("--config", config.toString(), "status", "--env", "dev", "--json").out());
-        assertEquals(2, status.get("pending").size());
-    }
-
-    @Test
     void eachRunWritesItsReportAndPrometheusTextfile() throws Exception {
         Path config = config("flyway", "");
         flywayPair("1", "users", "CREATE TABLE IF NOT EXISTS users (id integer PRIMARY KEY);", "DROP TABLE IF EXISTS users;");
@@ -193,7 +170,8 @@ class SqliteMigrationTest {
 
     @Test
     void badInputIsOneLineAndExitTwo() throws Exception {
-        Path config = config("flyway", "  production: { url: \"jdbc:sqlite:./prod.db\", protected: true }\n");
+        Path config = config("flyway", "  production: { url: \"jdbc:sqlite:./prod.db\", protected: true }\n"
+                + "  edge: { url: \"d1://app-db\" }\n");
         flywayPair("1", "users", "CREATE TABLE IF NOT EXISTS users (id integer PRIMARY KEY);", "DROP TABLE IF EXISTS users;");
         MigratorRun unknown = MigratorRun.of("--config", config.toString(), "status", "--env", "staging");
         assertEquals(2, unknown.exit());
@@ -202,6 +180,10 @@ class SqliteMigrationTest {
         MigratorRun badMode = MigratorRun.of("--config", config.toString(), "up", "--env", "dev", "--backup", "skip");
         assertEquals(2, badMode.exit());
         assertTrue(badMode.err().contains("a reason is required"), badMode.err());
+        MigratorRun d1 = MigratorRun.of("--config", config.toString(), "status", "--env", "edge");
+        assertEquals(2, d1.exit(), d1.out() + d1.err());
+        assertTrue(d1.err().contains("environments.edge.url: the migrator works on JDBC URLs"), d1.err());
+        assertTrue(d1.err().contains("wrangler d1 migrations apply"), d1.err());
         MigratorRun help = MigratorRun.of("up", "--help");
         assertEquals(0, help.exit());
         assertTrue(help.out().contains("Examples:"), help.out());

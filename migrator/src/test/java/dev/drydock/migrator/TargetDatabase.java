@@ -55,6 +55,11 @@ final class TargetDatabase implements AutoCloseable {
         return configUrl;
     }
 
+    /** The URL to connect to from the test. */
+    String jdbcUrl() {
+        return jdbcUrl;
+    }
+
     /** Where test-rollback makes its scratch databases; none for SQLite. */
     Optional<String> serverUrl() {
         return scratch.map(ScratchDatabases.Scratch::adminUrl);

@@ -12,6 +12,7 @@ import dev.drydock.migrator.lock.ServerLock;
 import dev.drydock.migrator.lock.SqliteFileLock;
 import dev.drydock.migrator.rollback.RollbackPlan;
 import dev.drydock.migrator.rollback.RollbackRunner;
+import dev.drydock.migrator.run.ApplyJournal;
 import dev.drydock.migrator.status.StatusReader;
 import dev.drydock.shared.BadInputException;
 import dev.drydock.shared.config.DrydockConfig;
@@ -34,6 +35,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -89,7 +91,22 @@ final class DownCommand implements Callable<Integer> {
         MigrationDiscovery discovery = new MigrationDiscovery(Path.of(""));
         MigrationSet set = discovery.discover(config.migrations());
         Flyway flyway = FlywayEngine.forEnvironment(target, set);
-        DriftGate.check(StatusReader.read(flyway, environment, target.url()));
+        Duration wait = Duration.ofSeconds(lockSeconds);
+        try (AutoCloseable fileLock = SqliteFileLock.acquire(target.jdbcUrl(), wait, System.out::println);
+             AutoCloseable serverLock = ServerLock.acquire(target.jdbcUrl(), target.revealUser(),
+                     target.revealPassword(), wait, System.out::println)) {
+            return underLock(config, set, discovery, flyway, target, mode);
+        }
+    }
+
+    private int underLock(DrydockConfig config, MigrationSet set, MigrationDiscovery discovery, Flyway flyway,
+                          EnvironmentConfig target, BackupMode mode) throws Exception {
+        Optional<ApplyJournal> journal = ApplyJournal.of(flyway.getConfiguration().getDataSource(), target.jdbcUrl());
+        List<ApplyJournal.Mark> interrupted = journal.isPresent() ? journal.get().marks() : List.of();
+        DriftGate.check(StatusReader.read(flyway, environment, target.url(), interrupted));
+        if (journal.isPresent()) {
+            journal.get().settle(interrupted, System.out::println);
+        }
         RollbackPlan plan = RollbackPlan.of(set, flyway.info().applied(), to);
         if (plan.steps().isEmpty()) {
             System.out.println("nothing to roll back: nothing above version " + to + " is applied");
@@ -110,12 +127,7 @@ final class DownCommand implements Callable<Integer> {
         }
         Dialect dialect = ValidatorGate.primaryDialect(config);
         RollbackRunner runner = new RollbackRunner(flyway.getConfiguration().getDataSource(), dialect);
-        Duration wait = Duration.ofSeconds(lockSeconds);
-        try (AutoCloseable fileLock = SqliteFileLock.acquire(target.jdbcUrl(), wait, System.out::println);
-             AutoCloseable serverLock = ServerLock.acquire(target.jdbcUrl(), target.revealUser(),
-                     target.revealPassword(), wait, System.out::println)) {
-            return rollBack(plan, runner, forced, flyway, target);
-        }
+        return rollBack(plan, runner, forced, flyway, target);
     }
 
     private int rollBack(RollbackPlan plan, RollbackRunner runner, List<String> forced, Flyway flyway,

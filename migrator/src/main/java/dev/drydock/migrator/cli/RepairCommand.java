@@ -1,6 +1,9 @@
 package dev.drydock.migrator.cli;
 
 import dev.drydock.migrator.flyway.FlywayEngine;
+import dev.drydock.migrator.lock.ServerLock;
+import dev.drydock.migrator.lock.SqliteFileLock;
+import dev.drydock.migrator.run.ApplyJournal;
 import dev.drydock.migrator.status.StatusReader;
 import dev.drydock.shared.config.DrydockConfig;
 import dev.drydock.shared.config.EnvironmentConfig;
@@ -13,14 +16,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
  * {@code migrator repair}: Flyway's repair — failed entries leave the history, and the recorded checksums take the
- * files' values. For after an incident, once the database itself has been put right.
+ * files' values — and the marks of migrators that died halfway are cleared. For after an incident, once the
+ * database itself has been put right.
  */
 @Command(name = "repair", mixinStandardHelpOptions = true,
-        description = "Removes failed entries from the history and re-records checksums from the files (Flyway's repair).",
+        description = "Removes failed entries from the history, re-records checksums from the files (Flyway's repair)"
+                + " and clears the marks a migrator killed halfway left.",
         footerHeading = "%nExamples:%n", footer = {"  migrator repair --env dev"})
 final class RepairCommand implements Callable<Integer> {
 
@@ -30,15 +37,32 @@ final class RepairCommand implements Callable<Integer> {
     @Option(names = "--env", paramLabel = "ENV", required = true, description = "The environment of drydock.yaml.")
     String environment;
 
+    @Option(names = "--lock-timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "How long to wait for another migrator on the same database before giving up (exit 3).")
+    int lockSeconds;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         DrydockConfig config = parent.loadConfig();
         EnvironmentConfig target = MigratorCommand.environment(config, environment);
         MigrationSet set = new MigrationDiscovery(Path.of("")).discover(config.migrations());
         Flyway flyway = FlywayEngine.forEnvironment(target, set);
-        RepairResult result = flyway.repair();
-        System.out.println("repaired " + environment + ": " + result.repairActions.size() + " action(s) "
-                + result.repairActions);
+        Duration wait = Duration.ofSeconds(lockSeconds);
+        try (AutoCloseable fileLock = SqliteFileLock.acquire(target.jdbcUrl(), wait, System.out::println);
+             AutoCloseable serverLock = ServerLock.acquire(target.jdbcUrl(), target.revealUser(),
+                     target.revealPassword(), wait, System.out::println)) {
+            RepairResult result = flyway.repair();
+            System.out.println("repaired " + environment + ": " + result.repairActions.size() + " action(s) "
+                    + result.repairActions);
+            Optional<ApplyJournal> journal = ApplyJournal.of(flyway.getConfiguration().getDataSource(), target.jdbcUrl());
+            if (journal.isPresent()) {
+                for (ApplyJournal.Mark mark : journal.get().marks()) {
+                    System.out.println("cleared the mark of " + mark.version() + " " + mark.description()
+                            + ", which a migrator that died left at " + mark.startedAt());
+                }
+                journal.get().clear();
+            }
+        }
         System.out.print(StatusCommand.text(StatusReader.read(flyway, environment, target.url())));
         return 0;
     }

@@ -5,20 +5,26 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.drydock.backup.BackupSetup;
 import dev.drydock.backup.catalog.Catalog;
 import dev.drydock.migrator.flyway.FlywayEngine;
+import dev.drydock.migrator.lock.LockTimeout;
+import dev.drydock.migrator.lock.ServerLock;
+import dev.drydock.migrator.run.ApplyJournal;
 import dev.drydock.migrator.status.MigrationStatus;
 import dev.drydock.migrator.status.StatusReader;
 import dev.drydock.shared.config.DrydockConfig;
 import dev.drydock.shared.config.EnvironmentConfig;
 import dev.drydock.shared.migration.MigrationDiscovery;
 import dev.drydock.shared.migration.MigrationSet;
+import org.flywaydb.core.Flyway;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code migrator status}: applied, pending, failed and drifted migrations of an environment. */
@@ -43,10 +49,28 @@ final class StatusCommand implements Callable<Integer> {
         DrydockConfig config = parent.loadConfig();
         EnvironmentConfig target = MigratorCommand.environment(config, environment);
         MigrationSet set = new MigrationDiscovery(Path.of("")).discover(config.migrations());
-        MigrationStatus status = StatusReader.read(FlywayEngine.forEnvironment(target, set), environment, target.url());
+        Flyway flyway = FlywayEngine.forEnvironment(target, set);
+        MigrationStatus status = StatusReader.read(flyway, environment, target.url(), interrupted(flyway, target));
         System.out.print(json ? json(status, lastBackup(config)) : text(status));
         System.out.flush();
         return status.success() ? 0 : 1;
+    }
+
+    /**
+     * What migrators that died halfway left in the apply journal. Only while no migrator holds the database's lock:
+     * a running one's marks are work in progress.
+     */
+    private static List<ApplyJournal.Mark> interrupted(Flyway flyway, EnvironmentConfig target) throws Exception {
+        Optional<ApplyJournal> journal = ApplyJournal.of(flyway.getConfiguration().getDataSource(), target.jdbcUrl());
+        if (journal.isEmpty()) {
+            return List.of();
+        }
+        try (AutoCloseable lock = ServerLock.acquire(target.jdbcUrl(), target.revealUser(), target.revealPassword(),
+                Duration.ZERO, line -> { })) {
+            return journal.get().marks();
+        } catch (LockTimeout running) {
+            return List.of();
+        }
     }
 
     /** The newest backup of the environment in the catalog, when the config has a backup store. */
@@ -55,7 +79,7 @@ final class StatusCommand implements Callable<Integer> {
             return null;
         }
         List<Catalog.Entry> entries = new Catalog(BackupSetup.load(parent.config).store())
-                .entries(java.util.Optional.of(environment));
+                .entries(Optional.of(environment));
         if (entries.isEmpty()) {
             return null;
         }

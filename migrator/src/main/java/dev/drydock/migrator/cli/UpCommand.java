@@ -7,6 +7,7 @@ import dev.drydock.migrator.flyway.FlywayEngine;
 import dev.drydock.migrator.lock.LockTimeout;
 import dev.drydock.migrator.lock.ServerLock;
 import dev.drydock.migrator.lock.SqliteFileLock;
+import dev.drydock.migrator.run.ApplyJournal;
 import dev.drydock.migrator.run.MetricsFile;
 import dev.drydock.migrator.run.RunRecorder;
 import dev.drydock.migrator.run.RunReport;
@@ -23,6 +24,8 @@ import dev.drydock.shared.migration.MigrationDiscovery;
 import dev.drydock.shared.migration.MigrationSet;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -34,6 +37,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -78,6 +82,7 @@ final class UpCommand implements Callable<Integer> {
     Path metricsFile;
 
     private long validatorMillis;
+    private Optional<ApplyJournal> journal;
 
     @Override
     public Integer call() throws Exception {
@@ -92,8 +97,11 @@ final class UpCommand implements Callable<Integer> {
         });
         validatorMillis = (System.nanoTime() - validatorStarted) / 1_000_000;
         RunRecorder recorder = new RunRecorder(System.out::println);
-        Flyway flyway = FlywayEngine.configure(target, set).target(to == null ? "latest" : to).callbacks(recorder)
-                .lockRetryCount(lockSeconds).load();
+        FluentConfiguration configuration = FlywayEngine.configure(target, set).target(to == null ? "latest" : to)
+                .lockRetryCount(lockSeconds);
+        journal = ApplyJournal.of(configuration.getDataSource(), target.jdbcUrl());
+        Flyway flyway = configuration.callbacks(journal.<Callback[]>map(j -> new Callback[] {j, recorder})
+                .orElse(new Callback[] {recorder})).load();
         Duration wait = Duration.ofSeconds(lockSeconds);
         try (AutoCloseable fileLock = SqliteFileLock.acquire(target.jdbcUrl(), wait, System.out::println);
              AutoCloseable serverLock = ServerLock.acquire(target.jdbcUrl(), target.revealUser(),
@@ -105,8 +113,12 @@ final class UpCommand implements Callable<Integer> {
     private int underLock(Flyway flyway, RunRecorder recorder, EnvironmentConfig target, BackupMode mode)
             throws Exception {
         long driftStarted = System.nanoTime();
-        MigrationStatus before = StatusReader.read(flyway, environment, target.url());
+        List<ApplyJournal.Mark> interrupted = journal.isPresent() ? journal.get().marks() : List.of();
+        MigrationStatus before = StatusReader.read(flyway, environment, target.url(), interrupted);
         DriftGate.check(before);
+        if (journal.isPresent()) {
+            journal.get().settle(interrupted, System.out::println);
+        }
         long driftMillis = (System.nanoTime() - driftStarted) / 1_000_000;
         if (before.pending().isEmpty()) {
             System.out.println("nothing to apply: " + environment + " is at version " + before.current());
@@ -130,7 +142,7 @@ final class UpCommand implements Callable<Integer> {
     }
 
     private int apply(Flyway flyway, RunRecorder recorder, EnvironmentConfig target, MigrationStatus before,
-                      String backupId) throws java.io.IOException {
+                      String backupId) throws java.io.IOException, java.sql.SQLException {
         Instant started = Instant.now();
         String error = null;
         try {
@@ -141,6 +153,10 @@ final class UpCommand implements Callable<Integer> {
                         + lockSeconds + " s; nothing was changed. Wait for it to finish (or raise --lock-timeout)");
             }
             error = e.getMessage().lines().findFirst().orElse("");
+        } finally {
+            if (journal.isPresent()) {
+                journal.get().clear(); // this run is over: what failed is in its report and in Flyway's history
+            }
         }
         RunReport.Failed failed = recorder.failed();
         if (error != null && failed == null) {

@@ -1,5 +1,6 @@
 package dev.drydock.migrator.status;
 
+import dev.drydock.migrator.run.ApplyJournal;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
@@ -14,6 +15,14 @@ public final class StatusReader {
     }
 
     public static MigrationStatus read(Flyway flyway, String environment, String url) {
+        return read(flyway, environment, url, List.of());
+    }
+
+    /**
+     * The status, with the migrations a dead migrator was applying (its {@link ApplyJournal} marks) as drift where
+     * part of them may have stayed.
+     */
+    public static MigrationStatus read(Flyway flyway, String environment, String url, List<ApplyJournal.Mark> interrupted) {
         List<MigrationStatus.Entry> applied = new ArrayList<>();
         List<MigrationStatus.Entry> pending = new ArrayList<>();
         List<MigrationStatus.Entry> failed = new ArrayList<>();
@@ -49,6 +58,15 @@ public final class StatusReader {
                 }
                 default -> {
                 }
+            }
+        }
+        for (ApplyJournal.Mark mark : interrupted) {
+            if (mark.mayHaveStayed()) {
+                drift.add(new MigrationStatus.Drift(mark.version(), mark.script(), "a migrator died while applying it"
+                        + " (started " + mark.startedAt() + " on " + mark.host() + ") where each statement commits"
+                        + " at once, so part of it may have stayed", "compare the schema with " + mark.script()
+                        + ", undo what stayed (its rollback file, with care) or finish it by hand, then run"
+                        + " 'migrator repair --env " + environment + "' to clear the mark"));
             }
         }
         return new MigrationStatus(environment, withoutCredentials(url), current, applied, pending, failed, drift);
