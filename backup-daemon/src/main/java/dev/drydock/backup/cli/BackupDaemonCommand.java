@@ -1,12 +1,12 @@
 package dev.drydock.backup.cli;
 
 import dev.drydock.shared.BadInputException;
+import dev.drydock.shared.cli.ErrorLine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 
 /** {@code bin/backup-daemon}: verified logical backups. */
@@ -40,21 +40,9 @@ public final class BackupDaemonCommand implements Runnable {
     /** Runs the command line and returns the exit code; bad input prints one clear line, never a stack trace. */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new BackupDaemonCommand());
-        cli.setExecutionExceptionHandler((exception, command, parseResult) -> {
-            PrintWriter err = command.getErr();
-            if (exception instanceof BadInputException) {
-                err.println("backup-daemon: " + exception.getMessage());
-                err.flush();
-                return 2;
-            }
-            err.println("backup-daemon: " + exception.getMessage()
-                    + (System.getenv("DRYDOCK_DEBUG") == null ? " (DRYDOCK_DEBUG=1 prints the stack trace)" : ""));
-            if (System.getenv("DRYDOCK_DEBUG") != null) {
-                exception.printStackTrace(err);
-            }
-            err.flush();
-            return 1;
-        });
+        cli.setExecutionExceptionHandler((exception, command, parseResult) -> exception instanceof BadInputException
+                ? ErrorLine.print("backup-daemon", exception.getMessage(), command.getErr(), 2)
+                : ErrorLine.unexpected("backup-daemon", exception.getMessage(), exception, command.getErr(), 1));
         return cli.execute(args);
     }
 

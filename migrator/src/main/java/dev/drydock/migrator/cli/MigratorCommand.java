@@ -3,6 +3,7 @@ package dev.drydock.migrator.cli;
 import dev.drydock.migrator.gate.GateRefusal;
 import dev.drydock.migrator.lock.LockTimeout;
 import dev.drydock.shared.BadInputException;
+import dev.drydock.shared.cli.ErrorLine;
 import dev.drydock.shared.config.ConfigLoader;
 import dev.drydock.shared.config.DrydockConfig;
 import dev.drydock.shared.config.EnvironmentConfig;
@@ -14,6 +15,7 @@ import picocli.CommandLine.ScopeType;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 
 /** {@code bin/migrator}: applies migrations with Flyway behind Drydock's gates. */
 @Command(name = "migrator", mixinStandardHelpOptions = true, version = "drydock-migrator 0.1.0",
@@ -28,6 +30,10 @@ import java.nio.file.Path;
                 "Exit codes: 0 done, 1 refused by a gate or a failed migration, 2 bad input or usage,"
                         + " 3 lost lock or interrupted."})
 public final class MigratorCommand implements Runnable {
+
+    /** The databases Flyway applies to here; their URLs start so. */
+    private static final List<String> APPLIES_TO = List.of("jdbc:sqlite:", "jdbc:postgresql:", "jdbc:mariadb:",
+            "jdbc:mysql:");
 
     @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
             description = "drydock.yaml to read (default: ./drydock.yaml).")
@@ -53,6 +59,14 @@ public final class MigratorCommand implements Runnable {
             throw new BadInputException(config.file().map(Path::toString).orElse("drydock.yaml") + ": no environment '"
                     + name + "' under environments:; it has " + config.environments().keySet());
         }
+        String url = environment.url();
+        if (!APPLIES_TO.stream().anyMatch(url::startsWith)) {
+            // D1 has no JDBC driver: its databases are reached through Cloudflare's API, which wrangler owns.
+            throw new BadInputException(config.file().map(Path::toString).orElse("drydock.yaml") + ": environments."
+                    + name + ".url: the migrator works on JDBC URLs (" + String.join(", ", APPLIES_TO) + "); apply"
+                    + " to a Cloudflare D1 database with 'wrangler d1 migrations apply' after 'migrator validate',"
+                    + " and rehearse its rollbacks with 'migrator test-rollback' (a local SQLite file)");
+        }
         return environment;
     }
 
@@ -66,31 +80,18 @@ public final class MigratorCommand implements Runnable {
         cli.setExecutionExceptionHandler((exception, command, parseResult) -> {
             PrintWriter err = command.getErr();
             if (exception instanceof BadInputException) {
-                err.println("migrator: " + exception.getMessage());
-                err.flush();
-                return 2;
+                return ErrorLine.print("migrator", exception.getMessage(), err, 2);
             }
             if (exception instanceof LockTimeout) {
-                err.println("migrator: " + exception.getMessage());
-                err.flush();
-                return 3;
+                return ErrorLine.print("migrator", exception.getMessage(), err, 3);
             }
             if (exception instanceof GateRefusal) {
                 command.getOut().flush();
-                System.out.flush();
-                err.println("migrator: refused: " + exception.getMessage());
-                err.flush();
-                return 1;
+                System.out.flush(); // the plan and the gates' lines come before the refusal
+                return ErrorLine.print("migrator", "refused: " + exception.getMessage(), err, 1);
             }
-            String message = exception instanceof FlywayException ? "Flyway: " + exception.getMessage()
-                    : exception.getMessage();
-            err.println("migrator: " + message
-                    + (System.getenv("DRYDOCK_DEBUG") == null ? " (DRYDOCK_DEBUG=1 prints the stack trace)" : ""));
-            if (System.getenv("DRYDOCK_DEBUG") != null) {
-                exception.printStackTrace(err);
-            }
-            err.flush();
-            return 1;
+            return ErrorLine.unexpected("migrator", exception instanceof FlywayException
+                    ? "Flyway: " + exception.getMessage() : exception.getMessage(), exception, err, 1);
         });
         return cli.execute(args);
     }

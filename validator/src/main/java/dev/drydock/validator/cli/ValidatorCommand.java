@@ -1,6 +1,7 @@
 package dev.drydock.validator.cli;
 
 import dev.drydock.shared.BadInputException;
+import dev.drydock.shared.cli.ErrorLine;
 import dev.drydock.shared.config.ConfigException;
 import dev.drydock.shared.config.DrydockConfig;
 import dev.drydock.validator.ToolVersion;
@@ -113,20 +114,15 @@ public final class ValidatorCommand implements Callable<Integer> {
         cli.setExecutionExceptionHandler((exception, command, parseResult) -> {
             PrintWriter err = command.getErr();
             if (exception instanceof BadInputException) {
-                err.println("validator: " + exception.getMessage());
-            } else if (exception instanceof java.nio.file.FileSystemException file) {
-                err.println("validator: " + file.getFile() + ": " + (file.getReason() != null ? file.getReason()
-                        : file.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2")
-                        .toLowerCase(java.util.Locale.ROOT)) + "; check the path and its permissions");
-            } else {
-                err.println("validator: internal error: " + exception
-                        + " (please report it; DRYDOCK_DEBUG=1 prints the stack trace)");
-                if (System.getenv("DRYDOCK_DEBUG") != null) {
-                    exception.printStackTrace(err);
-                }
+                return ErrorLine.print("validator", exception.getMessage(), err, 2);
             }
-            err.flush();
-            return 2;
+            if (exception instanceof java.nio.file.FileSystemException file) {
+                return ErrorLine.print("validator", file.getFile() + ": " + (file.getReason() != null ? file.getReason()
+                        : file.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2")
+                        .toLowerCase(java.util.Locale.ROOT)) + "; check the path and its permissions", err, 2);
+            }
+            return ErrorLine.unexpected("validator", "internal error: " + exception + "; please report it",
+                    exception, err, 2);
         });
         return cli.execute(args);
     }
