@@ -103,7 +103,10 @@ public record S3Store(S3Client client, String bucket, String prefix, Path localD
     public List<BackupId> list() throws IOException {
         List<BackupId> ids = new ArrayList<>();
         String listPrefix = prefix.isEmpty() ? "" : prefix + "/";
-        for (S3Object object : call(() -> client.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(listPrefix)).contents())) {
+        // the paginator fetches lazily: walk it inside call() so a failed page is an IOException too
+        List<S3Object> objects = call(() -> client.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(listPrefix))
+                .contents().stream().toList());
+        for (S3Object object : objects) {
             String name = object.key().substring(listPrefix.length());
             if (!name.contains("/") && name.startsWith("backup-") && name.endsWith(".zip")) {
                 BackupId.parse(name).ifPresent(ids::add);
