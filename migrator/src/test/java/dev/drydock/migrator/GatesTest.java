@@ -4,10 +4,7 @@ import dev.drydock.backup.BackupService;
 import dev.drydock.backup.BackupSetup;
 import dev.drydock.backup.catalog.Catalog;
 import dev.drydock.backup.metrics.BackupMetrics;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -29,26 +26,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ParameterizedClass(name = "{0}")
 @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
-class GatesTest {
+class GatesTest extends PerDatabaseTest {
 
-    @TempDir
-    Path project;
-
-    private final String dialect;
-    private TargetDatabase database;
 
     GatesTest(String dialect) {
-        this.dialect = dialect;
-    }
-
-    @BeforeEach
-    void createDatabase() {
-        database = TargetDatabase.create(dialect, project, "prod.db");
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        database.close();
+        super(dialect, "prod.db");
     }
 
     private Path config(String maxAge) throws IOException {

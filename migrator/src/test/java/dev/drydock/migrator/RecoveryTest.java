@@ -2,10 +2,7 @@ package dev.drydock.migrator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,26 +24,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ParameterizedClass(name = "{0}")
 @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
-class RecoveryTest {
+class RecoveryTest extends PerDatabaseTest {
 
-    @TempDir
-    Path project;
-
-    private final String dialect;
-    private TargetDatabase database;
 
     RecoveryTest(String dialect) {
-        this.dialect = dialect;
-    }
-
-    @BeforeEach
-    void createDatabase() {
-        database = TargetDatabase.create(dialect, project, "app.db");
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        database.close();
+        super(dialect, "app.db");
     }
 
     private Path config() throws IOException {

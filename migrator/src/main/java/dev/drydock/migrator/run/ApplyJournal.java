@@ -41,6 +41,8 @@ public final class ApplyJournal implements Callback {
 
     private final DataSource dataSource;
     private final boolean transactionalDdl;
+    private Connection writer;
+    private String host;
 
     private ApplyJournal(DataSource dataSource, boolean transactionalDdl) {
         this.dataSource = dataSource;
@@ -95,23 +97,25 @@ public final class ApplyJournal implements Callback {
     }
 
     private void begin(String version, String description, String script, boolean mayStay) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(true);
-            try (Statement create = connection.createStatement()) {
+        if (writer == null) { // one connection for the whole run: a set of hundreds of migrations opens one, not hundreds
+            writer = dataSource.getConnection();
+            writer.setAutoCommit(true);
+            host = host();
+            try (Statement create = writer.createStatement()) {
                 create.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (version VARCHAR(50) NOT NULL,"
                         + " description VARCHAR(200), script VARCHAR(1000), started_at TIMESTAMP(6) NOT NULL,"
                         + " host VARCHAR(300), may_stay INT NOT NULL)");
             }
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + TABLE
-                    + " (version, description, script, started_at, host, may_stay) VALUES (?, ?, ?, ?, ?, ?)")) {
-                insert.setString(1, version);
-                insert.setString(2, description);
-                insert.setString(3, script);
-                insert.setTimestamp(4, Timestamp.from(Instant.now()));
-                insert.setString(5, host());
-                insert.setInt(6, mayStay ? 1 : 0);
-                insert.executeUpdate();
-            }
+        }
+        try (PreparedStatement insert = writer.prepareStatement("INSERT INTO " + TABLE
+                + " (version, description, script, started_at, host, may_stay) VALUES (?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, version);
+            insert.setString(2, description);
+            insert.setString(3, script);
+            insert.setTimestamp(4, Timestamp.from(Instant.now()));
+            insert.setString(5, host);
+            insert.setInt(6, mayStay ? 1 : 0);
+            insert.executeUpdate();
         }
     }
 
@@ -149,15 +153,17 @@ public final class ApplyJournal implements Callback {
         }
     }
 
-    /** Removes every mark: the run is over, or an operator has settled what a dead one left. */
+    /** Removes every mark, and closes the run's connection: the run is over, or an operator has settled a dead one's. */
     public void clear() throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = writer != null ? writer : dataSource.getConnection()) {
             connection.setAutoCommit(true);
             if (exists(connection)) {
                 try (Statement statement = connection.createStatement()) {
                     statement.executeUpdate("DELETE FROM " + TABLE);
                 }
             }
+        } finally {
+            writer = null;
         }
     }
 
