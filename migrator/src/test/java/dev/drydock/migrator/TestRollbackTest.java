@@ -64,6 +64,30 @@ class TestRollbackTest {
         assertTrue(!Files.exists(project.resolve("dev.db")), "the environment's database is never touched");
     }
 
+    /** --setup makes what the application's own runner makes first; a setup that fails is bad input, exit 2. */
+    @Test
+    void aSetupScriptRunsOnEachFreshScratchDatabaseFirst() throws Exception {
+        Path db = Files.createDirectories(project.resolve("db"));
+        Files.writeString(db.resolve("V1__runner_key.sql"), "CREATE UNIQUE INDEX migrations_version ON migrations (version);");
+        Files.writeString(db.resolve("U1__runner_key.sql"), "DROP INDEX migrations_version;");
+        Path config = Files.writeString(project.resolve("drydock.yaml"), "migrations:\n  dir: db\n  layout: flyway\n"
+                + "  dialects: [sqlite]\n");
+        MigratorRun without = MigratorRun.of("--config", config.toString(), "test-rollback");
+        assertEquals(1, without.exit(), without.out() + without.err());
+        assertTrue(without.out().contains("the forward script of 1 failed"), without.out());
+
+        Path setup = Files.writeString(project.resolve("runner.sql"), "CREATE TABLE migrations (version text NOT NULL);");
+        MigratorRun with = MigratorRun.of("--config", config.toString(), "test-rollback", "--setup", setup.toString());
+        assertEquals(0, with.exit(), with.out() + with.err());
+        assertTrue(with.out().contains("1 rollback(s) rehearsed: 1 hold, 0 do not"), with.out());
+
+        Files.writeString(setup, "CREATE TABLE migrations (version text NOT NULL;");
+        MigratorRun broken = MigratorRun.of("--config", config.toString(), "test-rollback", "--setup", setup.toString());
+        assertEquals(2, broken.exit(), broken.out() + broken.err());
+        assertTrue(broken.err().contains("the setup script failed on the scratch database: " + setup + ":1:"),
+                broken.err());
+    }
+
     /**
      * The rehearsal on the real PostgreSQL against the validator's rollback-not-inverse, per migration: where the
      * rehearsal finds a difference the validator must have flagged the rollback, and the reverse. Migrations
