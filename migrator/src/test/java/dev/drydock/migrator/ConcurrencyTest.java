@@ -6,10 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -57,24 +54,6 @@ class ConcurrencyTest extends PerDatabaseTest {
                 + "environments:\n  test: { url: \"" + database.url() + "\" }\n");
     }
 
-    /** Starts {@code migrator up} as a child process and returns once it has begun the slow migration V2. */
-    private Process startUp(Path config) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "dev.drydock.migrator.cli.MigratorCommand", "--config", config.toString(), "up", "--env", "test")
-                .redirectErrorStream(true).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        StringBuilder seen = new StringBuilder();
-        String line;
-        while ((line = out.readLine()) != null) {
-            if (line.startsWith("applying 2")) {
-                return process;
-            }
-            seen.append(line).append('\n');
-        }
-        throw new AssertionError("the first migrator ended before V2:\n" + seen);
-    }
-
     private JsonNode status(Path config) throws IOException {
         return new ObjectMapper().readTree(
                 MigratorRun.of("--config", config.toString(), "status", "--env", "test", "--json").out());
@@ -83,7 +62,7 @@ class ConcurrencyTest extends PerDatabaseTest {
     @Test
     void aSecondMigratorWaitsThenGivesUpWithExitThree() throws Exception {
         Path config = config(slowStatement(8));
-        Process first = startUp(config);
+        Process first = ChildMigrator.upUntil(config, "applying 2");
         MigratorRun second = MigratorRun.of("--config", config.toString(), "up", "--env", "test", "--lock-timeout", "1");
         assertEquals(3, second.exit(), second.out() + second.err());
         assertTrue(second.out().contains("waiting for another migrator"), second.out());
@@ -108,7 +87,7 @@ class ConcurrencyTest extends PerDatabaseTest {
     @Test
     void aMigratorKilledHalfwayLeavesAStateTheNextRunExplainsAndRecovers() throws Exception {
         Path config = config("CREATE TABLE slow (id int);\n" + slowStatement(30));
-        Process first = startUp(config);
+        Process first = ChildMigrator.upUntil(config, "applying 2");
         Thread.sleep(1_000); // into the slow statement, past the CREATE TABLE
         first.destroyForcibly();
         assertTrue(first.waitFor(30, TimeUnit.SECONDS));

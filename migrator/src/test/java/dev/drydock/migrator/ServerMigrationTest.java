@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -113,6 +114,42 @@ class ServerMigrationTest {
             JsonNode repaired = new ObjectMapper().readTree(
                     MigratorRun.of("--config", config.toString(), "status", "--env", "test", "--json").out());
             assertEquals(0, repaired.get("failed").size());
+        }
+    }
+
+    /**
+     * A PostgreSQL migration marked to run outside a transaction, killed halfway: what it did before stays, so the
+     * apply journal's mark is drift until the operator has put it right and run repair.
+     */
+    @Test
+    void aPostgresqlMigrationOutsideATransactionKilledHalfwayIsDriftUntilRepaired() throws Exception {
+        try (ScratchDatabases.Scratch database = ScratchDatabases.postgres()) {
+            Path config = config(database.url(), "postgresql");
+            Files.writeString(project.resolve("db/V3__audit.sql"), "-- drydock:no-transaction\n"
+                    + "CREATE TABLE audit (id int PRIMARY KEY);\nSELECT pg_sleep(30);");
+            Files.writeString(project.resolve("db/U3__audit.sql"), "DROP TABLE IF EXISTS audit;");
+            Process first = ChildMigrator.upUntil(config, "applying 3");
+            Thread.sleep(1_000); // into the sleep, past the CREATE TABLE
+            first.destroyForcibly();
+            assertTrue(first.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(1, count(database, "SELECT count(*) FROM pg_tables WHERE tablename = 'audit'"),
+                    "outside a transaction the CREATE TABLE stayed");
+            MigratorRun status = MigratorRun.of("--config", config.toString(), "status", "--env", "test");
+            assertEquals(1, status.exit(), status.out());
+            assertTrue(status.out().contains("V3__audit.sql: a migrator died while applying it"), status.out());
+            MigratorRun refused = MigratorRun.of("--config", config.toString(), "down", "--env", "test", "--to", "1");
+            assertEquals(1, refused.exit(), refused.out() + refused.err());
+            assertTrue(refused.err().contains("migrator repair --env test"), refused.err());
+
+            try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+                statement.execute("DROP TABLE audit"); // the operator undoes what stayed
+            }
+            assertEquals(0, MigratorRun.of("--config", config.toString(), "repair", "--env", "test").exit());
+            Files.writeString(project.resolve("db/V3__audit.sql"), "-- drydock:no-transaction\n"
+                    + "CREATE TABLE audit (id int PRIMARY KEY);");
+            MigratorRun up = MigratorRun.of("--config", config.toString(), "up", "--env", "test");
+            assertEquals(0, up.exit(), up.out() + up.err());
+            assertEquals(3, count(database, "SELECT count(*) FROM flyway_schema_history WHERE success AND version IS NOT NULL"));
         }
     }
 }

@@ -22,7 +22,11 @@ public final class DiscoveredScripts implements ResourceProvider {
 
     public DiscoveredScripts(MigrationSet set) {
         for (Migration migration : set.migrations()) {
-            byName.put(flywayName(migration), new ScriptResource(migration.forward(), flywayName(migration)));
+            String name = flywayName(migration);
+            byName.put(name, new ScriptResource(migration.forward(), name));
+            if (!migration.transaction().inTransaction()) {
+                byName.put(name + ".conf", new ScriptConfigResource(migration, name));
+            }
         }
     }
 
