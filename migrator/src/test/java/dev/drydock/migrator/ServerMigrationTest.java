@@ -52,6 +52,8 @@ class ServerMigrationTest {
         MigratorRun plan = MigratorRun.of("--config", config.toString(), "plan", "--env", "test");
         assertEquals(0, plan.exit(), plan.out() + plan.err());
         assertTrue(plan.out().contains("-- V2__email_index.sql"), plan.out());
+        assertEquals(server.startsWith("jdbc:mariadb:"), plan.out().contains("MySQL and MariaDB commit every DDL"
+                + " statement at once"), plan.out());
         assertEquals(0, count(database, indexQuery), "plan applied nothing");
 
         MigratorRun rehearsal = MigratorRun.of("--config", config.toString(), "test-rollback", "--scratch", server);
@@ -128,6 +130,9 @@ class ServerMigrationTest {
             Files.writeString(project.resolve("db/V3__audit.sql"), "-- drydock:no-transaction\n"
                     + "CREATE TABLE audit (id int PRIMARY KEY);\nSELECT pg_sleep(30);");
             Files.writeString(project.resolve("db/U3__audit.sql"), "DROP TABLE IF EXISTS audit;");
+            MigratorRun plan = MigratorRun.of("--config", config.toString(), "plan", "--env", "test");
+            assertTrue(plan.out().contains("-- V3__audit.sql (outside a transaction: -- drydock:no-transaction)"),
+                    plan.out());
             Process first = ChildMigrator.upUntil(config, "applying 3");
             Thread.sleep(1_000); // into the sleep, past the CREATE TABLE
             first.destroyForcibly();

@@ -184,8 +184,12 @@ class SqliteMigrationTest {
         assertEquals(2, d1.exit(), d1.out() + d1.err());
         assertTrue(d1.err().contains("environments.edge.url: the migrator works on JDBC URLs"), d1.err());
         assertTrue(d1.err().contains("wrangler d1 migrations apply"), d1.err());
-        MigratorRun help = MigratorRun.of("up", "--help");
-        assertEquals(0, help.exit());
-        assertTrue(help.out().contains("Examples:"), help.out());
+        for (String command : List.of("create", "validate", "status", "plan", "up", "down", "test-rollback", "restore",
+                "repair", "baseline")) {
+            MigratorRun help = MigratorRun.of(command, "--help");
+            assertEquals(0, help.exit(), command);
+            String examples = help.out().substring(Math.max(0, help.out().indexOf("Examples:")));
+            assertTrue(examples.contains("  migrator ") && examples.contains(" " + command), command + ":\n" + help.out());
+        }
     }
 }

@@ -18,13 +18,17 @@ import java.util.concurrent.Callable;
  * {@code migrator baseline --version V}: marks an existing database as being at version V, so that only the
  * migrations above it are applied (Flyway's baseline).
  */
-@Command(name = "baseline", mixinStandardHelpOptions = true,
+@Command(name = "baseline",
         description = "Records that the database already is at --version; later migrations apply on top.",
         footerHeading = "%nExamples:%n", footer = {"  migrator baseline --env production --version 41"})
 final class BaselineCommand implements Callable<Integer> {
 
     @ParentCommand
     MigratorCommand parent;
+
+    // DESIGN.md's --version is the baseline version, so this command has --help without picocli's standard --version
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Option(names = "--env", paramLabel = "ENV", required = true, description = "The environment of drydock.yaml.")
     String environment;

@@ -17,6 +17,7 @@ import picocli.CommandLine.ParentCommand;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -37,6 +38,15 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "VERSION", description = "Stop after this version.")
     String to;
 
+    /** What a plan for a MySQL or MariaDB database must say: its DDL is not undone when a migration fails. */
+    static Optional<String> ddlNote(EnvironmentConfig target) {
+        String url = target.jdbcUrl();
+        return url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:")
+                ? Optional.of("note: MySQL and MariaDB commit every DDL statement at once; a migration that fails"
+                + " halfway stays half applied")
+                : Optional.empty();
+    }
+
     @Override
     public Integer call() {
         DrydockConfig config = parent.loadConfig();
@@ -56,13 +66,17 @@ final class PlanCommand implements Callable<Integer> {
                 ? "on (maxAge " + target.backupMaxAge() + "); a verified backup of this state is used or taken"
                 : "off for this environment"));
         System.out.println("  4. confirmation: " + (target.isProtected() ? "type '" + environment + "' (or --yes)" : "none"));
-        System.out.println("  5. apply " + status.pending().size() + " migration(s):");
+        System.out.println("  5. apply " + status.pending().size() + " migration(s), each in a transaction unless"
+                + " marked otherwise:");
+        ddlNote(target).ifPresent(note -> System.out.println("     " + note));
         for (MigrationStatus.Entry entry : status.pending()) {
-            System.out.println("\n-- " + entry.script());
-            set.migrations().stream()
+            Optional<Migration> migration = set.migrations().stream()
                     .filter(m -> m.version().map(v -> v.canonical().equals(entry.version())).orElse(entry.version() == null))
-                    .findFirst().map(Migration::forward)
-                    .ifPresent(script -> System.out.println(script.text().strip()));
+                    .findFirst();
+            System.out.println("\n-- " + entry.script() + migration.map(Migration::transaction)
+                    .filter(mode -> !mode.inTransaction())
+                    .map(mode -> " (outside a transaction: " + mode.decidedBy() + ")").orElse(""));
+            migration.ifPresent(m -> System.out.println(m.forward().text().strip()));
         }
         return errors == 0 && status.drift().isEmpty() ? 0 : 1;
     }

@@ -213,10 +213,6 @@ final class UpCommand implements Callable<Integer> {
         for (MigrationStatus.Entry entry : status.pending()) {
             System.out.println("  apply " + entry.script());
         }
-        String url = target.jdbcUrl();
-        if (url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:")) {
-            System.out.println("  note: MySQL and MariaDB commit every DDL statement at once; a migration that"
-                    + " fails halfway stays half applied");
-        }
+        PlanCommand.ddlNote(target).ifPresent(note -> System.out.println("  " + note));
     }
 }
