@@ -1,5 +1,11 @@
 package dev.drydock.shared.migration;
 
+import dev.drydock.shared.sql.Dialect;
+import dev.drydock.shared.sql.SqlSplitter;
+import dev.drydock.shared.sql.SqlStatement;
+
+import java.util.List;
+
 /**
  * The SQL of one direction of a migration: a whole file, or one section of it (dbmate keeps up and down
  * in one file). Offsets are into {@link SourceFile#text()}, so positions stay those of the original file.
@@ -35,8 +41,8 @@ public record Script(SourceFile file, Section section) {
     }
 
     /** The script's statements as {@code dialect} splits them, positions those of the original file. */
-    public java.util.List<dev.drydock.shared.sql.SqlStatement> statements(dev.drydock.shared.sql.Dialect dialect) {
-        return new dev.drydock.shared.sql.SqlSplitter(dialect).split(file.text(), from(), to(), file.lines())
+    public List<SqlStatement> statements(Dialect dialect) {
+        return new SqlSplitter(dialect).split(file.text(), from(), to(), file.lines())
                 .statements();
     }
 
