@@ -100,6 +100,8 @@ final class UpCommand implements Callable<Integer> {
         FluentConfiguration configuration = FlywayEngine.configure(target, set).target(to == null ? "latest" : to)
                 .lockRetryCount(lockSeconds);
         journal = ApplyJournal.of(configuration.getDataSource(), target.jdbcUrl());
+        // the journal's mark is written before the recorder says a migration has started, so a kill after that
+        // line always leaves a mark
         Flyway flyway = configuration.callbacks(journal.<Callback[]>map(j -> new Callback[] {j, recorder})
                 .orElse(new Callback[] {recorder})).load();
         Duration wait = Duration.ofSeconds(lockSeconds);
@@ -142,7 +144,7 @@ final class UpCommand implements Callable<Integer> {
     }
 
     private int apply(Flyway flyway, RunRecorder recorder, EnvironmentConfig target, MigrationStatus before,
-                      String backupId) throws java.io.IOException, java.sql.SQLException {
+                      String backupId) throws java.io.IOException {
         Instant started = Instant.now();
         String error = null;
         try {
@@ -154,9 +156,7 @@ final class UpCommand implements Callable<Integer> {
             }
             error = e.getMessage().lines().findFirst().orElse("");
         } finally {
-            if (journal.isPresent()) {
-                journal.get().clear(); // this run is over: what failed is in its report and in Flyway's history
-            }
+            clearJournal();
         }
         RunReport.Failed failed = recorder.failed();
         if (error != null && failed == null) {
@@ -195,6 +195,18 @@ final class UpCommand implements Callable<Integer> {
                 + (before.current() == null ? "0" : before.current())
                 + (backupId == null ? "" : ", or restore the backup taken before it: backup-daemon restore " + backupId));
         return 1;
+    }
+
+    /** This run is over: what failed is in its report and in Flyway's history, so its marks go. */
+    private void clearJournal() {
+        if (journal.isPresent()) {
+            try {
+                journal.get().clear();
+            } catch (java.sql.SQLException e) {
+                System.out.println("warning: could not clear this run's marks in " + ApplyJournal.TABLE + " ("
+                        + e.getMessage() + "); the next run will report the migration that failed as interrupted");
+            }
+        }
     }
 
     private void writeReports(RunReport run) throws java.io.IOException {
