@@ -13,6 +13,7 @@ import dev.drydock.backup.verify.ScratchServers;
 import dev.drydock.shared.BadInputException;
 import dev.drydock.shared.config.ConfigException;
 import dev.drydock.shared.config.ConfigLoader;
+import dev.drydock.shared.config.DatabaseEngine;
 import dev.drydock.shared.config.DrydockConfig;
 import dev.drydock.shared.config.EnvironmentConfig;
 
@@ -45,18 +46,18 @@ public record BackupSetup(DrydockConfig config, Path configFile) {
                     + "'; known: " + String.join(", ", config.environments().keySet()));
         }
         String url = env.url();
-        if (url.startsWith("jdbc:sqlite:")) {
+        if (DatabaseEngine.SQLITE.matches(url)) {
             Path database = Path.of(url.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", ""));
             return new SqliteDumper(configFile.getParent().resolve(database).normalize());
         }
-        if (url.startsWith("jdbc:postgresql:")) {
+        if (DatabaseEngine.POSTGRESQL.matches(url)) {
             return new PostgresDumper(postgres(url, env));
         }
-        if (url.startsWith("jdbc:mariadb:") || url.startsWith("jdbc:mysql:")) {
+        if (DatabaseEngine.MARIADB.matches(url)) {
             return new MariadbDumper(mariadb(url, env));
         }
         throw new ConfigException(configFile, "environments." + environment + ".url", null,
-                "no dumper for this URL; use jdbc:sqlite:, jdbc:postgresql:, jdbc:mariadb: or jdbc:mysql:");
+                "no dumper for this URL; use one of " + String.join(", ", DatabaseEngine.urlPrefixes()));
     }
 
     /** Where restore verifications of {@code environment}'s backups create their scratch databases. */
@@ -66,7 +67,7 @@ public record BackupSetup(DrydockConfig config, Path configFile) {
 
     private Optional<MariadbConnection> mariadbScratchServer(String environment) {
         EnvironmentConfig env = config.environments().get(environment);
-        if (env == null || !(env.url().startsWith("jdbc:mariadb:") || env.url().startsWith("jdbc:mysql:"))) {
+        if (env == null || !DatabaseEngine.MARIADB.matches(env.url())) {
             return Optional.empty();
         }
         Optional<String> verifyUrl = config.backup().jobs().stream()
@@ -86,7 +87,7 @@ public record BackupSetup(DrydockConfig config, Path configFile) {
      */
     private Optional<PostgresConnection> scratchServer(String environment) {
         EnvironmentConfig env = config.environments().get(environment);
-        if (env == null || !env.url().startsWith("jdbc:postgresql:")) {
+        if (env == null || !DatabaseEngine.POSTGRESQL.matches(env.url())) {
             return Optional.empty();
         }
         Optional<String> verifyUrl = config.backup().jobs().stream()

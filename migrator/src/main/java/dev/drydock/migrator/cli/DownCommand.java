@@ -35,7 +35,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -101,12 +100,8 @@ final class DownCommand implements Callable<Integer> {
 
     private int underLock(DrydockConfig config, MigrationSet set, MigrationDiscovery discovery, Flyway flyway,
                           EnvironmentConfig target, BackupMode mode) throws Exception {
-        Optional<ApplyJournal> journal = ApplyJournal.of(flyway.getConfiguration().getDataSource(), target.jdbcUrl());
-        List<ApplyJournal.Mark> interrupted = journal.isPresent() ? journal.get().marks() : List.of();
-        DriftGate.check(StatusReader.read(flyway, environment, target.url(), interrupted));
-        if (journal.isPresent()) {
-            journal.get().settle(interrupted, System.out::println);
-        }
+        DriftGate.pass(flyway, environment, target.url(),
+                new ApplyJournal(flyway.getConfiguration().getDataSource(), target.jdbcUrl()), System.out::println);
         RollbackPlan plan = RollbackPlan.of(set, flyway.info().applied(), to);
         if (plan.steps().isEmpty()) {
             System.out.println("nothing to roll back: nothing above version " + to + " is applied");

@@ -5,6 +5,7 @@ import dev.drydock.migrator.lock.LockTimeout;
 import dev.drydock.shared.BadInputException;
 import dev.drydock.shared.cli.ErrorLine;
 import dev.drydock.shared.config.ConfigLoader;
+import dev.drydock.shared.config.DatabaseEngine;
 import dev.drydock.shared.config.DrydockConfig;
 import dev.drydock.shared.config.EnvironmentConfig;
 import org.flywaydb.core.api.FlywayException;
@@ -15,7 +16,6 @@ import picocli.CommandLine.ScopeType;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 
 /** {@code bin/migrator}: applies migrations with Flyway behind Drydock's gates. */
 @Command(name = "migrator", mixinStandardHelpOptions = true, version = "drydock-migrator 0.1.0",
@@ -30,10 +30,6 @@ import java.util.List;
                 "Exit codes: 0 done, 1 refused by a gate or a failed migration, 2 bad input or usage,"
                         + " 3 lost lock or interrupted."})
 public final class MigratorCommand implements Runnable {
-
-    /** The databases Flyway applies to here; their URLs start so. */
-    private static final List<String> APPLIES_TO = List.of("jdbc:sqlite:", "jdbc:postgresql:", "jdbc:mariadb:",
-            "jdbc:mysql:");
 
     @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
             description = "drydock.yaml to read (default: ./drydock.yaml).")
@@ -59,11 +55,10 @@ public final class MigratorCommand implements Runnable {
             throw new BadInputException(config.file().map(Path::toString).orElse("drydock.yaml") + ": no environment '"
                     + name + "' under environments:; it has " + config.environments().keySet());
         }
-        String url = environment.url();
-        if (!APPLIES_TO.stream().anyMatch(url::startsWith)) {
+        if (DatabaseEngine.of(environment.url()).isEmpty()) {
             // D1 has no JDBC driver: its databases are reached through Cloudflare's API, which wrangler owns.
             throw new BadInputException(config.file().map(Path::toString).orElse("drydock.yaml") + ": environments."
-                    + name + ".url: the migrator works on JDBC URLs (" + String.join(", ", APPLIES_TO) + "); apply"
+                    + name + ".url: the migrator works on JDBC URLs (" + String.join(", ", DatabaseEngine.urlPrefixes()) + "); apply"
                     + " to a Cloudflare D1 database with 'wrangler d1 migrations apply' after 'migrator validate',"
                     + " and rehearse its rollbacks with 'migrator test-rollback' (a local SQLite file)");
         }

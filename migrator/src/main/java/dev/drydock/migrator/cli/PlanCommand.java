@@ -4,6 +4,7 @@ import dev.drydock.migrator.flyway.FlywayEngine;
 import dev.drydock.migrator.gate.ValidatorGate;
 import dev.drydock.migrator.status.MigrationStatus;
 import dev.drydock.migrator.status.StatusReader;
+import dev.drydock.shared.config.DatabaseEngine;
 import dev.drydock.shared.config.DrydockConfig;
 import dev.drydock.shared.config.EnvironmentConfig;
 import dev.drydock.shared.migration.Migration;
@@ -40,8 +41,7 @@ final class PlanCommand implements Callable<Integer> {
 
     /** What a plan for a MySQL or MariaDB database must say: its DDL is not undone when a migration fails. */
     static Optional<String> ddlNote(EnvironmentConfig target) {
-        String url = target.jdbcUrl();
-        return url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:")
+        return DatabaseEngine.of(target.jdbcUrl()).filter(engine -> !engine.transactionalDdl()).isPresent()
                 ? Optional.of("note: MySQL and MariaDB commit every DDL statement at once; a migration that fails"
                 + " halfway stays half applied")
                 : Optional.empty();

@@ -17,7 +17,6 @@ import picocli.CommandLine.ParentCommand;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -54,14 +53,12 @@ final class RepairCommand implements Callable<Integer> {
             RepairResult result = flyway.repair();
             System.out.println("repaired " + environment + ": " + result.repairActions.size() + " action(s) "
                     + result.repairActions);
-            Optional<ApplyJournal> journal = ApplyJournal.of(flyway.getConfiguration().getDataSource(), target.jdbcUrl());
-            if (journal.isPresent()) {
-                for (ApplyJournal.Mark mark : journal.get().marks()) {
-                    System.out.println("cleared the mark of " + mark.version() + " " + mark.description()
-                            + ", which a migrator that died left at " + mark.startedAt());
-                }
-                journal.get().clear();
+            ApplyJournal journal = new ApplyJournal(flyway.getConfiguration().getDataSource(), target.jdbcUrl());
+            for (ApplyJournal.Mark mark : journal.marks()) {
+                System.out.println("cleared the mark of " + mark.version() + " " + mark.description()
+                        + ", which a migrator that died left at " + mark.startedAt());
             }
+            journal.clear();
         }
         System.out.print(StatusCommand.text(StatusReader.read(flyway, environment, target.url())));
         return 0;

@@ -61,13 +61,10 @@ final class StatusCommand implements Callable<Integer> {
      * a running one's marks are work in progress.
      */
     private static List<ApplyJournal.Mark> interrupted(Flyway flyway, EnvironmentConfig target) throws Exception {
-        Optional<ApplyJournal> journal = ApplyJournal.of(flyway.getConfiguration().getDataSource(), target.jdbcUrl());
-        if (journal.isEmpty()) {
-            return List.of();
-        }
+        ApplyJournal journal = new ApplyJournal(flyway.getConfiguration().getDataSource(), target.jdbcUrl());
         try (AutoCloseable lock = ServerLock.acquire(target.jdbcUrl(), target.revealUser(), target.revealPassword(),
                 Duration.ZERO, line -> { })) {
-            return journal.get().marks();
+            return journal.marks();
         } catch (LockTimeout running) {
             return List.of();
         }

@@ -18,13 +18,13 @@ import dev.drydock.migrator.gate.DriftGate;
 import dev.drydock.migrator.gate.ValidatorGate;
 import dev.drydock.migrator.status.MigrationStatus;
 import dev.drydock.migrator.status.StatusReader;
+import dev.drydock.shared.config.DatabaseEngine;
 import dev.drydock.shared.config.DrydockConfig;
 import dev.drydock.shared.config.EnvironmentConfig;
 import dev.drydock.shared.migration.MigrationDiscovery;
 import dev.drydock.shared.migration.MigrationSet;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,7 +37,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -82,7 +81,7 @@ final class UpCommand implements Callable<Integer> {
     Path metricsFile;
 
     private long validatorMillis;
-    private Optional<ApplyJournal> journal;
+    private ApplyJournal journal;
 
     @Override
     public Integer call() throws Exception {
@@ -99,11 +98,10 @@ final class UpCommand implements Callable<Integer> {
         RunRecorder recorder = new RunRecorder(System.out::println);
         FluentConfiguration configuration = FlywayEngine.configure(target, set).target(to == null ? "latest" : to)
                 .lockRetryCount(lockSeconds);
-        journal = ApplyJournal.of(configuration.getDataSource(), target.jdbcUrl());
+        journal = new ApplyJournal(configuration.getDataSource(), target.jdbcUrl());
         // the journal's mark is written before the recorder says a migration has started, so a kill after that
         // line always leaves a mark
-        Flyway flyway = configuration.callbacks(journal.<Callback[]>map(j -> new Callback[] {j, recorder})
-                .orElse(new Callback[] {recorder})).load();
+        Flyway flyway = configuration.callbacks(journal, recorder).load();
         Duration wait = Duration.ofSeconds(lockSeconds);
         try (AutoCloseable fileLock = SqliteFileLock.acquire(target.jdbcUrl(), wait, System.out::println);
              AutoCloseable serverLock = ServerLock.acquire(target.jdbcUrl(), target.revealUser(),
@@ -115,12 +113,7 @@ final class UpCommand implements Callable<Integer> {
     private int underLock(Flyway flyway, RunRecorder recorder, EnvironmentConfig target, BackupMode mode)
             throws Exception {
         long driftStarted = System.nanoTime();
-        List<ApplyJournal.Mark> interrupted = journal.isPresent() ? journal.get().marks() : List.of();
-        MigrationStatus before = StatusReader.read(flyway, environment, target.url(), interrupted);
-        DriftGate.check(before);
-        if (journal.isPresent()) {
-            journal.get().settle(interrupted, System.out::println);
-        }
+        MigrationStatus before = DriftGate.pass(flyway, environment, target.url(), journal, System.out::println);
         long driftMillis = (System.nanoTime() - driftStarted) / 1_000_000;
         if (before.pending().isEmpty()) {
             System.out.println("nothing to apply: " + environment + " is at version " + before.current());
@@ -171,8 +164,7 @@ final class UpCommand implements Callable<Integer> {
         }
         System.out.println("FAILED: " + (failed.version() == null ? "" : failed.version() + " " + failed.description()
                 + ": ") + error);
-        boolean transactionalDdl = !target.jdbcUrl().startsWith("jdbc:mysql:") && !target.jdbcUrl().startsWith("jdbc:mariadb:");
-        if (transactionalDdl) {
+        if (DatabaseEngine.of(target.jdbcUrl()).map(DatabaseEngine::transactionalDdl).orElse(true)) {
             System.out.println("The failed migration was rolled back; nothing after it ran.");
         } else {
             // Every DDL statement commits what ran before it; what ran after the last one was rolled back.
@@ -199,13 +191,11 @@ final class UpCommand implements Callable<Integer> {
 
     /** This run is over: what failed is in its report and in Flyway's history, so its marks go. */
     private void clearJournal() {
-        if (journal.isPresent()) {
-            try {
-                journal.get().clear();
-            } catch (java.sql.SQLException e) {
-                System.out.println("warning: could not clear this run's marks in " + ApplyJournal.TABLE + " ("
-                        + e.getMessage() + "); the next run will report the migration that failed as interrupted");
-            }
+        try {
+            journal.clear();
+        } catch (java.sql.SQLException e) {
+            System.out.println("warning: could not clear this run's marks in " + ApplyJournal.TABLE + " ("
+                    + e.getMessage() + "); the next run will report the migration that failed as interrupted");
         }
     }
 

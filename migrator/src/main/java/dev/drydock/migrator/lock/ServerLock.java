@@ -1,5 +1,7 @@
 package dev.drydock.migrator.lock;
 
+import dev.drydock.shared.config.DatabaseEngine;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -29,9 +31,8 @@ public final class ServerLock implements AutoCloseable {
     /** The lock for a PostgreSQL or MariaDB URL; for SQLite (see {@link SqliteFileLock}) a lock that holds nothing. */
     public static AutoCloseable acquire(String jdbcUrl, String user, String password, Duration timeout,
                                         Consumer<String> progress) throws SQLException, InterruptedException {
-        boolean postgres = jdbcUrl.startsWith("jdbc:postgresql:");
-        boolean mariadb = jdbcUrl.startsWith("jdbc:mariadb:") || jdbcUrl.startsWith("jdbc:mysql:");
-        if (!postgres && !mariadb) {
+        boolean postgres = DatabaseEngine.POSTGRESQL.matches(jdbcUrl);
+        if (!postgres && !DatabaseEngine.MARIADB.matches(jdbcUrl)) {
             return () -> { };
         }
         Connection connection = DriverManager.getConnection(jdbcUrl, user, password);

@@ -1,5 +1,7 @@
 package dev.drydock.migrator.restore;
 
+import dev.drydock.shared.config.DatabaseEngine;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -19,12 +21,12 @@ public final class DatabaseEmptier {
     }
 
     public static void empty(String jdbcUrl, String user, String password) throws SQLException {
-        if (jdbcUrl.startsWith("jdbc:sqlite:")) {
+        if (DatabaseEngine.SQLITE.matches(jdbcUrl)) {
             return;
         }
         try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
              Statement statement = connection.createStatement()) {
-            if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            if (DatabaseEngine.POSTGRESQL.matches(jdbcUrl)) {
                 for (String schema : names(statement, "select nspname from pg_namespace where nspname not like 'pg\\_%'"
                         + " and nspname <> 'information_schema'")) {
                     statement.execute("DROP SCHEMA \"" + schema.replace("\"", "\"\"") + "\" CASCADE");

@@ -1,5 +1,6 @@
 package dev.drydock.migrator.run;
 
+import dev.drydock.shared.config.DatabaseEngine;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
@@ -17,7 +18,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -27,8 +27,8 @@ import java.util.function.Consumer;
  * its commit. A mark left behind means the migrator died during that migration; whether part of it may have stayed
  * depends on whether it ran in a transaction on a database whose DDL is transactional (PostgreSQL), or not
  * (MySQL/MariaDB commit every DDL statement, and some PostgreSQL statements run outside a transaction).
- * SQLite has no journal: every migration there runs in a transaction, and a second connection writing while the
- * migration holds the file would wait on it.
+ * On SQLite the journal keeps nothing: every migration there runs in a transaction, and a second connection
+ * writing while the migration holds the file would wait on it.
  */
 public final class ApplyJournal implements Callback {
 
@@ -40,29 +40,21 @@ public final class ApplyJournal implements Callback {
     }
 
     private final DataSource dataSource;
+    private final boolean kept;
     private final boolean transactionalDdl;
     private Connection writer;
     private String host;
 
-    private ApplyJournal(DataSource dataSource, boolean transactionalDdl) {
+    /** The journal of the database Flyway's {@code dataSource} reaches; on SQLite one that keeps nothing. */
+    public ApplyJournal(DataSource dataSource, String jdbcUrl) {
         this.dataSource = dataSource;
-        this.transactionalDdl = transactionalDdl;
-    }
-
-    /** The journal of a PostgreSQL, MySQL or MariaDB database; none for SQLite. */
-    public static Optional<ApplyJournal> of(DataSource dataSource, String jdbcUrl) {
-        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
-            return Optional.of(new ApplyJournal(dataSource, true));
-        }
-        if (jdbcUrl.startsWith("jdbc:mariadb:") || jdbcUrl.startsWith("jdbc:mysql:")) {
-            return Optional.of(new ApplyJournal(dataSource, false));
-        }
-        return Optional.empty();
+        this.kept = !DatabaseEngine.SQLITE.matches(jdbcUrl);
+        this.transactionalDdl = DatabaseEngine.of(jdbcUrl).map(DatabaseEngine::transactionalDdl).orElse(true);
     }
 
     @Override
     public boolean supports(Event event, Context context) {
-        return event == Event.BEFORE_EACH_MIGRATE || event == Event.AFTER_EACH_MIGRATE;
+        return kept && (event == Event.BEFORE_EACH_MIGRATE || event == Event.AFTER_EACH_MIGRATE);
     }
 
     @Override
@@ -122,6 +114,9 @@ public final class ApplyJournal implements Callback {
     /** The marks left by migrators that died while applying; call it under the migration lock. */
     public List<Mark> marks() throws SQLException {
         List<Mark> marks = new ArrayList<>();
+        if (!kept) {
+            return marks;
+        }
         try (Connection connection = dataSource.getConnection()) {
             if (!exists(connection)) {
                 return marks;
@@ -155,6 +150,9 @@ public final class ApplyJournal implements Callback {
 
     /** Removes every mark, and closes the run's connection: the run is over, or an operator has settled a dead one's. */
     public void clear() throws SQLException {
+        if (!kept) {
+            return;
+        }
         try (Connection connection = writer != null ? writer : dataSource.getConnection()) {
             connection.setAutoCommit(true);
             if (exists(connection)) {
