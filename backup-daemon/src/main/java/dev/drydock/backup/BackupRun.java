@@ -41,7 +41,7 @@ public final class BackupRun {
         try (ArchiveWriter writer = new ArchiveWriter(partial)) {
             progress.accept("dumping " + environment + " into " + id);
             DumpResult result;
-            try (OutputStream entry = writer.entry(dumper.entryName())) {
+            try (OutputStream entry = writer.compressedEntry(dumper.entryName())) {
                 result = dumper.dump(new Progress(entry, progress), workDir);
             }
             Manifest manifest = new Manifest(Manifest.FORMAT, id.value(), environment, result.database(),
@@ -79,7 +79,7 @@ public final class BackupRun {
         return id;
     }
 
-    /** Reports every few seconds how much of the compressed dump has been written, so a long dump shows it is alive. */
+    /** Reports every few seconds how much of the dump has been written, so a long dump shows it is alive. */
     private static final class Progress extends java.io.FilterOutputStream {
         private static final long EVERY_NANOS = 3_000_000_000L;
         private final Consumer<String> progress;

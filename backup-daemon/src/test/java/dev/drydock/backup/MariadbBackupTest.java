@@ -7,6 +7,7 @@ import dev.drydock.backup.archive.Verification;
 import dev.drydock.backup.dump.MariadbConnection;
 import dev.drydock.backup.dump.MariadbDumper;
 import dev.drydock.backup.restore.Restore;
+import dev.drydock.backup.restore.RestoreTarget;
 import dev.drydock.backup.store.FileStore;
 import dev.drydock.backup.verify.RestoreVerifier;
 import dev.drydock.backup.verify.ScratchServers;
@@ -15,6 +16,7 @@ import dev.drydock.shared.testing.ScratchDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -80,10 +83,27 @@ class MariadbBackupTest {
                     Optional.of(MariadbConnection.of(ScratchDatabases.MARIADB_ADMIN_URL, null, null)))).verify(id);
             assertTrue(verification.passed(), verification.problems().toString());
 
-            Restore restore = new Restore(store, line -> { });
-            restore.into(id, target.url(), null, null, false);
+            Restore restore = new Restore(store, Clock.systemUTC(), line -> { });
+            RestoreTarget into = RestoreTarget.of(target.url(), null, null);
+            restore.into(id, into, false, Optional.empty(), dir);
             assertEquals(checksum(source), checksum(target));
-            assertThrows(BadInputException.class, () -> restore.into(id, target.url(), null, null, false));
+            assertThrows(BadInputException.class, () -> restore.into(id, into, false, Optional.empty(), dir));
+            try (Connection session = target.connect(); Statement statement = session.createStatement()) {
+                statement.execute("delete from users where id > 10");
+                statement.execute("create table made_later (id int)");
+            }
+            restore.into(id, into, true, Optional.empty(), dir);
+            assertEquals(checksum(source), checksum(target));
+            try (Connection session = target.connect(); Statement statement = session.createStatement();
+                 ResultSet rows = statement.executeQuery("select count(*) from information_schema.tables"
+                         + " where table_schema = database() and table_name = 'made_later'")) {
+                rows.next();
+                assertEquals(0, rows.getLong(1), "the table made after the backup is gone");
+            }
+            try (Stream<Path> files = Files.list(dir)) {
+                assertEquals(1, files.filter(f -> f.getFileName().toString().startsWith(target.name() + ".before-restore-")
+                        && f.getFileName().toString().endsWith(".sql")).count(), "a safety dump of what was replaced");
+            }
         }
     }
 

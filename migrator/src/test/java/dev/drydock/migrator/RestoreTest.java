@@ -3,6 +3,8 @@ package dev.drydock.migrator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drydock.backup.BackupSetup;
+import dev.drydock.backup.archive.BackupId;
+import dev.drydock.backup.archive.Verification;
 import dev.drydock.backup.catalog.Catalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +48,20 @@ class RestoreTest {
                 MigratorRun.of("--config", config.toString(), "status", "--env", "dev", "--json").out());
         assertEquals("1", status.get("current").asText());
         assertEquals("2", status.get("pending").get(0).get("version").asText());
+
+        BackupSetup setup = BackupSetup.load(config);
+        BackupId latest = new Catalog(setup.store()).entries(Optional.of("dev")).get(0).id();
+        setup.store().writeVerification(latest, new Verification("restore", false, "2026-11-29T02:00:00Z",
+                List.of("row counts"), List.of("table main.notes has 0 rows after the restore, 7 in the manifest")));
+        MigratorRun refused = MigratorRun.of("--config", config.toString(), "restore", latest.toString(), "--env", "dev", "--yes");
+        assertEquals(1, refused.exit(), refused.out() + refused.err());
+        assertTrue(refused.err().contains("refused: ") && refused.err().contains("failed its last verification"),
+                refused.err());
+        assertEquals(3, new Catalog(setup.store()).entries(Optional.of("dev")).size(), "no safety backup for a refused restore");
+        MigratorRun overridden = MigratorRun.of("--config", config.toString(), "restore", latest.toString(), "--env", "dev",
+                "--yes", "--ignore-failed-verification", "the record is from a scratch server outage");
+        assertEquals(0, overridden.exit(), overridden.out() + overridden.err());
+        assertTrue(overridden.out().contains("because: the record is from a scratch server outage"), overridden.out());
 
         MigratorRun wrong = MigratorRun.of("--config", config.toString(), "restore", "backup-prod-2026-11-23-020000",
                 "--env", "dev");

@@ -2,6 +2,7 @@ package dev.drydock.backup.archive;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.github.luben.zstd.ZstdOutputStream;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.LongSupplier;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -24,7 +26,8 @@ import java.util.zip.ZipOutputStream;
 /**
  * Writes an archive to a not-yet-published file (mode 0600): entries are hashed while they are written, the
  * manifest goes last, and {@link #finish} forces everything to disk before the store may publish the file.
- * Dumps are compressed before they arrive, so entries are stored without deflating them again.
+ * A dump goes in through {@link #compressedEntry}, which compresses it with zstd and records its size before and
+ * after, so the zip itself stores entries without deflating them again.
  */
 public final class ArchiveWriter implements AutoCloseable {
 
@@ -45,6 +48,34 @@ public final class ArchiveWriter implements AutoCloseable {
 
     /** An entry to write into; close the stream to finish the entry. */
     public OutputStream entry(String path) throws IOException {
+        return stored(path, null);
+    }
+
+    /**
+     * An entry whose content is compressed with zstd on its way in; the manifest records the content's size, so
+     * that a restore can refuse an entry that decompresses to more than was written (a crafted or damaged one).
+     */
+    public OutputStream compressedEntry(String path) throws IOException {
+        long[] contentBytes = new long[1];
+        OutputStream stored = stored(path, () -> contentBytes[0]);
+        ZstdOutputStream compressed = new ZstdOutputStream(stored, 3);
+        compressed.setWorkers(Runtime.getRuntime().availableProcessors());
+        return new FilterOutputStream(compressed) {
+            @Override
+            public void write(byte[] buffer, int offset, int length) throws IOException {
+                out.write(buffer, offset, length);
+                contentBytes[0] += length;
+            }
+
+            @Override
+            public void write(int b) throws IOException {
+                out.write(b);
+                contentBytes[0]++;
+            }
+        };
+    }
+
+    private OutputStream stored(String path, LongSupplier contentBytes) throws IOException {
         zip.putNextEntry(new ZipEntry(path));
         MessageDigest digest = sha256();
         return new FilterOutputStream(new DigestOutputStream(zip, digest)) {
@@ -65,7 +96,8 @@ public final class ArchiveWriter implements AutoCloseable {
             @Override
             public void close() throws IOException {
                 zip.closeEntry();
-                entries.add(new Manifest.Entry(path, bytes, HexFormat.of().formatHex(digest.digest())));
+                entries.add(new Manifest.Entry(path, bytes, HexFormat.of().formatHex(digest.digest()),
+                        contentBytes == null ? null : contentBytes.getAsLong()));
             }
         };
     }

@@ -1,5 +1,7 @@
 package dev.drydock.backup.archive;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +33,12 @@ public record Manifest(int format, String id, String environment, Database datab
     public record TableStats(long rows) {
     }
 
-    public record Entry(String path, long bytes, String sha256) {
+    /**
+     * One archive entry: its stored size and SHA-256, and for a compressed dump the size of its content once
+     * decompressed ({@code contentBytes}), which bounds what a restore will write. Archives written before
+     * Drydock recorded it have none.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Entry(String path, long bytes, String sha256, Long contentBytes) {
     }
 }

@@ -1,5 +1,6 @@
 package dev.drydock.backup.cli;
 
+import dev.drydock.backup.restore.RestoreRefused;
 import dev.drydock.shared.BadInputException;
 import dev.drydock.shared.cli.ErrorLine;
 import picocli.CommandLine;
@@ -42,6 +43,8 @@ public final class BackupDaemonCommand implements Runnable {
         CommandLine cli = new CommandLine(new BackupDaemonCommand());
         cli.setExecutionExceptionHandler((exception, command, parseResult) -> exception instanceof BadInputException
                 ? ErrorLine.print("backup-daemon", exception.getMessage(), command.getErr(), 2)
+                : exception instanceof RestoreRefused
+                ? ErrorLine.print("backup-daemon", "refused: " + exception.getMessage(), command.getErr(), 1)
                 : ErrorLine.unexpected("backup-daemon", exception.getMessage(), exception, command.getErr(), 1));
         return cli.execute(args);
     }

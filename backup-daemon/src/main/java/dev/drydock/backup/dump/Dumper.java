@@ -5,8 +5,8 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 
 /**
- * Takes a consistent logical backup of one database engine. The dump is written compressed into one archive
- * entry, and described from the same snapshot, so manifest and dump never disagree.
+ * Takes a consistent logical backup of one database engine. The dump is written into one archive entry (the
+ * archive compresses it), and described from the same snapshot, so manifest and dump never disagree.
  */
 public sealed interface Dumper permits SqliteDumper, PostgresDumper, MariadbDumper {
 

@@ -1,6 +1,5 @@
 package dev.drydock.backup.dump;
 
-import com.github.luben.zstd.ZstdOutputStream;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -43,10 +42,10 @@ public record MariadbDumper(MariadbConnection connection) implements Dumper {
             session.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             statement.execute("START TRANSACTION WITH CONSISTENT SNAPSHOT");
             Unlock unlock = new Unlock(statement);
-            try (OutputStream compressed = new ZstdOutputStream(new KeepOpenStream(entry), 3)) {
+            try {
                 tool.run(List.of("--defaults-extra-file=" + options, "--single-transaction", "--routines", "--triggers",
                         "--events", "--hex-blob", "--no-tablespaces", "--default-character-set=utf8mb4",
-                        connection.database()), Map.of(), null, new ReleaseAtFirstTable(compressed, unlock));
+                        connection.database()), Map.of(), null, new ReleaseAtFirstTable(entry, unlock));
             } finally {
                 unlock.run();
             }

@@ -1,6 +1,5 @@
 package dev.drydock.backup.dump;
 
-import com.github.luben.zstd.ZstdOutputStream;
 import dev.drydock.shared.BadInputException;
 
 import java.io.FilterOutputStream;
@@ -55,10 +54,9 @@ public record PostgresDumper(PostgresConnection connection) implements Dumper {
                 }
             });
             HeaderCheck header = new HeaderCheck();
-            try (ZstdOutputStream compressed = new ZstdOutputStream(new KeepOpenStream(entry), 3)) {
-                compressed.setWorkers(Runtime.getRuntime().availableProcessors());
+            try {
                 pgDump.run(List.of("--format=custom", "--compress=0", "--no-password", "--snapshot=" + snapshot),
-                        connection.toolEnvironment(), null, new FilterOutputStream(compressed) {
+                        connection.toolEnvironment(), null, new FilterOutputStream(entry) {
                             @Override
                             public void write(byte[] buffer, int offset, int length) throws IOException {
                                 header.see(buffer, offset, length);

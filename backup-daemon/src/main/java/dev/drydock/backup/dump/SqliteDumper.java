@@ -1,6 +1,5 @@
 package dev.drydock.backup.dump;
 
-import com.github.luben.zstd.ZstdOutputStream;
 import dev.drydock.backup.archive.Manifest;
 import dev.drydock.shared.BadInputException;
 import org.sqlite.SQLiteConnection;
@@ -50,9 +49,7 @@ public record SqliteDumper(Path database) implements Dumper {
             try (Connection snapshot = DriverManager.getConnection("jdbc:sqlite:" + copy)) {
                 result = SqliteInspector.describe(snapshot, database.getFileName().toString());
             }
-            try (OutputStream compressed = new ZstdOutputStream(new KeepOpenStream(entry), 3)) {
-                Files.copy(copy, compressed);
-            }
+            Files.copy(copy, entry);
             return result;
         } catch (SQLException e) {
             throw new IOException("SQLite backup of " + database + " failed: " + e.getMessage(), e);

@@ -1,145 +1,135 @@
 package dev.drydock.backup.restore;
 
-import com.github.luben.zstd.ZstdInputStream;
 import dev.drydock.backup.archive.ArchiveReader;
 import dev.drydock.backup.archive.BackupId;
 import dev.drydock.backup.archive.Manifest;
-import dev.drydock.backup.dump.ExternalTool;
-import dev.drydock.backup.dump.MariadbConnection;
-import dev.drydock.backup.dump.PostgresConnection;
+import dev.drydock.backup.archive.Verification;
 import dev.drydock.backup.store.BackupStore;
+import dev.drydock.backup.verify.RestoreVerifier;
 import dev.drydock.shared.BadInputException;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Restores a stored backup into a database: checksums first, then the dump. A target that already holds
- * tables is refused unless {@code force}, because a restore on top of live data is how data is lost twice.
+ * Restores a stored backup into a database without ever leaving the database worse than it was. In order: the
+ * archive's checksums; its last recorded verification (a failed one refuses the restore unless overridden with a
+ * reason); a rehearsal that restores the dump beside the target and compares it with the manifest; only then a
+ * safety copy of what the target holds and the replacement. An archive that does not restore never reaches the
+ * target.
  */
 public final class Restore {
 
     private final BackupStore store;
+    private final Clock clock;
     private final Consumer<String> progress;
 
-    public Restore(BackupStore store, Consumer<String> progress) {
+    public Restore(BackupStore store, Clock clock, Consumer<String> progress) {
         this.store = store;
+        this.clock = clock;
         this.progress = progress;
     }
 
-    /** Restores {@code id} into {@code targetUrl} and returns the manifest of what was restored. */
-    public Manifest into(BackupId id, String targetUrl, String user, String password, boolean force) throws IOException {
+    /**
+     * Checks and rehearses the restore of {@code id} into {@code target}; the target is not touched. A rehearsal
+     * that fails is recorded as a failed restore verification of the backup, then refused.
+     *
+     * @param overrideFailedVerification why the operator restores a backup whose last verification failed; empty
+     *                                   to refuse such a backup
+     */
+    public RehearsedRestore rehearse(BackupId id, RestoreTarget target, Optional<String> overrideFailedVerification)
+            throws IOException {
+        Path workDir = Files.createTempDirectory("drydock-restore-");
         try (ArchiveReader reader = new ArchiveReader(store.fetch(id))) {
             progress.accept("checking the checksums of " + id);
-            List<String> problems = reader.checksumProblems();
-            if (!problems.isEmpty()) {
-                throw new IOException(id + " is damaged, refusing to restore it: " + String.join("; ", problems));
+            List<String> damage = reader.checksumProblems();
+            if (!damage.isEmpty()) {
+                throw new RestoreRefused(id + " is damaged, refusing to restore it: " + String.join("; ", damage));
             }
             Manifest manifest = reader.manifest();
-            String entry = manifest.entries().stream().map(Manifest.Entry::path).filter(p -> p.startsWith("dump/"))
-                    .findFirst().orElseThrow(() -> new IOException(id + ": the manifest lists no dump"));
-            switch (manifest.database().engine()) {
-                case "sqlite" -> intoSqlite(reader, entry, sqlitePath(targetUrl), force);
-                case "postgresql" -> intoPostgres(reader, entry, PostgresConnection.of(targetUrl, user, password), force);
-                case "mariadb" -> intoMariadb(reader, entry, MariadbConnection.of(targetUrl, user, password), force);
-                default -> throw new BadInputException(id + ": no restore for engine " + manifest.database().engine() + " yet");
+            if (!manifest.database().engine().equals(target.engine())) {
+                throw new BadInputException(id + " is a " + manifest.database().engine() + " backup; it cannot be"
+                        + " restored into " + target.engine() + " (" + target + ")");
             }
-            return manifest;
+            refuseFailedVerification(id, overrideFailedVerification);
+            progress.accept("restoring " + id + " into a scratch copy beside " + target);
+            Path dump = workDir.resolve("dump");
+            RestoreTarget.Rehearsal rehearsal;
+            try {
+                DumpContent.extract(reader, manifest, dump);
+                rehearsal = target.rehearse(dump, manifest, workDir);
+            } catch (IOException e) {
+                throw refusal(id, target, List.of("the restore failed: " + e.getMessage()));
+            }
+            List<String> differences = RestoreCheck.differences(manifest, rehearsal.restored());
+            if (!differences.isEmpty()) {
+                if (rehearsal.stagedFile() != null) {
+                    Files.deleteIfExists(rehearsal.stagedFile());
+                }
+                throw refusal(id, target, differences);
+            }
+            progress.accept("the scratch copy holds what the manifest lists: " + manifest.tables().size() + " tables");
+            return new RehearsedRestore(id, manifest, target, rehearsal, workDir, clock, progress);
+        } catch (IOException | RuntimeException e) {
+            RehearsedRestore.deleteTree(workDir);
+            throw e;
         }
     }
 
-    private void intoSqlite(ArchiveReader reader, String entry, Path target, boolean force) throws IOException {
-        if (!force && hasTables(target)) {
-            throw new BadInputException(target + " already holds tables; restore into an empty target or add --force"
-                    + " to replace it");
+    /**
+     * {@code backup-daemon restore}: rehearse, then replace. A target that holds tables is refused unless
+     * {@code replace}; what it held is kept as a safety copy in {@code safetyFolder} (beside it for SQLite).
+     */
+    public Manifest into(BackupId id, RestoreTarget target, boolean replace, Optional<String> overrideFailedVerification,
+                         Path safetyFolder) throws IOException {
+        long tables = target.tables();
+        if (tables != 0 && !replace) {
+            throw new BadInputException(target + (tables == RestoreTarget.UNREADABLE ? " exists and cannot be read as a"
+                    + " database" : " already holds " + tables + " tables") + "; restore into an empty target, or add"
+                    + " --force to replace it (a safety copy of it is kept)");
         }
-        Path temporary = target.resolveSibling("." + target.getFileName() + ".restoring");
-        progress.accept("restoring into " + target);
-        try (InputStream in = new ZstdInputStream(reader.open(entry)); OutputStream out = Files.newOutputStream(temporary)) {
-            in.transferTo(out);
-        }
-        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static boolean hasTables(Path sqlite) throws IOException {
-        if (!Files.exists(sqlite) || Files.size(sqlite) == 0) {
-            return false;
-        }
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + sqlite);
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("select count(*) from sqlite_master where type = 'table'")) {
-            rows.next();
-            return rows.getLong(1) > 0;
-        } catch (SQLException e) {
-            throw new IOException("cannot inspect " + sqlite + ": " + e.getMessage(), e);
+        try (RehearsedRestore rehearsed = rehearse(id, target, overrideFailedVerification)) {
+            Optional<Path> copy = tables == 0 ? Optional.empty() : Optional.of(rehearsed.safetyCopy(safetyFolder));
+            copy.ifPresent(path -> progress.accept("kept what " + target + " held as " + path));
+            try {
+                rehearsed.replace();
+            } catch (IOException e) {
+                throw new IOException("replacing " + target + " with " + id + " failed: " + e.getMessage()
+                        + copy.map(path -> "; what it held before is kept in " + path).orElse(""), e);
+            }
+            return rehearsed.manifest();
         }
     }
 
-    private void intoPostgres(ArchiveReader reader, String entry, PostgresConnection target, boolean force) throws IOException {
-        long tables = tablesIn(target, target::open, "select count(*) from pg_tables where schemaname not in"
-                + " ('pg_catalog', 'information_schema')", force);
-        List<String> arguments = new ArrayList<>(List.of("--no-owner", "--exit-on-error", "--single-transaction",
-                "--dbname=" + target.database()));
-        if (tables > 0) {
-            arguments.addAll(List.of("--clean", "--if-exists"));
+    private void refuseFailedVerification(BackupId id, Optional<String> override) throws IOException {
+        Optional<Verification> last = store.verification(id);
+        if (last.isEmpty() || last.get().passed()) {
+            return;
         }
-        progress.accept("restoring into " + target);
-        try (InputStream in = new ZstdInputStream(reader.open(entry))) {
-            ExternalTool.find("pg_restore").run(arguments, target.toolEnvironment(), in, OutputStream.nullOutputStream());
+        Verification failed = last.get();
+        if (override.isEmpty()) {
+            throw new RestoreRefused(id + " failed its last verification (" + failed.level() + ", " + failed.verifiedAt()
+                    + ": " + String.join("; ", failed.problems()) + "); restore another backup, or add"
+                    + " --ignore-failed-verification REASON if this one is the only way back");
         }
+        progress.accept("restoring " + id + " although its last verification failed, because: " + override.get());
     }
 
-    private void intoMariadb(ArchiveReader reader, String entry, MariadbConnection target, boolean force) throws IOException {
-        tablesIn(target, target::open, "select count(*) from information_schema.tables where table_schema = database()", force);
-        progress.accept("restoring into " + target);
-        Path workDir = Files.createTempDirectory("drydock-restore-");
-        Path options = target.optionFile(workDir);
-        try (InputStream in = new ZstdInputStream(reader.open(entry))) {
-            ExternalTool.find("mariadb").run(List.of("--defaults-extra-file=" + options, target.database()),
-                    java.util.Map.of(), in, OutputStream.nullOutputStream());
-        } finally {
-            Files.deleteIfExists(options);
-            Files.deleteIfExists(workDir);
+    /** Records that the backup does not restore, so that the catalog and the gates stop trusting it, and says no. */
+    private RestoreRefused refusal(BackupId id, RestoreTarget target, List<String> problems) {
+        try {
+            store.writeVerification(id, new Verification(RestoreVerifier.LEVEL, false, clock.instant().toString(),
+                    List.of("a rehearsal of the restore into " + target.engine()), problems));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot record that " + id + " failed to restore", e);
         }
-    }
-
-    private interface Opener {
-        Connection open() throws SQLException;
-    }
-
-    /** How many tables the target holds; a non-empty target is refused unless {@code force}. */
-    private static long tablesIn(Object target, Opener opener, String countSql, boolean force) throws IOException {
-        long tables;
-        try (Connection connection = opener.open(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(countSql)) {
-            rows.next();
-            tables = rows.getLong(1);
-        } catch (SQLException e) {
-            throw new IOException("cannot reach " + target + ": " + e.getMessage(), e);
-        }
-        if (tables > 0 && !force) {
-            throw new BadInputException(target + " already holds " + tables + " tables; restore into an empty database"
-                    + " or add --force to replace the tables the backup contains");
-        }
-        return tables;
-    }
-
-    private static Path sqlitePath(String url) {
-        if (!url.startsWith("jdbc:sqlite:")) {
-            throw new BadInputException(url + ": a SQLite backup restores into a jdbc:sqlite: URL");
-        }
-        return Path.of(url.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", "")).toAbsolutePath();
+        return new RestoreRefused(id + " does not restore, so " + target + " was left as it is: "
+                + String.join("; ", problems));
     }
 }

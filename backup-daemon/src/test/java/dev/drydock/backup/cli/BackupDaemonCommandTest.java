@@ -1,6 +1,9 @@
 package dev.drydock.backup.cli;
 
+import dev.drydock.backup.CraftedArchive;
 import dev.drydock.backup.SqliteFixture;
+import dev.drydock.backup.archive.BackupId;
+import dev.drydock.backup.store.FileStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -102,6 +105,25 @@ class BackupDaemonCommandTest {
         assertEquals(1, verify.exit());
         assertTrue(verify.out().contains("FAILED checksum verification"), verify.out());
         assertTrue(run("--config", config.toString(), "list").out().contains("failed"));
+    }
+
+    @Test
+    void aRestoreOfAnArchiveThatDoesNotRestoreIsRefusedAndTheLiveDatabaseKept() throws Exception {
+        Path config = config();
+        String id = run("--config", config.toString(), "backup", "--env", "dev").out().split(" ")[0];
+        CraftedArchive.replaceDump(new FileStore(dir.resolve("backups")), BackupId.parseArgument(id),
+                "not a database".getBytes(StandardCharsets.UTF_8), null);
+        String live = SqliteFixture.tableChecksum(dir.resolve("app.db"), "users");
+        Run restore = run("--config", config.toString(), "restore", id, "--into", "jdbc:sqlite:" + dir.resolve("app.db"),
+                "--force");
+        assertEquals(1, restore.exit(), restore.out() + restore.err());
+        assertTrue(restore.err().contains("backup-daemon: refused: " + id + " does not restore"), restore.err());
+        assertFalse(restore.err().contains("\tat "), "no stack trace: " + restore.err());
+        assertEquals(live, SqliteFixture.tableChecksum(dir.resolve("app.db"), "users"));
+        assertTrue(run("--config", config.toString(), "list").out().contains("failed"), "the rehearsal is recorded");
+
+        Run old = run("--config", config.toString(), "restore", id, "--to", "jdbc:sqlite:" + dir.resolve("copy.db"));
+        assertTrue(old.err().contains("failed its last verification"), "--to still names the target: " + old.err());
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.drydock.backup.archive.Verification;
 import dev.drydock.backup.catalog.Catalog;
 import dev.drydock.backup.dump.SqliteDumper;
 import dev.drydock.backup.restore.Restore;
+import dev.drydock.backup.restore.RestoreTarget;
 import dev.drydock.backup.verify.ChecksumVerifier;
 import dev.drydock.backup.verify.RestoreVerifier;
 import dev.drydock.backup.verify.ScratchServers;
@@ -82,7 +83,8 @@ class S3StoreTest {
         assertEquals("verified", new Catalog(store).entries(Optional.empty()).get(0).status());
 
         Path target = dir.resolve("restored.db");
-        new Restore(store, line -> { }).into(id, "jdbc:sqlite:" + target, null, null, false);
+        new Restore(store, Clock.systemUTC(), line -> { }).into(id, RestoreTarget.of("jdbc:sqlite:" + target, null, null),
+                false, Optional.empty(), dir);
         assertEquals(SqliteFixture.tableChecksum(database, "users"), SqliteFixture.tableChecksum(target, "users"));
 
         store.delete(id);

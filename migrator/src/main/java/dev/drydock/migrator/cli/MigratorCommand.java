@@ -1,5 +1,6 @@
 package dev.drydock.migrator.cli;
 
+import dev.drydock.backup.restore.RestoreRefused;
 import dev.drydock.migrator.gate.GateRefusal;
 import dev.drydock.migrator.lock.LockTimeout;
 import dev.drydock.shared.BadInputException;
@@ -80,7 +81,7 @@ public final class MigratorCommand implements Runnable {
             if (exception instanceof LockTimeout) {
                 return ErrorLine.print("migrator", exception.getMessage(), err, 3);
             }
-            if (exception instanceof GateRefusal) {
+            if (exception instanceof GateRefusal || exception instanceof RestoreRefused) {
                 command.getOut().flush();
                 System.out.flush(); // the plan and the gates' lines come before the refusal
                 return ErrorLine.print("migrator", "refused: " + exception.getMessage(), err, 1);

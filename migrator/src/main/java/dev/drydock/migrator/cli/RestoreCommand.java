@@ -3,15 +3,15 @@ package dev.drydock.migrator.cli;
 import dev.drydock.backup.BackupService;
 import dev.drydock.backup.BackupSetup;
 import dev.drydock.backup.archive.BackupId;
-import dev.drydock.backup.archive.Verification;
 import dev.drydock.backup.metrics.BackupMetrics;
+import dev.drydock.backup.restore.RehearsedRestore;
 import dev.drydock.backup.restore.Restore;
+import dev.drydock.backup.restore.RestoreTarget;
 import dev.drydock.migrator.flyway.FlywayEngine;
 import dev.drydock.migrator.gate.Confirmation;
 import dev.drydock.migrator.gate.GateRefusal;
 import dev.drydock.migrator.lock.ServerLock;
 import dev.drydock.migrator.lock.SqliteFileLock;
-import dev.drydock.migrator.restore.DatabaseEmptier;
 import dev.drydock.migrator.status.StatusReader;
 import dev.drydock.shared.BadInputException;
 import dev.drydock.shared.config.DrydockConfig;
@@ -23,18 +23,25 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
  * {@code migrator restore BACKUP_ID}: the emergency restore of an environment from its catalog — the archive
- * checked first, a safety backup of the current state taken, the operator's confirmation, the restore, and the
- * migration history as it is afterwards.
+ * checked and its restore rehearsed beside the environment first, a safety backup of the current state taken, the
+ * operator's confirmation, the swap under the migrator's lock, and the migration history as it is afterwards.
  */
 @Command(name = "restore", mixinStandardHelpOptions = true,
-        description = "Restores the environment from one of its backups, after a safety backup of what is there now.",
+        description = {"Restores the environment from one of its backups. The backup is first restored beside the"
+                + " environment's database and compared with its manifest (a backup that does not restore is refused"
+                + " and the environment is not touched), then a verified safety backup of what is there now is"
+                + " taken, then the content is replaced: atomically on SQLite and PostgreSQL.",
+                "A backup whose last verification failed is refused unless --ignore-failed-verification gives a"
+                + " reason."},
         footerHeading = "%nExamples:%n",
         footer = {"  backup-daemon list --env production            # find the id",
                 "  migrator restore backup-production-2026-11-23-020000 --env production"})
@@ -56,6 +63,10 @@ final class RestoreCommand implements Callable<Integer> {
             description = "How long to wait for another migrator on the same database (then exit 3).")
     int lockSeconds;
 
+    @Option(names = "--ignore-failed-verification", paramLabel = "REASON",
+            description = "Restore even though the backup's last verification failed; the reason is printed.")
+    String overrideReason;
+
     @Override
     public Integer call() throws Exception {
         DrydockConfig config = parent.loadConfig();
@@ -67,28 +78,28 @@ final class RestoreCommand implements Callable<Integer> {
         }
         BackupSetup setup = BackupSetup.load(parent.config);
         BackupService backups = new BackupService(setup, new BackupMetrics(), Clock.systemUTC());
-        System.out.println("checking " + id);
-        Verification check = backups.verify(id, "checksum");
-        if (!check.passed()) {
-            throw new GateRefusal(id + " failed its checksum verification; it will not be restored: " + check);
-        }
-        System.out.println("taking a safety backup of " + environment + " as it is now");
-        BackupService.Outcome safety = backups.backup(environment, "checksum", System.out::println);
-        if (!safety.verification().passed()) {
-            throw new GateRefusal("the safety backup " + safety.id() + " failed its verification; nothing was restored");
-        }
-        System.out.println("safety backup: " + safety.id() + " (restore it the same way to undo this restore)");
-        if (target.isProtected() && !yes) {
-            Confirmation.ask(target, "restore " + id + " over it");
-        }
         String user = target.revealUser();
         String password = target.revealPassword();
-        Duration wait = Duration.ofSeconds(lockSeconds);
-        try (AutoCloseable fileLock = SqliteFileLock.acquire(target.jdbcUrl(), wait, System.out::println);
-             AutoCloseable serverLock = ServerLock.acquire(target.jdbcUrl(), user, password, wait, System.out::println)) {
-            System.out.println("emptying " + environment + ", so that it holds exactly " + id);
-            DatabaseEmptier.empty(target.jdbcUrl(), user, password);
-            new Restore(setup.store(), System.out::println).into(id, target.jdbcUrl(), user, password, true);
+        RestoreTarget database = RestoreTarget.of(target.jdbcUrl(), user, password);
+        Restore restore = new Restore(setup.store(), Clock.systemUTC(), System.out::println);
+        try (RehearsedRestore rehearsed = restore.rehearse(id, database, Optional.ofNullable(overrideReason))) {
+            System.out.println("taking a safety backup of " + environment + " as it is now");
+            BackupService.Outcome safety = backups.backup(environment, "checksum", System.out::println);
+            if (!safety.verification().passed()) {
+                throw new GateRefusal("the safety backup " + safety.id() + " failed its verification; nothing was restored");
+            }
+            System.out.println("safety backup: " + safety.id() + " (restore it the same way to undo this restore)");
+            if (target.isProtected() && !yes) {
+                Confirmation.ask(target, "restore " + id + " over it");
+            }
+            Duration wait = Duration.ofSeconds(lockSeconds);
+            try (AutoCloseable fileLock = SqliteFileLock.acquire(target.jdbcUrl(), wait, System.out::println);
+                 AutoCloseable serverLock = ServerLock.acquire(target.jdbcUrl(), user, password, wait, System.out::println)) {
+                rehearsed.replace();
+            } catch (IOException e) {
+                throw new IOException("restoring " + id + " into " + environment + " failed: " + e.getMessage()
+                        + "; the safety backup " + safety.id() + " holds what was there before", e);
+            }
         }
         System.out.println("restored " + id + " into " + environment);
         MigrationSet set = new MigrationDiscovery(Path.of("")).discover(config.migrations());
