@@ -24,19 +24,20 @@ class CommandsTest {
     @TempDir
     Path project;
 
+    /**
+     * The example's own sources (its config and migrations), never what a run of the README's main job left in the
+     * working tree beside them (dev.db, backups/, the lock file).
+     */
     private Path example() throws IOException {
         Path source = Path.of(System.getProperty("drydock.root"), "examples", "sqlite-app");
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.toList()) {
+        try (Stream<Path> files = Files.walk(source.resolve("db"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
                 Path target = project.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else if (!file.getFileName().toString().endsWith(".db")) {
-                    Files.copy(file, target);
-                }
+                Files.createDirectories(target.getParent());
+                Files.copy(file, target);
             }
         }
-        return project.resolve("drydock.yaml");
+        return Files.copy(source.resolve("drydock.yaml"), project.resolve("drydock.yaml"));
     }
 
     private JsonNode status(Path config) throws IOException {
