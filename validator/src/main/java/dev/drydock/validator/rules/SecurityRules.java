@@ -12,8 +12,6 @@ import java.util.regex.Pattern;
  */
 final class SecurityRules implements StatementRules {
 
-    private static final Pattern URL_WITH_PASSWORD = Pattern.compile("[a-z][a-z0-9+.-]*://[^/\\s:@']+:[^/\\s@']+@",
-            Pattern.CASE_INSENSITIVE);
     private static final Pattern PASSWORD_SETTING = Pattern.compile("(?i)\\b(password|passwd|pwd)\\s*=\\s*[^\\s;'&]{4,}");
     private static final Pattern KNOWN_TOKEN = Pattern.compile("AKIA[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{36}"
             + "|xox[abposr]-[A-Za-z0-9-]{10,}|sk_live_[A-Za-z0-9]{20,}|-----BEGIN [A-Z ]*PRIVATE KEY-----"
@@ -43,7 +41,7 @@ final class SecurityRules implements StatementRules {
             } else if (before != null && before.isWord("BY") && twoBefore != null && (twoBefore.isWord("IDENTIFIED")
                     || twoBefore.type() == SqlToken.Type.WORD && i > 3 && tokens.get(i - 4).isWord("IDENTIFIED"))) {
                 what = "a password (IDENTIFIED BY)";
-            } else if (URL_WITH_PASSWORD.matcher(value).find()) {
+            } else if (hasUrlWithPassword(value)) {
                 what = "a connection string with a password";
             } else if (PASSWORD_SETTING.matcher(value).find()) {
                 what = "a password setting";
@@ -80,6 +78,58 @@ final class SecurityRules implements StatementRules {
      * A long string of one token alphabet with upper case, lower case and digits mixed and high Shannon entropy:
      * random keys look like this, words, hashes in hex and UUIDs do not.
      */
+    /**
+     * {@code scheme://user:password@} anywhere in the value. A scan from each {@code ://} rather than a regular
+     * expression: a regex that tries a scheme at every position of a long literal (a seeded image in hex) takes time
+     * quadratic in its length; here each character is looked at a bounded number of times.
+     */
+    static boolean hasUrlWithPassword(String value) {
+        for (int at = value.indexOf("://"); at >= 0; at = value.indexOf("://", at + 3)) {
+            if (hasScheme(value, at) && hasCredentials(value, at + 3)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A letter followed by letters, digits, {@code + . -} just before {@code end}. */
+    private static boolean hasScheme(String value, int end) {
+        for (int i = end - 1; i >= 0; i--) {
+            char c = value.charAt(i);
+            if (isAsciiLetter(c)) {
+                return true;
+            }
+            if (!(c >= '0' && c <= '9' || c == '+' || c == '.' || c == '-')) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** {@code user:password@} from {@code start}, neither part empty nor holding {@code / @ '} or white space. */
+    private static boolean hasCredentials(String value, int start) {
+        int i = start;
+        while (i < value.length() && !endsUserPart(value.charAt(i)) && value.charAt(i) != ':') {
+            i++;
+        }
+        if (i == start || i >= value.length() || value.charAt(i) != ':') {
+            return false;
+        }
+        int password = ++i;
+        while (i < value.length() && !endsUserPart(value.charAt(i))) {
+            i++;
+        }
+        return i > password && i < value.length() && value.charAt(i) == '@';
+    }
+
+    private static boolean endsUserPart(char c) {
+        return c == '/' || c == '@' || c == '\'' || c == ' ' || c >= '\t' && c <= '\r'; // \s of a regex
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
     static boolean looksRandom(String value) {
         if (!TOKEN_ALPHABET.matcher(value).matches()) {
             return false;
