@@ -65,6 +65,13 @@ final class TargetDatabase implements AutoCloseable {
         return scratch.map(ScratchDatabases.Scratch::adminUrl);
     }
 
+    /** Runs a statement that returns no rows. */
+    void execute(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
     /** The first column of every row of {@code sql}. */
     List<String> query(String sql) throws SQLException {
         List<String> rows = new ArrayList<>();

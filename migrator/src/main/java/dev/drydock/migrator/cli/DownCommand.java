@@ -92,14 +92,14 @@ final class DownCommand implements Callable<Integer> {
         Flyway flyway = FlywayEngine.forEnvironment(target, set);
         Duration wait = Duration.ofSeconds(lockSeconds);
         try (AutoCloseable fileLock = SqliteFileLock.acquire(target.jdbcUrl(), wait, System.out::println);
-             AutoCloseable serverLock = ServerLock.acquire(target.jdbcUrl(), target.revealUser(),
+             ServerLock serverLock = ServerLock.acquire(target.jdbcUrl(), target.revealUser(),
                      target.revealPassword(), wait, System.out::println)) {
-            return underLock(config, set, discovery, flyway, target, mode);
+            return underLock(config, set, discovery, flyway, target, mode, serverLock);
         }
     }
 
     private int underLock(DrydockConfig config, MigrationSet set, MigrationDiscovery discovery, Flyway flyway,
-                          EnvironmentConfig target, BackupMode mode) throws Exception {
+                          EnvironmentConfig target, BackupMode mode, ServerLock lock) throws Exception {
         DriftGate.pass(flyway, environment, target.url(),
                 new ApplyJournal(flyway.getConfiguration().getDataSource(), target.jdbcUrl()), System.out::println);
         RollbackPlan plan = RollbackPlan.of(set, flyway.info().applied(), to);
@@ -122,12 +122,13 @@ final class DownCommand implements Callable<Integer> {
         }
         Dialect dialect = ValidatorGate.primaryDialect(config);
         RollbackRunner runner = new RollbackRunner(flyway.getConfiguration().getDataSource(), dialect);
-        return rollBack(plan, runner, forced, flyway, target);
+        return rollBack(plan, runner, forced, flyway, target, lock);
     }
 
     private int rollBack(RollbackPlan plan, RollbackRunner runner, List<String> forced, Flyway flyway,
-                         EnvironmentConfig target) {
+                         EnvironmentConfig target, ServerLock lock) {
         for (RollbackPlan.Step step : plan.steps()) {
+            lock.checkHeld();
             try {
                 runner.run(step, forced.contains(step.version()) ? reason : null, System.out::println);
             } catch (SQLException e) {

@@ -3,6 +3,7 @@ package dev.drydock.migrator.cli;
 import dev.drydock.backup.restore.RestoreRefused;
 import dev.drydock.migrator.gate.GateRefusal;
 import dev.drydock.migrator.lock.LockTimeout;
+import dev.drydock.migrator.run.RunInterrupted;
 import dev.drydock.shared.BadInputException;
 import dev.drydock.shared.cli.ErrorLine;
 import dev.drydock.shared.config.ConfigLoader;
@@ -78,7 +79,7 @@ public final class MigratorCommand implements Runnable {
             if (exception instanceof BadInputException) {
                 return ErrorLine.print("migrator", exception.getMessage(), err, 2);
             }
-            if (exception instanceof LockTimeout) {
+            if (exception instanceof LockTimeout || exception instanceof RunInterrupted) {
                 return ErrorLine.print("migrator", exception.getMessage(), err, 3);
             }
             if (exception instanceof GateRefusal || exception instanceof RestoreRefused) {

@@ -48,7 +48,7 @@ final class RepairCommand implements Callable<Integer> {
         Flyway flyway = FlywayEngine.forEnvironment(target, set);
         Duration wait = Duration.ofSeconds(lockSeconds);
         try (AutoCloseable fileLock = SqliteFileLock.acquire(target.jdbcUrl(), wait, System.out::println);
-             AutoCloseable serverLock = ServerLock.acquire(target.jdbcUrl(), target.revealUser(),
+             ServerLock serverLock = ServerLock.acquire(target.jdbcUrl(), target.revealUser(),
                      target.revealPassword(), wait, System.out::println)) {
             RepairResult result = flyway.repair();
             System.out.println("repaired " + environment + ": " + result.repairActions.size() + " action(s) "

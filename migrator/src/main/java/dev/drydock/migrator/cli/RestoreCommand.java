@@ -94,7 +94,7 @@ final class RestoreCommand implements Callable<Integer> {
             }
             Duration wait = Duration.ofSeconds(lockSeconds);
             try (AutoCloseable fileLock = SqliteFileLock.acquire(target.jdbcUrl(), wait, System.out::println);
-                 AutoCloseable serverLock = ServerLock.acquire(target.jdbcUrl(), user, password, wait, System.out::println)) {
+                 ServerLock serverLock = ServerLock.acquire(target.jdbcUrl(), user, password, wait, System.out::println)) {
                 rehearsed.replace();
             } catch (IOException e) {
                 throw new IOException("restoring " + id + " into " + environment + " failed: " + e.getMessage()

@@ -62,7 +62,7 @@ final class StatusCommand implements Callable<Integer> {
      */
     private static List<ApplyJournal.Mark> interrupted(Flyway flyway, EnvironmentConfig target) throws Exception {
         ApplyJournal journal = new ApplyJournal(flyway.getConfiguration().getDataSource(), target.jdbcUrl());
-        try (AutoCloseable lock = ServerLock.acquire(target.jdbcUrl(), target.revealUser(), target.revealPassword(),
+        try (ServerLock lock = ServerLock.acquire(target.jdbcUrl(), target.revealUser(), target.revealPassword(),
                 Duration.ZERO, line -> { })) {
             return journal.marks();
         } catch (LockTimeout running) {

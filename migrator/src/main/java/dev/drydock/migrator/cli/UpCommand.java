@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.drydock.migrator.flyway.FlywayEngine;
 import dev.drydock.migrator.lock.LockTimeout;
+import dev.drydock.migrator.lock.LockWatch;
 import dev.drydock.migrator.lock.ServerLock;
 import dev.drydock.migrator.lock.SqliteFileLock;
 import dev.drydock.migrator.run.ApplyJournal;
 import dev.drydock.migrator.run.MetricsFile;
+import dev.drydock.migrator.run.FailureCause;
+import dev.drydock.migrator.run.RunInterrupted;
 import dev.drydock.migrator.run.RunRecorder;
 import dev.drydock.migrator.run.RunReport;
 import dev.drydock.migrator.gate.BackupGate;
@@ -35,6 +38,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -101,11 +105,13 @@ final class UpCommand implements Callable<Integer> {
         journal = new ApplyJournal(configuration.getDataSource(), target.jdbcUrl());
         // the journal's mark is written before the recorder says a migration has started, so a kill after that
         // line always leaves a mark
-        Flyway flyway = configuration.callbacks(journal, recorder).load();
+        LockWatch lockWatch = new LockWatch();
+        Flyway flyway = configuration.callbacks(lockWatch, journal, recorder).load();
         Duration wait = Duration.ofSeconds(lockSeconds);
         try (AutoCloseable fileLock = SqliteFileLock.acquire(target.jdbcUrl(), wait, System.out::println);
-             AutoCloseable serverLock = ServerLock.acquire(target.jdbcUrl(), target.revealUser(),
+             ServerLock serverLock = ServerLock.acquire(target.jdbcUrl(), target.revealUser(),
                      target.revealPassword(), wait, System.out::println)) {
+            lockWatch.watch(serverLock);
             return underLock(flyway, recorder, target, mode);
         }
     }
@@ -142,18 +148,25 @@ final class UpCommand implements Callable<Integer> {
         String error = null;
         try {
             flyway.migrate();
+        } catch (RunInterrupted e) {
+            throw e;
         } catch (FlywayException e) {
             if (FlywayEngine.isLockTimeout(e)) {
                 throw new LockTimeout("another migrator held " + environment + "'s migration lock for more than "
                         + lockSeconds + " s; nothing was changed. Wait for it to finish (or raise --lock-timeout)");
             }
-            error = e.getMessage().lines().findFirst().orElse("");
+            interruption(e).ifPresent(interrupted -> {
+                throw interrupted;
+            });
+            error = FailureCause.describe(e);
         } finally {
             clearJournal();
         }
         RunReport.Failed failed = recorder.failed();
         if (error != null && failed == null) {
-            failed = new RunReport.Failed(null, "before any migration ran: " + error, 0, List.of());
+            failed = new RunReport.Failed(null, "before any migration ran", 0, error, List.of());
+        } else if (failed != null) {
+            failed = failed.withError(error);
         }
         RunReport run = new RunReport(environment, started.toString(), Duration.between(started, Instant.now()).toMillis(),
                 backupId, recorder.applied(), failed);
@@ -187,6 +200,21 @@ final class UpCommand implements Callable<Integer> {
                 + (before.current() == null ? "0" : before.current())
                 + (backupId == null ? "" : ", or restore the backup taken before it: backup-daemon restore " + backupId));
         return 1;
+    }
+
+    /** A lost lock or a lost connection, which stop the run with exit 3 rather than report a failed migration. */
+    private Optional<RunInterrupted> interruption(FlywayException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RunInterrupted interrupted) {
+                return Optional.of(interrupted);
+            }
+        }
+        if (FailureCause.connectionLost(failure)) {
+            return Optional.of(new RunInterrupted("the connection to " + environment + " was lost during the run ("
+                    + FailureCause.describe(failure) + "); 'migrator status --env " + environment + "' shows what was"
+                    + " applied, and the next 'migrator up' explains a migration that was cut off"));
+        }
+        return Optional.empty();
     }
 
     /** This run is over: what failed is in its report and in Flyway's history, so its marks go. */

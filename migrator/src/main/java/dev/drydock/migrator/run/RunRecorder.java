@@ -56,7 +56,7 @@ public final class RunRecorder implements Callback {
                 progress.accept(String.format("applied  %s (%d ms)", label(info), millis));
             }
             case AFTER_EACH_MIGRATE_ERROR -> failed = new RunReport.Failed(version(info), info.getDescription(),
-                    (System.nanoTime() - startedAt) / 1_000_000, List.copyOf(statementsOfCurrent));
+                    (System.nanoTime() - startedAt) / 1_000_000, null, List.copyOf(statementsOfCurrent));
             default -> {
             }
         }

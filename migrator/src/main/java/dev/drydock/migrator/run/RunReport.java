@@ -16,10 +16,15 @@ public record RunReport(String environment, String startedAt, long durationMilli
     }
 
     /**
-     * The migration that failed, and the statements of it that had run before the failing one (on databases
-     * without transactional DDL those stay applied).
+     * The migration that failed, what the database said ({@code error}: its own message, with the script line), and
+     * the statements of it that had run before the failing one (on databases without transactional DDL those stay
+     * applied).
      */
-    public record Failed(String version, String description, long millis, List<String> statementsRun) {
+    public record Failed(String version, String description, long millis, String error, List<String> statementsRun) {
+
+        public Failed withError(String databaseMessage) {
+            return new Failed(version, description, millis, databaseMessage, statementsRun);
+        }
     }
 
     public boolean success() {

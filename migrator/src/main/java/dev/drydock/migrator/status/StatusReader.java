@@ -6,7 +6,9 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Reads a {@link MigrationStatus} from Flyway's history table and the discovered scripts. */
 public final class StatusReader {
@@ -28,10 +30,23 @@ public final class StatusReader {
         List<MigrationStatus.Entry> failed = new ArrayList<>();
         List<MigrationStatus.Drift> drift = new ArrayList<>();
         String current = null;
+        Map<String, List<Integer>> ranksByVersion = new HashMap<>();
+        Map<String, String> scriptByVersion = new HashMap<>();
         for (MigrationInfo info : flyway.info().all()) {
             MigrationStatus.Entry entry = entry(info);
             MigrationState state = info.getState();
+            if (info.getVersion() != null && info.getInstalledRank() != null && state.isApplied()) {
+                ranksByVersion.computeIfAbsent(entry.version(), version -> new ArrayList<>()).add(info.getInstalledRank());
+                scriptByVersion.put(entry.version(), entry.script());
+            }
             switch (state) {
+                case IGNORED -> {
+                    pending.add(entry);
+                    drift.add(new MigrationStatus.Drift(entry.version(), entry.script(), "not in the history although"
+                            + " newer migrations are: a gap", "if its changes are in the database, its history row was"
+                            + " deleted: put the row back; if they are not, the file was added after newer ones were"
+                            + " applied: give it a version above the newest applied one"));
+                }
                 case PENDING, OUT_OF_ORDER, ABOVE_TARGET -> pending.add(entry);
                 case FAILED, FUTURE_FAILED -> {
                     failed.add(entry);
@@ -60,6 +75,13 @@ public final class StatusReader {
                 }
             }
         }
+        ranksByVersion.forEach((version, ranks) -> {
+            if (ranks.size() > 1) {
+                drift.add(new MigrationStatus.Drift(version, scriptByVersion.get(version), "recorded " + ranks.size() + " times in the history"
+                        + " (installed_rank " + ranks + ")", "delete the rows that do not belong, keeping the one of"
+                        + " the run that applied it"));
+            }
+        });
         for (ApplyJournal.Mark mark : interrupted) {
             if (mark.mayHaveStayed()) {
                 drift.add(new MigrationStatus.Drift(mark.version(), mark.script(), "a migrator died while applying it"
