@@ -79,4 +79,22 @@ class CommandsTest {
         assertEquals(3, status(config).get("pending").size());
         assertFalse(Files.exists(project.resolve("backups")), "plan takes no backup");
     }
+
+    @Test
+    void aPasswordInTheUrlNeverReachesAnErrorLine() throws Exception {
+        Files.createDirectories(project.resolve("db"));
+        Path config = Files.writeString(project.resolve("drydock.yaml"), """
+                migrations: { dir: db, layout: flyway }
+                environments:
+                  maria: { url: "jdbc:mariadb://127.0.0.1:99999/app?user=app&password=Sup3rS3cretValue" }
+                  pg: { url: "jdbc:postgresql://127.0.0.1:99999/app?user=app&password=Sup3rS3cretValue" }
+                """);
+        for (String environment : List.of("maria", "pg")) {
+            for (String command : List.of("status", "up")) {
+                MigratorRun run = MigratorRun.of("--config", config.toString(), command, "--env", environment);
+                assertTrue(run.exit() != 0, environment + " " + command + ": " + run.out() + run.err());
+                assertFalse((run.out() + run.err()).contains("Sup3rS3cretValue"), run.out() + run.err());
+            }
+        }
+    }
 }

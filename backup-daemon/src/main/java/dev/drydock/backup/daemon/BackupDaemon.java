@@ -1,5 +1,6 @@
 package dev.drydock.backup.daemon;
 
+import dev.drydock.shared.config.CredentialMask;
 import dev.drydock.backup.BackupService;
 import dev.drydock.backup.BackupSetup;
 import dev.drydock.backup.archive.BackupId;
@@ -128,7 +129,7 @@ public final class BackupDaemon implements AutoCloseable {
         try (java.sql.Connection connection = java.sql.DriverManager.getConnection(cluster.url(), user, password)) {
             ClusterSchema.ensure(connection);
         } catch (java.sql.SQLException e) {
-            throw new SchedulerException("cannot prepare the cluster job store at " + cluster.url() + ": " + e.getMessage(), e);
+            throw new SchedulerException("cannot prepare the cluster job store at " + CredentialMask.mask(cluster.url() + ": " + e.getMessage()), e);
         }
         properties.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
         properties.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
@@ -166,7 +167,7 @@ public final class BackupDaemon implements AutoCloseable {
                 LOG.info("retention removed {}", id);
             }
         } catch (IOException | RuntimeException e) {
-            LOG.error("backup of {} failed: {}", environment, e.getMessage());
+            LOG.error("backup of {} failed: {}", environment, CredentialMask.mask(e.getMessage()));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.drydock.backup.daemon;
 
+import dev.drydock.shared.config.CredentialMask;
 import dev.drydock.backup.catalog.Catalog;
 import dev.drydock.shared.config.EnvironmentConfig;
 
@@ -32,7 +33,7 @@ record Health(List<Check> checks) {
             entries = daemon.catalog().entries(Optional.empty());
             checks.add(new Check("store", true, daemon.setup().store().describe() + " answers"));
         } catch (IOException | RuntimeException e) {
-            checks.add(new Check("store", false, daemon.setup().store().describe() + " does not answer: " + e.getMessage()));
+            checks.add(new Check("store", false, daemon.setup().store().describe() + " does not answer: " + CredentialMask.mask(e.getMessage())));
             return new Health(checks);
         }
         Instant now = daemon.clock().instant();

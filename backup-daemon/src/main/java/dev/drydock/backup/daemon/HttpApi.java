@@ -1,5 +1,6 @@
 package dev.drydock.backup.daemon;
 
+import dev.drydock.shared.config.CredentialMask;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.sun.net.httpserver.HttpExchange;
@@ -85,7 +86,7 @@ final class HttpApi {
             try {
                 response = handler.handle();
             } catch (IOException | RuntimeException e) {
-                response = new Response(500, "text/plain", "error: " + e.getMessage() + "\n");
+                response = new Response(500, "text/plain", "error: " + CredentialMask.mask(e.getMessage()) + "\n");
             }
         }
         byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);

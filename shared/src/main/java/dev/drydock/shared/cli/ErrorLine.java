@@ -1,5 +1,7 @@
 package dev.drydock.shared.cli;
 
+import dev.drydock.shared.config.CredentialMask;
+
 import java.io.PrintWriter;
 
 /**
@@ -11,9 +13,9 @@ public final class ErrorLine {
     private ErrorLine() {
     }
 
-    /** Prints {@code tool: message} and returns {@code exitCode}. */
+    /** Prints {@code tool: message}, credentials masked, and returns {@code exitCode}. */
     public static int print(String tool, String message, PrintWriter err, int exitCode) {
-        err.println(tool + ": " + message);
+        err.println(tool + ": " + CredentialMask.mask(message));
         err.flush();
         return exitCode;
     }
@@ -21,7 +23,7 @@ public final class ErrorLine {
     /** Prints {@code tool: message} for an exception nobody expected, with its stack trace under DRYDOCK_DEBUG. */
     public static int unexpected(String tool, String message, Throwable exception, PrintWriter err, int exitCode) {
         boolean debug = System.getenv("DRYDOCK_DEBUG") != null;
-        err.println(tool + ": " + message + (debug ? "" : " (DRYDOCK_DEBUG=1 prints the stack trace)"));
+        err.println(tool + ": " + CredentialMask.mask(message) + (debug ? "" : " (DRYDOCK_DEBUG=1 prints the stack trace)"));
         if (debug) {
             exception.printStackTrace(err);
         }

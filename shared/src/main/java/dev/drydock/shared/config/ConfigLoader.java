@@ -53,6 +53,9 @@ public final class ConfigLoader {
     }
 
     /** Loads {@code ./drydock.yaml} of {@code workingDir} when there is one. */
+    /** A config is a few kilobytes; anything near this is not one. */
+    static final long MAX_CONFIG_BYTES = 1 << 20;
+
     public static Optional<DrydockConfig> loadDefault(Path workingDir) {
         Path file = workingDir.resolve(DEFAULT_FILE);
         return Files.isRegularFile(file) ? Optional.of(load(file)) : Optional.empty();
@@ -60,6 +63,13 @@ public final class ConfigLoader {
 
     private static YamlNode parse(Path file) {
         try {
+            long size = Files.size(file);
+            if (size > MAX_CONFIG_BYTES || !Files.isRegularFile(file)) {
+                // the YAML reader takes time quadratic in a long scalar: refuse before reading, not after minutes
+                throw new ConfigException(file, null, null, "not a Drydock config: " + (Files.isRegularFile(file)
+                        ? size + " bytes, where a config is a few kilobytes (at most " + MAX_CONFIG_BYTES + ")"
+                        : "not a regular file") + "; point --config at drydock.yaml");
+            }
             return YamlNode.parse(Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             throw new ConfigException(file, null, null, "the config file does not exist; create it (see"
@@ -86,7 +96,7 @@ public final class ConfigLoader {
 
         private MigrationsConfig migrations(YamlNode.Mapping top) {
             YamlNode.Mapping m = mapping(top.entries().get("migrations"), "migrations", MIGRATIONS);
-            Path dir = resolvePath(orElse(text(m, "dir", "migrations.dir"), "db/migrations"));
+            Path dir = resolvePath(orElse(text(m, "dir", "migrations.dir"), "db/migrations"), m);
             String layout = orElse(text(m, "layout", "migrations.layout"), "auto");
             if (!Layout.NAMES.contains(layout)) {
                 throw fail("migrations.layout", m, "'" + layout + "' is no layout; use one of "
@@ -305,8 +315,21 @@ public final class ConfigLoader {
             };
         }
 
-        private Path resolvePath(String path) {
-            Path given = Path.of(References.resolve(path, "migrations.dir", file));
+        /**
+         * References stand for credentials and URLs only: a folder named by one would be printed in every finding
+         * and error, so a pull request could make CI print any variable or readable file.
+         */
+        private Path resolvePath(String path, YamlNode.Mapping m) {
+            if (path.contains("${")) {
+                throw fail("migrations.dir", m, "references (${...}) are for credentials and URLs, not folders;"
+                        + " write the folder's path, relative to this file");
+            }
+            Path given;
+            try {
+                given = Path.of(path);
+            } catch (java.nio.file.InvalidPathException e) {
+                throw fail("migrations.dir", m, "not a valid path (" + e.getReason() + ")");
+            }
             return given.isAbsolute() ? given : file.getParent().resolve(given).normalize();
         }
 

@@ -1,6 +1,7 @@
 package dev.drydock.shared.config;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,8 @@ import java.util.regex.Pattern;
 public final class References {
 
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]*)}");
+    /** A password, a key or a URL is short; a larger "secret file" is a mistake (or /dev/zero). */
+    static final int MAX_SECRET_BYTES = 64 << 10;
 
     private References() {
     }
@@ -43,8 +46,13 @@ public final class References {
             if (!file.isAbsolute() && configFile != null && configFile.getParent() != null) {
                 file = configFile.getParent().resolve(file);
             }
-            try {
-                return stripTrailingNewline(Files.readString(file, StandardCharsets.UTF_8));
+            try (InputStream in = Files.newInputStream(file)) {
+                byte[] content = in.readNBytes(MAX_SECRET_BYTES + 1);
+                if (content.length > MAX_SECRET_BYTES) {
+                    throw new ConfigException(configFile, key, null, "the secret file " + file + " holds more than "
+                            + MAX_SECRET_BYTES + " bytes, which is no secret; point the reference at the mounted secret");
+                }
+                return stripTrailingNewline(new String(content, StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new ConfigException(configFile, key, null,
                         "cannot read the secret file " + file + " (" + e.getClass().getSimpleName()

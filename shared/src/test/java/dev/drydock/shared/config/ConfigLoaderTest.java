@@ -145,4 +145,33 @@ class ConfigLoaderTest {
         assertNull(prod.user());
         assertThrows(ConfigException.class, prod::url);
     }
+
+    @Test
+    void aReferenceWhereAFolderBelongsIsRefusedWithoutItsValue() throws Exception {
+        String home = System.getenv("HOME");
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ConfigLoader.load(write("migrations:\n  dir: \"${HOME}/db\"\n")));
+        assertTrue(e.getMessage().contains("migrations.dir") && e.getMessage().contains("not folders"), e.getMessage());
+        assertFalse(home != null && e.getMessage().contains(home), e.getMessage());
+        ConfigException file = assertThrows(ConfigException.class,
+                () -> ConfigLoader.load(write("migrations:\n  dir: \"${file:/etc/hostname}\"\n")));
+        assertFalse(file.getMessage().contains(Files.readString(Path.of("/etc/hostname")).strip()), file.getMessage());
+    }
+
+    @Test
+    void aSecretFileThatNeverEndsIsRefusedNotReadToTheEnd() throws Exception {
+        DrydockConfig config = ConfigLoader.load(write("environments:\n  dev: { url: \"jdbc:sqlite:x.db\","
+                + " password: \"${file:/dev/zero}\" }\n"));
+        ConfigException e = assertThrows(ConfigException.class, () -> config.environments().get("dev").revealPassword());
+        assertTrue(e.getMessage().contains("holds more than 65536 bytes"), e.getMessage());
+    }
+
+    @Test
+    void aFileFarLargerThanAConfigIsRefusedBeforeItIsParsed() throws Exception {
+        Path file = dir.resolve("huge.yaml");
+        Files.writeString(file, "environments:\n  dev:\n    url: \"" + "a".repeat(2 << 20) + "\"\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(file));
+        assertTrue(e.getMessage().contains("not a Drydock config") && e.getMessage().contains("at most 1048576"),
+                e.getMessage());
+    }
 }
