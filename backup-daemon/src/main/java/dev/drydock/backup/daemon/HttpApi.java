@@ -1,11 +1,11 @@
 package dev.drydock.backup.daemon;
 
-import dev.drydock.shared.config.CredentialMask;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.drydock.backup.catalog.CatalogRows;
+import dev.drydock.shared.config.CredentialMask;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,18 +20,29 @@ import java.util.concurrent.Executors;
 /**
  * The daemon's HTTP endpoints on the JDK's own server: {@code /health}, {@code /metrics}, {@code /api/backups}
  * and the status page {@code /}. Nothing here reads a credential, so none can be served.
+ *
+ * <p>Slow or stuck clients cannot take the endpoints down: the JDK server reads a request on a worker thread, so
+ * there are {@value #WORKERS} workers, a request must arrive whole within {@value #REQUEST_SECONDS} s (then the
+ * connection is closed) and its headers are bounded. These are the JDK server's own settings, taken unless the
+ * operator set them with {@code -D}.
  */
 final class HttpApi {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final int WORKERS = 8;
+    static final int REQUEST_SECONDS = 10;
+    private static final String BACKUPS = "/api/backups";
 
     private final BackupDaemon daemon;
     private final HttpServer server;
 
     HttpApi(BackupDaemon daemon, String bind, int port) throws IOException {
         this.daemon = daemon;
-        this.server = HttpServer.create(new InetSocketAddress(bind, port), 16);
-        server.setExecutor(Executors.newFixedThreadPool(2, runnable -> {
+        System.getProperties().putIfAbsent("sun.net.httpserver.maxReqTime", Integer.toString(REQUEST_SECONDS));
+        System.getProperties().putIfAbsent("sun.net.httpserver.maxReqHeaders", "64");
+        System.getProperties().putIfAbsent("sun.net.httpserver.maxReqHeaderSize", Integer.toString(16 << 10));
+        this.server = HttpServer.create(new InetSocketAddress(bind, port), 64);
+        server.setExecutor(Executors.newFixedThreadPool(WORKERS, runnable -> {
             Thread thread = new Thread(runnable, "drydock-http");
             thread.setDaemon(true);
             return thread;
@@ -39,8 +50,7 @@ final class HttpApi {
         server.createContext("/health", exchange -> respond(exchange, this::health));
         server.createContext("/metrics", exchange -> respond(exchange, () -> new Response(200,
                 "text/plain; version=0.0.4; charset=utf-8", daemon.metrics().prometheusText())));
-        server.createContext("/api/backups", exchange -> respond(exchange, () -> new Response(200, "application/json",
-                JSON.writeValueAsString(backups()))));
+        server.createContext(BACKUPS, exchange -> respond(exchange, () -> backups(exchange.getRequestURI().getPath())));
         server.createContext("/", exchange -> respond(exchange, () -> exchange.getRequestURI().getPath().equals("/")
                 ? new Response(200, "text/html; charset=utf-8", StatusPage.render(daemon.jobs(), daemon.catalog()
                 .entries(Optional.empty()), Health.of(daemon)))
@@ -67,8 +77,19 @@ final class HttpApi {
         return new Response(health.ok() ? 200 : 503, "application/json", JSON.writeValueAsString(body));
     }
 
-    private List<Map<String, Object>> backups() throws IOException {
-        return CatalogRows.of(daemon.catalog().entries(Optional.empty()));
+    /** {@code /api/backups}: the catalog; {@code /api/backups/ID}: that backup, or 404. */
+    private Response backups(String path) throws IOException {
+        List<Map<String, Object>> rows = CatalogRows.of(daemon.catalog().entries(Optional.empty()));
+        if (path.equals(BACKUPS) || path.equals(BACKUPS + "/")) {
+            return new Response(200, "application/json", JSON.writeValueAsString(rows));
+        }
+        String id = path.startsWith(BACKUPS + "/") ? path.substring(BACKUPS.length() + 1) : "";
+        for (Map<String, Object> row : rows) {
+            if (id.equals(row.get("id"))) {
+                return new Response(200, "application/json", JSON.writeValueAsString(row));
+            }
+        }
+        return new Response(404, "application/json", "{\"error\": \"no such backup\"}\n");
     }
 
     private record Response(int status, String contentType, String body) {

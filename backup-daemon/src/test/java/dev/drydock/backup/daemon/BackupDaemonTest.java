@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +17,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -108,6 +112,51 @@ class BackupDaemonTest {
             for (String path : new String[] {"/", "/health", "/metrics", "/api/backups"}) {
                 assertFalse(get(daemon, path).body().contains(SECRET), path + " leaks the secret");
             }
+        }
+    }
+
+    @Test
+    void slowClientsLeaveTheEndpointsAnsweringAndAreCutOff() throws Exception {
+        try (BackupDaemon daemon = new BackupDaemon(setup("0 0 3 * * ?"), Clock.systemUTC())) {
+            daemon.start();
+            URI address = URI.create(daemon.address());
+            List<Socket> slow = new ArrayList<>();
+            try {
+                for (int i = 0; i < HttpApi.WORKERS / 2; i++) {
+                    Socket socket = new Socket(address.getHost(), address.getPort());
+                    socket.getOutputStream().write('G'); // one byte of a request that never comes
+                    socket.getOutputStream().flush();
+                    slow.add(socket);
+                }
+                HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(daemon.address() + "/metrics"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, metrics.statusCode());
+                assertTrue(get(daemon, "/health").statusCode() > 0);
+                for (Socket socket : slow) {
+                    socket.setSoTimeout((HttpApi.REQUEST_SECONDS + 20) * 1000);
+                    assertEquals(-1, socket.getInputStream().read(), "the server closes a request that never arrives");
+                }
+            } finally {
+                for (Socket socket : slow) {
+                    socket.close();
+                }
+            }
+        }
+    }
+
+    @Test
+    void oneBackupIsServedByItsIdAndAnUnknownIdIsNotFound() throws Exception {
+        BackupSetup setup = setup("0 0 3 * * ?");
+        try (BackupDaemon daemon = new BackupDaemon(setup, Clock.systemUTC())) {
+            daemon.start();
+            String id = new dev.drydock.backup.BackupService(setup, daemon.metrics(), Clock.systemUTC())
+                    .backup("dev", "checksum", line -> { }).id().toString();
+            HttpResponse<String> one = get(daemon, "/api/backups/" + id);
+            assertEquals(200, one.statusCode(), one.body());
+            assertEquals(id, new ObjectMapper().readTree(one.body()).get("id").asText());
+            assertEquals(404, get(daemon, "/api/backups/backup-dev-2020-01-01-000000").statusCode());
+            assertEquals(404, get(daemon, "/api/backups/anything").statusCode());
+            assertEquals(1, new ObjectMapper().readTree(get(daemon, "/api/backups").body()).size());
         }
     }
 
