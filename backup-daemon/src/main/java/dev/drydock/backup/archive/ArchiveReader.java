@@ -8,10 +8,12 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -41,10 +43,14 @@ public final class ArchiveReader implements AutoCloseable {
      * manifest does not list and entry names that would escape a restore folder. Empty when all is well.
      */
     public List<String> checksumProblems() throws IOException {
+        List<String> problems = new ArrayList<>(repeatedEntries());
         Manifest manifest = manifest();
+        BackupId.parse(file.getFileName().toString()).ifPresent(stored -> problems.addAll(manifest.problems(stored)));
+        if (manifest.entries() == null) {
+            return problems;
+        }
         Map<String, Manifest.Entry> expected = new LinkedHashMap<>();
         manifest.entries().forEach(entry -> expected.put(entry.path(), entry));
-        List<String> problems = new ArrayList<>();
         Enumeration<? extends ZipEntry> all = zip.entries();
         while (all.hasMoreElements()) {
             ZipEntry entry = all.nextElement();
@@ -80,6 +86,18 @@ public final class ArchiveReader implements AutoCloseable {
             }
         }
         expected.keySet().forEach(missing -> problems.add(missing + ": listed in the manifest but missing"));
+        return problems;
+    }
+
+    /** A reader takes one of two same-named entries, and which one must not be up to whoever wrote the archive. */
+    private List<String> repeatedEntries() {
+        Set<String> seen = new HashSet<>();
+        List<String> problems = new ArrayList<>();
+        for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+            if (!seen.add(entry.getName())) {
+                problems.add(entry.getName() + ": the archive holds this entry more than once");
+            }
+        }
         return problems;
     }
 

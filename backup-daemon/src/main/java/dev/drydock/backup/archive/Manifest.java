@@ -2,6 +2,9 @@ package dev.drydock.backup.archive;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +18,42 @@ public record Manifest(int format, String id, String environment, Database datab
 
     public static final int FORMAT = 1;
     public static final String ENTRY_NAME = "manifest.json";
+
+    /**
+     * What makes this manifest unfit to describe the archive stored as {@code stored}: a format this Drydock does not
+     * read, an id or environment other than the file's, a missing field, a time that is not one. Empty when sound.
+     */
+    public List<String> problems(BackupId stored) {
+        List<String> problems = new ArrayList<>();
+        if (format != FORMAT) {
+            problems.add(format > FORMAT ? "manifest format " + format + " is newer than this Drydock reads (" + FORMAT
+                    + "); upgrade Drydock to read it" : "the manifest has no valid format (" + format + ")");
+        }
+        if (!stored.value().equals(id)) {
+            problems.add("the manifest names backup " + id + " but the archive is stored as " + stored);
+        }
+        if (!stored.environment().equals(environment)) {
+            problems.add("the manifest names environment " + environment + " but the archive is stored under "
+                    + stored.environment());
+        }
+        if (database == null || database.engine() == null) {
+            problems.add("the manifest names no database engine");
+        }
+        for (String time : new String[] {startedAt, finishedAt}) {
+            try {
+                Instant.parse(String.valueOf(time));
+            } catch (DateTimeParseException e) {
+                problems.add("the manifest's time '" + time + "' is not an ISO-8601 instant");
+            }
+        }
+        if (migrationState == null || migrationState.applied() == null || tables == null || schemaFingerprint == null) {
+            problems.add("the manifest lacks its migration state, tables or schema fingerprint");
+        }
+        if (entries == null || entries.isEmpty()) {
+            problems.add("the manifest lists no entries");
+        }
+        return problems;
+    }
 
     public record Database(String engine, String serverVersion, String name) {
     }

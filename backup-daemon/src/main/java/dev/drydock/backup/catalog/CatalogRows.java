@@ -30,6 +30,7 @@ public final class CatalogRows {
                 row.put("migrationState", m.migrationState());
             });
             entry.verification().ifPresent(v -> row.put("verification", v));
+            entry.damage().ifPresent(why -> row.put("damage", why));
             rows.add(row);
         }
         return rows;

@@ -42,7 +42,8 @@ final class ListCommand implements Callable<Integer> {
         }
         System.out.printf("%-44s %-10s %12s  %s%n", "ID", "STATUS", "BYTES", "MIGRATIONS");
         for (Catalog.Entry entry : entries) {
-            String migrations = entry.manifest().map(ListCommand::migrations).orElse("-");
+            String migrations = entry.manifest().map(ListCommand::migrations)
+                    .orElse(entry.damage().map(why -> "damaged: " + why).orElse("-"));
             System.out.printf("%-44s %-10s %12d  %s%n", entry.id(), entry.status(), entry.bytes(), migrations);
         }
         return 0;

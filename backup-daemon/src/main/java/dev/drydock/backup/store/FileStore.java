@@ -66,6 +66,10 @@ public record FileStore(Path dir) implements BackupStore {
     @Override
     public Path fetch(BackupId id) throws IOException {
         Path archive = dir.resolve(id.archiveName());
+        if (Files.exists(archive) && !Files.isRegularFile(archive)) {
+            // opening a pipe would wait forever; a folder is no archive
+            throw new IOException(archive + " is not a regular file");
+        }
         if (!Files.isRegularFile(archive)) {
             throw new BadInputException(id + ": no such backup in " + describe() + "; 'backup-daemon list' shows them");
         }

@@ -31,8 +31,8 @@ public final class ChecksumVerifier {
         List<String> problems;
         int entries = 0;
         try (ArchiveReader reader = new ArchiveReader(store.fetch(id))) {
-            entries = reader.manifest().entries().size();
             problems = reader.checksumProblems();
+            entries = reader.manifest().entries() == null ? 0 : reader.manifest().entries().size();
         } catch (ZipException e) {
             problems = List.of("the archive is not a readable zip file (" + e.getMessage() + ")");
         }

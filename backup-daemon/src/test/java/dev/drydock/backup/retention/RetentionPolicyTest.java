@@ -25,7 +25,7 @@ class RetentionPolicyTest {
     private static Catalog.Entry entry(String at, Boolean verified) {
         Optional<Verification> verification = verified == null ? Optional.empty()
                 : Optional.of(new Verification("checksum", verified, at, List.of(), List.of()));
-        return new Catalog.Entry(new BackupId("prod", Instant.parse(at)), 100, Optional.of(MANIFEST), verification);
+        return new Catalog.Entry(new BackupId("prod", Instant.parse(at)), 100, MANIFEST, verification);
     }
 
     /** One verified backup a day at 02:00 for 100 days, ending 2026-11-22. */
