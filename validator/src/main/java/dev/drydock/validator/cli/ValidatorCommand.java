@@ -4,6 +4,9 @@ import dev.drydock.shared.BadInputException;
 import dev.drydock.shared.cli.ErrorLine;
 import dev.drydock.shared.config.ConfigException;
 import dev.drydock.shared.config.DrydockConfig;
+import dev.drydock.shared.migration.Migration;
+import dev.drydock.shared.migration.MigrationSet;
+import dev.drydock.shared.migration.Script;
 import dev.drydock.validator.ToolVersion;
 import dev.drydock.validator.Validator;
 import dev.drydock.validator.report.Report;
@@ -82,11 +85,30 @@ public final class ValidatorCommand implements Callable<Integer> {
         Validator validator = new Validator(severities, largeTables);
         Report report = new Report(0, 0, List.of());
         for (MigrationTargets.Target target : targets.resolve(paths, dialects)) {
+            refuseOutputOverMigrations(target.set());
             report = report.plus(validator.validate(target.set(), target.dialects(), target.namedFiles(),
                     target.sumDisplay()));
         }
         write(reporter, report);
         return report.exitCode(strict);
+    }
+
+    /** A report written over a migration would destroy the file it reports on. */
+    private void refuseOutputOverMigrations(MigrationSet set) throws IOException {
+        if (output == null || !Files.exists(output)) {
+            return;
+        }
+        List<Script> scripts = new ArrayList<>(set.orphanRollbacks());
+        for (Migration migration : set.migrations()) {
+            scripts.add(migration.forward());
+            migration.rollback().ifPresent(scripts::add);
+        }
+        for (Script script : scripts) {
+            if (Files.exists(script.file().path()) && Files.isSameFile(output, script.file().path())) {
+                throw new BadInputException("--output " + output + " is the migration " + script.displayPath()
+                        + "; write the report to another file");
+            }
+        }
     }
 
     private void write(Reporter reporter, Report report) throws IOException {

@@ -25,7 +25,7 @@ public record GithubReporter() implements Reporter {
     }
 
     private static String data(String text) {
-        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+        return ControlCharacters.visible(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"));
     }
 
     private static String property(String text) {

@@ -36,18 +36,18 @@ public record JunitReporter() implements Reporter {
             }
             for (Finding finding : report.findings()) {
                 xml.writeStartElement("testcase");
-                xml.writeAttribute("classname", finding.file());
+                xml.writeAttribute("classname", ControlCharacters.visible(finding.file()));
                 xml.writeAttribute("name", finding.rule() + " at " + finding.start().line() + ":" + finding.start().column());
                 if (finding.severity() == Severity.ERROR) {
                     xml.writeStartElement("failure");
                     xml.writeAttribute("type", finding.rule());
-                    xml.writeAttribute("message", finding.message());
-                    xml.writeCharacters(finding.file() + ":" + finding.start().line() + ":" + finding.start().column()
-                            + " " + finding.message());
+                    xml.writeAttribute("message", ControlCharacters.visible(finding.message()));
+                    xml.writeCharacters(ControlCharacters.visible(finding.file()) + ":" + finding.start().line() + ":" + finding.start().column()
+                            + " " + ControlCharacters.visible(finding.message()));
                     xml.writeEndElement();
                 } else {
                     xml.writeStartElement("system-out");
-                    xml.writeCharacters(finding.severity().id() + ": " + finding.message());
+                    xml.writeCharacters(finding.severity().id() + ": " + ControlCharacters.visible(finding.message()));
                     xml.writeEndElement();
                 }
                 xml.writeEndElement();

@@ -14,13 +14,13 @@ public record TextReporter(boolean colour) implements Reporter {
     @Override
     public void write(Report report, Writer out) throws IOException {
         for (Finding finding : report.findings()) {
-            out.write(finding.file() + ":" + finding.start().line() + ":" + finding.start().column() + ": ");
+            out.write(ControlCharacters.visible(finding.file()) + ":" + finding.start().line() + ":" + finding.start().column() + ": ");
             out.write(paint(finding.severity(), finding.severity().id()));
             out.write("[" + finding.rule() + "] ");
             if (finding.dialect() != null) {
                 out.write("(" + finding.dialect() + ") ");
             }
-            out.write(finding.message());
+            out.write(ControlCharacters.visible(finding.message()));
             out.write(System.lineSeparator());
         }
         String summary = String.format("%d file%s, %d statement%s: %d error%s, %d warning%s, %d info",

@@ -64,6 +64,15 @@ class ValidatorCommandTest {
     }
 
     @Test
+    void aReportIsNeverWrittenOverTheMigrationItChecks() throws Exception {
+        Path folder = migrations();
+        Path forward = folder.resolve("V1__a.sql");
+        assertCleanError(CliRun.of("--output", forward.toString(), folder.toString()), "is the migration");
+        assertCleanError(CliRun.of("--output", folder.resolve("U1__a.sql").toString(), forward.toString()), "is the migration");
+        assertEquals("CREATE TABLE a (id int);", Files.readString(forward));
+    }
+
+    @Test
     void usageErrorsExitTwo() {
         assertCleanError(CliRun.of("--format", "yaml", migrations().toString()), "--format yaml: use one of");
         assertCleanError(CliRun.of("--dialect", "oracle", migrations().toString()), "--dialect oracle: no such dialect");

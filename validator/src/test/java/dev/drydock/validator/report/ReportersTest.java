@@ -120,6 +120,24 @@ class ReportersTest {
     }
 
     @Test
+    void controlCharactersFromTheMigrationsAreShownNeverPassedThrough() throws Exception {
+        Report hostile = new Report(1, 1, List.of(new Finding("unknown-object", Severity.ERROR,
+                "db/V1__\u001b[2Jclear\u0000.sql", new SourcePosition(1, 1), new SourcePosition(1, 2), null,
+                "table \"x\u001b]0;owned\u0007\" does not exist\nforged.sql:1:1: error[none] all good")));
+        String text = render(new TextReporter(false), hostile);
+        assertFalse(text.contains("\u001b") || text.contains("\u0007") || text.contains("\u0000"), text);
+        assertEquals(2, text.lines().count(), "one finding line and the summary: " + text);
+        assertTrue(text.contains("db/V1__\\u001b[2Jclear\\u0000.sql:1:1"), text);
+        String xml = render(new JunitReporter(), hostile);
+        Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(1, document.getElementsByTagName("failure").getLength());
+        String github = render(new GithubReporter(), hostile);
+        assertEquals(1, github.lines().count(), github);
+        assertFalse(github.contains("\u001b"), github);
+    }
+
+    @Test
     void exitCodesFollowSeverities() {
         assertEquals(1, REPORT.exitCode(false));
         Report warningsOnly = new Report(1, 1, List.of(REPORT.findings().get(1)));
