@@ -53,6 +53,9 @@ public final class ConfigLoader {
     }
 
     /** Loads {@code ./drydock.yaml} of {@code workingDir} when there is one. */
+    /** Ten years: any longer maximum age means "no limit", and that is not what a backup gate is for. */
+    private static final long MAX_DURATION_DAYS = 3_650;
+
     /** A config is a few kilobytes; anything near this is not one. */
     static final long MAX_CONFIG_BYTES = 1 << 20;
 
@@ -91,7 +94,16 @@ public final class ConfigLoader {
 
         DrydockConfig config(YamlNode root) {
             YamlNode.Mapping top = mapping(root, "", TOP);
-            return new DrydockConfig(Optional.of(file), migrations(top), validator(top), environments(top), backup(top));
+            Map<String, EnvironmentConfig> environments = environments(top);
+            BackupConfig backup = backup(top);
+            for (int i = 0; i < backup.jobs().size(); i++) {
+                String environment = backup.jobs().get(i).environment();
+                if (!environments.containsKey(environment)) {
+                    throw new ConfigException(file, "backup.jobs[" + i + "].environment", null, "no environment '"
+                            + environment + "' under environments:; name one of " + new TreeSet<>(environments.keySet()));
+                }
+            }
+            return new DrydockConfig(Optional.of(file), migrations(top), validator(top), environments, backup);
         }
 
         private MigrationsConfig migrations(YamlNode.Mapping top) {
@@ -169,6 +181,7 @@ public final class ConfigLoader {
             if (!store.startsWith("file:") && !store.startsWith("s3://")) {
                 throw fail("backup.store", b, "'" + store + "' is no store; use file:./backups or s3://bucket/prefix");
             }
+            checkStore(store, b);
             BackupConfig.S3 s3 = null;
             if (b.entries().containsKey("s3")) {
                 YamlNode.Mapping s = mapping(b.entries().get("s3"), "backup.s3", S3);
@@ -189,8 +202,28 @@ public final class ConfigLoader {
                 cluster = new BackupConfig.Cluster(text(c, "url", "backup.cluster.url"), secret(c, "user", "backup.cluster"),
                         secret(c, "password", "backup.cluster"));
             }
-            return new BackupConfig(store, s3, orElse(text(http, "bind", "backup.http.bind"), "127.0.0.1"),
-                    orElse(integer(http, "port", "backup.http.port"), 9464), jobs, cluster);
+            int port = orElse(integer(http, "port", "backup.http.port"), 9464);
+            if (port < 0 || port > 65_535) {
+                throw fail("backup.http.port", http, port + " is no TCP port; use 1 to 65535 (0 picks a free one)");
+            }
+            return new BackupConfig(store, s3, orElse(text(http, "bind", "backup.http.bind"), "127.0.0.1"), port, jobs,
+                    cluster);
+        }
+
+        /** A store the backup daemon could not open is a config error here, with the key, not a JDK message later. */
+        private void checkStore(String store, YamlNode.Mapping b) {
+            if (store.startsWith("s3://")) {
+                String bucket = store.substring("s3://".length()).split("/", 2)[0];
+                if (bucket.isBlank() || !bucket.matches("[^\\s?#]+")) {
+                    throw fail("backup.store", b, "'" + store + "' names no valid bucket; write s3://bucket/prefix");
+                }
+                return;
+            }
+            try {
+                Path.of(store.substring("file:".length()));
+            } catch (java.nio.file.InvalidPathException e) {
+                throw fail("backup.store", b, "not a valid path (" + e.getReason() + ")");
+            }
         }
 
         private BackupConfig.Job job(String key, YamlNode.Mapping j) {
@@ -206,12 +239,20 @@ public final class ConfigLoader {
             BackupConfig.Retention retention = new BackupConfig.Retention(3, 7, 4, 6);
             if (j.entries().containsKey("retention")) {
                 YamlNode.Mapping r = mapping(j.entries().get("retention"), key + ".retention", RETENTION);
-                retention = new BackupConfig.Retention(orElse(integer(r, "keepLast", key + ".retention.keepLast"), 3),
-                        orElse(integer(r, "daily", key + ".retention.daily"), 0),
-                        orElse(integer(r, "weekly", key + ".retention.weekly"), 0),
-                        orElse(integer(r, "monthly", key + ".retention.monthly"), 0));
+                retention = new BackupConfig.Retention(count(r, "keepLast", key + ".retention", 3),
+                        count(r, "daily", key + ".retention", 0), count(r, "weekly", key + ".retention", 0),
+                        count(r, "monthly", key + ".retention", 0));
             }
             return new BackupConfig.Job(environment, schedule, verify, text(j, "verifyUrl", key + ".verifyUrl"), retention);
+        }
+
+        /** A number of backups to keep: absent means {@code otherwise}, and it cannot be negative. */
+        private int count(YamlNode.Mapping r, String name, String keyPrefix, int otherwise) {
+            int value = orElse(integer(r, name, keyPrefix + "." + name), otherwise);
+            if (value < 0) {
+                throw fail(keyPrefix + "." + name, r, value + " is negative; write how many backups to keep (0 or more)");
+            }
+            return value;
         }
 
         /** A mapping (empty when absent); {@code known} null accepts any key (names chosen by the user). */
@@ -306,7 +347,15 @@ public final class ConfigLoader {
             if (!matcher.matches()) {
                 throw fail(key, mapping, "'" + text + "' is no duration; write e.g. 24h, 90m or 7d");
             }
-            long amount = Long.parseLong(matcher.group(1));
+            long amount;
+            try {
+                amount = Long.parseLong(matcher.group(1));
+                if (amount > MAX_DURATION_DAYS * (matcher.group(2).equals("d") ? 1 : 86_400)) {
+                    throw new NumberFormatException();
+                }
+            } catch (NumberFormatException e) {
+                throw fail(key, mapping, "'" + text + "' is longer than any backup is kept; write e.g. 24h or 7d");
+            }
             return switch (matcher.group(2)) {
                 case "s" -> Duration.ofSeconds(amount);
                 case "m" -> Duration.ofMinutes(amount);

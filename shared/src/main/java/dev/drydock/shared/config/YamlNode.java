@@ -1,5 +1,6 @@
 package dev.drydock.shared.config;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -30,10 +31,23 @@ sealed interface YamlNode {
     record Scalar(String text, int line) implements YamlNode {
     }
 
+    /**
+     * The one document of a config. A key written twice is an error (YAML says so; a silent "last one wins" would
+     * hide which password or URL is in force), and so is a second document after {@code ---}.
+     */
     static YamlNode parse(byte[] yaml) throws IOException {
         try (JsonParser parser = new YAMLFactory().createParser(yaml)) {
+            parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             JsonToken first = parser.nextToken();
-            return first == null ? new Mapping(Map.of(), Map.of(), 1) : read(parser);
+            if (first == null) {
+                return new Mapping(Map.of(), Map.of(), 1);
+            }
+            YamlNode root = read(parser);
+            if (parser.nextToken() != null) {
+                throw new JsonParseException(parser, "a second YAML document; a Drydock config is one document",
+                        parser.currentTokenLocation());
+            }
+            return root;
         }
     }
 

@@ -120,6 +120,21 @@ class ConfigLoaderTest {
         assertTrue(message("backup:\n  store: ftp://x\n").contains("'backup.store'"));
     }
 
+    @Test
+    void valuesTheProgramsCouldNotUseAreNamedHereNotFailedOnLater() throws Exception {
+        assertTrue(message("environments:\n  prod: { url: x, backup: { maxAge: 99999999999999999999d } }\n")
+                .contains("'environments.prod.backup.maxAge': '99999999999999999999d' is longer than any backup"));
+        assertTrue(message("backup:\n  http: { port: 99999 }\n").contains("'backup.http.port': 99999 is no TCP port"));
+        assertTrue(message("backup:\n  store: \"s3://\"\n").contains("'backup.store': 's3://' names no valid bucket"));
+        assertTrue(message("backup:\n  store: \"file:/tmp/\\0x\"\n").contains("'backup.store': not a valid path"));
+        assertTrue(message("environments:\n  dev: { url: a }\n  dev: { url: b }\n").contains(":3: not valid YAML: Duplicate field 'dev'"));
+        assertTrue(message("migrations: { dir: db }\n---\nother: 1\n").contains("a second YAML document"));
+        assertTrue(message("backup:\n  jobs: [ { environment: nope, schedule: '0 0 3 * * ?' } ]\n")
+                .contains("'backup.jobs[0].environment': no environment 'nope'"));
+        assertTrue(message("environments: { dev: { url: x } }\nbackup:\n  jobs: [ { environment: dev, schedule: '0 0 3 * * ?',"
+                + " retention: { keepLast: -3 } } ]\n").contains("'backup.jobs[0].retention.keepLast': -3 is negative"));
+    }
+
     private String message(String yaml) throws Exception {
         Path file = write(yaml);
         return assertThrows(ConfigException.class, () -> ConfigLoader.load(file)).getMessage();

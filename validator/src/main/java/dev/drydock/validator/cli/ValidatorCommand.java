@@ -86,6 +86,13 @@ public final class ValidatorCommand implements Callable<Integer> {
         Report report = new Report(0, 0, List.of());
         for (MigrationTargets.Target target : targets.resolve(paths, dialects)) {
             refuseOutputOverMigrations(target.set());
+            if (target.namedFiles().isEmpty() && target.set().migrations().isEmpty()
+                    && target.set().orphanRollbacks().isEmpty()) {
+                // a wrong migrations.dir must not pass every hook as "0 errors"
+                throw new BadInputException(target.set().dir() + ": no migration in this folder (layout "
+                        + target.set().layout().name() + "); point migrations.dir or the PATH at the folder that holds"
+                        + " them, or add one with 'migrator create NAME'");
+            }
             report = report.plus(validator.validate(target.set(), target.dialects(), target.namedFiles(),
                     target.sumDisplay()));
         }

@@ -73,6 +73,13 @@ class ValidatorCommandTest {
     }
 
     @Test
+    void aFolderWithNoMigrationExitsTwoEvenWithItsLayoutNamed() throws Exception {
+        Files.createDirectories(dir.resolve("empty"));
+        Path config = Files.writeString(dir.resolve("drydock.yaml"), "migrations: { dir: empty, layout: flyway }\n");
+        assertCleanError(CliRun.of("--config", config.toString()), "empty: no migration in this folder (layout flyway)");
+    }
+
+    @Test
     void usageErrorsExitTwo() {
         assertCleanError(CliRun.of("--format", "yaml", migrations().toString()), "--format yaml: use one of");
         assertCleanError(CliRun.of("--dialect", "oracle", migrations().toString()), "--dialect oracle: no such dialect");
