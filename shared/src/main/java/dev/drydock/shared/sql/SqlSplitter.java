@@ -64,8 +64,9 @@ public final class SqlSplitter {
                     continue;
                 }
                 if (blockDepth == 0 && text.startsWith(delimiter, pos) && !startsComment(pos)) {
+                    boolean copyData = isCopyFromStdin();
                     finishStatement();
-                    lexer.skipTo(pos + delimiter.length());
+                    lexer.skipTo(copyData ? endOfCopyData(pos + delimiter.length()) : pos + delimiter.length());
                     continue;
                 }
                 SqlToken token = cutAtDelimiter(lexer.next());
@@ -84,6 +85,37 @@ public final class SqlSplitter {
             }
             finishStatement();
             return new SplitScript(List.copyOf(statements), List.copyOf(directives), List.copyOf(lexer.errors()));
+        }
+
+        /**
+         * PostgreSQL's {@code COPY ... FROM STDIN;}: the lines after it are data, not SQL, up to a line {@code \.}
+         * (as psql and Flyway read a script, and as pg_dump writes one).
+         */
+        private boolean isCopyFromStdin() {
+            if (dialect != Dialect.POSTGRESQL || leadingWords.isEmpty() || !leadingWords.get(0).equals("COPY")) {
+                return false;
+            }
+            for (int i = 1; i < tokens.size(); i++) {
+                if (tokens.get(i).isWord("STDIN") && tokens.get(i - 1).isWord("FROM")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Where the data of a COPY that ends at {@code from} stops: after its {@code \.} line, else at the end. */
+        private int endOfCopyData(int from) {
+            int lineEnd = text.indexOf('\n', from);
+            while (lineEnd >= 0 && lineEnd < end) {
+                int lineStart = lineEnd + 1;
+                lineEnd = text.indexOf('\n', lineStart);
+                int stop = lineEnd < 0 || lineEnd > end ? end : lineEnd;
+                String line = text.substring(lineStart, stop);
+                if (line.equals("\\.") || line.equals("\\.\r")) {
+                    return stop;
+                }
+            }
+            return end;
         }
 
         /** {@code END$$}: MySQL identifiers may hold {@code $}, yet the client ends the statement at the delimiter. */

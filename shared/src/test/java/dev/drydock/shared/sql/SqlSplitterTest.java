@@ -20,6 +20,17 @@ class SqlSplitterTest {
     }
 
     @Test
+    void theDataOfCopyFromStdinIsNoStatement() {
+        String script = "CREATE TABLE items (id int, name text);\nCOPY items (id, name) FROM stdin;\n1\tit's one; really\n"
+                + "2\t\\N\n\\.\nINSERT INTO items VALUES (3, 'three');\n";
+        assertEquals(List.of("CREATE TABLE items (id int, name text)", "COPY items (id, name) FROM stdin",
+                "INSERT INTO items VALUES (3, 'three')"), texts(Dialect.POSTGRESQL, script));
+        assertEquals(List.of("COPY items FROM stdin"), texts(Dialect.POSTGRESQL, "COPY items FROM stdin;\n1\n2\n"),
+                "data without its end line runs to the end of the script");
+        assertEquals(2, texts(Dialect.POSTGRESQL, "COPY items TO stdout;\nSELECT 1;").size());
+    }
+
+    @Test
     void keepsDollarQuotedBodiesWhole() {
         String sql = "CREATE FUNCTION f() RETURNS trigger AS $body$\nBEGIN\n  NEW.x := 'a;b';\n  RETURN NEW;\nEND;\n"
                 + "$body$ LANGUAGE plpgsql;\nDO $$ BEGIN PERFORM 1; END $$;\nSELECT $1;";
