@@ -4,6 +4,7 @@ import dev.drydock.shared.sql.Dialect;
 import dev.drydock.shared.sql.DialectTarget;
 import dev.drydock.shared.sql.SqlToken;
 import dev.drydock.validator.schema.Constraint;
+import dev.drydock.validator.schema.SchemaModel;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -76,9 +77,10 @@ final class D1Rules implements StatementRules {
         if (parent == null || site.schema().table(parent) == null) {
             return;
         }
-        for (Constraint reference : site.schema().referencesTo(parent)) {
+        for (SchemaModel.Reference found : site.schema().referencesTo(parent)) {
+            Constraint reference = found.constraint();
             if (reference.deletesOrNullsChildren()) {
-                String child = site.schema().tableOf(reference);
+                String child = found.table();
                 site.report(sink, RuleCatalog.D1_REBUILD_CASCADE_DATA_LOSS, site.first(), target, "DROP TABLE "
                         + parent + " on D1 " + (reference.onDelete().equals("CASCADE") ? "deletes every row of "
                         : "sets to NULL " + String.join(", ", reference.columns()) + " in every row of ") + child

@@ -1,11 +1,15 @@
 package dev.drydock.validator.schema;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The schema as replaying the migrations leaves it. Names are keys in lower case without the default schema
@@ -13,24 +17,123 @@ import java.util.TreeMap;
  */
 public final class SchemaModel {
 
-    final Map<String, Table> tables;
-    final Map<String, Index> indexes;
-    final Map<String, SchemaObject> objects;
+    final JournaledMap<Table> tables = new JournaledMap<>((name, before, after) -> foreignKeysChanged(name));
+    final JournaledMap<Index> indexes = new JournaledMap<>(this::indexChanged);
+    final JournaledMap<SchemaObject> objects = new JournaledMap<>(this::objectChanged);
+
+    /** Index names by the table they are on, object keys by theirs: DROP TABLE finds them without a scan. */
+    private final Map<String, Set<String>> indexesByTable = new HashMap<>();
+    private final Map<String, Set<String>> objectsByTable = new HashMap<>();
+    /** Tables whose foreign keys point at a table; brought up to date from {@link #foreignKeysStale} on reading. */
+    private final Map<String, Set<String>> referencingTables = new HashMap<>();
+    private final Map<String, Set<String>> targetsOf = new HashMap<>();
+    private final Set<String> foreignKeysStale = new HashSet<>();
+    /** Counts checkpoints, so that a table keeps its image before a migration once per checkpoint. */
+    private long checkpoints;
+    private boolean recording;
 
     public SchemaModel() {
-        this(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
     }
 
-    private SchemaModel(Map<String, Table> tables, Map<String, Index> indexes, Map<String, SchemaObject> objects) {
-        this.tables = tables;
-        this.indexes = indexes;
-        this.objects = objects;
+    /**
+     * Starts keeping what the replay changes, until {@link Checkpoint#end}: the schema as it is now can then be
+     * compared with what it becomes, and put back, at a cost proportional to the change. One at a time.
+     */
+    public Checkpoint checkpoint() {
+        checkpoints++;
+        recording = true;
+        tables.record();
+        indexes.record();
+        objects.record();
+        return new Checkpoint();
     }
 
-    public SchemaModel copy() {
-        Map<String, Table> tableCopies = new LinkedHashMap<>();
-        tables.forEach((name, table) -> tableCopies.put(name, table.copy()));
-        return new SchemaModel(tableCopies, new LinkedHashMap<>(indexes), new LinkedHashMap<>(objects));
+    /** The schema as it was at a {@link #checkpoint}, known by what has changed since. */
+    public final class Checkpoint {
+
+        private Map<String, Optional<Table>> tablesBefore;
+        private Map<String, Optional<Index>> indexesBefore;
+        private Map<String, Optional<SchemaObject>> objectsBefore;
+
+        private Checkpoint() {
+        }
+
+        private void stop() {
+            if (tablesBefore == null) {
+                recording = false;
+                tablesBefore = tables.stopRecording();
+                indexesBefore = indexes.stopRecording();
+                objectsBefore = objects.stopRecording();
+            }
+        }
+
+        /**
+         * What the schema at the checkpoint and the schema now disagree on, one phrase per difference, column order
+         * ignored. Ends the checkpoint.
+         */
+        public List<String> differences() {
+            stop();
+            Map<String, String> expected = new TreeMap<>();
+            Map<String, String> actual = new TreeMap<>();
+            tablesBefore.forEach((name, was) -> {
+                Table now = tables.get(name);
+                if (!Objects.equals(was.orElse(null), now)) {
+                    was.ifPresent(table -> describe(table, expected));
+                    if (now != null) {
+                        describe(now, actual);
+                    }
+                }
+            });
+            indexesBefore.forEach((key, was) -> {
+                Index now = indexes.get(key);
+                if (!Objects.equals(was.orElse(null), now)) {
+                    was.ifPresent(index -> expected.put("index " + index.name(), index.describe()));
+                    if (now != null) {
+                        actual.put("index " + now.name(), now.describe());
+                    }
+                }
+            });
+            objectsBefore.forEach((key, was) -> {
+                SchemaObject now = objects.get(key);
+                if (!Objects.equals(was.orElse(null), now)) {
+                    was.ifPresent(object -> expected.put(object.kind() + " " + object.key(), object.definition()));
+                    if (now != null) {
+                        actual.put(now.kind() + " " + now.key(), now.definition());
+                    }
+                }
+            });
+            return compare(expected, actual);
+        }
+
+        /** Puts the schema back as it was at the checkpoint. Ends the checkpoint. */
+        public void restore() {
+            stop();
+            tablesBefore.forEach((name, was) -> put(tables, name, was));
+            indexesBefore.forEach((key, was) -> put(indexes, key, was));
+            objectsBefore.forEach((key, was) -> put(objects, key, was));
+        }
+
+        /** Stops keeping changes, leaving the schema as it is. */
+        public void end() {
+            stop();
+        }
+
+        private static <V> void put(JournaledMap<V> map, String key, Optional<V> value) {
+            if (value.isPresent()) {
+                map.put(key, value.get());
+            } else {
+                map.remove(key);
+            }
+        }
+    }
+
+    /** Called by a table about to change: keeps its image before the checkpoint, and marks its foreign keys. */
+    void tableChanging(Table table) {
+        if (recording && table.imageTakenAt != checkpoints && tables.get(table.name()) == table) {
+            tables.rememberBefore(table.name(), table.copy());
+            table.imageTakenAt = checkpoints;
+        }
+        foreignKeysStale.add(table.name());
     }
 
     public Table table(String name) {
@@ -45,18 +148,96 @@ public final class SchemaModel {
         return objects;
     }
 
-    /** The foreign keys of other tables that point at {@code table}. */
-    public List<Constraint> referencesTo(String table) {
-        List<Constraint> found = new ArrayList<>();
-        for (Table other : tables.values()) {
+    /** A foreign key of {@code table} that points at another table. */
+    public record Reference(String table, Constraint constraint) {
+    }
+
+    /** The foreign keys of other tables that point at {@code table}, by table name. */
+    public List<Reference> referencesTo(String table) {
+        refreshForeignKeys();
+        List<Reference> found = new ArrayList<>();
+        for (String name : new TreeSet<>(referencingTables.getOrDefault(table, Set.of()))) {
+            Table other = tables.get(name);
+            if (other == null || name.equals(table)) {
+                continue;
+            }
             for (Constraint constraint : other.constraints().values()) {
-                if (constraint.kind() == Constraint.Kind.FOREIGN_KEY && table.equals(constraint.references())
-                        && !other.name().equals(table)) {
-                    found.add(constraint);
+                if (constraint.kind() == Constraint.Kind.FOREIGN_KEY && table.equals(constraint.references())) {
+                    found.add(new Reference(name, constraint));
                 }
             }
         }
         return found;
+    }
+
+    /** The tables with a foreign key to {@code table} (itself included when it references itself). */
+    Set<String> tablesReferencing(String table) {
+        refreshForeignKeys();
+        return new TreeSet<>(referencingTables.getOrDefault(table, Set.of()));
+    }
+
+    /** The names of the indexes on {@code table}. */
+    Set<String> indexesOn(String table) {
+        return new TreeSet<>(indexesByTable.getOrDefault(table, Set.of()));
+    }
+
+    /** The keys of the objects that belong to {@code table} (comments, triggers, policies, sequences it owns). */
+    Set<String> objectsOf(String table) {
+        return new TreeSet<>(objectsByTable.getOrDefault(table, Set.of()));
+    }
+
+    private void foreignKeysChanged(String table) {
+        foreignKeysStale.add(table);
+    }
+
+    private void refreshForeignKeys() {
+        for (String name : foreignKeysStale) {
+            for (String target : targetsOf.getOrDefault(name, Set.of())) {
+                Set<String> referencing = referencingTables.get(target);
+                if (referencing != null) {
+                    referencing.remove(name);
+                }
+            }
+            targetsOf.remove(name);
+            Table table = tables.get(name);
+            if (table == null) {
+                continue;
+            }
+            Set<String> targets = new HashSet<>();
+            for (Constraint constraint : table.constraints().values()) {
+                if (constraint.kind() == Constraint.Kind.FOREIGN_KEY && constraint.references() != null) {
+                    targets.add(constraint.references());
+                    referencingTables.computeIfAbsent(constraint.references(), key -> new HashSet<>()).add(name);
+                }
+            }
+            if (!targets.isEmpty()) {
+                targetsOf.put(name, targets);
+            }
+        }
+        foreignKeysStale.clear();
+    }
+
+    private void indexChanged(String key, Index before, Index after) {
+        move(indexesByTable, key, before == null ? null : before.table(), after == null ? null : after.table());
+    }
+
+    private void objectChanged(String key, SchemaObject before, SchemaObject after) {
+        move(objectsByTable, key, before == null ? null : before.table(), after == null ? null : after.table());
+    }
+
+    private static void move(Map<String, Set<String>> byTable, String key, String from, String to) {
+        if (from != null) {
+            Set<String> keys = byTable.get(from);
+            if (keys != null) {
+                keys.remove(key);
+                if (keys.isEmpty()) {
+                    byTable.remove(from);
+                }
+            }
+        }
+        if (to != null) {
+            byTable.computeIfAbsent(to, table -> new HashSet<>()).add(key);
+        }
     }
 
     /**
@@ -102,27 +283,8 @@ public final class SchemaModel {
         return blockers;
     }
 
-    /** The table that holds the constraint, or null. */
-    public String tableOf(Constraint constraint) {
-        for (Table table : tables.values()) {
-            if (table.constraints().containsValue(constraint)) {
-                return table.name();
-            }
-        }
-        return null;
-    }
-
-    /**
-     * What {@code this} (the schema before a migration) and {@code after} (after it and its rollback) disagree
-     * on, one phrase per difference, column order ignored. Most rollbacks are right, so the objects are compared
-     * first and described only where they differ.
-     */
-    public List<String> differencesFrom(SchemaModel after) {
-        if (tables.equals(after.tables) && indexes.equals(after.indexes) && objects.equals(after.objects)) {
-            return List.of();
-        }
-        Map<String, String> expected = describe(after);
-        Map<String, String> actual = after.describe(this);
+    /** Lists, one phrase per difference, what the expected (before) and actual (after) descriptions disagree on. */
+    private static List<String> compare(Map<String, String> expected, Map<String, String> actual) {
         List<String> differences = new ArrayList<>();
         for (Map.Entry<String, String> entry : expected.entrySet()) {
             String now = actual.get(entry.getKey());
@@ -148,31 +310,12 @@ public final class SchemaModel {
         return on > 0 && !lacks.containsKey("table " + key.substring(on + " of table ".length()));
     }
 
-    /** Describes the objects that differ from {@code other} (a table that differs is described whole). */
-    private Map<String, String> describe(SchemaModel other) {
-        Map<String, String> described = new TreeMap<>();
-        for (Table table : tables.values()) {
-            Table counterpart = other.tables.get(table.name());
-            if (counterpart != null && counterpart.columns().equals(table.columns())
-                    && counterpart.constraints().equals(table.constraints())) {
-                continue;
-            }
-            described.put("table " + table.name(), "");
-            table.columns().values().forEach(column ->
-                    described.put("column " + column.name() + " of table " + table.name(), column.describe()));
-            table.constraints().values().forEach(constraint ->
-                    described.put("constraint " + constraint.name() + " of table " + table.name(), constraint.describe()));
-        }
-        indexes.forEach((key, index) -> {
-            if (!index.equals(other.indexes.get(key))) {
-                described.put("index " + index.name(), index.describe());
-            }
-        });
-        objects.forEach((key, object) -> {
-            if (!object.equals(other.objects.get(key))) {
-                described.put(object.kind() + " " + object.key(), object.definition());
-            }
-        });
-        return described;
+    /** A table described whole: the table, each column, each constraint. */
+    private static void describe(Table table, Map<String, String> described) {
+        described.put("table " + table.name(), "");
+        table.columns().values().forEach(column ->
+                described.put("column " + column.name() + " of table " + table.name(), column.describe()));
+        table.constraints().values().forEach(constraint ->
+                described.put("constraint " + constraint.name() + " of table " + table.name(), constraint.describe()));
     }
 }

@@ -6,22 +6,27 @@ import java.util.Map;
 /**
  * A table during replay: columns in declaration order (order is never compared), constraints by name.
  *
- * <p>A copy shares its maps with the original until either is changed: the replay copies the whole schema once
- * per migration, and most migrations touch few tables.
+ * <p>A copy shares its maps with the original until either is changed: a {@link SchemaModel.Checkpoint} keeps a
+ * copy of each table a migration changes, taken just before its first change.
  */
 public final class Table {
 
     private final String name;
+    private final SchemaModel model;
     private Map<String, Column> columns;
     private Map<String, Constraint> constraints;
     private boolean shared;
+    /** The checkpoint for which the model keeps this table's image (see {@link SchemaModel#tableChanging}). */
+    long imageTakenAt = -1;
 
-    Table(String name) {
-        this(name, new LinkedHashMap<>(), new LinkedHashMap<>(), false);
+    Table(String name, SchemaModel model) {
+        this(name, model, new LinkedHashMap<>(), new LinkedHashMap<>(), false);
     }
 
-    private Table(String name, Map<String, Column> columns, Map<String, Constraint> constraints, boolean shared) {
+    private Table(String name, SchemaModel model, Map<String, Column> columns, Map<String, Constraint> constraints,
+                  boolean shared) {
         this.name = name;
+        this.model = model;
         this.columns = columns;
         this.constraints = constraints;
         this.shared = shared;
@@ -52,11 +57,13 @@ public final class Table {
     }
 
     Map<String, Column> changeColumns() {
+        model.tableChanging(this);
         unshare();
         return columns;
     }
 
     Map<String, Constraint> changeConstraints() {
+        model.tableChanging(this);
         unshare();
         return constraints;
     }
@@ -75,7 +82,7 @@ public final class Table {
 
     Table renamed(String newName) {
         shared = true;
-        return new Table(newName, columns, constraints, true);
+        return new Table(newName, model, columns, constraints, true);
     }
 
     /** Equal when name, columns and constraints are; column order is not compared. */
@@ -92,6 +99,6 @@ public final class Table {
 
     Table copy() {
         shared = true;
-        return new Table(name, columns, constraints, true);
+        return new Table(name, model, columns, constraints, true);
     }
 }

@@ -31,7 +31,7 @@ final class TableStatements {
             Replayer.duplicate(problems, !ifNotExists, at, "table " + name);
             return;
         }
-        Table table = new Table(name);
+        Table table = new Table(name, model);
         model.tables.put(name, table);
         if (cursor.accept("PARTITION", "OF") || cursor.accept("LIKE")) {
             copyColumns(model, cursor, table);
@@ -406,11 +406,12 @@ final class TableStatements {
                 Replayer.unknown(problems, !ifExists, ats.get(i), "table " + name);
                 continue;
             }
-            model.indexes.values().removeIf(index -> index.table().equals(name));
-            model.objects.values().removeIf(object -> name.equals(object.table()));
+            model.indexesOn(name).forEach(model.indexes::remove);
+            model.objectsOf(name).forEach(model.objects::remove);
             if (cascade) {
-                for (Table other : model.tables.values()) {
-                    if (other.references(name)) {
+                for (String referencing : model.tablesReferencing(name)) {
+                    Table other = model.table(referencing);
+                    if (other != null) {
                         other.changeConstraints().values().removeIf(c -> name.equals(c.references()));
                     }
                 }
@@ -421,8 +422,8 @@ final class TableStatements {
 
     private static boolean referencedFromOutside(SchemaModel model, List<String> dropped) {
         for (String name : dropped) {
-            for (Constraint reference : model.referencesTo(name)) {
-                if (!dropped.contains(model.tableOf(reference))) {
+            for (SchemaModel.Reference reference : model.referencesTo(name)) {
+                if (!dropped.contains(reference.table())) {
                     return true;
                 }
             }
@@ -491,7 +492,11 @@ final class TableStatements {
     void dropColumn(SchemaModel model, Table table, String column, boolean cascade) {
         table.changeColumns().remove(column);
         table.changeConstraints().values().removeIf(c -> c.columns().contains(column));
-        model.indexes.values().removeIf(index -> index.table().equals(table.name()) && index.columns().contains(column));
+        for (String key : model.indexesOn(table.name())) {
+            if (model.indexes.get(key).columns().contains(column)) {
+                model.indexes.remove(key);
+            }
+        }
         String qualified = table.name() + "." + column;
         model.objects.values().removeIf(object -> object.key().equals("on column " + qualified)
                 || object.kind().equals("sequence") && object.definition().equals("owned by " + qualified));
