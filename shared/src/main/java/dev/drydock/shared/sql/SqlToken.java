@@ -13,6 +13,18 @@ public record SqlToken(Type type, int start, int end, String text) {
         return type == Type.SYMBOL && text.length() == 1 && text.charAt(0) == symbol;
     }
 
+    /**
+     * The name a word or quoted identifier stands for, quotes removed (as written: the caller folds case). An
+     * identifier left open at the end of a file has only its opening quote.
+     */
+    public String unquoted() {
+        if (type != Type.QUOTED_IDENTIFIER || text.isEmpty()) {
+            return text;
+        }
+        boolean closed = text.length() >= 2 && text.charAt(text.length() - 1) == text.charAt(0);
+        return text.substring(1, closed ? text.length() - 1 : text.length());
+    }
+
     public boolean isComment() {
         return type == Type.LINE_COMMENT || type == Type.BLOCK_COMMENT;
     }

@@ -35,7 +35,10 @@ final class SqliteSyntax implements AutoCloseable {
 
     /** A token for a message; a string literal is not repeated, since it may hold a secret. */
     private static String quoted(String token) {
-        return token.startsWith("'") ? "a string literal" : "'" + token + "'";
+        if (token.startsWith("'")) {
+            return "a string literal";
+        }
+        return StatementParser.quotable(token) ? "'" + token + "'" : "a token of " + token.length() + " characters";
     }
 
     synchronized Optional<SyntaxProblem> check(SqlStatement statement, LineMap fileLines) {

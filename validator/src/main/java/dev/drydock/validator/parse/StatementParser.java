@@ -162,8 +162,20 @@ public final class StatementParser implements AutoCloseable {
     }
 
     /** A token for a message; a string literal is not repeated, since it may hold a secret. */
+    /**
+     * A token as a message may quote it. A string literal is never repeated (it may hold a secret), and neither is a
+     * token that swallowed one: a quoted identifier left open runs over the strings after it.
+     */
     static String shown(SqlToken token) {
-        return token.type() == SqlToken.Type.STRING ? "a string literal" : "'" + token.text() + "'";
+        if (token.type() == SqlToken.Type.STRING) {
+            return "a string literal";
+        }
+        return quotable(token.text()) ? "'" + token.text() + "'" : "a token of " + token.text().length() + " characters";
+    }
+
+    /** Short, on one line, and holding no string quote: a name or a symbol, safe to repeat. */
+    static boolean quotable(String text) {
+        return text.length() <= 64 && text.indexOf('\'') < 0 && text.indexOf('\n') < 0;
     }
 
     /** A problem at one of the statement's tokens (their offsets are into the whole file). */

@@ -135,11 +135,7 @@ public record StatementShape(String kind, List<String> objects) {
     }
 
     private static String unquote(SqlToken token) {
-        if (token.type() != SqlToken.Type.QUOTED_IDENTIFIER) {
-            return token.text();
-        }
-        String text = token.text();
-        return text.length() >= 2 ? text.substring(1, text.length() - 1) : text;
+        return token.unquoted();
     }
 
     private static String upper(SqlToken token) {

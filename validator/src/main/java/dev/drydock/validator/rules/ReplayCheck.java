@@ -138,9 +138,7 @@ final class ReplayCheck implements Check {
                 if (tokens.get(i).isWord("RENAME") && tokens.get(i + 1).isWord("TO")
                         && statement.shape().kind().equals("ALTER TABLE")) {
                     SqlToken target = tokens.get(i + 2);
-                    String name = target.type() == SqlToken.Type.QUOTED_IDENTIFIER
-                            ? target.text().substring(1, target.text().length() - 1) : target.text();
-                    targets.add(replayer.key(name.toLowerCase(java.util.Locale.ROOT)));
+                    targets.add(replayer.key(target.unquoted().toLowerCase(java.util.Locale.ROOT)));
                 }
             }
         }

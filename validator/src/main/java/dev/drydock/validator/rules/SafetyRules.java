@@ -308,11 +308,7 @@ final class SafetyRules implements StatementRules {
     }
 
     private static String unquote(SqlToken token) {
-        String text = token.text();
-        if (token.type() == SqlToken.Type.QUOTED_IDENTIFIER) {
-            text = text.substring(1, text.length() - 1);
-        }
-        return text.toLowerCase(Locale.ROOT);
+        return token.unquoted().toLowerCase(Locale.ROOT);
     }
 
     private static void lockTimeout(StatementSite site, FindingSink sink, String kind, String table) {

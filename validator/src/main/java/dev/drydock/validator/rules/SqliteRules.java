@@ -119,9 +119,7 @@ final class SqliteRules implements StatementRules {
     private static void dropColumnBlockers(StatementSite site, FindingSink sink, DialectTarget target, String tableName,
                                            SqlToken columnToken) {
         Table table = tableName == null ? null : site.schema().table(tableName);
-        String column = columnToken.type() == SqlToken.Type.QUOTED_IDENTIFIER
-                ? columnToken.text().substring(1, columnToken.text().length() - 1).toLowerCase(Locale.ROOT)
-                : columnToken.text().toLowerCase(Locale.ROOT);
+        String column = columnToken.unquoted().toLowerCase(Locale.ROOT);
         if (table == null || !table.hasColumn(column)) {
             return;
         }

@@ -239,11 +239,7 @@ final class TokenCursor {
     }
 
     static String unquote(SqlToken token) {
-        String text = token.text();
-        if (token.type() == SqlToken.Type.QUOTED_IDENTIFIER && text.length() >= 2) {
-            text = text.substring(1, text.length() - 1);
-        }
-        return text.toLowerCase(Locale.ROOT);
+        return token.unquoted().toLowerCase(Locale.ROOT);
     }
 
     private static boolean isAnyWord(SqlToken token, String[] words) {
