@@ -127,6 +127,23 @@ class BackupDaemonCommandTest {
     }
 
     @Test
+    void aPasswordInTheClusterUrlNeverReachesTheErrorLine() throws Exception {
+        Path config = Files.writeString(dir.resolve("cluster.yaml"), """
+                environments:
+                  dev: { url: "jdbc:sqlite:./dev.db" }
+                backup:
+                  store: "file:./backups"
+                  http: { port: 0 }
+                  jobs: [ { environment: dev, schedule: "0 0 3 * * ?" } ]
+                  cluster: { url: "jdbc:postgresql://127.0.0.1:99999/quartz?user=q&password=Sup3rS3cretValue" }
+                """);
+        Run run = run("--config", config.toString(), "run");
+        assertEquals(1, run.exit(), run.out() + run.err());
+        assertTrue(run.err().contains("cannot prepare the cluster job store"), run.err());
+        assertFalse((run.out() + run.err()).contains("Sup3rS3cretValue"), run.err());
+    }
+
+    @Test
     void badInputExitsTwoWithOneClearLine() throws Exception {
         Path config = config();
         assertBadInput(run("--config", config.toString(), "backup", "--env", "staging"), "no environment 'staging'");
