@@ -1,6 +1,5 @@
 package dev.drydock.backup.daemon;
 
-import dev.drydock.shared.config.CredentialMask;
 import dev.drydock.backup.BackupService;
 import dev.drydock.backup.BackupSetup;
 import dev.drydock.backup.archive.BackupId;
@@ -9,6 +8,7 @@ import dev.drydock.backup.metrics.BackupMetrics;
 import dev.drydock.backup.retention.RetentionPolicy;
 import dev.drydock.shared.config.BackupConfig;
 import dev.drydock.shared.config.ConfigException;
+import dev.drydock.shared.config.CredentialMask;
 import org.quartz.CronExpression;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.CronTrigger;
@@ -71,8 +71,9 @@ public final class BackupDaemon implements AutoCloseable {
         }
         scheduler = new StdSchedulerFactory(schedulerProperties()).getScheduler();
         scheduler.getContext().put(ScheduledBackup.DAEMON, this);
+        List<Catalog.Entry> stored = storedBackups();
         for (BackupConfig.Job job : jobs) {
-            metrics.register(job.environment());
+            metrics.register(job.environment(), stored);
             schedule(job);
         }
         String bind = setup.config().backup().httpBind();
@@ -186,6 +187,17 @@ public final class BackupDaemon implements AutoCloseable {
 
     Catalog catalog() {
         return new Catalog(service.store());
+    }
+
+    /** What the store holds at start-up, for metrics that are true from the first scrape; none if it cannot be read. */
+    private List<Catalog.Entry> storedBackups() {
+        try {
+            return catalog().entries(java.util.Optional.empty());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot read the store at start-up ({}); the backup timestamps start at 0 until the next backup",
+                    CredentialMask.mask(e.getMessage()));
+            return List.of();
+        }
     }
 
     Clock clock() {

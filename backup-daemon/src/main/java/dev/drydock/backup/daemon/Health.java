@@ -1,7 +1,7 @@
 package dev.drydock.backup.daemon;
 
-import dev.drydock.shared.config.CredentialMask;
 import dev.drydock.backup.catalog.Catalog;
+import dev.drydock.shared.config.CredentialMask;
 import dev.drydock.shared.config.EnvironmentConfig;
 
 import java.io.IOException;

@@ -2,6 +2,7 @@ package dev.drydock.backup.daemon;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.drydock.backup.BackupService;
 import dev.drydock.backup.BackupSetup;
 import dev.drydock.backup.SqliteFixture;
 import dev.drydock.shared.BadInputException;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -91,7 +93,7 @@ class BackupDaemonTest {
             assertEquals(0.0, metric(metrics, "drydock_verify_failure_total", "dev"), metrics);
             assertTrue(metric(metrics, "drydock_backup_last_verified_timestamp_seconds", "dev") > 1.7e9, metrics);
             assertTrue(metric(metrics, "drydock_backup_bytes", "dev") > 0, metrics);
-            assertTrue(metrics.contains("drydock_backup_duration_seconds_count{environment=\"dev\",}"), metrics);
+            assertTrue(metrics.contains("drydock_backup_duration_seconds_count{environment=\"dev\"}"), metrics);
 
             JsonNode backups = new ObjectMapper().readTree(get(daemon, "/api/backups").body());
             assertTrue(backups.size() >= 1 && backups.size() <= 3, "retention keeps the newest 2 (+ one in flight): "
@@ -112,6 +114,29 @@ class BackupDaemonTest {
             for (String path : new String[] {"/", "/health", "/metrics", "/api/backups"}) {
                 assertFalse(get(daemon, path).body().contains(SECRET), path + " leaks the secret");
             }
+        }
+    }
+
+    @Test
+    void aRestartedDaemonReportsTheStoresBackupsFromTheFirstScrape() throws Exception {
+        BackupSetup setup = setup("0 0 3 * * ?");
+        BackupService service = new BackupService(setup, new dev.drydock.backup.metrics.BackupMetrics(), Clock.systemUTC());
+        BackupService.Outcome verified = service.backup("dev", "restore", line -> { });
+        service.backup("dev", "checksum", line -> { });
+        try (BackupDaemon daemon = new BackupDaemon(setup, Clock.systemUTC())) {
+            daemon.start();
+            String metrics = get(daemon, "/metrics").body();
+            long now = Instant.now().getEpochSecond();
+            double lastSuccess = metric(metrics, "drydock_backup_last_success_timestamp_seconds", "dev");
+            double lastVerified = metric(metrics, "drydock_backup_last_verified_timestamp_seconds", "dev");
+            assertTrue(now - lastSuccess < 120 && now - lastVerified < 120, metrics);
+            assertTrue(metric(metrics, "drydock_backup_bytes", "dev") > 0, metrics);
+            assertEquals(0, metric(metrics, "drydock_backup_last_success_timestamp_seconds", "broken"), "none stored");
+            assertTrue(metrics.contains("# TYPE drydock_backup_success_total counter"), metrics);
+            assertTrue(metrics.contains("# TYPE drydock_verify_failure_total counter"), metrics);
+            assertTrue(metrics.contains("# TYPE drydock_backup_duration_seconds summary"), metrics);
+            assertFalse(metrics.contains("Dropwizard") || metrics.contains("$$Lambda"), metrics);
+            assertTrue(verified.verification().passed());
         }
     }
 
