@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # pg_dump against the backup daemon on a PostgreSQL database of realistic text, in one go:
 #   pg_dump -Fc (default compression), pg_dump -Fc -Z0, and `backup-daemon backup` (checksum-verified),
-#   then pg_restore of the -Fc dump against `backup-daemon verify --level restore`.
+#   then pg_restore of the -Fc dump against `backup-daemon verify --verify restore`.
 # Prints medians and ratios. SIZE_MB (default 1024) sets the database size, RUNS (default 3) the runs.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -72,7 +72,7 @@ for run in $(seq "$runs"); do
   dropdb --if-exists drydock_bench_restore; createdb drydock_bench_restore
   t0=$(now); pg_restore --no-owner -d drydock_bench_restore "$work/fc.dump"; t1=$(now); ms "$t0" "$t1" >> "$work/restore.ms"
   dropdb drydock_bench_restore
-  t0=$(now); "${daemon[@]}" verify "$id" --level restore > /dev/null; t1=$(now); ms "$t0" "$t1" >> "$work/verify.ms"
+  t0=$(now); "${daemon[@]}" verify "$id" --verify restore > /dev/null; t1=$(now); ms "$t0" "$t1" >> "$work/verify.ms"
   echo "run $run: pg_dump -Fc $(tail -1 "$work/fc.ms") ms, -Z0 $(tail -1 "$work/fc0.ms") ms," \
        "backup-daemon $(tail -1 "$work/drydock.ms") ms, pg_restore $(tail -1 "$work/restore.ms") ms," \
        "restore verification $(tail -1 "$work/verify.ms") ms" >&2
@@ -88,7 +88,7 @@ printf '%-34s %8s ms %12s bytes\n' "pg_dump -Fc" "$fc" "$fc_bytes"
 printf '%-34s %8s ms %12s bytes\n' "pg_dump -Fc -Z0" "$fc0" "$fc0_bytes"
 printf '%-34s %8s ms %12s bytes\n' "backup-daemon backup (checksum)" "$dd" "$dd_bytes"
 printf '%-34s %8s ms\n' "pg_restore of the -Fc dump" "$rs"
-printf '%-34s %8s ms\n' "backup-daemon verify --level restore" "$vf"
+printf '%-34s %8s ms\n' "backup-daemon verify --verify restore" "$vf"
 echo "backup-daemon / pg_dump -Fc      $(ratio "$dd" "$fc")   (target <= 0.40)"
 echo "backup-daemon / pg_dump -Fc -Z0  $(ratio "$dd" "$fc0")   (target <= 2.00)"
 echo "archive / pg_dump -Fc size       $(ratio "$dd_bytes" "$fc_bytes")   (target <= 1.00)"

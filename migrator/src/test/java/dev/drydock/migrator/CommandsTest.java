@@ -81,6 +81,20 @@ class CommandsTest {
     }
 
     @Test
+    void theOnlyEnvironmentNeedsNoEnvOption() throws Exception {
+        Path config = example();
+        MigratorRun status = MigratorRun.of("--config", config.toString(), "status", "--json");
+        assertEquals(0, status.exit(), status.out() + status.err());
+        assertEquals("dev", new ObjectMapper().readTree(status.out()).get("environment").asText());
+        Files.writeString(config, Files.readString(config).replace("environments:\n",
+                "environments:\n  staging: { url: \"jdbc:sqlite:./staging.db\" }\n"));
+        MigratorRun ambiguous = MigratorRun.of("--config", config.toString(), "status");
+        assertEquals(2, ambiguous.exit());
+        assertTrue(ambiguous.err().contains("name the environment with --env") && ambiguous.err().contains("[dev, staging]"),
+                ambiguous.err());
+    }
+
+    @Test
     void aPasswordInTheUrlNeverReachesAnErrorLine() throws Exception {
         Files.createDirectories(project.resolve("db"));
         Path config = Files.writeString(project.resolve("drydock.yaml"), """

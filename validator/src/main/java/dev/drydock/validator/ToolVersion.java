@@ -1,10 +1,8 @@
 package dev.drydock.validator;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
+import dev.drydock.shared.cli.DrydockVersion;
 
-/** The version Maven stamped into the build, for reports and {@code --version}. */
+/** The validator's name and version, as reports (SARIF's tool, JUnit) and {@code --version} give them. */
 public final class ToolVersion {
 
     public static final String NAME = "drydock-validator";
@@ -13,14 +11,6 @@ public final class ToolVersion {
     }
 
     public static String version() {
-        Properties properties = new Properties();
-        try (InputStream in = ToolVersion.class.getResourceAsStream("version.properties")) {
-            if (in != null) {
-                properties.load(in);
-            }
-        } catch (IOException e) {
-            return "unknown";
-        }
-        return properties.getProperty("version", "unknown");
+        return DrydockVersion.version();
     }
 }

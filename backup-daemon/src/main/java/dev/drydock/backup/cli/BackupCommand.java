@@ -5,6 +5,7 @@ import dev.drydock.backup.BackupSetup;
 import dev.drydock.backup.archive.Verification;
 import dev.drydock.backup.metrics.BackupMetrics;
 import dev.drydock.backup.verify.ChecksumVerifier;
+import dev.drydock.shared.config.BackupConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -23,16 +24,24 @@ final class BackupCommand implements Callable<Integer> {
     @ParentCommand
     BackupDaemonCommand parent;
 
-    @Option(names = "--env", required = true, paramLabel = "ENV", description = "The environment of drydock.yaml.")
+    @Option(names = "--env", paramLabel = "ENV", description = "The environment of drydock.yaml (optional when it has only"
+            + " one).")
     String environment;
 
-    @Option(names = "--verify", paramLabel = "LEVEL", description = "checksum (default) or restore: restore into a"
-            + " scratch database and compare schema and row counts with the manifest.")
-    String level = ChecksumVerifier.LEVEL;
+    @Option(names = "--verify", paramLabel = "LEVEL", description = "checksum or restore (restore into a scratch"
+            + " database and compare schema and row counts with the manifest). Default: the environment's backup job's"
+            + " verify:, else checksum.")
+    String level;
 
     @Override
     public Integer call() throws IOException {
-        BackupService service = new BackupService(BackupSetup.load(parent.config), new BackupMetrics(), Clock.systemUTC());
+        BackupSetup setup = BackupSetup.load(parent.config);
+        environment = setup.config().environmentName(environment);
+        if (level == null) {
+            level = setup.config().backup().jobs().stream().filter(job -> job.environment().equals(environment))
+                    .map(BackupConfig.Job::verify).findFirst().orElse(ChecksumVerifier.LEVEL);
+        }
+        BackupService service = new BackupService(setup, new BackupMetrics(), Clock.systemUTC());
         BackupService.Outcome outcome = service.backup(environment, level, this::progress);
         Verification verification = outcome.verification();
         System.out.println(outcome.id() + " " + (verification.passed() ? "verified (" + level + ")" : "FAILED " + level

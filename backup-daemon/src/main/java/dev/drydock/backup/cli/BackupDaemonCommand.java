@@ -2,7 +2,9 @@ package dev.drydock.backup.cli;
 
 import dev.drydock.backup.restore.RestoreRefused;
 import dev.drydock.shared.BadInputException;
+import dev.drydock.shared.cli.DrydockVersion;
 import dev.drydock.shared.cli.ErrorLine;
+import dev.drydock.shared.cli.HelpLayout;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,7 +13,7 @@ import picocli.CommandLine.ScopeType;
 import java.nio.file.Path;
 
 /** {@code bin/backup-daemon}: verified logical backups. */
-@Command(name = "backup-daemon", mixinStandardHelpOptions = true, version = "drydock-backup-daemon 0.1.0",
+@Command(name = "backup-daemon", mixinStandardHelpOptions = true, versionProvider = BackupDaemonCommand.Version.class,
         description = "Takes logical backups of the configured databases, stores them, verifies them.",
         subcommands = {BackupCommand.class, ListCommand.class, VerifyCommand.class, RestoreCommand.class, PruneCommand.class, RunCommand.class},
         footerHeading = "%nExamples:%n",
@@ -41,6 +43,7 @@ public final class BackupDaemonCommand implements Runnable {
     /** Runs the command line and returns the exit code; bad input prints one clear line, never a stack trace. */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new BackupDaemonCommand());
+        HelpLayout.keepExamplesWhole(cli);
         cli.setExecutionExceptionHandler((exception, command, parseResult) -> exception instanceof BadInputException
                 ? ErrorLine.print("backup-daemon", exception.getMessage(), command.getErr(), 2)
                 : exception instanceof RestoreRefused
@@ -51,5 +54,12 @@ public final class BackupDaemonCommand implements Runnable {
 
     static boolean isTerminal() {
         return System.console() != null;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"drydock-backup-daemon " + DrydockVersion.version()};
+        }
     }
 }

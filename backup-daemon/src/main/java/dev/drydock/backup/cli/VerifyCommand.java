@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
         description = "Re-reads a stored backup and checks every entry's SHA-256 against its manifest.",
         footerHeading = "%nExamples:%n",
         footer = {"  backup-daemon verify backup-production-2026-11-22-020000",
-                "  backup-daemon verify backup-production-2026-11-22-020000 --level restore"})
+                "  backup-daemon verify backup-production-2026-11-22-020000 --verify restore"})
 final class VerifyCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -29,8 +29,13 @@ final class VerifyCommand implements Callable<Integer> {
     @Parameters(paramLabel = "BACKUP_ID", description = "An id from 'backup-daemon list'.")
     String backupId;
 
-    @Option(names = "--level", paramLabel = "LEVEL", description = "checksum (default) or restore.")
+    @Option(names = "--verify", paramLabel = "LEVEL", description = "checksum (default) or restore.")
     String level = ChecksumVerifier.LEVEL;
+
+    @Option(names = "--level", hidden = true, paramLabel = "LEVEL", description = "The old spelling of --verify.")
+    void oldLevel(String value) {
+        level = value;
+    }
 
     @Override
     public Integer call() throws IOException {

@@ -76,7 +76,7 @@ class BackupDaemonCommandTest {
         assertTrue(json.out().contains("\"status\" : \"verified\""), json.out());
         Run verify = run("--config", config.toString(), "verify", id);
         assertEquals(0, verify.exit(), verify.out() + verify.err());
-        Run restore = run("--config", config.toString(), "verify", id, "--level", "restore");
+        Run restore = run("--config", config.toString(), "verify", id, "--level", "restore"); // the old spelling
         assertEquals(0, restore.exit(), restore.out() + restore.err());
         assertTrue(restore.out().contains("passed restore verification"), restore.out());
 
@@ -124,6 +124,23 @@ class BackupDaemonCommandTest {
 
         Run old = run("--config", config.toString(), "restore", id, "--to", "jdbc:sqlite:" + dir.resolve("copy.db"));
         assertTrue(old.err().contains("failed its last verification"), "--to still names the target: " + old.err());
+    }
+
+    @Test
+    void backupOfTheOnlyEnvironmentVerifiesAtItsJobsLevel() throws Exception {
+        SqliteFixture.create(dir, 20);
+        Path config = Files.writeString(dir.resolve("one.yaml"), """
+                environments:
+                  dev: { url: "jdbc:sqlite:./app.db" }
+                backup:
+                  store: "file:./backups"
+                  jobs: [ { environment: dev, schedule: "0 0 3 * * ?", verify: restore } ]
+                """);
+        Run backup = run("--config", config.toString(), "backup");
+        assertEquals(0, backup.exit(), backup.out() + backup.err());
+        assertTrue(backup.out().contains("verified (restore)"), backup.out());
+        Run verify = run("--config", config.toString(), "verify", backup.out().split(" ")[0], "--verify", "checksum");
+        assertTrue(verify.out().contains("passed checksum verification"), verify.out());
     }
 
     @Test

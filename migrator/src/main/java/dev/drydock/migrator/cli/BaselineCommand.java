@@ -30,7 +30,7 @@ final class BaselineCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     boolean help;
 
-    @Option(names = "--env", paramLabel = "ENV", required = true, description = "The environment of drydock.yaml.")
+    @Option(names = "--env", paramLabel = "ENV", description = "The environment of drydock.yaml (optional when it has only one).")
     String environment;
 
     @Option(names = "--version", paramLabel = "V", required = true, description = "The version the database is at.")
@@ -39,6 +39,7 @@ final class BaselineCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DrydockConfig config = parent.loadConfig();
+        environment = config.environmentName(environment);
         EnvironmentConfig target = MigratorCommand.environment(config, environment);
         MigrationSet set = new MigrationDiscovery(Path.of("")).discover(config.migrations());
         Flyway flyway = FlywayEngine.configure(target, set).baselineVersion(version)

@@ -55,7 +55,7 @@ final class DownCommand implements Callable<Integer> {
     @ParentCommand
     MigratorCommand parent;
 
-    @Option(names = "--env", paramLabel = "ENV", required = true, description = "The environment of drydock.yaml.")
+    @Option(names = "--env", paramLabel = "ENV", description = "The environment of drydock.yaml (optional when it has only one).")
     String environment;
 
     @Option(names = "--to", paramLabel = "VERSION", required = true,
@@ -85,6 +85,7 @@ final class DownCommand implements Callable<Integer> {
             throw new BadInputException("--force needs --reason TEXT: the history keeps why a rollback was forced");
         }
         DrydockConfig config = parent.loadConfig();
+        environment = config.environmentName(environment);
         EnvironmentConfig target = MigratorCommand.environment(config, environment);
         BackupMode mode = BackupMode.parse(backup);
         MigrationDiscovery discovery = new MigrationDiscovery(Path.of(""));

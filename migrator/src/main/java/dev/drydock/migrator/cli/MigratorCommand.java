@@ -5,7 +5,9 @@ import dev.drydock.migrator.gate.GateRefusal;
 import dev.drydock.migrator.lock.LockTimeout;
 import dev.drydock.migrator.run.RunInterrupted;
 import dev.drydock.shared.BadInputException;
+import dev.drydock.shared.cli.DrydockVersion;
 import dev.drydock.shared.cli.ErrorLine;
+import dev.drydock.shared.cli.HelpLayout;
 import dev.drydock.shared.config.ConfigLoader;
 import dev.drydock.shared.config.DatabaseEngine;
 import dev.drydock.shared.config.DrydockConfig;
@@ -20,7 +22,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 
 /** {@code bin/migrator}: applies migrations with Flyway behind Drydock's gates. */
-@Command(name = "migrator", mixinStandardHelpOptions = true, version = "drydock-migrator 0.1.0",
+@Command(name = "migrator", mixinStandardHelpOptions = true, versionProvider = MigratorCommand.Version.class,
         description = "Applies the migrations of drydock.yaml to an environment with Flyway, after the validator.",
         subcommands = {CreateCommand.class, ValidateCommand.class, StatusCommand.class, PlanCommand.class, UpCommand.class, DownCommand.class,
                 TestRollbackCommand.class, RestoreCommand.class, RepairCommand.class, BaselineCommand.class},
@@ -74,6 +76,7 @@ public final class MigratorCommand implements Runnable {
     /** Runs the command line and returns the exit code; bad input prints one clear line, never a stack trace. */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new MigratorCommand());
+        HelpLayout.keepExamplesWhole(cli);
         cli.setExecutionExceptionHandler((exception, command, parseResult) -> {
             PrintWriter err = command.getErr();
             if (exception instanceof BadInputException) {
@@ -91,5 +94,12 @@ public final class MigratorCommand implements Runnable {
                     ? "Flyway: " + exception.getMessage() : exception.getMessage(), exception, err, 1);
         });
         return cli.execute(args);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"drydock-migrator " + DrydockVersion.version()};
+        }
     }
 }

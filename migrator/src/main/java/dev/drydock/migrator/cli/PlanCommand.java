@@ -33,7 +33,7 @@ final class PlanCommand implements Callable<Integer> {
     @ParentCommand
     MigratorCommand parent;
 
-    @Option(names = "--env", paramLabel = "ENV", required = true, description = "The environment of drydock.yaml.")
+    @Option(names = "--env", paramLabel = "ENV", description = "The environment of drydock.yaml (optional when it has only one).")
     String environment;
 
     @Option(names = "--to", paramLabel = "VERSION", description = "Stop after this version.")
@@ -50,6 +50,7 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DrydockConfig config = parent.loadConfig();
+        environment = config.environmentName(environment);
         EnvironmentConfig target = MigratorCommand.environment(config, environment);
         MigrationDiscovery discovery = new MigrationDiscovery(Path.of(""));
         MigrationSet set = discovery.discover(config.migrations());

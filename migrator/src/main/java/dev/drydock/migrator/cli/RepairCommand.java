@@ -33,7 +33,7 @@ final class RepairCommand implements Callable<Integer> {
     @ParentCommand
     MigratorCommand parent;
 
-    @Option(names = "--env", paramLabel = "ENV", required = true, description = "The environment of drydock.yaml.")
+    @Option(names = "--env", paramLabel = "ENV", description = "The environment of drydock.yaml (optional when it has only one).")
     String environment;
 
     @Option(names = "--lock-timeout", paramLabel = "SECONDS", defaultValue = "60",
@@ -43,6 +43,7 @@ final class RepairCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DrydockConfig config = parent.loadConfig();
+        environment = config.environmentName(environment);
         EnvironmentConfig target = MigratorCommand.environment(config, environment);
         MigrationSet set = new MigrationDiscovery(Path.of("")).discover(config.migrations());
         Flyway flyway = FlywayEngine.forEnvironment(target, set);

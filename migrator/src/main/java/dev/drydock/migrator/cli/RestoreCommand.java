@@ -53,7 +53,7 @@ final class RestoreCommand implements Callable<Integer> {
     @Parameters(paramLabel = "BACKUP_ID", description = "An id from 'backup-daemon list'.")
     String backupId;
 
-    @Option(names = "--env", paramLabel = "ENV", required = true, description = "The environment to restore.")
+    @Option(names = "--env", paramLabel = "ENV", description = "The environment to restore (optional when it has only one).")
     String environment;
 
     @Option(names = "--yes", description = "Restore without the typed confirmation (for automation).")
@@ -70,6 +70,7 @@ final class RestoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DrydockConfig config = parent.loadConfig();
+        environment = config.environmentName(environment);
         EnvironmentConfig target = MigratorCommand.environment(config, environment);
         BackupId id = BackupId.parseArgument(backupId);
         if (!id.environment().equals(environment)) {

@@ -38,7 +38,7 @@ final class StatusCommand implements Callable<Integer> {
     @ParentCommand
     MigratorCommand parent;
 
-    @Option(names = "--env", paramLabel = "ENV", required = true, description = "The environment of drydock.yaml.")
+    @Option(names = "--env", paramLabel = "ENV", description = "The environment of drydock.yaml (optional when it has only one).")
     String environment;
 
     @Option(names = "--json", description = "DESIGN.md's status JSON instead of text.")
@@ -47,6 +47,7 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DrydockConfig config = parent.loadConfig();
+        environment = config.environmentName(environment);
         EnvironmentConfig target = MigratorCommand.environment(config, environment);
         MigrationSet set = new MigrationDiscovery(Path.of("")).discover(config.migrations());
         Flyway flyway = FlywayEngine.forEnvironment(target, set);

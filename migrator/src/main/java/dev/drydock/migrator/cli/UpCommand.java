@@ -60,7 +60,7 @@ final class UpCommand implements Callable<Integer> {
     @ParentCommand
     MigratorCommand parent;
 
-    @Option(names = "--env", paramLabel = "ENV", required = true, description = "The environment of drydock.yaml.")
+    @Option(names = "--env", paramLabel = "ENV", description = "The environment of drydock.yaml (optional when it has only one).")
     String environment;
 
     @Option(names = "--to", paramLabel = "VERSION", description = "Stop after this version.")
@@ -90,6 +90,7 @@ final class UpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DrydockConfig config = parent.loadConfig();
+        environment = config.environmentName(environment);
         EnvironmentConfig target = MigratorCommand.environment(config, environment);
         BackupMode mode = BackupMode.parse(backup);
         MigrationDiscovery discovery = new MigrationDiscovery(Path.of(""));

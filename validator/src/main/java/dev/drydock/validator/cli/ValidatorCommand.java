@@ -2,6 +2,7 @@ package dev.drydock.validator.cli;
 
 import dev.drydock.shared.BadInputException;
 import dev.drydock.shared.cli.ErrorLine;
+import dev.drydock.shared.cli.HelpLayout;
 import dev.drydock.shared.config.ConfigException;
 import dev.drydock.shared.config.DrydockConfig;
 import dev.drydock.shared.migration.Migration;
@@ -140,6 +141,7 @@ public final class ValidatorCommand implements Callable<Integer> {
     /** Runs the command line and returns the exit code; bad input prints one clear line, never a stack trace. */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new ValidatorCommand());
+        HelpLayout.keepExamplesWhole(cli);
         cli.setExecutionExceptionHandler((exception, command, parseResult) -> {
             PrintWriter err = command.getErr();
             if (exception instanceof BadInputException) {
