@@ -73,7 +73,8 @@ public record BackupSetup(DrydockConfig config, Path configFile) {
         Optional<String> verifyUrl = config.backup().jobs().stream()
                 .filter(job -> job.environment().equals(environment) && job.verifyUrl() != null)
                 .map(job -> job.verifyUrl()).findFirst();
-        return Optional.of(verifyUrl.map(url -> mariadb(url, env)).orElseGet(() -> mariadb(env.url(), env).withDatabase("")));
+        return Optional.of(verifyUrl.map(url -> namesUser(url) ? MariadbConnection.of(url, null, null) : mariadb(url, env))
+                .orElseGet(() -> mariadb(env.url(), env).withDatabase("")));
     }
 
     private static MariadbConnection mariadb(String url, EnvironmentConfig env) {
@@ -82,8 +83,8 @@ public record BackupSetup(DrydockConfig config, Path configFile) {
     }
 
     /**
-     * Where restore verifications of {@code environment} create their scratch database: the verifyUrl of its
-     * backup job, else the maintenance database of its own server.
+     * Where restore verifications (and restore rehearsals) of {@code environment} create their scratch database: the
+     * verifyUrl of its backup job, else the maintenance database of its own server.
      */
     private Optional<PostgresConnection> scratchServer(String environment) {
         EnvironmentConfig env = config.environments().get(environment);
@@ -93,8 +94,13 @@ public record BackupSetup(DrydockConfig config, Path configFile) {
         Optional<String> verifyUrl = config.backup().jobs().stream()
                 .filter(job -> job.environment().equals(environment) && job.verifyUrl() != null)
                 .map(job -> job.verifyUrl()).findFirst();
-        return Optional.of(verifyUrl.map(url -> postgres(url, env))
+        return Optional.of(verifyUrl.map(url -> namesUser(url) ? PostgresConnection.of(url, null, null) : postgres(url, env))
                 .orElseGet(() -> postgres(env.url(), env).withDatabase("postgres")));
+    }
+
+    /** A verifyUrl that names its own user logs in as that user (one allowed to create databases), not the environment's. */
+    private static boolean namesUser(String url) {
+        return url.matches(".*[?&;]user=.*");
     }
 
     private static PostgresConnection postgres(String url, EnvironmentConfig env) {

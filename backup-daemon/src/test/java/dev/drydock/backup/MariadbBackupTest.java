@@ -85,14 +85,14 @@ class MariadbBackupTest {
 
             Restore restore = new Restore(store, Clock.systemUTC(), line -> { });
             RestoreTarget into = RestoreTarget.of(target.url(), null, null);
-            restore.into(id, into, false, Optional.empty(), dir);
+            restore.into(id, into, false, Optional.empty(), dir, ScratchServers.none());
             assertEquals(checksum(source), checksum(target));
-            assertThrows(BadInputException.class, () -> restore.into(id, into, false, Optional.empty(), dir));
+            assertThrows(BadInputException.class, () -> restore.into(id, into, false, Optional.empty(), dir, ScratchServers.none()));
             try (Connection session = target.connect(); Statement statement = session.createStatement()) {
                 statement.execute("delete from users where id > 10");
                 statement.execute("create table made_later (id int)");
             }
-            restore.into(id, into, true, Optional.empty(), dir);
+            restore.into(id, into, true, Optional.empty(), dir, ScratchServers.none());
             assertEquals(checksum(source), checksum(target));
             try (Connection session = target.connect(); Statement statement = session.createStatement();
                  ResultSet rows = statement.executeQuery("select count(*) from information_schema.tables"

@@ -11,6 +11,7 @@ import dev.drydock.backup.restore.Restore;
 import dev.drydock.backup.restore.RestoreRefused;
 import dev.drydock.backup.restore.RestoreTarget;
 import dev.drydock.backup.store.FileStore;
+import dev.drydock.backup.verify.ScratchServers;
 import dev.drydock.shared.BadInputException;
 import dev.drydock.shared.testing.ScratchDatabases;
 import org.junit.jupiter.api.Test;
@@ -107,7 +108,7 @@ class RestoreTest {
         assertTrue(again.getMessage().contains("failed its last verification")
                 && again.getMessage().contains("--ignore-failed-verification"), again.getMessage());
         RestoreRefused overridden = assertThrows(RestoreRefused.class, () -> new Restore(store, Clock.systemUTC(), line -> { })
-                .into(id, RestoreTarget.of("jdbc:sqlite:" + live, null, null), true, Optional.of("last one"), dir));
+                .into(id, RestoreTarget.of("jdbc:sqlite:" + live, null, null), true, Optional.of("last one"), dir, ScratchServers.none()));
         assertTrue(overridden.getMessage().contains("does not restore"), "an override skips the record, never the"
                 + " rehearsal: " + overridden.getMessage());
         assertEquals(before, SqliteFixture.tableChecksum(live, "users"));
@@ -140,7 +141,7 @@ class RestoreTest {
         assertFalse(Files.exists(target));
 
         new Restore(store, Clock.systemUTC(), line -> { }).into(id, RestoreTarget.of("jdbc:sqlite:" + target, null, null),
-                false, Optional.of("the verification failed for want of a server"), dir);
+                false, Optional.of("the verification failed for want of a server"), dir, ScratchServers.none());
         assertEquals(30, SqliteFixture.count(target, "users"));
     }
 
@@ -206,7 +207,7 @@ class RestoreTest {
 
     private static void restore(FileStore store, BackupId id, String url, boolean force) throws IOException {
         new Restore(store, Clock.systemUTC(), line -> { }).into(id, RestoreTarget.of(url, null, null), force,
-                Optional.empty(), store.fetch(id).getParent().getParent());
+                Optional.empty(), store.fetch(id).getParent().getParent(), ScratchServers.none());
     }
 
     private static List<Path> files(Path folder, String prefix) throws IOException {

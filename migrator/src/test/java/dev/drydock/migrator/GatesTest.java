@@ -104,6 +104,10 @@ class GatesTest extends PerDatabaseTest {
         assertEquals(1, up.exit(), up.out() + up.err());
         assertTrue(up.err().contains("no terminal to confirm on"), up.err());
         assertEquals(0, applied());
+        assertEquals(0, backups(config).size(), "refused before the backup gate, not after a backup it cannot use");
+        MigratorRun down = MigratorRun.of("--config", config.toString(), "down", "--env", "production", "--to", "0");
+        assertEquals(1, down.exit());
+        assertTrue(down.err().contains("no terminal to confirm on"), down.err());
     }
 
     /** The confirmation through a real pseudo-terminal (util-linux {@code script}): a wrong name refuses, the right one applies. */

@@ -59,6 +59,11 @@ class ServerMigrationTest {
         MigratorRun rehearsal = MigratorRun.of("--config", config.toString(), "test-rollback", "--scratch", server);
         assertEquals(0, rehearsal.exit(), rehearsal.out() + rehearsal.err());
         assertTrue(rehearsal.out().contains("2 rollback(s) rehearsed: 2 hold, 0 do not"), rehearsal.out());
+        MigratorRun onItsServer = MigratorRun.of("--config", config.toString(), "test-rollback");
+        assertEquals(0, onItsServer.exit(), onItsServer.out() + onItsServer.err());
+        assertTrue(onItsServer.out().contains("scratch databases on test's server")
+                && onItsServer.out().contains("2 rollback(s) rehearsed: 2 hold"), onItsServer.out());
+        assertEquals(0, count(database, indexQuery), "the environment's own database was not touched");
 
         MigratorRun up = MigratorRun.of("--config", config.toString(), "up", "--env", "test");
         assertEquals(0, up.exit(), up.out() + up.err());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.drydock.backup.catalog.Catalog;
 import dev.drydock.backup.catalog.CatalogRows;
 import dev.drydock.backup.archive.Manifest;
+import dev.drydock.backup.archive.Verification;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -40,11 +41,12 @@ final class ListCommand implements Callable<Integer> {
             System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
             return 0;
         }
-        System.out.printf("%-44s %-10s %12s  %s%n", "ID", "STATUS", "BYTES", "MIGRATIONS");
+        System.out.printf("%-44s %-10s %-8s %12s  %s%n", "ID", "STATUS", "LEVEL", "BYTES", "MIGRATIONS");
         for (Catalog.Entry entry : entries) {
             String migrations = entry.manifest().map(ListCommand::migrations)
                     .orElse(entry.damage().map(why -> "damaged: " + why).orElse("-"));
-            System.out.printf("%-44s %-10s %12d  %s%n", entry.id(), entry.status(), entry.bytes(), migrations);
+            String level = entry.verification().map(Verification::level).orElse("-");
+            System.out.printf("%-44s %-10s %-8s %12d  %s%n", entry.id(), entry.status(), level, entry.bytes(), migrations);
         }
         return 0;
     }

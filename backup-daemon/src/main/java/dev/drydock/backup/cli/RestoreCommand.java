@@ -5,7 +5,9 @@ import dev.drydock.backup.archive.BackupId;
 import dev.drydock.backup.archive.Manifest;
 import dev.drydock.backup.restore.Restore;
 import dev.drydock.backup.restore.RestoreTarget;
+import dev.drydock.backup.verify.ScratchServers;
 import dev.drydock.shared.BadInputException;
+import dev.drydock.shared.config.EnvironmentConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,7 +29,8 @@ import java.util.concurrent.Callable;
                 + " atomically for SQLite (a rename) and PostgreSQL (one transaction); MariaDB commits DDL as it goes,"
                 + " so a failure there names the safety copy to load back.",
                 "A backup whose last verification failed is refused unless --ignore-failed-verification gives a"
-                + " reason. The target password, if one is needed, is read from the DRYDOCK_RESTORE_PASSWORD"
+                + " reason. Into an environment's own database (its url), the environment's user and password are"
+                + " used; otherwise the user of the URL or --user, and the password from the DRYDOCK_RESTORE_PASSWORD"
                 + " environment variable, never from the command line."},
         footerHeading = "%nExamples:%n",
         footer = {"  backup-daemon restore backup-production-2026-11-22-020000 --into jdbc:postgresql://127.0.0.1:5432/app_copy",
@@ -68,12 +71,18 @@ final class RestoreCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         BackupSetup setup = BackupSetup.load(parent.config);
         BackupId id = BackupId.parseArgument(backupId);
-        String password = System.getenv("DRYDOCK_RESTORE_PASSWORD");
         String url = Optional.ofNullable(target).or(() -> Optional.ofNullable(oldTarget)).orElseThrow(() ->
                 new BadInputException("name the database to restore into: --into JDBC_URL"));
-        RestoreTarget into = RestoreTarget.of(url, user, password);
+        // into an environment's own database, as that environment's user, so the restored tables are theirs
+        Optional<EnvironmentConfig> environment = setup.config().environments().values().stream()
+                .filter(candidate -> candidate.url().equals(url) || candidate.jdbcUrl().equals(url)).findFirst();
+        String login = user != null ? user : environment.map(EnvironmentConfig::revealUser).orElse(null);
+        String password = Optional.ofNullable(System.getenv("DRYDOCK_RESTORE_PASSWORD"))
+                .or(() -> environment.map(EnvironmentConfig::revealPassword)).orElse(null);
+        RestoreTarget into = RestoreTarget.of(url, login, password);
+        ScratchServers scratch = environment.map(env -> setup.scratchServers(env.name())).orElse(ScratchServers.none());
         Manifest manifest = new Restore(setup.store(), Clock.systemUTC(), this::progress)
-                .into(id, into, force, Optional.ofNullable(overrideReason), safetyDir.toAbsolutePath());
+                .into(id, into, force, Optional.ofNullable(overrideReason), safetyDir.toAbsolutePath(), scratch);
         List<Manifest.AppliedMigration> applied = manifest.migrationState().applied();
         System.out.println("restored " + id + " into " + into);
         System.out.println("migration state: " + (manifest.migrationState().table() == null ? "no history table"

@@ -3,6 +3,7 @@ package dev.drydock.backup.restore;
 import dev.drydock.backup.archive.Manifest;
 import dev.drydock.backup.dump.ExternalTool;
 import dev.drydock.backup.dump.MariadbConnection;
+import dev.drydock.backup.verify.ScratchServers;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -41,8 +42,9 @@ record MariadbTarget(MariadbConnection connection) implements RestoreTarget {
     }
 
     @Override
-    public Rehearsal rehearse(Path dump, Manifest manifest, Path workDir) throws IOException {
-        return new Rehearsal(dump, ScratchRestore.mariadb(connection, dump, manifest), null);
+    public Rehearsal rehearse(Path dump, Manifest manifest, Path workDir, ScratchServers scratchServers)
+            throws IOException {
+        return new Rehearsal(dump, ScratchRestore.mariadb(scratchServers.mariadb().orElse(connection), dump, manifest), null);
     }
 
     @Override

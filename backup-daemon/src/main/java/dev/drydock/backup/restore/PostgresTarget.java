@@ -3,6 +3,7 @@ package dev.drydock.backup.restore;
 import dev.drydock.backup.archive.Manifest;
 import dev.drydock.backup.dump.ExternalTool;
 import dev.drydock.backup.dump.PostgresConnection;
+import dev.drydock.backup.verify.ScratchServers;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -42,8 +43,10 @@ record PostgresTarget(PostgresConnection connection) implements RestoreTarget {
     }
 
     @Override
-    public Rehearsal rehearse(Path dump, Manifest manifest, Path workDir) throws IOException {
-        return new Rehearsal(dump, ScratchRestore.postgres(connection.withDatabase("postgres"), dump, manifest), null);
+    public Rehearsal rehearse(Path dump, Manifest manifest, Path workDir, ScratchServers scratchServers)
+            throws IOException {
+        PostgresConnection server = scratchServers.postgres().orElse(connection.withDatabase("postgres"));
+        return new Rehearsal(dump, ScratchRestore.postgres(server, dump, manifest), null);
     }
 
     @Override

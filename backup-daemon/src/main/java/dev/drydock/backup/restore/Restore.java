@@ -6,6 +6,7 @@ import dev.drydock.backup.archive.Manifest;
 import dev.drydock.backup.archive.Verification;
 import dev.drydock.backup.store.BackupStore;
 import dev.drydock.backup.verify.RestoreVerifier;
+import dev.drydock.backup.verify.ScratchServers;
 import dev.drydock.shared.BadInputException;
 
 import java.io.IOException;
@@ -43,8 +44,8 @@ public final class Restore {
      * @param overrideFailedVerification why the operator restores a backup whose last verification failed; empty
      *                                   to refuse such a backup
      */
-    public RehearsedRestore rehearse(BackupId id, RestoreTarget target, Optional<String> overrideFailedVerification)
-            throws IOException {
+    public RehearsedRestore rehearse(BackupId id, RestoreTarget target, Optional<String> overrideFailedVerification,
+                                     ScratchServers scratchServers) throws IOException {
         Path workDir = Files.createTempDirectory("drydock-restore-");
         try (ArchiveReader reader = new ArchiveReader(store.fetch(id))) {
             progress.accept("checking the checksums of " + id);
@@ -63,7 +64,9 @@ public final class Restore {
             RestoreTarget.Rehearsal rehearsal;
             try {
                 DumpContent.extract(reader, manifest, dump);
-                rehearsal = target.rehearse(dump, manifest, workDir);
+                rehearsal = target.rehearse(dump, manifest, workDir, scratchServers);
+            } catch (ScratchRestore.Unavailable e) {
+                throw new RestoreRefused(target + " was left as it is: " + e.getMessage());
             } catch (IOException e) {
                 throw refusal(id, target, List.of("the restore failed: " + e.getMessage()));
             }
@@ -87,14 +90,14 @@ public final class Restore {
      * {@code replace}; what it held is kept as a safety copy in {@code safetyFolder} (beside it for SQLite).
      */
     public Manifest into(BackupId id, RestoreTarget target, boolean replace, Optional<String> overrideFailedVerification,
-                         Path safetyFolder) throws IOException {
+                         Path safetyFolder, ScratchServers scratchServers) throws IOException {
         long tables = target.tables();
         if (tables != 0 && !replace) {
             throw new BadInputException(target + (tables == RestoreTarget.UNREADABLE ? " exists and cannot be read as a"
                     + " database" : " already holds " + tables + " tables") + "; restore into an empty target, or add"
                     + " --force to replace it (a safety copy of it is kept)");
         }
-        try (RehearsedRestore rehearsed = rehearse(id, target, overrideFailedVerification)) {
+        try (RehearsedRestore rehearsed = rehearse(id, target, overrideFailedVerification, scratchServers)) {
             Optional<Path> copy = tables == 0 ? Optional.empty() : Optional.of(rehearsed.safetyCopy(safetyFolder));
             copy.ifPresent(path -> progress.accept("kept what " + target + " held as " + path));
             try {

@@ -4,6 +4,7 @@ import dev.drydock.backup.archive.Manifest;
 import dev.drydock.backup.dump.DumpResult;
 import dev.drydock.backup.dump.MariadbConnection;
 import dev.drydock.backup.dump.PostgresConnection;
+import dev.drydock.backup.verify.ScratchServers;
 import dev.drydock.shared.BadInputException;
 import dev.drydock.shared.config.DatabaseEngine;
 
@@ -43,10 +44,11 @@ public sealed interface RestoreTarget permits SqliteTarget, PostgresTarget, Mari
     long tables() throws IOException;
 
     /**
-     * Restores {@code dump} into a scratch copy next to the target (a file beside it, a database on its server)
-     * and returns what the copy holds; the target itself is not touched.
+     * Restores {@code dump} into a scratch copy next to the target (a file beside it; a database on the scratch server
+     * configured for the environment, else on the target's own server) and returns what the copy holds; the target
+     * itself is not touched.
      */
-    Rehearsal rehearse(Path dump, Manifest manifest, Path workDir) throws IOException;
+    Rehearsal rehearse(Path dump, Manifest manifest, Path workDir, ScratchServers scratchServers) throws IOException;
 
     /** Copies what the target holds now into {@code folder} (or beside a SQLite file) and returns where. */
     Path safetyCopy(Path folder, String stamp) throws IOException;

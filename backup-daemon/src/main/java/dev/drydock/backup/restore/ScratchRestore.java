@@ -49,10 +49,20 @@ public final class ScratchRestore {
         }
     }
 
+    /**
+     * The scratch database could not be made (no CREATEDB privilege, the server unreachable): that says nothing of
+     * the backup, so it is never recorded as a failed verification.
+     */
+    public static final class Unavailable extends IOException {
+        Unavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** pg_restore into a new database on {@code server}, described and then dropped. */
     public static DumpResult postgres(PostgresConnection server, Path dump, Manifest manifest) throws IOException {
         String name = scratchName();
-        execute(server::open, "CREATE DATABASE " + name, server);
+        create(server::open, "CREATE DATABASE " + name, server);
         try {
             PostgresConnection scratch = server.withDatabase(name);
             ExternalTool.find("pg_restore").run(List.of("--no-owner", "--no-privileges", "--exit-on-error",
@@ -75,7 +85,7 @@ public final class ScratchRestore {
     public static DumpResult mariadb(MariadbConnection server, Path dump, Manifest manifest) throws IOException {
         String name = scratchName();
         MariadbConnection admin = server.withDatabase("");
-        execute(admin::open, "CREATE DATABASE " + name, server);
+        create(admin::open, "CREATE DATABASE " + name, server);
         try {
             load(server, name, dump);
             try (Connection connection = server.withDatabase(name).open()) {
@@ -111,6 +121,16 @@ public final class ScratchRestore {
 
     interface Opener {
         Connection open() throws SQLException;
+    }
+
+    private static void create(Opener opener, String sql, Object server) throws Unavailable {
+        try {
+            execute(opener, sql, server);
+        } catch (IOException e) {
+            throw new Unavailable("cannot make a scratch database to restore into " + e.getMessage().substring(
+                    "on ".length()) + "; give the user the right to create databases, or set verifyUrl in the"
+                    + " environment's backup job to a server where it has it", e);
+        }
     }
 
     static void execute(Opener opener, String sql, Object server) throws IOException {

@@ -2,6 +2,7 @@ package dev.drydock.backup.restore;
 
 import dev.drydock.backup.archive.Manifest;
 import dev.drydock.backup.dump.DumpResult;
+import dev.drydock.backup.verify.ScratchServers;
 
 import java.io.IOException;
 import java.nio.file.FileSystemException;
@@ -42,7 +43,8 @@ record SqliteTarget(Path file) implements RestoreTarget {
     }
 
     @Override
-    public Rehearsal rehearse(Path dump, Manifest manifest, Path workDir) throws IOException {
+    public Rehearsal rehearse(Path dump, Manifest manifest, Path workDir, ScratchServers scratchServers)
+            throws IOException {
         Path folder = file.getParent();
         if (!Files.isDirectory(folder)) {
             throw new IOException(folder + " does not exist; create the folder the restored database goes into");

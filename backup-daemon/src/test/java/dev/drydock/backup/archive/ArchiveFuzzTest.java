@@ -8,6 +8,7 @@ import dev.drydock.backup.restore.Restore;
 import dev.drydock.backup.restore.RestoreRefused;
 import dev.drydock.backup.restore.RestoreTarget;
 import dev.drydock.backup.store.FileStore;
+import dev.drydock.backup.verify.ScratchServers;
 import dev.drydock.backup.verify.ChecksumVerifier;
 import dev.drydock.shared.BadInputException;
 import org.junit.jupiter.api.Test;
@@ -65,7 +66,7 @@ class ArchiveFuzzTest {
             }
             try {
                 new Restore(store, Clock.systemUTC(), line -> { }).into(id, RestoreTarget.of("jdbc:sqlite:" + live, null, null),
-                        true, Optional.of("fuzz"), dir.resolve("live"));
+                        true, Optional.of("fuzz"), dir.resolve("live"), ScratchServers.none());
                 restored++;
             } catch (RestoreRefused | IOException | BadInputException e) {
                 // refused before touching the live database

@@ -4,6 +4,7 @@ import dev.drydock.backup.CraftedArchive;
 import dev.drydock.backup.SqliteFixture;
 import dev.drydock.backup.archive.BackupId;
 import dev.drydock.backup.store.FileStore;
+import dev.drydock.shared.testing.ScratchDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,6 +14,9 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -141,6 +145,53 @@ class BackupDaemonCommandTest {
         assertTrue(backup.out().contains("verified (restore)"), backup.out());
         Run verify = run("--config", config.toString(), "verify", backup.out().split(" ")[0], "--verify", "checksum");
         assertTrue(verify.out().contains("passed checksum verification"), verify.out());
+    }
+
+    @Test
+    void aRestoreIntoAnEnvironmentsDatabaseLogsInAsItsUser() throws Exception {
+        String role = "drydock_owner_" + Long.toHexString(System.nanoTime());
+        try (ScratchDatabases.Scratch database = ScratchDatabases.postgres();
+             Connection admin = DriverManager.getConnection(ScratchDatabases.POSTGRES_ADMIN_URL);
+             Statement statement = admin.createStatement()) {
+            statement.execute("CREATE ROLE " + role + " LOGIN");
+            try {
+                statement.execute("ALTER DATABASE " + database.name() + " OWNER TO " + role);
+                try (Connection connection = database.connect(); Statement inside = connection.createStatement()) {
+                    inside.execute("ALTER SCHEMA public OWNER TO " + role);
+                    inside.execute("SET ROLE " + role);
+                    inside.execute("CREATE TABLE items (id int PRIMARY KEY)");
+                }
+                String url = "jdbc:postgresql://127.0.0.1:5432/" + database.name();
+                Path config = Files.writeString(dir.resolve("pg.yaml"), """
+                        environments:
+                          staging: { url: "%s", user: %s }
+                        backup:
+                          store: "file:./backups"
+                        """.formatted(url, role));
+                Run backup = run("--config", config.toString(), "backup");
+                assertEquals(0, backup.exit(), backup.out() + backup.err());
+                String id = backup.out().split(" ")[0];
+                Run refused = run("--config", config.toString(), "restore", id, "--into", url, "--force");
+                assertEquals(1, refused.exit(), refused.out() + refused.err());
+                assertTrue(refused.err().contains("cannot make a scratch database"), refused.err());
+                assertFalse(run("--config", config.toString(), "list").out().contains("failed"),
+                        "a rehearsal that could not start says nothing of the backup");
+
+                Files.writeString(config, Files.readString(config) + "  jobs: [ { environment: staging, schedule:"
+                        + " '0 0 3 * * ?', verifyUrl: '" + ScratchDatabases.POSTGRES_ADMIN_URL + "' } ]\n");
+                Run restore = run("--config", config.toString(), "restore", id, "--into", url, "--force",
+                        "--safety-dir", dir.toString());
+                assertEquals(0, restore.exit(), restore.out() + restore.err());
+                try (Connection connection = database.connect(); Statement inside = connection.createStatement();
+                     java.sql.ResultSet owner = inside.executeQuery("select tableowner from pg_tables where tablename = 'items'")) {
+                    assertTrue(owner.next());
+                    assertEquals(role, owner.getString(1), "the restored table belongs to the environment's user");
+                }
+            } finally {
+                statement.execute("DROP DATABASE IF EXISTS " + database.name() + " WITH (FORCE)");
+                statement.execute("DROP ROLE IF EXISTS " + role);
+            }
+        }
     }
 
     @Test

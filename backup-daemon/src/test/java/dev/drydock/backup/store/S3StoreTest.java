@@ -84,7 +84,7 @@ class S3StoreTest {
 
         Path target = dir.resolve("restored.db");
         new Restore(store, Clock.systemUTC(), line -> { }).into(id, RestoreTarget.of("jdbc:sqlite:" + target, null, null),
-                false, Optional.empty(), dir);
+                false, Optional.empty(), dir, ScratchServers.none());
         assertEquals(SqliteFixture.tableChecksum(database, "users"), SqliteFixture.tableChecksum(target, "users"));
 
         store.delete(id);

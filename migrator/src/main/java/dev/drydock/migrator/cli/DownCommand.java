@@ -87,6 +87,7 @@ final class DownCommand implements Callable<Integer> {
         DrydockConfig config = parent.loadConfig();
         environment = config.environmentName(environment);
         EnvironmentConfig target = MigratorCommand.environment(config, environment);
+        Confirmation.requirePossible(target, yes);
         BackupMode mode = BackupMode.parse(backup);
         MigrationDiscovery discovery = new MigrationDiscovery(Path.of(""));
         MigrationSet set = discovery.discover(config.migrations());

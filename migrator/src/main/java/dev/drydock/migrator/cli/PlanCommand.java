@@ -6,6 +6,7 @@ import dev.drydock.migrator.status.MigrationStatus;
 import dev.drydock.migrator.status.StatusReader;
 import dev.drydock.shared.config.DatabaseEngine;
 import dev.drydock.shared.config.DrydockConfig;
+import dev.drydock.shared.config.DurationText;
 import dev.drydock.shared.config.EnvironmentConfig;
 import dev.drydock.shared.migration.Migration;
 import dev.drydock.shared.migration.MigrationDiscovery;
@@ -64,7 +65,7 @@ final class PlanCommand implements Callable<Integer> {
         System.out.println("  2. drift: " + (status.drift().isEmpty() ? "none" : status.drift().size()
                 + " problem(s); up would stop here ('migrator status' lists them)"));
         System.out.println("  3. backup gate: " + (target.isProtected() || target.backupRequired()
-                ? "on (maxAge " + target.backupMaxAge() + "); a verified backup of this state is used or taken"
+                ? "on (maxAge " + DurationText.of(target.backupMaxAge()) + "); a verified backup of this state is used or taken"
                 : "off for this environment"));
         System.out.println("  4. confirmation: " + (target.isProtected() ? "type '" + environment + "' (or --yes)" : "none"));
         System.out.println("  5. apply " + status.pending().size() + " migration(s), each in a transaction unless"

@@ -72,6 +72,7 @@ final class RestoreCommand implements Callable<Integer> {
         DrydockConfig config = parent.loadConfig();
         environment = config.environmentName(environment);
         EnvironmentConfig target = MigratorCommand.environment(config, environment);
+        Confirmation.requirePossible(target, yes);
         BackupId id = BackupId.parseArgument(backupId);
         if (!id.environment().equals(environment)) {
             throw new BadInputException(id + " is a backup of " + id.environment() + ", not of " + environment
@@ -83,7 +84,8 @@ final class RestoreCommand implements Callable<Integer> {
         String password = target.revealPassword();
         RestoreTarget database = RestoreTarget.of(target.jdbcUrl(), user, password);
         Restore restore = new Restore(setup.store(), Clock.systemUTC(), System.out::println);
-        try (RehearsedRestore rehearsed = restore.rehearse(id, database, Optional.ofNullable(overrideReason))) {
+        try (RehearsedRestore rehearsed = restore.rehearse(id, database, Optional.ofNullable(overrideReason),
+                setup.scratchServers(environment))) {
             System.out.println("taking a safety backup of " + environment + " as it is now");
             BackupService.Outcome safety = backups.backup(environment, "checksum", System.out::println);
             if (!safety.verification().passed()) {

@@ -6,7 +6,9 @@ import dev.drydock.migrator.rehearsal.RollbackRehearsal.Outcome;
 import dev.drydock.migrator.rehearsal.RollbackRehearsal.Verdict;
 import dev.drydock.migrator.rehearsal.ScratchDatabase;
 import dev.drydock.shared.config.BackupConfig;
+import dev.drydock.shared.config.DatabaseEngine;
 import dev.drydock.shared.config.DrydockConfig;
+import dev.drydock.shared.config.EnvironmentConfig;
 import dev.drydock.shared.migration.MigrationDiscovery;
 import dev.drydock.shared.migration.MigrationSet;
 import dev.drydock.shared.migration.Script;
@@ -34,7 +36,7 @@ import java.util.concurrent.Callable;
         footerHeading = "%nExamples:%n",
         footer = {"  migrator test-rollback                                  # SQLite: a temporary file",
                 "  migrator test-rollback --scratch 'jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres'",
-                "  migrator test-rollback --env production               # the backup job's verifyUrl server",
+                "  migrator test-rollback --env staging                  # the backup job's verifyUrl, else staging's server",
                 "  migrator test-rollback --scratch ... --setup db/runner-setup.sql   # tables your runner makes first"})
 final class TestRollbackCommand implements Callable<Integer> {
 
@@ -46,7 +48,8 @@ final class TestRollbackCommand implements Callable<Integer> {
     String scratch;
 
     @Option(names = "--env", paramLabel = "ENV",
-            description = "Take the scratch server from this environment's backup job (verifyUrl).")
+            description = "Without --scratch, make the scratch database on this environment's backup job's verifyUrl,"
+                    + " else on its own server unless it is protected (optional when the config has one environment).")
     String environment;
 
     @Option(names = "--setup", paramLabel = "FILE",
@@ -59,14 +62,11 @@ final class TestRollbackCommand implements Callable<Integer> {
         DrydockConfig config = parent.loadConfig();
         MigrationSet set = new MigrationDiscovery(Path.of("")).discover(config.migrations());
         Dialect dialect = ValidatorGate.primaryDialect(config);
-        String server = scratch != null ? scratch : environment == null ? null : config.backup().jobs().stream()
-                .filter(job -> job.environment().equals(environment)).map(BackupConfig.Job::verifyUrl)
-                .filter(url -> url != null).findFirst().orElse(null);
-        String scratchServer = server;
+        ScratchServer server = scratchServer(config);
         Optional<Script> setupScript = Optional.ofNullable(setup)
                 .map(file -> Script.wholeFile(SourceFile.read(file, file.toString())));
-        List<Verdict> verdicts = new RollbackRehearsal(() -> ScratchDatabase.create(dialect, scratchServer),
-                dialect, setupScript).run(set, System.out::println);
+        List<Verdict> verdicts = new RollbackRehearsal(() -> ScratchDatabase.create(dialect, server.url(), server.user(),
+                server.password()), dialect, setupScript).run(set, System.out::println);
         for (Verdict verdict : verdicts) {
             for (String problem : verdict.problems()) {
                 System.out.println("  " + verdict.migration() + ": " + problem);
@@ -74,6 +74,35 @@ final class TestRollbackCommand implements Callable<Integer> {
         }
         System.out.println(summary(verdicts));
         return verdicts.stream().allMatch(Verdict::passed) ? 0 : 1;
+    }
+
+    private record ScratchServer(String url, String user, String password) {
+    }
+
+    /**
+     * Where the scratch databases go: {@code --scratch}; else the environment's backup job's verifyUrl (the server
+     * restore verifications use); else the environment's own server, unless it is protected. None for SQLite.
+     */
+    private ScratchServer scratchServer(DrydockConfig config) {
+        if (scratch != null) {
+            return new ScratchServer(scratch, null, null);
+        }
+        if (environment == null && config.environments().size() != 1) {
+            return new ScratchServer(null, null, null);
+        }
+        String name = config.environmentName(environment);
+        Optional<String> verifyUrl = config.backup().jobs().stream().filter(job -> job.environment().equals(name))
+                .map(BackupConfig.Job::verifyUrl).filter(url -> url != null).findFirst();
+        if (verifyUrl.isPresent()) {
+            return new ScratchServer(verifyUrl.get(), null, null);
+        }
+        EnvironmentConfig target = config.environments().get(name);
+        if (target == null || target.isProtected() || DatabaseEngine.SQLITE.matches(target.url())) {
+            return new ScratchServer(null, null, null);
+        }
+        System.out.println("scratch databases on " + name + "'s server (created and dropped; the environment's own"
+                + " database is not touched)");
+        return new ScratchServer(target.jdbcUrl(), target.revealUser(), target.revealPassword());
     }
 
     static String summary(List<Verdict> verdicts) {

@@ -7,6 +7,7 @@ import dev.drydock.backup.archive.Manifest;
 import dev.drydock.backup.catalog.Catalog;
 import dev.drydock.backup.metrics.BackupMetrics;
 import dev.drydock.shared.config.BackupConfig;
+import dev.drydock.shared.config.DurationText;
 import dev.drydock.shared.config.EnvironmentConfig;
 import org.flywaydb.core.api.MigrationInfo;
 
@@ -79,8 +80,8 @@ public final class BackupGate {
         }
         Duration age = age(entry);
         if (maxAge != null && age.compareTo(maxAge) > 0) {
-            return Optional.of("the newest backup " + entry.id() + " is " + age.toSeconds() + " s old, over maxAge "
-                    + maxAge.toSeconds() + " s");
+            return Optional.of("the newest backup " + entry.id() + " is " + DurationText.of(age.withNanos(0)) + " old,"
+                    + " over maxAge " + DurationText.of(maxAge));
         }
         Manifest.MigrationState recorded = entry.manifest().orElseThrow().migrationState();
         List<String> then = new ArrayList<>();

@@ -75,8 +75,8 @@ public final class ConfigLoader {
             }
             return YamlNode.parse(Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
-            throw new ConfigException(file, null, null, "the config file does not exist; create it (see"
-                    + " ops/drydock.example.yaml) or leave out --config to run on the PATH arguments");
+            throw new ConfigException(file, null, null, "the config file does not exist; check the path, or create"
+                    + " one (docs/config.md lists every key; ops/drydock.example.yaml is a start)");
         } catch (JsonProcessingException e) {
             Integer line = e.getLocation() == null ? null : e.getLocation().getLineNr();
             throw new ConfigException(file, null, line, "not valid YAML: " + firstLine(e.getOriginalMessage()));
