@@ -153,6 +153,7 @@ public final class BackupDaemon implements AutoCloseable {
 
     void runJob(String environment) {
         BackupConfig.Job job = job(environment);
+        LOG.info("backup of {} started ({} verification)", environment, job.verify());
         try {
             BackupService.Outcome outcome = service.backup(environment, job.verify(), LOG::info);
             if (!outcome.verification().passed()) {
@@ -235,6 +236,9 @@ public final class BackupDaemon implements AutoCloseable {
     /** Waits for a running backup to finish, then stops the scheduler and the endpoints. */
     @Override
     public void close() {
+        if (scheduler != null) {
+            LOG.info("stopping: waiting for a running backup to finish");
+        }
         try {
             if (scheduler != null) {
                 scheduler.shutdown(true);
@@ -244,6 +248,9 @@ public final class BackupDaemon implements AutoCloseable {
         }
         if (http != null) {
             http.stop();
+        }
+        if (scheduler != null) {
+            LOG.info("stopped");
         }
     }
 }

@@ -1,0 +1,13 @@
+# Sourced by bin/validator, bin/migrator and bin/backup-daemon: builds a module's jar when it is missing or older
+# than any main source or pom of the reactor, so a launcher runs what the checkout holds and a second run starts
+# at once.
+ensure_jar() {
+  local home="$1" module="$2" jar="$1/$2/target/$2.jar"
+  if [ -f "$jar" ] && [ -z "$(find "$home" \( -path '*/src/main/*' -o -name pom.xml \) -type f -newer "$jar" \
+      -not -path "$home/bench/*" -print -quit 2>/dev/null)" ]; then
+    return
+  fi
+  echo "$module: building $jar (first run, or the sources changed)..." >&2
+  (cd "$home" && mvn -q -DskipTests -pl "$module" -am package) >&2
+  touch "$jar" # Maven keeps an unchanged jar's old time; this one is now as new as the sources
+}
