@@ -41,7 +41,7 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--env", paramLabel = "ENV", description = "The environment of drydock.yaml (optional when it has only one).")
     String environment;
 
-    @Option(names = "--json", description = "DESIGN.md's status JSON instead of text.")
+    @Option(names = "--json", description = "The status as JSON (its fields: docs/status-json.md) instead of text.")
     boolean json;
 
     @Override
