@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class ArchiveFuzzTest {
 
-    private static final long SECONDS = Long.getLong("drydock.fuzz.seconds.archive", 25);
+    private static final long SECONDS = Long.getLong("drydock.fuzz.seconds.archive", 15);
 
     @TempDir
     Path dir;

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class ConfigFuzzTest {
 
-    private static final long SECONDS = Long.getLong("drydock.fuzz.seconds.config", 10);
+    private static final long SECONDS = Long.getLong("drydock.fuzz.seconds.config", 8);
     private static final String SECRET = "FuzzS3cretValue";
     private static final List<String> FRAGMENTS = List.of(":", " ", "\n", "  ", "- ", "{", "}", "[", "]", "'", "\"", "#",
             "---\n", "&a ", "*a", "!!binary ", "${", "}", "${file:secret}", "${HOME}", "${file:/dev/zero}", "\t", "\u0000",

@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class MutationFuzzTest {
 
-    private static final long SECONDS = Long.getLong("drydock.fuzz.seconds", 40);
+    private static final long SECONDS = Long.getLong("drydock.fuzz.seconds", 25);
     private static final String SECRET = "FuzzS3cretValue";
     private static final List<String> FRAGMENTS = List.of("'", "\"", "`", "$$", "$tag$", "/*", "*/", "--", ";", "\n",
             "BEGIN;", "COMMIT;", "END", "DELIMITER $$\n", "\\", "\u0000", "\u001b[2J", "\u0007", "(", ")", "CREATE TABLE",
