@@ -172,6 +172,30 @@ class RestoreTest {
     }
 
     @Test
+    void aPostgresTargetThatDoesNotExistIsCreated() throws Exception {
+        try (ScratchDatabases.Scratch source = ScratchDatabases.postgres()) {
+            FileStore store = new FileStore(dir.resolve("backups"));
+            BackupId id = backupOfItems(source, 20, store);
+            String name = source.name() + "_new";
+            String url = "jdbc:postgresql://127.0.0.1:5432/" + name + "?user=postgres";
+            try {
+                restore(store, id, url, false);
+                try (Connection connection = java.sql.DriverManager.getConnection(url);
+                     Statement statement = connection.createStatement();
+                     ResultSet rows = statement.executeQuery("select count(*) from items")) {
+                    rows.next();
+                    assertEquals(20, rows.getLong(1));
+                }
+            } finally {
+                try (Connection admin = java.sql.DriverManager.getConnection(ScratchDatabases.POSTGRES_ADMIN_URL);
+                     Statement statement = admin.createStatement()) {
+                    statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                }
+            }
+        }
+    }
+
+    @Test
     void aPostgresArchiveThatDoesNotRestoreLeavesTheTargetAsItWas() throws Exception {
         try (ScratchDatabases.Scratch source = ScratchDatabases.postgres();
              ScratchDatabases.Scratch target = ScratchDatabases.postgres()) {
