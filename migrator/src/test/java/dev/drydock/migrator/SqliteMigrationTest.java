@@ -145,6 +145,10 @@ class SqliteMigrationTest {
         assertFalse(run.get("success").asBoolean());
         assertEquals("1", run.get("run").get("applied").get(0).get("version").asText());
         assertEquals("2", run.get("run").get("failed").get("version").asText());
+        JsonNode status = new ObjectMapper().readTree(MigratorRun.of("--config", config.toString(), "status", "--env",
+                "dev", "--json").out());
+        assertEquals(status.get("applied").get(0).get("executionMillis").asLong(),
+                run.get("run").get("applied").get(0).get("millis").asLong(), "the report and status agree on the time");
         assertTrue(up.out().contains("applying 2 seed ..."), up.out());
         assertTrue(up.out().contains("The failed migration was rolled back"), up.out());
 

@@ -171,7 +171,7 @@ final class UpCommand implements Callable<Integer> {
             failed = failed.withError(error);
         }
         RunReport run = new RunReport(environment, started.toString(), Duration.between(started, Instant.now()).toMillis(),
-                backupId, recorder.applied(), failed);
+                backupId, asRecorded(flyway, recorder.applied()), failed);
         writeReports(run);
         System.out.print(StatusCommand.text(StatusReader.read(flyway, environment, target.url())));
         if (failed == null) {
@@ -202,6 +202,21 @@ final class UpCommand implements Callable<Integer> {
                 + (before.current() == null ? "0" : before.current())
                 + (backupId == null ? "" : ", or restore the backup taken before it: backup-daemon restore " + backupId));
         return 1;
+    }
+
+    /**
+     * The applied migrations with the execution time the history table records for each — what {@code status}
+     * shows — where the history has it; the progress lines' own timing also counts the callbacks around it.
+     */
+    private static List<RunReport.Applied> asRecorded(Flyway flyway, List<RunReport.Applied> applied) {
+        Map<String, Integer> recorded = new java.util.HashMap<>();
+        for (org.flywaydb.core.api.MigrationInfo info : flyway.info().applied()) {
+            if (info.getVersion() != null && info.getExecutionTime() != null) {
+                recorded.put(info.getVersion().getVersion(), info.getExecutionTime());
+            }
+        }
+        return applied.stream().map(run -> run.version() != null && recorded.containsKey(run.version())
+                ? new RunReport.Applied(run.version(), run.description(), recorded.get(run.version())) : run).toList();
     }
 
     /** A lost lock or a lost connection, which stop the run with exit 3 rather than report a failed migration. */
