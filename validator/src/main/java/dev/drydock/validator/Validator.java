@@ -24,8 +24,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * The validator as a library: give it a migration set and the dialects to check, get a {@link Report}.
  *
  * <p>When {@code namedFiles} is given (a pre-commit run), the whole set is still discovered and hashed so
- * history and pairing are judged in context, but only the named files are read and parsed, and only their
- * findings (and those about {@code migrations.sum}) are reported.
+ * history and pairing are judged in context, but only the named files and their partners are read and parsed,
+ * and only their findings (and those about {@code migrations.sum}) are reported. A migration is judged whole: a
+ * commit that changes only a rollback gets every finding the folder run has for that migration, its
+ * {@code rollback-not-inverse} included.
  */
 public final class Validator {
 
@@ -47,8 +49,9 @@ public final class Validator {
      * @param namedFiles display paths of the files to report on; empty to report on the whole set
      * @param sumDisplay how reports name the set's {@code migrations.sum}
      */
-    public Report validate(MigrationSet set, List<DialectTarget> dialects, Optional<Set<String>> namedFiles,
+    public Report validate(MigrationSet set, List<DialectTarget> dialects, Optional<Set<String>> named,
                            String sumDisplay) {
+        Optional<Set<String>> namedFiles = named.map(files -> withPartners(set, files));
         List<Script> scripts = scriptsToRead(set, namedFiles);
         Map<Script, List<ParsedScript>> parsed = new ConcurrentHashMap<>();
         List<StatementParser> parsers = dialects.stream().map(StatementParser::new).toList();
@@ -72,6 +75,20 @@ public final class Validator {
             statements += parsed.get(script).get(0).statements().size();
         }
         return new Report(files.size(), statements, findings);
+    }
+
+    /** The named files with the other file of each migration they belong to (forward and rollback). */
+    private static Set<String> withPartners(MigrationSet set, Set<String> named) {
+        Set<String> files = new LinkedHashSet<>(named);
+        for (Migration migration : set.migrations()) {
+            List<String> pair = new ArrayList<>();
+            pair.add(migration.forward().displayPath());
+            migration.rollback().map(Script::displayPath).ifPresent(pair::add);
+            if (pair.stream().anyMatch(named::contains)) {
+                files.addAll(pair);
+            }
+        }
+        return files;
     }
 
     /** The forward scripts not read for reporting, read only so that the schema replay is complete. */

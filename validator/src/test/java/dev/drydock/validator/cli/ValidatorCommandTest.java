@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.nio.file.attribute.PosixFilePermissions;
 
 import static dev.drydock.validator.CliRun.write;
@@ -191,6 +192,41 @@ class ValidatorCommandTest {
         assertEquals(2, refused.waitFor());
         assertTrue(refusal.contains("--force"), refusal);
         assertEquals(previous, System.getProperty("user.dir"));
+    }
+
+    @Test
+    void aCommitOfABrokenRollbackAloneIsRefusedByTheInstalledHook() throws Exception {
+        Path repo = Files.createDirectories(dir.resolve("hooked"));
+        git(repo, "init", "-q");
+        git(repo, "config", "user.email", "dev@example.com");
+        git(repo, "config", "user.name", "dev");
+        // the launcher the hook calls: this build's classes, as bin/validator would run the jar
+        Path launcher = Files.writeString(dir.resolve("validator.sh"), "#!/bin/sh\nexec '" + javaBin() + "' -cp '"
+                + System.getProperty("java.class.path") + "' " + ValidatorCommand.class.getName() + " \"$@\"\n");
+        Files.setPosixFilePermissions(launcher, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        Process install = new ProcessBuilder(javaBin(), "-Ddrydock.launcher=" + launcher, "-cp",
+                System.getProperty("java.class.path"), ValidatorCommand.class.getName(), "install-hook")
+                .directory(repo.toFile()).redirectErrorStream(true).start();
+        assertEquals(0, install.waitFor(), new String(install.getInputStream().readAllBytes()));
+        write(repo.resolve("db"), "V1__users.sql", "CREATE TABLE IF NOT EXISTS users (id int);");
+        write(repo.resolve("db"), "U1__users.sql", "DROP TABLE IF EXISTS users;");
+        git(repo, "add", "db");
+        assertEquals(0, git(repo, "commit", "-q", "-m", "users").exit(), "a sound pair commits");
+
+        write(repo.resolve("db"), "U1__users.sql", "SELECT 1;");
+        git(repo, "add", "db/U1__users.sql");
+        CliRun commit = git(repo, "commit", "-q", "-m", "only the rollback");
+        assertEquals(1, commit.exit(), "the hook refuses the commit: " + commit.out());
+        assertTrue(commit.out().contains("rollback-not-inverse"), commit.out());
+    }
+
+    /** Runs git in {@code repo}; the result's out holds standard output and error together. */
+    private static CliRun git(Path repo, String... arguments) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("git"));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes());
+        return new CliRun(process.waitFor(), out, "");
     }
 
     private static String javaBin() {
