@@ -36,6 +36,24 @@ class CreateTest {
     }
 
     @Test
+    void aCreatedPairStaysEditableUntilItIsHashedAndTheHistoryStaysAsRecorded() throws Exception {
+        Path config = config("flyway");
+        Files.writeString(project.resolve("db/V1__users.sql"), "CREATE TABLE users (id integer);");
+        Files.writeString(project.resolve("db/U1__users.sql"), "DROP TABLE users;");
+        assertEquals(0, MigratorRun.of("--config", config.toString(), "create", "add_notes").exit());
+        Files.writeString(project.resolve("db/V2__add_notes.sql"), "CREATE TABLE notes (id integer);");
+        Files.writeString(project.resolve("db/U2__add_notes.sql"), "DROP TABLE notes;");
+        MigratorRun filledIn = MigratorRun.of("--config", config.toString(), "validate");
+        assertEquals(0, filledIn.exit(), "filling in the template is no history-mutated: " + filledIn.out());
+
+        Files.writeString(project.resolve("db/V1__users.sql"), "CREATE TABLE users (id integer, name text);");
+        MigratorRun edited = MigratorRun.of("--config", config.toString(), "validate");
+        assertEquals(1, edited.exit());
+        assertTrue(edited.out().contains("history-mutated") && edited.out().contains("migration 1 was edited"),
+                "create recorded the old history, it did not rewrite it: " + edited.out());
+    }
+
+    @Test
     void golangMigrateKeepsTheZeroPadding() throws Exception {
         Path config = config("golang-migrate");
         Files.writeString(project.resolve("db/000001_users.up.sql"), "CREATE TABLE users (id integer);");

@@ -4,12 +4,14 @@ import dev.drydock.shared.migration.Migration;
 import dev.drydock.shared.migration.MigrationSet;
 import dev.drydock.shared.migration.Script;
 import dev.drydock.shared.migration.SumFile;
+import dev.drydock.shared.migration.Version;
 import dev.drydock.shared.sql.DialectTarget;
 import dev.drydock.validator.parse.ParsedScript;
 import dev.drydock.validator.parse.StatementParser;
 import dev.drydock.validator.report.Report;
 import dev.drydock.validator.rules.Analysis;
 import dev.drydock.validator.rules.Finding;
+import dev.drydock.validator.rules.RuleCatalog;
 import dev.drydock.validator.rules.RuleEngine;
 
 import java.util.ArrayList;
@@ -31,18 +33,28 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Validator {
 
+    /** What is still reported on history at or below the baseline: what a rewrite of applied history cannot fix is not. */
+    private static final Set<String> HISTORY_RULES = Set.of(RuleCatalog.SYNTAX_ERROR.id(), RuleCatalog.HISTORY_MUTATED.id(),
+            RuleCatalog.OUT_OF_ORDER.id(), RuleCatalog.DUPLICATE_VERSION.id(), RuleCatalog.FILENAME_CONVENTION.id());
+
     private final RuleEngine engine;
     private final Set<String> largeTables;
+    private final Optional<String> baseline;
 
     public Validator(Map<String, String> severities) {
-        this(severities, List.of());
+        this(severities, List.of(), Optional.empty());
     }
 
-    /** @param largeTables tables whose safety findings are raised to errors ({@code validator.largeTables}) */
-    public Validator(Map<String, String> severities, List<String> largeTables) {
+    /**
+     * @param largeTables tables whose safety findings are raised to errors ({@code validator.largeTables})
+     * @param baseline    {@code validator.baseline}: migrations at or below it are history; empty to take the one
+     *                    {@code migrations.sum} records, if any
+     */
+    public Validator(Map<String, String> severities, List<String> largeTables, Optional<String> baseline) {
         this.engine = new RuleEngine(severities);
         this.largeTables = largeTables.stream().map(name -> name.toLowerCase(java.util.Locale.ROOT))
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        this.baseline = baseline;
     }
 
     /**
@@ -64,6 +76,10 @@ public final class Validator {
         Map<Script, ParsedScript> context = readForContext(set, parsed.keySet(), dialects.get(0));
         Optional<SumFile> sum = SumFile.read(set.sumFile(), sumDisplay);
         List<Finding> findings = engine.run(new Analysis(set, dialects, parsed, context, sum, sumDisplay, largeTables));
+        Optional<Version> history = baseline.or(() -> sum.flatMap(SumFile::baseline)).map(Version::parse);
+        if (history.isPresent()) {
+            findings = withoutSettledHistory(set, findings, history.get());
+        }
         if (namedFiles.isPresent()) {
             Set<String> reported = namedFiles.get();
             findings = findings.stream().filter(f -> reported.contains(f.file()) || f.file().equals(sumDisplay)).toList();
@@ -75,6 +91,21 @@ public final class Validator {
             statements += parsed.get(script).get(0).statements().size();
         }
         return new Report(files.size(), statements, findings);
+    }
+
+    /**
+     * Drops, for migrations at or below the baseline, every finding only a rewrite of applied history could fix: a
+     * mature project adopts the validator without dozens of errors on migrations applied years ago.
+     */
+    private static List<Finding> withoutSettledHistory(MigrationSet set, List<Finding> findings, Version baseline) {
+        Set<String> settled = new java.util.HashSet<>();
+        for (Migration migration : set.migrations()) {
+            if (migration.version().isPresent() && migration.version().get().compareTo(baseline) <= 0) {
+                settled.add(migration.forward().displayPath());
+                migration.rollback().map(Script::displayPath).ifPresent(settled::add);
+            }
+        }
+        return findings.stream().filter(f -> !settled.contains(f.file()) || HISTORY_RULES.contains(f.rule())).toList();
     }
 
     /** The named files with the other file of each migration they belong to (forward and rollback). */

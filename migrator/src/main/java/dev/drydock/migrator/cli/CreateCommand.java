@@ -84,10 +84,23 @@ final class CreateCommand implements Callable<Integer> {
         if (rollback != null) {
             write(rollback, rollbackSql);
         }
-        SumFile.of(discovery.discover(config.migrations())).write(set.sumFile());
+        // the new pair is a draft: it may be edited until 'validator hash' records it; the history stays as recorded
+        String relative = set.dir().relativize(forward).toString().replace('\\', '/');
+        SumFile recorded = SumFile.read(set.sumFile(), discovery.display(set.sumFile())).orElseGet(() -> SumFile.of(set));
+        recorded.withDraft(migrationId(discovery, config, forward), relative, rollback != null).write(set.sumFile());
         System.out.println("created " + discovery.display(forward) + (rollback == null ? "" : " and "
                 + discovery.display(rollback)) + "; updated " + discovery.display(set.sumFile()));
         return 0;
+    }
+
+    /** The id discovery gives the migration whose forward file was just written. */
+    private static String migrationId(MigrationDiscovery discovery, DrydockConfig config, Path forward) {
+        Path written = forward.toAbsolutePath().normalize();
+        return discovery.discover(config.migrations()).migrations().stream()
+                .filter(migration -> migration.forward().file().path().toAbsolutePath().normalize().equals(written))
+                .map(Migration::id).findFirst()
+                .orElseThrow(() -> new BadInputException(forward + " was written but the layout does not read it as a"
+                        + " migration; check migrations.layout"));
     }
 
     private static void write(Path file, String text) throws java.io.IOException {

@@ -24,7 +24,7 @@ public final class ValidatorGate {
     public static Report report(DrydockConfig config, MigrationSet set, MigrationDiscovery discovery) {
         List<DialectTarget> dialects = config.migrations().dialects().isEmpty()
                 ? List.of(DialectTarget.latest(primaryDialect(config))) : config.migrations().dialects();
-        return new Validator(config.validator().rules(), config.validator().largeTables())
+        return new Validator(config.validator().rules(), config.validator().largeTables(), config.validator().baseline())
                 .validate(set, dialects, Optional.empty(), discovery.display(set.sumFile()));
     }
 

@@ -31,7 +31,7 @@ public final class ConfigLoader {
 
     private static final Set<String> TOP = Set.of("migrations", "validator", "environments", "backup");
     private static final Set<String> MIGRATIONS = Set.of("dir", "layout", "forward", "rollback", "dialects", "transactional");
-    private static final Set<String> VALIDATOR = Set.of("rules", "largeTables");
+    private static final Set<String> VALIDATOR = Set.of("rules", "largeTables", "baseline");
     private static final Set<String> ENVIRONMENT = Set.of("url", "user", "password", "protected", "backup");
     private static final Set<String> BACKUP_REQUIREMENT = Set.of("required", "maxAge");
     private static final Set<String> BACKUP = Set.of("store", "s3", "http", "jobs", "cluster");
@@ -151,7 +151,13 @@ public final class ConfigLoader {
                 }
                 rules.put(rule, severity);
             }
-            return new ValidatorConfig(rules, strings(v, "largeTables", "validator.largeTables"));
+            String baseline = text(v, "baseline", "validator.baseline");
+            if (baseline != null && !baseline.strip().matches("\\d+([._]\\d+)*")) {
+                throw fail("validator.baseline", v, "'" + baseline + "' is no version; write the newest migration"
+                        + " that is applied everywhere, e.g. \"41\" or \"20240101120000\"");
+            }
+            return new ValidatorConfig(rules, strings(v, "largeTables", "validator.largeTables"),
+                    Optional.ofNullable(baseline).map(String::strip));
         }
 
         private Map<String, EnvironmentConfig> environments(YamlNode.Mapping top) {

@@ -16,9 +16,14 @@ import java.util.Optional;
  * ({@code id sha256(forward) sha256(rollback) forward-path}, {@code -} where there is no rollback) under a
  * {@code total} line that hashes all of them, so a hand edit or a bad merge of the file itself shows.
  */
-public record SumFile(String total, List<Entry> entries) {
+public record SumFile(String total, List<Entry> entries, Optional<String> baseline) {
 
     public static final String NONE = "-";
+    /**
+     * The checksum of a migration {@code migrator create} just made: not applied anywhere yet, so it may still be
+     * edited; {@code validator hash} records its real checksums once it is done.
+     */
+    public static final String DRAFT = "draft";
     private static final String HEADER = "# drydock migrations.sum: written by 'validator hash' and 'migrator create'; do not edit";
 
     /** One recorded migration; {@code path} is relative to the migrations folder. */
@@ -39,7 +44,24 @@ public record SumFile(String total, List<Entry> entries) {
             entries.add(new Entry(migration.id(), migration.forward().checksum(),
                     migration.rollback().map(Script::checksum).orElse(NONE), path));
         }
-        return new SumFile(totalOf(entries), entries);
+        return new SumFile(totalOf(entries), entries, Optional.empty());
+    }
+
+    /** This history with {@code baseline} as the version at and below which migrations are old history. */
+    public SumFile withBaseline(Optional<String> version) {
+        return new SumFile(total, entries, version);
+    }
+
+    /** This history plus {@code migration} as a draft (see {@link #DRAFT}), at {@code path} in the folder. */
+    public SumFile withDraft(String id, String path, boolean hasRollback) {
+        List<Entry> all = new ArrayList<>(entries);
+        all.add(new Entry(id, DRAFT, hasRollback ? DRAFT : NONE, path));
+        return new SumFile(totalOf(all), all, baseline);
+    }
+
+    /** Whether {@code entry} is a draft that may still be edited. */
+    public static boolean isDraft(Entry entry) {
+        return DRAFT.equals(entry.forward());
     }
 
     /** Reads the file; empty when there is none (a project that has not run {@code validator hash} yet). */
@@ -54,6 +76,7 @@ public record SumFile(String total, List<Entry> entries) {
             throw new BadInputException(displayPath + ": cannot read (" + e.getMessage() + ")");
         }
         String total = null;
+        String baseline = null;
         List<Entry> entries = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
@@ -63,6 +86,8 @@ public record SumFile(String total, List<Entry> entries) {
             String[] fields = line.split(" ", 4);
             if (fields[0].equals("total") && fields.length == 2) {
                 total = fields[1];
+            } else if (fields[0].equals("baseline") && fields.length == 2) {
+                baseline = fields[1];
             } else if (fields.length == 4) {
                 entries.add(new Entry(fields[0], fields[1], fields[2], fields[3]));
             } else {
@@ -73,7 +98,7 @@ public record SumFile(String total, List<Entry> entries) {
         if (total == null) {
             throw new BadInputException(displayPath + ": has no 'total' line; rewrite it with 'validator hash'");
         }
-        return Optional.of(new SumFile(total, entries));
+        return Optional.of(new SumFile(total, entries, Optional.ofNullable(baseline)));
     }
 
     /** True when the total still matches the entries, i.e. nobody edited the lines by hand. */
@@ -84,6 +109,7 @@ public record SumFile(String total, List<Entry> entries) {
     /** Writes through a temporary file and a rename, so a crash never leaves half a history behind. */
     public void write(Path file) throws IOException {
         StringBuilder text = new StringBuilder(HEADER).append('\n').append("total ").append(total).append('\n');
+        baseline.ifPresent(version -> text.append("baseline ").append(version).append('\n'));
         for (Entry entry : entries) {
             text.append(entry.line()).append('\n');
         }

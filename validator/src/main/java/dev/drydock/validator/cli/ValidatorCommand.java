@@ -83,7 +83,8 @@ public final class ValidatorCommand implements Callable<Integer> {
                     "validator.rules." + rule, null, "no rule has this id; 'validator rules' lists them");
         });
         List<String> largeTables = targets.config().map(c -> c.validator().largeTables()).orElse(List.of());
-        Validator validator = new Validator(severities, largeTables);
+        Validator validator = new Validator(severities, largeTables,
+                targets.config().flatMap(c -> c.validator().baseline()));
         Report report = new Report(0, 0, List.of());
         for (MigrationTargets.Target target : targets.resolve(paths, dialects)) {
             refuseOutputOverMigrations(target.set());

@@ -33,6 +33,9 @@ final class HistoryCheck implements Check {
         Set<Migration> recorded = new HashSet<>();
         for (SumFile.Entry entry : sum.entries()) {
             Migration current = byId.get(entry.id());
+            if (current == null && SumFile.isDraft(entry)) {
+                continue; // a draft deleted before it was ever applied is no loss
+            }
             if (current == null) {
                 Migration renamed = byChecksum.get(entry.forward());
                 if (renamed != null && !sum.entries().stream().anyMatch(e -> e.id().equals(renamed.id()))) {
@@ -49,8 +52,8 @@ final class HistoryCheck implements Check {
                 continue;
             }
             recorded.add(current);
-            if (current.repeatable()) {
-                continue; // a repeatable migration is meant to change: the runner re-applies it
+            if (current.repeatable() || SumFile.isDraft(entry)) {
+                continue; // a repeatable migration is meant to change; a draft from 'migrator create' is not applied yet
             }
             if (!current.forward().checksum().equals(entry.forward())) {
                 sink.addAtScript(RuleCatalog.HISTORY_MUTATED, current.forward(), "migration " + current.id()

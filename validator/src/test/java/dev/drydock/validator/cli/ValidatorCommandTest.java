@@ -81,6 +81,32 @@ class ValidatorCommandTest {
     }
 
     @Test
+    void aBaselineKeepsOnlyHistoryFindingsOnMigrationsAtOrBelowIt() throws Exception {
+        Path folder = dir.resolve("adopt");
+        write(folder, "V1__a.sql", "CREATE TABLE a (id int);");
+        write(folder, "V2__b.sql", "CREATE TABLE b (id int);\nCREATE TABLE b2 (id int,);");
+        write(folder, "V3__c.sql", "CREATE TABLE c (id int);");
+        CliRun before = CliRun.of("--format", "json", folder.toString());
+        assertTrue(before.out().contains("V1__a.sql") && before.out().contains("rollback-missing"), before.out());
+
+        Path config = Files.writeString(dir.resolve("adopt.yaml"), "migrations: { dir: adopt, layout: flyway }\n"
+                + "validator: { baseline: \"2\" }\n");
+        CliRun adopted = CliRun.of("--config", config.toString());
+        assertFalse(adopted.out().contains("V1__a.sql"), "history needs no rollback now: " + adopted.out());
+        assertTrue(adopted.out().contains("V2__b.sql:2:25: error[syntax-error]"), "a syntax error still is one: " + adopted.out());
+        assertTrue(adopted.out().contains("V3__c.sql:1:1: error[rollback-missing]"), "above it, all rules: " + adopted.out());
+
+        CliRun hashed = CliRun.of("hash", "--baseline", "2", folder.toString());
+        assertEquals(0, hashed.exit(), hashed.out() + hashed.err());
+        assertTrue(Files.readString(folder.resolve("migrations.sum")).contains("\nbaseline 2\n"));
+        CliRun withoutConfig = CliRun.of(folder.toString());
+        assertFalse(withoutConfig.out().contains("V1__a.sql"), withoutConfig.out());
+        assertTrue(withoutConfig.out().contains("V3__c.sql:1:1: error[rollback-missing]"), withoutConfig.out());
+        assertEquals(0, CliRun.of("hash", folder.toString()).exit());
+        assertTrue(Files.readString(folder.resolve("migrations.sum")).contains("\nbaseline 2\n"), "hash keeps it");
+    }
+
+    @Test
     void usageErrorsExitTwo() {
         assertCleanError(CliRun.of("--format", "yaml", migrations().toString()), "--format yaml: use one of");
         assertCleanError(CliRun.of("--dialect", "oracle", migrations().toString()), "--dialect oracle: no such dialect");
