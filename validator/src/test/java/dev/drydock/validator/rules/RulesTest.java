@@ -161,12 +161,14 @@ class RulesTest {
     }
 
     @Test
-    void namedFilesAreReportedAloneButJudgedWithTheirFolder() {
+    void namedFilesAreReportedWithTheirPartnerAndJudgedWithTheirFolder() {
         write(dir, "V1__a.sql", "SELECT 1;");
         pair("2", "b", "SELECT (1;", "SELECT 1;");
         JsonNode report = json(dir.resolve("V2__b.sql").toString());
         assertEquals(List.of("syntax-error@V2__b.sql:1:8"), findings(report));
-        assertEquals(1, report.get("files").asInt());
+        assertEquals(2, report.get("files").asInt(), "the forward file and its rollback, not V1");
+        assertEquals(List.of("syntax-error@V2__b.sql:1:8"), findings(json(dir.resolve("U2__b.sql").toString())),
+                "a run naming only the rollback judges the whole migration");
         assertEquals(List.of("rollback-missing@V1__a.sql:1:1"), findings(json(dir.resolve("V1__a.sql").toString())));
     }
 }
