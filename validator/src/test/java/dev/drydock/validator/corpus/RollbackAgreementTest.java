@@ -11,6 +11,8 @@ import dev.drydock.shared.testing.ScratchDatabases;
 import dev.drydock.validator.Validator;
 import dev.drydock.validator.rules.Finding;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -41,8 +43,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * script runs on the real engine, then the rollback on a copy, and the copy's schema is compared with the schema
  * before the forward script (PostgreSQL: {@code pg_dump --schema-only}, normalized; SQLite: its catalog). Where
  * they differ, the validator must say so, and only there: precision and recall of at least 0.9 per corpus. The
- * figures and every disagreement go to {@code target/agreement/}, and into docs/performance.md.
+ * figures and every disagreement go to {@code target/agreement/}, and into docs/performance.md. The corpora share
+ * nothing (a scratch database or file and a config file each), so they run two at a time.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class RollbackAgreementTest {
 
     @TempDir
