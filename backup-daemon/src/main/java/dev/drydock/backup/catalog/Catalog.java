@@ -48,13 +48,18 @@ public final class Catalog {
         List<Entry> entries = new ArrayList<>();
         for (BackupId id : store.list()) {
             if (environment.isEmpty() || environment.get().equals(id.environment())) {
-                entries.add(entry(id));
+                entries.add(read(id));
             }
         }
         return entries;
     }
 
-    private Entry entry(BackupId id) {
+    /** One backup, read as {@link #entries} reads each; empty when the store holds no such backup. */
+    public Optional<Entry> entry(BackupId id) throws IOException {
+        return store.list().contains(id) ? Optional.of(read(id)) : Optional.empty();
+    }
+
+    private Entry read(BackupId id) {
         long bytes;
         try {
             bytes = store.size(id);

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.drydock.backup.archive.BackupId;
+import dev.drydock.backup.catalog.Catalog;
 import dev.drydock.backup.catalog.CatalogRows;
 import dev.drydock.shared.config.CredentialMask;
 
@@ -77,19 +79,19 @@ final class HttpApi {
         return new Response(health.ok() ? 200 : 503, "application/json", JSON.writeValueAsString(body));
     }
 
-    /** {@code /api/backups}: the catalog; {@code /api/backups/ID}: that backup, or 404. */
+    /** {@code /api/backups}: the catalog; {@code /api/backups/ID}: that backup (read alone), or 404. */
     private Response backups(String path) throws IOException {
-        List<Map<String, Object>> rows = CatalogRows.of(daemon.catalog().entries(Optional.empty()));
         if (path.equals(BACKUPS) || path.equals(BACKUPS + "/")) {
-            return new Response(200, "application/json", JSON.writeValueAsString(rows));
+            return new Response(200, "application/json",
+                    JSON.writeValueAsString(CatalogRows.of(daemon.catalog().entries(Optional.empty()))));
         }
-        String id = path.startsWith(BACKUPS + "/") ? path.substring(BACKUPS.length() + 1) : "";
-        for (Map<String, Object> row : rows) {
-            if (id.equals(row.get("id"))) {
-                return new Response(200, "application/json", JSON.writeValueAsString(row));
-            }
+        Optional<BackupId> id = path.startsWith(BACKUPS + "/") && !path.endsWith(".zip")
+                ? BackupId.parse(path.substring(BACKUPS.length() + 1)) : Optional.empty();
+        Optional<Catalog.Entry> entry = id.isPresent() ? daemon.catalog().entry(id.get()) : Optional.empty();
+        if (entry.isEmpty()) {
+            return new Response(404, "application/json", "{\"error\": \"no such backup\"}\n");
         }
-        return new Response(404, "application/json", "{\"error\": \"no such backup\"}\n");
+        return new Response(200, "application/json", JSON.writeValueAsString(CatalogRows.of(List.of(entry.get())).get(0)));
     }
 
     private record Response(int status, String contentType, String body) {

@@ -170,10 +170,12 @@ final class UpCommand implements Callable<Integer> {
         } else if (failed != null) {
             failed = failed.withError(error);
         }
-        RunReport run = new RunReport(environment, started.toString(), Duration.between(started, Instant.now()).toMillis(),
-                backupId, asRecorded(flyway, recorder.applied()), failed);
+        long millis = Duration.between(started, Instant.now()).toMillis();
+        MigrationStatus after = StatusReader.read(flyway, environment, target.url());
+        RunReport run = new RunReport(environment, started.toString(), millis, backupId,
+                asRecorded(after, recorder.applied()), failed);
         writeReports(run);
-        System.out.print(StatusCommand.text(StatusReader.read(flyway, environment, target.url())));
+        System.out.print(StatusCommand.text(after));
         if (failed == null) {
             return 0;
         }
@@ -208,11 +210,11 @@ final class UpCommand implements Callable<Integer> {
      * The applied migrations with the execution time the history table records for each — what {@code status}
      * shows — where the history has it; the progress lines' own timing also counts the callbacks around it.
      */
-    private static List<RunReport.Applied> asRecorded(Flyway flyway, List<RunReport.Applied> applied) {
+    private static List<RunReport.Applied> asRecorded(MigrationStatus status, List<RunReport.Applied> applied) {
         Map<String, Integer> recorded = new java.util.HashMap<>();
-        for (org.flywaydb.core.api.MigrationInfo info : flyway.info().applied()) {
-            if (info.getVersion() != null && info.getExecutionTime() != null) {
-                recorded.put(info.getVersion().getVersion(), info.getExecutionTime());
+        for (MigrationStatus.Entry entry : status.applied()) {
+            if (entry.version() != null && entry.executionMillis() != null) {
+                recorded.put(entry.version(), entry.executionMillis());
             }
         }
         return applied.stream().map(run -> run.version() != null && recorded.containsKey(run.version())

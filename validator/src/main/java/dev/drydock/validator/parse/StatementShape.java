@@ -105,7 +105,7 @@ public record StatementShape(String kind, List<String> objects) {
         while (i < tokens.size()) {
             StringBuilder name = new StringBuilder();
             while (i < tokens.size() && isNamePart(tokens.get(i))) {
-                name.append(unquote(tokens.get(i)));
+                name.append(tokens.get(i).unquoted());
                 if (i + 1 < tokens.size() && tokens.get(i + 1).isSymbol('.')) {
                     name.append('.');
                     i += 2;
@@ -134,9 +134,6 @@ public record StatementShape(String kind, List<String> objects) {
         return token.type() == SqlToken.Type.WORD || token.type() == SqlToken.Type.QUOTED_IDENTIFIER;
     }
 
-    private static String unquote(SqlToken token) {
-        return token.unquoted();
-    }
 
     private static String upper(SqlToken token) {
         return token.text().toUpperCase(Locale.ROOT);
