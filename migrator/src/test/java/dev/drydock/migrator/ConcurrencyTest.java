@@ -35,7 +35,7 @@ class ConcurrencyTest extends PerDatabaseTest {
     private String slowStatement(int seconds) {
         return switch (dialect) {
             case "sqlite" -> "CREATE TABLE busy AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c"
-                    + " WHERE x < " + seconds * 2_000_000 + ") SELECT count(*) AS n FROM c;";
+                    + " WHERE x < " + seconds * 6_000_000 + ") SELECT count(*) AS n FROM c;"; // about 5-6 million rows a second here
             case "postgresql" -> "SELECT pg_sleep(" + seconds + ");";
             default -> "SELECT SLEEP(" + seconds + ");";
         };
