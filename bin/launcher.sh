@@ -11,3 +11,16 @@ ensure_jar() {
   (cd "$home" && mvn -q -DskipTests -pl "$module" -am package) >&2
   touch "$jar" # Maven keeps an unchanged jar's old time; this one is now as new as the sources
 }
+
+# PostgreSQL's own parser (libpg_query) judges the validator's PostgreSQL syntax. Debian packages it; on a fresh
+# Debian machine run as root it is installed here, once. Elsewhere the validator runs without it and says so.
+ensure_pg_query() {
+  if ldconfig -p 2>/dev/null | grep -q 'libpg_query\.so' || [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
+    return
+  fi
+  echo "installing Debian's libpg-query1504.0 (PostgreSQL's own parser, for the validator)..." >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y -qq libpg-query1504.0 >/dev/null 2>&1 \
+    || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq libpg-query1504.0 >/dev/null 2>&1; } \
+    || echo "could not install libpg-query1504.0; the validator checks PostgreSQL syntax without it" >&2
+}

@@ -67,9 +67,13 @@ public final class Validator {
         List<Script> scripts = scriptsToRead(set, namedFiles);
         Map<Script, List<ParsedScript>> parsed = new ConcurrentHashMap<>();
         List<StatementParser> parsers = dialects.stream().map(StatementParser::new).toList();
+        List<String> notes = new ArrayList<>();
         try {
             scripts.parallelStream().forEach(script ->
                     parsed.put(script, parsers.stream().map(parser -> parser.parse(script)).toList()));
+            if (!scripts.isEmpty() && parsers.stream().anyMatch(StatementParser::lacksPostgresGrammar)) {
+                notes.add(StatementParser.MISSING_POSTGRES_GRAMMAR);
+            }
         } finally {
             parsers.forEach(StatementParser::close);
         }
@@ -90,7 +94,7 @@ public final class Validator {
             files.add(script.file());
             statements += parsed.get(script).get(0).statements().size();
         }
-        return new Report(files.size(), statements, findings);
+        return new Report(files.size(), statements, findings, notes);
     }
 
     /**

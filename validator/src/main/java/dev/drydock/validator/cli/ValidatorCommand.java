@@ -99,6 +99,7 @@ public final class ValidatorCommand implements Callable<Integer> {
                     target.sumDisplay()));
         }
         write(reporter, report);
+        report.notes().forEach(note -> System.err.println("validator: note: " + note));
         return report.exitCode(strict);
     }
 

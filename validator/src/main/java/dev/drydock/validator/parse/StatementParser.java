@@ -5,6 +5,7 @@ import dev.drydock.shared.sql.Dialect;
 import dev.drydock.shared.sql.DialectTarget;
 import dev.drydock.shared.sql.LexicalError;
 import dev.drydock.shared.sql.LineMap;
+import dev.drydock.shared.sql.SourcePosition;
 import dev.drydock.shared.sql.SplitScript;
 import dev.drydock.shared.sql.SqlSplitter;
 import dev.drydock.shared.sql.SqlStatement;
@@ -30,6 +31,7 @@ public final class StatementParser implements AutoCloseable {
     private final SqlSplitter splitter;
     private final boolean askSqlite;
     private SqliteSyntax sqlite;
+    private Optional<PostgresGrammar> postgres;
 
     public StatementParser(DialectTarget target) {
         this(target, true);
@@ -59,16 +61,32 @@ public final class StatementParser implements AutoCloseable {
         }
         List<ParsedStatement> statements = new ArrayList<>(split.statements().size());
         for (SqlStatement statement : split.statements()) {
-            ParsedStatement parsed = parse(statement, lines);
+            boolean lexicalError = split.errors().stream().anyMatch(error -> within(error.position(), statement));
+            ParsedStatement parsed = parse(statement, lines, lexicalError);
             parsed.problem().ifPresent(problems::add);
             statements.add(parsed);
         }
         return new ParsedScript(script, target, List.copyOf(statements), split.directives(), List.copyOf(problems));
     }
 
-    private ParsedStatement parse(SqlStatement statement, LineMap fileLines) {
+    private static boolean within(SourcePosition position, SqlStatement statement) {
+        return compare(statement.start(), position) <= 0 && compare(position, statement.end()) <= 0;
+    }
+
+    private static int compare(SourcePosition a, SourcePosition b) {
+        return a.line() != b.line() ? Integer.compare(a.line(), b.line()) : Integer.compare(a.column(), b.column());
+    }
+
+    /** @param lexicalError whether the statement holds an unclosed string or comment, already reported */
+    private ParsedStatement parse(SqlStatement statement, LineMap fileLines, boolean lexicalError) {
         List<SqlToken> tokens = statement.tokens();
         StatementShape shape = StatementShape.of(tokens);
+        if (target.dialect() == Dialect.POSTGRESQL && askSqlite && !lexicalError && !hasPlaceholder(tokens)) {
+            Optional<PostgresGrammar> grammar = postgresGrammar();
+            if (grammar.isPresent()) {
+                return new ParsedStatement(statement, shape, postgresVerdict(grammar.get(), statement, fileLines));
+            }
+        }
         Optional<SyntaxProblem> problem = unbalancedParenthesis(statement, tokens, fileLines)
                 .or(() -> strayComma(statement, tokens, fileLines))
                 .or(() -> unknownStatement(statement, tokens, shape, fileLines))
@@ -125,6 +143,66 @@ public final class StatementParser implements AutoCloseable {
         return PostgresDropGrammar.firstUnexpected(shape, tokens).map(token -> at(token, fileLines,
                 "syntax error at or near " + shown(token) + ": PostgreSQL's " + shape.kind() + " takes only names"
                         + " (DROP INDEX i ON t is MySQL; write DROP INDEX i)"));
+    }
+
+    private synchronized Optional<PostgresGrammar> postgresGrammar() {
+        if (postgres == null) {
+            postgres = PostgresGrammar.load();
+        }
+        return postgres;
+    }
+
+    /** What a run says when PostgreSQL's own grammar could not judge its PostgreSQL statements. */
+    public static final String MISSING_POSTGRES_GRAMMAR = "libpg_query, PostgreSQL's own parser, is not installed, so"
+            + " PostgreSQL syntax was checked only for unclosed strings and parentheses, stray commas and unknown"
+            + " statements; install Debian's " + PostgresGrammar.PACKAGE + " (bin/validator does, when run as root)";
+
+    /** Whether this parser judges PostgreSQL statements without PostgreSQL's own grammar (libpg_query is missing). */
+    public boolean lacksPostgresGrammar() {
+        return target.dialect() == Dialect.POSTGRESQL && askSqlite && postgresGrammar().isEmpty();
+    }
+
+    /**
+     * A Flyway placeholder ({@code ${schema}}) outside a string is replaced before the statement reaches the
+     * database, by a name, a number or a keyword: the grammar cannot judge the text as written.
+     */
+    private static boolean hasPlaceholder(List<SqlToken> tokens) {
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            if (tokens.get(i).type() != SqlToken.Type.STRING && tokens.get(i).text().endsWith("$")
+                    && tokens.get(i + 1).isSymbol('{') && tokens.get(i).end() == tokens.get(i + 1).start()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Optional<SyntaxProblem> postgresVerdict(PostgresGrammar grammar, SqlStatement statement,
+                                                           LineMap fileLines) {
+        return grammar.check(statement.text()).map(rejection -> {
+            if (rejection.character() < 0 || rejection.character() >= statement.text().length()) {
+                String message = rejection.message().endsWith("at end of input")
+                        ? "syntax error: the statement ends too early (PostgreSQL: syntax error at end of input)"
+                        : rejection.message();
+                SourcePosition at = rejection.character() < 0 ? statement.start() : statement.end();
+                return new SyntaxProblem(message, at, rejection.character() < 0 ? statement.end() : at);
+            }
+            int offset = statement.startOffset() + rejection.character();
+            SqlToken token = tokenAt(statement.tokens(), offset);
+            String message = rejection.message().startsWith("syntax error at or near ")
+                    ? "syntax error at or near " + shown(token)
+                    : rejection.message();
+            return at(token, fileLines, message);
+        });
+    }
+
+    /** The token starting at (or covering) {@code offset}; PostgreSQL points at a token's first character. */
+    private static SqlToken tokenAt(List<SqlToken> tokens, int offset) {
+        for (SqlToken token : tokens) {
+            if (token.end() > offset) {
+                return token;
+            }
+        }
+        return tokens.get(tokens.size() - 1);
     }
 
     private synchronized Optional<SyntaxProblem> sqliteVerdict(SqlStatement statement, LineMap fileLines) {

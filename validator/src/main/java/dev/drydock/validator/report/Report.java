@@ -6,11 +6,19 @@ import dev.drydock.validator.rules.Severity;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The outcome of a validator run: how much was read and what was found. */
-public record Report(int files, int statements, List<Finding> findings) {
+/**
+ * The outcome of a validator run: how much was read, what was found, and what could not be checked on this
+ * machine ({@code notes}, e.g. PostgreSQL's parser missing).
+ */
+public record Report(int files, int statements, List<Finding> findings, List<String> notes) {
 
     public Report {
         findings = List.copyOf(findings);
+        notes = List.copyOf(notes);
+    }
+
+    public Report(int files, int statements, List<Finding> findings) {
+        this(files, statements, findings, List.of());
     }
 
     public long count(Severity severity) {
@@ -20,7 +28,9 @@ public record Report(int files, int statements, List<Finding> findings) {
     public Report plus(Report other) {
         List<Finding> all = new ArrayList<>(findings);
         all.addAll(other.findings);
-        return new Report(files + other.files, statements + other.statements, all);
+        List<String> allNotes = new ArrayList<>(notes);
+        other.notes.stream().filter(note -> !allNotes.contains(note)).forEach(allNotes::add);
+        return new Report(files + other.files, statements + other.statements, all, allNotes);
     }
 
     /** The exit code of DESIGN.md: 1 with any error (or, when strict, any warning), else 0. */

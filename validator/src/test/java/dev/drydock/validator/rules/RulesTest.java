@@ -51,7 +51,7 @@ class RulesTest {
         pair("2", "b", "SELECT 1;\nCREAT TABLE b (id int);", "SELECT 1;");
         pair("3", "c", "SELECT 'unclosed;\n", "SELECT (1;");
         pair("4", "d", "DROP INDEX CONCURRENTLY IF EXISTS public.i, \"J\" CASCADE;", "DROP INDEX users_email ON users;");
-        assertEquals(List.of("syntax-error@U3__c.sql:1:8", "syntax-error@U4__d.sql:1:24", "syntax-error@V1__a.sql:4:1",
+        assertEquals(List.of("syntax-error@U3__c.sql:1:10", "syntax-error@U4__d.sql:1:24", "syntax-error@V1__a.sql:4:1",
                 "syntax-error@V2__b.sql:2:1", "syntax-error@V3__c.sql:1:8"), findings(validate(), "syntax-error"));
     }
 
@@ -165,9 +165,9 @@ class RulesTest {
         write(dir, "V1__a.sql", "SELECT 1;");
         pair("2", "b", "SELECT (1;", "SELECT 1;");
         JsonNode report = json(dir.resolve("V2__b.sql").toString());
-        assertEquals(List.of("syntax-error@V2__b.sql:1:8"), findings(report));
+        assertEquals(List.of("syntax-error@V2__b.sql:1:10"), findings(report));
         assertEquals(2, report.get("files").asInt(), "the forward file and its rollback, not V1");
-        assertEquals(List.of("syntax-error@V2__b.sql:1:8"), findings(json(dir.resolve("U2__b.sql").toString())),
+        assertEquals(List.of("syntax-error@V2__b.sql:1:10"), findings(json(dir.resolve("U2__b.sql").toString())),
                 "a run naming only the rollback judges the whole migration");
         assertEquals(List.of("rollback-missing@V1__a.sql:1:1"), findings(json(dir.resolve("V1__a.sql").toString())));
     }

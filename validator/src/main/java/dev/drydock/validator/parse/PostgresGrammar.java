@@ -1,0 +1,137 @@
+package dev.drydock.validator.parse;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import com.sun.jna.Structure;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * PostgreSQL's own grammar: libpg_query, the parser taken from PostgreSQL's source (PostgreSQL 15 in Debian's
+ * {@code libpg-query1504.0}), called through JNA. It parses without a server and without a catalogue, so what it
+ * rejects PostgreSQL rejects before it looks at a single name.
+ */
+final class PostgresGrammar {
+
+    /** Debian's package; its runtime library has no unversioned {@code .so} link, so the name is tried too. */
+    static final String PACKAGE = "libpg-query1504.0";
+    private static final String[] LIBRARY_NAMES = {"pg_query", "libpg_query.so.1504.0"};
+    /**
+     * libpg_query frees each thread's memory in a thread-exit destructor; once JNA lets go of the library and
+     * dlclose unloads it, a pool thread that parsed and then exits jumps into unmapped code. NODELETE keeps
+     * the code mapped for the life of the process.
+     */
+    private static final int RTLD_LAZY = 0x1;
+    private static final int RTLD_NODELETE = 0x1000;
+
+    /** The C functions used, as pg_query.h declares them. */
+    interface LibPgQuery extends Library {
+        ParseResult.ByValue pg_query_parse(byte[] input);
+
+        void pg_query_free_parse_result(ParseResult.ByValue result);
+    }
+
+    /** {@code PgQueryParseResult}: field order is the C layout. */
+    @Structure.FieldOrder({"parseTree", "stderrBuffer", "error"})
+    public static class ParseResult extends Structure {
+        public Pointer parseTree;
+        public Pointer stderrBuffer;
+        public Pointer error;
+
+        public static class ByValue extends ParseResult implements Structure.ByValue {
+        }
+    }
+
+    /** {@code PgQueryError}. */
+    @Structure.FieldOrder({"message", "funcname", "filename", "lineno", "cursorpos", "context"})
+    public static class Error extends Structure {
+        public String message;
+        public String funcname;
+        public String filename;
+        public int lineno;
+        public int cursorpos;
+        public String context;
+
+        public Error(Pointer pointer) {
+            super(pointer);
+            setStringEncoding(StandardCharsets.UTF_8.name());
+            read();
+        }
+    }
+
+    /**
+     * What the grammar said of a statement's text.
+     *
+     * @param message   PostgreSQL's message, e.g. {@code syntax error at or near "COLUM"}
+     * @param character the offset into the text at which PostgreSQL points (a Java {@code char} index), or -1
+     */
+    record Rejection(String message, int character) {
+    }
+
+    private static final Pattern QUOTED = Pattern.compile("\"(.*?)\"(?=$|[ :;,.)])", Pattern.DOTALL);
+
+    private final LibPgQuery library;
+
+    private PostgresGrammar(LibPgQuery library) {
+        this.library = library;
+    }
+
+    /** The grammar, or empty when libpg_query cannot be loaded on this machine. */
+    static Optional<PostgresGrammar> load() {
+        for (String name : LIBRARY_NAMES) {
+            try {
+                return Optional.of(new PostgresGrammar(Native.load(name, LibPgQuery.class,
+                        Map.of(Library.OPTION_OPEN_FLAGS, RTLD_LAZY | RTLD_NODELETE))));
+            } catch (UnsatisfiedLinkError e) {
+                // try the next name; none found means the package is not installed
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Empty when PostgreSQL's grammar accepts {@code sql} (one or more statements). */
+    Optional<Rejection> check(String sql) {
+        byte[] utf8 = sql.getBytes(StandardCharsets.UTF_8);
+        ParseResult.ByValue result = library.pg_query_parse(Arrays.copyOf(utf8, utf8.length + 1));
+        try {
+            if (result.error == null) {
+                return Optional.empty();
+            }
+            Error error = new Error(result.error);
+            return Optional.of(new Rejection(withoutLongQuotes(error.message), characterIndex(sql, error.cursorpos)));
+        } finally {
+            library.pg_query_free_parse_result(result);
+        }
+    }
+
+    /**
+     * PostgreSQL quotes the offending text in double quotes; a string literal or anything long is not repeated,
+     * since it may hold a secret.
+     */
+    static String withoutLongQuotes(String message) {
+        Matcher quoted = QUOTED.matcher(message);
+        StringBuilder safe = new StringBuilder();
+        while (quoted.find()) {
+            String text = quoted.group(1);
+            String shown = StatementParser.quotable(text) ? "'" + text + "'"
+                    : "a token of " + text.length() + " characters";
+            quoted.appendReplacement(safe, Matcher.quoteReplacement(shown));
+        }
+        return quoted.appendTail(safe).toString();
+    }
+
+    /** PostgreSQL counts the cursor in characters from 1 (0: no position); Java counts UTF-16 units from 0. */
+    private static int characterIndex(String sql, int cursor) {
+        if (cursor <= 0) {
+            return -1;
+        }
+        int codePoints = sql.codePointCount(0, sql.length());
+        return cursor - 1 >= codePoints ? sql.length() : sql.offsetByCodePoints(0, cursor - 1);
+    }
+}
