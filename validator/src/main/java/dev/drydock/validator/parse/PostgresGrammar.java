@@ -6,9 +6,15 @@ import com.sun.jna.Pointer;
 import com.sun.jna.Structure;
 
 import java.nio.charset.StandardCharsets;
+import dev.drydock.shared.sql.DialectTarget;
+import dev.drydock.shared.sql.SqlToken;
+
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -72,6 +78,37 @@ final class PostgresGrammar {
      * @param character the offset into the text at which PostgreSQL points (a Java {@code char} index), or -1
      */
     record Rejection(String message, int character) {
+    }
+
+    /** The PostgreSQL release whose grammar libpg_query holds. */
+    static final int GRAMMAR_MAJOR = 15;
+
+    /**
+     * Words of syntax added after PostgreSQL 15 (SQL/JSON, MERGE ... RETURNING, SET EXPRESSION, virtual generated
+     * columns, temporal keys, NOT ENFORCED, GRANT ... WITH INHERIT, column STORAGE, OLD/NEW in RETURNING,
+     * partition SPLIT/MERGE). For a newer target a statement holding one is not judged by the older grammar.
+     */
+    private static final Set<String> NEWER_WORDS = Set.of("JSON", "JSON_TABLE", "JSON_ARRAY", "JSON_OBJECT",
+            "JSON_ARRAYAGG", "JSON_OBJECTAGG", "JSON_QUERY", "JSON_VALUE", "JSON_EXISTS", "JSON_SCALAR",
+            "JSON_SERIALIZE", "SYSTEM_USER", "MERGE", "MERGE_ACTION", "EXPRESSION", "VIRTUAL", "OVERLAPS", "PERIOD",
+            "ENFORCED", "STORAGE", "INHERIT", "OLD", "NEW", "SPLIT", "PARTITIONS");
+
+    /**
+     * Whether a statement the PostgreSQL 15 grammar rejects may be valid for {@code target}: a newer release and a
+     * statement that uses a word of newer syntax, or a number written as 0x1F, 0o17, 0b101 or 1_000 (PostgreSQL 16).
+     */
+    static boolean mayBeNewerSyntax(DialectTarget target, List<SqlToken> tokens) {
+        if (target.version() == null || Integer.parseInt(target.version().split("\\.")[0]) <= GRAMMAR_MAJOR) {
+            return false;
+        }
+        for (SqlToken token : tokens) {
+            if (token.type() == SqlToken.Type.WORD && NEWER_WORDS.contains(token.text().toUpperCase(Locale.ROOT))
+                    || token.type() == SqlToken.Type.NUMBER && (token.text().contains("_")
+                    || token.text().length() > 1 && token.text().charAt(0) == '0' && Character.isLetter(token.text().charAt(1)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final Pattern QUOTED = Pattern.compile("\"(.*?)\"(?=$|[ :;,.)])", Pattern.DOTALL);

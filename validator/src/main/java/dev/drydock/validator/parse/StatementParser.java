@@ -84,7 +84,9 @@ public final class StatementParser implements AutoCloseable {
         if (target.dialect() == Dialect.POSTGRESQL && askSqlite && !lexicalError && !hasPlaceholder(tokens)) {
             Optional<PostgresGrammar> grammar = postgresGrammar();
             if (grammar.isPresent()) {
-                return new ParsedStatement(statement, shape, postgresVerdict(grammar.get(), statement, fileLines));
+                Optional<SyntaxProblem> verdict = postgresVerdict(grammar.get(), statement, fileLines)
+                        .filter(problem -> !PostgresGrammar.mayBeNewerSyntax(target, tokens));
+                return new ParsedStatement(statement, shape, verdict);
             }
         }
         Optional<SyntaxProblem> problem = unbalancedParenthesis(statement, tokens, fileLines)

@@ -24,7 +24,8 @@ final class ReplayCheck implements Check {
 
     private static final Set<String> DATA_KINDS = Set.of("INSERT", "UPDATE", "DELETE", "SELECT", "REPLACE", "WITH");
     private static final List<StatementRules> RULES = List.of(new DialectRules(), new SqliteRules(), new D1Rules(),
-            new SafetyRules(), new SecurityRules());
+            new SafetyRules(), new SetNotNullScan(), new UniqueConstraintBlocking(), new BlockingIndexDrop(),
+            new IdentifierTooLong(), new TransactionControl(), new SecurityRules());
 
     @Override
     public void run(Analysis analysis, FindingSink sink) {
@@ -42,7 +43,7 @@ final class ReplayCheck implements Check {
             if (before != null) {
                 // The rollback runs on the live schema, and the forward script again after it. The checkpoint keeps
                 // only what the two change, so a migration costs what it touches, not the size of the schema.
-                walk(analysis, migration, rollback.get(), false, schema, replayer, sink);
+                walk(analysis, migration, rollback.get(), false, schema, replayer, sink, createdBy(forward.get(), replayer));
                 List<String> differences = before.differences();
                 if (!differences.isEmpty()) {
                     sink.addAtScript(RuleCatalog.ROLLBACK_NOT_INVERSE, rollback.get().script(), "after "
@@ -59,8 +60,15 @@ final class ReplayCheck implements Check {
     /** Replays one script into {@code schema}; with a sink, runs the statement rules and reports the replay's problems. */
     private static void walk(Analysis analysis, Migration migration, ParsedScript parsed, boolean forward,
                              SchemaModel schema, Replayer replayer, FindingSink sink) {
+        walk(analysis, migration, parsed, forward, schema, replayer, sink, Set.of());
+    }
+
+    /** @param newTables tables that count as created by this script: for a rollback, those its forward created */
+    private static void walk(Analysis analysis, Migration migration, ParsedScript parsed, boolean forward,
+                             SchemaModel schema, Replayer replayer, FindingSink sink, Set<String> newTables) {
         Script script = parsed.script();
         ScriptState state = new ScriptState(sink == null ? Set.of() : renameTargets(parsed, replayer));
+        state.createdHere.addAll(newTables);
         StatementSite site = null;
         for (ParsedStatement statement : parsed.statements()) {
             if (statement.source().tokens().isEmpty()) {
@@ -127,6 +135,16 @@ final class ReplayCheck implements Check {
                 ? "; check the name, or create it in an earlier migration"
                 : "; drop this statement, rename the object, or add IF NOT EXISTS";
         sink.add(rule, script.displayPath(), start, end, null, problem.message() + fix);
+    }
+
+    private static Set<String> createdBy(ParsedScript parsed, Replayer replayer) {
+        Set<String> created = new HashSet<>();
+        for (ParsedStatement statement : parsed.statements()) {
+            if (statement.shape().kind().equals("CREATE TABLE") && !statement.shape().objects().isEmpty()) {
+                created.add(replayer.key(statement.shape().objects().get(0).toLowerCase(java.util.Locale.ROOT)));
+            }
+        }
+        return created;
     }
 
     /** The tables this script renames others to, as in SQLite's rebuild ({@code ALTER TABLE new_t RENAME TO t}). */

@@ -245,12 +245,7 @@ public final class RuleCatalog {
             "Re-running the migration after a partial failure stops at the statement that already ran. Where the"
                     + " database allows it, write IF NOT EXISTS / IF EXISTS.")
             .example(Dialect.POSTGRESQL, "CREATE TABLE sessions (id int);", "DROP TABLE IF EXISTS sessions;");
-    public static final Rule TRANSACTION_CONTROL = Rule.of("transaction-control", Severity.WARNING, "safety",
-            "a nested or unclosed BEGIN",
-            "A BEGIN inside an open transaction is ignored (PostgreSQL) or commits it (MySQL), and a BEGIN"
-                    + " without COMMIT leaves the migration's changes uncommitted. Let the runner manage the"
-                    + " transaction, or close every BEGIN.")
-            .example(Dialect.POSTGRESQL, "BEGIN;\nCREATE TABLE sessions (id int);", "DROP TABLE sessions;");
+    public static final Rule TRANSACTION_CONTROL = TransactionControl.RULE;
 
     // Security.
     public static final Rule HARDCODED_CREDENTIAL = Rule.of("hardcoded-credential", Severity.ERROR, "security",
@@ -281,7 +276,8 @@ public final class RuleCatalog {
             D1_FOREIGN_KEYS_OFF_NOOP, D1_REBUILD_CASCADE_DATA_LOSS, D1_LIMIT_EXCEEDED, D1_UNSUPPORTED_OBJECT,
             DESTRUCTIVE_DROP, UNBOUNDED_DML, NOT_NULL_WITHOUT_DEFAULT, BLOCKING_INDEX_BUILD, CONCURRENT_IN_TRANSACTION,
             CONSTRAINT_WITHOUT_NOT_VALID, TABLE_REWRITE, MISSING_LOCK_TIMEOUT, BREAKING_RENAME, NON_IDEMPOTENT_DDL,
-            TRANSACTION_CONTROL, HARDCODED_CREDENTIAL, PRIVILEGE_ESCALATION, SECURITY_WEAKENING);
+            TRANSACTION_CONTROL, SetNotNullScan.RULE, UniqueConstraintBlocking.RULE, BlockingIndexDrop.RULE,
+            IdentifierTooLong.RULE, HARDCODED_CREDENTIAL, PRIVILEGE_ESCALATION, SECURITY_WEAKENING);
 
     private RuleCatalog() {
     }

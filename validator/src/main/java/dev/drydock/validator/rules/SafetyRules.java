@@ -13,8 +13,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The safety and locking rules, and {@code irreversible-without-ack}: what a forward migration does to tables
- * that existed before it began. A table created earlier in the same script is nobody else's yet, so it is exempt.
+ * The safety and locking rules, and {@code irreversible-without-ack}: what a migration, forward or rollback, does
+ * to tables that existed before it began. A table created earlier in the same script (or, for a rollback, by its
+ * forward migration) is nobody else's yet, so it is exempt; a rollback's drops are what it is for.
  */
 final class SafetyRules implements StatementRules {
 
@@ -25,11 +26,7 @@ final class SafetyRules implements StatementRules {
 
     @Override
     public void check(StatementSite site, FindingSink sink) {
-        transactionControl(site, sink);
         trackTransactionNeeds(site);
-        if (!site.forward()) {
-            return;
-        }
         String kind = site.kind();
         if (kind.equals("SET") && (site.containsWord("lock_timeout") || site.containsWord("innodb_lock_wait_timeout")
                 || site.containsWord("lock_wait_timeout"))) {
@@ -128,7 +125,7 @@ final class SafetyRules implements StatementRules {
         for (int i = 3; i < tokens.size(); i++) {
             SqlToken token = tokens.get(i);
             SqlToken next = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
-            boolean actionStart = tokens.get(i - 1).isSymbol(',') || i == actionIndex(tokens);
+            boolean actionStart = tokens.get(i - 1).isSymbol(',') || i == AlterTableActions.firstAction(tokens);
             if (!actionStart) {
                 continue;
             }
@@ -162,7 +159,7 @@ final class SafetyRules implements StatementRules {
         if (next == null) {
             return;
         }
-        List<SqlToken> action = actionTokens(tokens, at);
+        List<SqlToken> action = AlterTableActions.action(tokens, at);
         boolean constraint = isWordIn(next, "CONSTRAINT", "FOREIGN", "CHECK", "PRIMARY", "UNIQUE", "INDEX", "KEY");
         if (constraint) {
             boolean foreignOrCheck = action.stream().anyMatch(t -> t.isWord("FOREIGN") || t.isWord("CHECK"));
@@ -208,7 +205,7 @@ final class SafetyRules implements StatementRules {
 
     private static void alterColumn(StatementSite site, FindingSink sink, String table, Table before,
                                     List<SqlToken> tokens, int at) {
-        List<SqlToken> action = actionTokens(tokens, at);
+        List<SqlToken> action = AlterTableActions.action(tokens, at);
         int typeAt = -1;
         for (int i = 0; i < action.size(); i++) {
             if (action.get(i).isWord("TYPE")) {
@@ -349,22 +346,8 @@ final class SafetyRules implements StatementRules {
         }
     }
 
-    private static void transactionControl(StatementSite site, FindingSink sink) {
-        String kind = site.kind();
-        boolean begin = kind.equals("BEGIN") && !site.wordAt(1, "ATOMIC") || kind.equals("START")
-                && site.wordAt(1, "TRANSACTION");
-        if (begin && site.state().openTransactions > 0) {
-            site.report(sink, RuleCatalog.TRANSACTION_CONTROL, site.first(), null, "BEGIN inside the transaction"
-                    + " opened on line " + site.state().lastBeginLine() + ": PostgreSQL ignores it and MySQL commits"
-                    + " the open one; remove it, or COMMIT first");
-        }
-    }
-
     /** Notes the statements that PostgreSQL runs only outside a transaction block, for concurrent-in-transaction. */
     private static void trackTransactionNeeds(StatementSite site) {
-        if (!site.forward()) {
-            return;
-        }
         String kind = site.kind();
         boolean outsideOnly = site.containsWord("CONCURRENTLY") && (kind.endsWith("INDEX") || kind.equals("REINDEX"))
                 || kind.equals("VACUUM") || kind.equals("CREATE DATABASE") || kind.equals("DROP DATABASE")
@@ -379,12 +362,7 @@ final class SafetyRules implements StatementRules {
     @Override
     public void endOfScript(StatementSite last, FindingSink sink) {
         ScriptState state = last.state();
-        if (state.openTransactions > 0) {
-            last.report(sink, RuleCatalog.TRANSACTION_CONTROL, last.first(), null, "the BEGIN on line "
-                    + state.lastBeginLine() + " is never committed, so the changes after it are rolled back when the"
-                    + " session ends; add COMMIT at the end, or remove the BEGIN");
-        }
-        if (!last.forward() || state.outsideTransactionOnly.isEmpty() || last.dialect() != Dialect.POSTGRESQL) {
+        if (state.outsideTransactionOnly.isEmpty() || last.dialect() != Dialect.POSTGRESQL) {
             return;
         }
         TransactionMode mode = last.migration().transaction();
@@ -397,7 +375,7 @@ final class SafetyRules implements StatementRules {
         ParsedStatement first = state.outsideTransactionOnly.get(0);
         String why = followsFlyway ? "it is mixed with statements that need a transaction, so Flyway refuses the"
                 + " migration" : "the migration runs in a transaction (" + mode.decidedBy() + ")";
-        StatementSite site = new StatementSite(last.analysis(), last.migration(), last.script(), true, first,
+        StatementSite site = new StatementSite(last.analysis(), last.migration(), last.script(), last.forward(), first,
                 last.schema(), last.names(), state);
         site.report(sink, RuleCatalog.CONCURRENT_IN_TRANSACTION, first.source().tokens().get(0), null,
                 first.shape().kind() + (site.containsWord("CONCURRENTLY") ? " CONCURRENTLY" : "") + " cannot run in a"
@@ -417,39 +395,6 @@ final class SafetyRules implements StatementRules {
     private static boolean acknowledged(StatementSite site) {
         return site.analysis().primary(site.script()).stream().flatMap(parsed -> parsed.directives().stream())
                 .map(SqlComment::body).anyMatch(body -> body.startsWith(PairingCheck.IRREVERSIBLE));
-    }
-
-    private static int actionIndex(List<SqlToken> tokens) {
-        int i = 2;
-        if (i + 1 < tokens.size() && tokens.get(i).isWord("IF") && tokens.get(i + 1).isWord("EXISTS")) {
-            i += 2;
-        }
-        if (i < tokens.size() && tokens.get(i).isWord("ONLY")) {
-            i++;
-        }
-        i++;
-        while (i + 1 < tokens.size() && tokens.get(i).isSymbol('.')) {
-            i += 2;
-        }
-        return i;
-    }
-
-    /** The tokens of the ALTER TABLE action starting at {@code at}, up to the next top-level comma. */
-    private static List<SqlToken> actionTokens(List<SqlToken> tokens, int at) {
-        int depth = 0;
-        int end = at;
-        while (end < tokens.size()) {
-            SqlToken token = tokens.get(end);
-            if (token.isSymbol('(')) {
-                depth++;
-            } else if (token.isSymbol(')')) {
-                depth--;
-            } else if (depth == 0 && token.isSymbol(',')) {
-                break;
-            }
-            end++;
-        }
-        return tokens.subList(at, end);
     }
 
     private static String columnAfter(List<SqlToken> tokens, int from) {

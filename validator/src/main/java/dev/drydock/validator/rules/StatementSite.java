@@ -74,13 +74,30 @@ record StatementSite(Analysis analysis, Migration migration, Script script, bool
         return index < 0 ? first() : tokens().get(index);
     }
 
+    /**
+     * What a rollback is there to do: drop, delete and rename back what its forward migration made. Said of a
+     * rollback these would be noise; its locking and transaction rules still hold.
+     */
+    private static final java.util.Set<String> FORWARD_ONLY = java.util.Set.of("destructive-drop",
+            "irreversible-without-ack", "breaking-rename", "unbounded-dml", "non-idempotent-ddl");
+
+    private boolean silenced(Rule rule) {
+        return !forward && FORWARD_ONLY.contains(rule.id());
+    }
+
     void report(FindingSink sink, Rule rule, SqlToken at, DialectTarget dialect, String message) {
+        if (silenced(rule)) {
+            return;
+        }
         sink.add(rule, rule.defaultSeverity(), script.displayPath(), position(at.start()), position(at.end()),
                 dialect == null ? null : dialect.dialect().id(), message);
     }
 
     /** A safety finding about {@code table}: an error whatever its default when the table is in largeTables. */
     void reportOnTable(FindingSink sink, Rule rule, SqlToken at, String table, String message) {
+        if (silenced(rule)) {
+            return;
+        }
         String bare = table == null ? null : table.substring(table.lastIndexOf('.') + 1);
         boolean large = table != null && (analysis.largeTables().contains(table) || analysis.largeTables().contains(bare));
         Severity severity = large ? Severity.ERROR : rule.defaultSeverity();

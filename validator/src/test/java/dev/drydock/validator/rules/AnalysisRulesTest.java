@@ -222,11 +222,11 @@ class AnalysisRulesTest {
                 fires("table-rewrite", pg, "ALTER TABLE users ADD COLUMN token uuid DEFAULT gen_random_uuid();",
                         "ALTER TABLE users DROP COLUMN token;", "volatile default"),
                 silent("table-rewrite", pg, "ALTER TABLE users ALTER COLUMN name TYPE varchar(200);",
-                        "ALTER TABLE users ALTER COLUMN name TYPE varchar(100);", "widening varchar"),
+                        "SELECT 1;", "widening varchar"),
                 fires("missing-lock-timeout", pg, "ALTER TABLE users ADD COLUMN nick text;",
                         "ALTER TABLE users DROP COLUMN nick;", "no lock_timeout"),
                 silent("missing-lock-timeout", pg, "SET lock_timeout = '5s';\nALTER TABLE users ADD COLUMN nick text;",
-                        "ALTER TABLE users DROP COLUMN nick;", "lock_timeout set"),
+                        "SET lock_timeout = '5s';\nALTER TABLE users DROP COLUMN nick;", "lock_timeout set"),
                 fires("breaking-rename", pg, "ALTER TABLE users RENAME TO people;", "ALTER TABLE people RENAME TO users;",
                         "table rename"),
                 silent("breaking-rename", pg, "CREATE TABLE t (a int);\nALTER TABLE t RENAME COLUMN a TO b;",
@@ -234,11 +234,12 @@ class AnalysisRulesTest {
                 fires("non-idempotent-ddl", pg, "CREATE TABLE t (id int);", "DROP TABLE IF EXISTS t;", "no IF NOT EXISTS"),
                 silent("non-idempotent-ddl", my, "CREATE INDEX users_age_idx ON users (age);",
                         "DROP INDEX users_age_idx ON users;", "MySQL has no IF NOT EXISTS there"),
-                fires("transaction-control", pg, "BEGIN;\nUPDATE users SET age = 1 WHERE id = 1;", "SELECT 1;", "unclosed"),
-                fires("transaction-control", pg, "BEGIN;\nBEGIN;\nUPDATE users SET age = 1 WHERE id = 1;\nCOMMIT;",
+                fires("transaction-control", pg, "-- drydock:no-transaction\nBEGIN;\nUPDATE users SET age = 1 WHERE id = 1;",
+                        "SELECT 1;", "unclosed"),
+                fires("transaction-control", pg, "-- drydock:no-transaction\nBEGIN;\nBEGIN;\nUPDATE users SET age = 1 WHERE id = 1;\nCOMMIT;",
                         "SELECT 1;", "nested"),
-                silent("transaction-control", pg, "BEGIN;\nUPDATE users SET age = 1 WHERE id = 1;\nCOMMIT;", "SELECT 1;",
-                        "closed"),
+                silent("transaction-control", pg, "-- drydock:no-transaction\nBEGIN;\nUPDATE users SET age = 1 WHERE id = 1;\n"
+                        + "COMMIT;", "SELECT 1;", "closed, in a migration the runner does not wrap"),
                 // security
                 fires("hardcoded-credential", pg, "CREATE ROLE app LOGIN PASSWORD 'correct horse';", "DROP ROLE app;",
                         "PASSWORD"),
@@ -261,6 +262,52 @@ class AnalysisRulesTest {
                         + " AS $$ SELECT 1 $$;", "DROP FUNCTION f();", "SECURITY DEFINER"),
                 silent("security-weakening", pg, "CREATE FUNCTION f() RETURNS int LANGUAGE sql SECURITY DEFINER"
                         + " SET search_path = pg_catalog AS $$ SELECT 1 $$;", "DROP FUNCTION f();", "search_path set"),
+                // locking rules of round 2; a table created in the same migration is exempt
+                fires("set-not-null-scan", pg, "ALTER TABLE users ALTER COLUMN email SET NOT NULL;",
+                        "ALTER TABLE users ALTER COLUMN email DROP NOT NULL;", "existing table"),
+                silent("set-not-null-scan", pg, "CREATE TABLE t (a int);\nALTER TABLE t ALTER COLUMN a SET NOT NULL;",
+                        "DROP TABLE t;", "table created here"),
+                silent("set-not-null-scan", pg, "ALTER TABLE users ADD CONSTRAINT users_email_nn CHECK (email IS NOT NULL)"
+                        + " NOT VALID;\nALTER TABLE users VALIDATE CONSTRAINT users_email_nn;\n"
+                        + "ALTER TABLE users ALTER COLUMN email SET NOT NULL;",
+                        "ALTER TABLE users ALTER COLUMN email DROP NOT NULL;\n"
+                        + "ALTER TABLE users DROP CONSTRAINT users_email_nn;", "proven by a CHECK"),
+                fires("unique-constraint-blocking", pg, "ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);",
+                        "ALTER TABLE users DROP CONSTRAINT users_email_key;", "ADD UNIQUE"),
+                fires("unique-constraint-blocking", pg, "ALTER TABLE users DROP CONSTRAINT users_pkey;\n"
+                        + "ALTER TABLE users ADD PRIMARY KEY (id, name);", "SELECT 1;", "ADD PRIMARY KEY"),
+                silent("unique-constraint-blocking", pg, "CREATE TABLE t (a int);\nALTER TABLE t ADD UNIQUE (a);",
+                        "DROP TABLE t;", "table created here"),
+                silent("unique-constraint-blocking", pg, "ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE"
+                        + " USING INDEX users_email_idx;", "ALTER TABLE users DROP CONSTRAINT users_email_key;",
+                        "USING INDEX"),
+                fires("blocking-index-drop", pg, "CREATE INDEX CONCURRENTLY users_name_idx ON users (name);",
+                        "DROP INDEX users_name_idx;", "in the rollback"),
+                silent("blocking-index-drop", pg, "CREATE INDEX CONCURRENTLY users_name_idx ON users (name);",
+                        "DROP INDEX CONCURRENTLY users_name_idx;", "CONCURRENTLY"),
+                silent("blocking-index-drop", pg, "CREATE TABLE t (a int);\nCREATE INDEX t_a ON t (a);\nDROP INDEX t_a;",
+                        "DROP TABLE t;", "table created here"),
+                fires("identifier-too-long", pg, "ALTER TABLE users ADD COLUMN"
+                        + " the_date_on_which_this_user_last_confirmed_the_address_by_clicking_the_link timestamptz;",
+                        "SELECT 1;", "64 bytes and more"),
+                silent("identifier-too-long", pg, "ALTER TABLE users ADD COLUMN"
+                        + " date_on_which_this_user_last_confirmed_the_address_by_the_link_ timestamptz;",
+                        "ALTER TABLE users DROP COLUMN date_on_which_this_user_last_confirmed_the_address_by_the_link_;",
+                        "63 bytes"),
+                // transaction control, in forward scripts and rollbacks alike
+                fires("transaction-control", pg, "BEGIN;\nALTER TABLE users ADD COLUMN nick text;\nCOMMIT;",
+                        "ALTER TABLE users DROP COLUMN nick;", "the runner's transaction"),
+                fires("transaction-control", pg, "ALTER TABLE users ADD COLUMN nick text;",
+                        "BEGIN;\nALTER TABLE users DROP COLUMN nick;\nCOMMIT;", "in the rollback"),
+                silent("transaction-control", pg, "-- drydock:no-transaction\nBEGIN;\n"
+                        + "ALTER TABLE users ADD COLUMN nick text;\nCOMMIT;", "ALTER TABLE users DROP COLUMN nick;",
+                        "not wrapped"),
+                fires("concurrent-in-transaction", pg, "SELECT 1;", "UPDATE users SET active = true WHERE id = 1;\n"
+                        + "CREATE INDEX CONCURRENTLY users_name_idx ON users (name);", "in the rollback"),
+                fires("blocking-index-build", pg, "SELECT 1;", "CREATE INDEX users_age_idx ON users (age);",
+                        "in the rollback"),
+                silent("destructive-drop", pg, "ALTER TABLE users ADD COLUMN nick text;",
+                        "ALTER TABLE users DROP COLUMN nick;", "a rollback drops what its forward added"),
                 fires("security-weakening", lite, "PRAGMA ignore_check_constraints = ON;",
                         "PRAGMA ignore_check_constraints = OFF;", "PRAGMA")));
         return cases;
@@ -292,6 +339,15 @@ class AnalysisRulesTest {
 
     static List<Rule> examples() {
         return RuleCatalog.all().stream().filter(rule -> rule.example().isPresent()).toList();
+    }
+
+    @Test
+    void golangMigrateScriptsKeepTheirOwnTransaction() {
+        CliRun.write(dir, "1_users.up.sql", USERS);
+        CliRun.write(dir, "1_users.down.sql", "DROP TABLE users;");
+        CliRun.write(dir, "2_nick.up.sql", "BEGIN;\nALTER TABLE users ADD COLUMN nick text;\nCOMMIT;\n");
+        CliRun.write(dir, "2_nick.down.sql", "BEGIN;\nALTER TABLE users DROP COLUMN nick;\nCOMMIT;\n");
+        assertEquals(List.of(), CliRun.findings(CliRun.json(dir.toString()), "transaction-control"));
     }
 
     @Test

@@ -1,0 +1,62 @@
+package dev.drydock.validator.rules;
+
+import dev.drydock.shared.sql.SqlToken;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The comma-separated actions of an {@code ALTER TABLE} statement, each as its tokens from its verb on. */
+final class AlterTableActions {
+
+    private AlterTableActions() {
+    }
+
+    static List<List<SqlToken>> of(List<SqlToken> tokens) {
+        List<List<SqlToken>> actions = new ArrayList<>();
+        int at = firstAction(tokens);
+        while (at < tokens.size()) {
+            List<SqlToken> action = action(tokens, at);
+            actions.add(action);
+            at += action.size() + 1;
+        }
+        return actions;
+    }
+
+    /** Where the first action starts: after {@code ALTER TABLE [IF EXISTS] [ONLY] name}. */
+    static int firstAction(List<SqlToken> tokens) {
+        int i = 2;
+        if (i + 1 < tokens.size() && tokens.get(i).isWord("IF") && tokens.get(i + 1).isWord("EXISTS")) {
+            i += 2;
+        }
+        if (i < tokens.size() && tokens.get(i).isWord("ONLY")) {
+            i++;
+        }
+        i++;
+        while (i + 1 < tokens.size() && tokens.get(i).isSymbol('.')) {
+            i += 2;
+        }
+        return i;
+    }
+
+    /** The tokens of the action starting at {@code at}, up to the next top-level comma. */
+    static List<SqlToken> action(List<SqlToken> tokens, int at) {
+        int depth = 0;
+        int end = at;
+        while (end < tokens.size()) {
+            SqlToken token = tokens.get(end);
+            if (token.isSymbol('(')) {
+                depth++;
+            } else if (token.isSymbol(')')) {
+                depth--;
+            } else if (depth == 0 && token.isSymbol(',')) {
+                break;
+            }
+            end++;
+        }
+        return tokens.subList(at, end);
+    }
+
+    static boolean has(List<SqlToken> action, String word) {
+        return action.stream().anyMatch(token -> token.isWord(word));
+    }
+}

@@ -1,0 +1,47 @@
+package dev.drydock.validator.rules;
+
+import dev.drydock.shared.sql.Dialect;
+import dev.drydock.shared.sql.SqlToken;
+
+import java.util.List;
+
+/** {@code unique-constraint-blocking}: ADD UNIQUE or PRIMARY KEY builds its index while the table is locked. */
+final class UniqueConstraintBlocking implements StatementRules {
+
+    static final Rule RULE = Rule.of("unique-constraint-blocking", Severity.WARNING, "locking",
+            "ADD UNIQUE or ADD PRIMARY KEY on an existing table without USING INDEX",
+            "PostgreSQL builds the constraint's index under an ACCESS EXCLUSIVE lock: the table is unreadable and"
+                    + " unwritable until the build ends. Build a unique index CONCURRENTLY first (in a migration"
+                    + " outside a transaction), then ADD CONSTRAINT ... UNIQUE USING INDEX (or PRIMARY KEY USING"
+                    + " INDEX), which is instant.")
+            .on(Dialect.POSTGRESQL)
+            .example(Dialect.POSTGRESQL, "ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);",
+                    "ALTER TABLE users DROP CONSTRAINT users_email_key;");
+
+    @Override
+    public void check(StatementSite site, FindingSink sink) {
+        if (site.dialect() != Dialect.POSTGRESQL || !site.kind().equals("ALTER TABLE")) {
+            return;
+        }
+        String table = site.existingTable(site.object());
+        if (table == null) {
+            return;
+        }
+        for (List<SqlToken> action : AlterTableActions.of(site.tokens())) {
+            if (!action.get(0).isWord("ADD") || action.size() < 2) {
+                continue;
+            }
+            int at = action.get(1).isWord("CONSTRAINT") ? 3 : 1;
+            if (at >= action.size() || AlterTableActions.has(action, "USING") && AlterTableActions.has(action, "INDEX")) {
+                continue;
+            }
+            SqlToken kind = action.get(at);
+            if (kind.isWord("UNIQUE") || kind.isWord("PRIMARY")) {
+                String what = kind.isWord("UNIQUE") ? "UNIQUE" : "PRIMARY KEY";
+                site.reportOnTable(sink, RULE, action.get(0), table, "ADD " + what + " builds its index on " + table
+                        + " under an ACCESS EXCLUSIVE lock; CREATE UNIQUE INDEX CONCURRENTLY first, then ADD "
+                        + "CONSTRAINT ... " + what + " USING INDEX");
+            }
+        }
+    }
+}
