@@ -31,6 +31,7 @@ final class ReplayCheck implements Check {
     public void run(Analysis analysis, FindingSink sink) {
         Replayer replayer = new Replayer(analysis.primaryDialect().dialect());
         SchemaModel schema = new SchemaModel();
+        UncertainObjects uncertain = new UncertainObjects();
         for (Migration migration : analysis.set().migrations()) {
             Optional<ParsedScript> forward = analysis.replayable(migration.forward());
             if (forward.isEmpty()) {
@@ -39,11 +40,12 @@ final class ReplayCheck implements Check {
             boolean reported = analysis.primary(migration.forward()).isPresent();
             Optional<ParsedScript> rollback = migration.rollback().flatMap(analysis::primary);
             SchemaModel.Checkpoint before = reported && rollback.isPresent() ? schema.checkpoint() : null;
-            walk(analysis, migration, forward.get(), true, schema, replayer, reported ? sink : null);
+            walk(analysis, migration, forward.get(), true, schema, replayer, uncertain, reported ? sink : null);
             if (before != null) {
                 // The rollback runs on the live schema, and the forward script again after it. The checkpoint keeps
                 // only what the two change, so a migration costs what it touches, not the size of the schema.
-                walk(analysis, migration, rollback.get(), false, schema, replayer, sink, createdBy(forward.get(), replayer));
+                walk(analysis, migration, rollback.get(), false, schema, replayer, uncertain, sink,
+                        createdBy(forward.get(), replayer));
                 List<String> differences = before.differences();
                 if (!differences.isEmpty()) {
                     sink.addAtScript(RuleCatalog.ROLLBACK_NOT_INVERSE, rollback.get().script(), "after "
@@ -52,20 +54,21 @@ final class ReplayCheck implements Check {
                             + ". Make the rollback undo exactly what the forward migration does");
                     before.restore();
                 }
-                walk(analysis, migration, forward.get(), true, schema, replayer, null);
+                walk(analysis, migration, forward.get(), true, schema, replayer, uncertain, null);
             }
         }
     }
 
     /** Replays one script into {@code schema}; with a sink, runs the statement rules and reports the replay's problems. */
     private static void walk(Analysis analysis, Migration migration, ParsedScript parsed, boolean forward,
-                             SchemaModel schema, Replayer replayer, FindingSink sink) {
-        walk(analysis, migration, parsed, forward, schema, replayer, sink, Set.of());
+                             SchemaModel schema, Replayer replayer, UncertainObjects uncertain, FindingSink sink) {
+        walk(analysis, migration, parsed, forward, schema, replayer, uncertain, sink, Set.of());
     }
 
     /** @param newTables tables that count as created by this script: for a rollback, those its forward created */
     private static void walk(Analysis analysis, Migration migration, ParsedScript parsed, boolean forward,
-                             SchemaModel schema, Replayer replayer, FindingSink sink, Set<String> newTables) {
+                             SchemaModel schema, Replayer replayer, UncertainObjects uncertain, FindingSink sink,
+                             Set<String> newTables) {
         Script script = parsed.script();
         ScriptState state = new ScriptState(sink == null ? Set.of() : renameTargets(parsed, replayer));
         state.createdHere.addAll(newTables);
@@ -91,6 +94,7 @@ final class ReplayCheck implements Check {
                 continue; // the database stops here; syntax-error says so
             }
             String kind = statement.shape().kind();
+            uncertain.note(statement, schema);
             if (sink == null && DATA_KINDS.contains(kind)) {
                 continue; // data changes leave the schema as it is; they are checked only where reported
             }
@@ -100,9 +104,12 @@ final class ReplayCheck implements Check {
             }
             if (sink != null) {
                 for (ReplayProblem problem : problems) {
-                    report(sink, script, problem);
+                    if (!uncertain.covers(problem)) {
+                        report(sink, script, problem);
+                    }
                 }
             }
+            uncertain.settle(statement);
         }
         if (sink != null && site != null) {
             for (StatementRules rules : RULES) {

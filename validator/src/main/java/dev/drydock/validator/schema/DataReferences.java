@@ -38,7 +38,8 @@ final class DataReferences {
         }
         Table table = model.table(name);
         if (table == null) {
-            if (!model.objects.containsKey("view " + name) && !model.objects.containsKey("materialized view " + name)) {
+            if (!model.objects.containsKey("view " + name) && !model.objects.containsKey("materialized view " + name)
+                    && !replayer.isInternalTable(name)) {
                 Replayer.unknown(problems, true, at, "table " + name);
             }
             return;

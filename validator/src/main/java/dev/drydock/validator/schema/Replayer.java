@@ -313,6 +313,8 @@ public final class Replayer {
             }
             if (model.objects.remove(keyText) == null) {
                 unknown(problems, !ifExists, at, keyText);
+            } else if (model.objects.keySet().stream().noneMatch(k -> k.startsWith(kind + " " + name + "("))) {
+                dropCommentsOn(model, kind, name); // the last of its overloads: no comment can be on another
             }
         } while (cursor.acceptSymbol(','));
     }
@@ -406,6 +408,10 @@ public final class Replayer {
                 unknown(problems, !ifExists, ats.get(i), kind + " " + name);
                 continue;
             }
+            dropCommentsOn(model, kind, name);
+            if (kind.equals("materialized view")) {
+                model.indexes.values().removeIf(index -> index.table().equals(name));
+            }
             if (kind.equals("schema") && cascade) {
                 String prefix = name + ".";
                 model.tables.keySet().removeIf(table -> table.startsWith(prefix));
@@ -450,6 +456,18 @@ public final class Replayer {
         }
     }
 
+    /** A comment goes with its object: {@code COMMENT ON FUNCTION f(int)} with {@code DROP FUNCTION f}. */
+    private static void dropCommentsOn(SchemaModel model, String kind, String name) {
+        String target = ("on " + kind + " " + name).replace(" ", "");
+        model.objects.values().removeIf(object -> {
+            if (!object.kind().equals("comment")) {
+                return false;
+            }
+            String on = object.key().replace(" ", "");
+            return on.equals(target) || on.startsWith(target + "(");
+        });
+    }
+
     /** Views (plain and materialized) whose definition mentions {@code name}, dropped by CASCADE. */
     void dropDependentViews(SchemaModel model, String name) {
         String bare = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : name;
@@ -457,6 +475,20 @@ public final class Replayer {
                 && (" " + object.definition() + " ").matches("(?s).*[^a-z0-9_]" + java.util.regex.Pattern.quote(bare)
                 + "[^a-z0-9_].*");
         model.objects.values().removeIf(mentions);
+    }
+
+    /**
+     * The engine's own tables, which no migration creates: SQLite's {@code sqlite_sequence} (made by the first
+     * AUTOINCREMENT table), {@code sqlite_master}/{@code sqlite_schema} and the {@code sqlite_stat} tables;
+     * PostgreSQL's catalogs.
+     */
+    boolean isInternalTable(String name) {
+        return switch (dialect) {
+            case SQLITE, D1 -> name.startsWith("sqlite_");
+            case POSTGRESQL -> name.startsWith("pg_catalog.") || name.startsWith("information_schema.")
+                    || name.startsWith("pg_");
+            default -> name.startsWith("information_schema.") || name.startsWith("mysql.");
+        };
     }
 
     /** A name as the model keys it: lower case, without the default schema. */
@@ -474,14 +506,14 @@ public final class Replayer {
 
     static void unknown(List<ReplayProblem> problems, boolean report, SqlToken at, String what) {
         if (report && at != null) {
-            problems.add(new ReplayProblem(ReplayProblem.Kind.UNKNOWN_OBJECT, at, what + " does not exist at this"
+            problems.add(new ReplayProblem(ReplayProblem.Kind.UNKNOWN_OBJECT, at, what, what + " does not exist at this"
                     + " point of the migrations"));
         }
     }
 
     static void duplicate(List<ReplayProblem> problems, boolean report, SqlToken at, String what) {
         if (report && at != null) {
-            problems.add(new ReplayProblem(ReplayProblem.Kind.DUPLICATE_OBJECT, at, what + " already exists at this"
+            problems.add(new ReplayProblem(ReplayProblem.Kind.DUPLICATE_OBJECT, at, what, what + " already exists at this"
                     + " point of the migrations"));
         }
     }

@@ -59,7 +59,9 @@ final class TableStatements {
     private void addColumn(SchemaModel model, Table table, ColumnDefinition definition) {
         Column column = definition.column();
         if (definition.serial()) {
-            String sequence = bareName(table.name()) + "_" + column.name() + "_seq";
+            String sequence = dialect == Dialect.POSTGRESQL
+                    ? PostgresNames.objectName(bareName(table.name()), column.name(), "seq")
+                    : bareName(table.name()) + "_" + column.name() + "_seq";
             column = new Column(column.name(), column.type(), true, "nextval('" + sequence + "')");
             model.objects.put("sequence " + sequence, new SchemaObject("sequence", sequence, table.name(),
                     "owned by " + table.name() + "." + column.name()));
@@ -119,11 +121,11 @@ final class TableStatements {
         String joined = String.join("_", columns);
         return switch (dialect) {
             case POSTGRESQL -> switch (kind) {
-                case PRIMARY_KEY -> bare + "_pkey";
-                case UNIQUE -> bare + "_" + joined + "_key";
-                case FOREIGN_KEY -> bare + "_" + joined + "_fkey";
-                case CHECK -> bare + (columns.isEmpty() ? "" : "_" + columns.get(0)) + "_check";
-                case EXCLUDE -> bare + "_" + joined + "_excl";
+                case PRIMARY_KEY -> PostgresNames.objectName(bare, null, "pkey");
+                case UNIQUE -> PostgresNames.objectName(bare, joined, "key");
+                case FOREIGN_KEY -> PostgresNames.objectName(bare, joined, "fkey");
+                case CHECK -> PostgresNames.objectName(bare, columns.isEmpty() ? null : columns.get(0), "check");
+                case EXCLUDE -> PostgresNames.objectName(bare, joined, "excl");
             };
             case MYSQL, MARIADB -> switch (kind) {
                 case PRIMARY_KEY -> "primary";
@@ -337,14 +339,21 @@ final class TableStatements {
             }
         }
         Table table = model.table(tableName);
+        List<List<SqlToken>> elementList = TokenCursor.splitOnCommas(elements);
         if (table == null) {
-            if (!model.objects.containsKey("materialized view " + tableName)) {
+            if (model.objects.containsKey("materialized view " + tableName)) {
+                // its columns are the view's query's, which the model does not keep; the index is still a name taken
+                String viewIndex = name != null ? name : PostgresNames.choose(bareName(tableName),
+                        PostgresNames.indexColumns(elementList), "idx", candidate -> relationExists(model, candidate));
+                putIndex(model, new Index(indexKey(tableName, viewIndex), tableName, unique, List.of(),
+                        "(" + TokenCursor.normalized(elements) + ")"), ifNotExists, at, problems);
+            } else {
                 Replayer.unknown(problems, true, tableAt, "table " + tableName);
             }
             return;
         }
         if (!table.columns().isEmpty()) {
-            for (List<SqlToken> element : TokenCursor.splitOnCommas(elements)) {
+            for (List<SqlToken> element : elementList) {
                 boolean plainColumn = !element.isEmpty() && TokenCursor.isNamePart(element.get(0))
                         && (element.size() == 1 || element.get(1).isWord("ASC") || element.get(1).isWord("DESC"));
                 if (plainColumn && !table.hasColumn(TokenCursor.unquote(element.get(0)))) {
@@ -357,13 +366,29 @@ final class TableStatements {
         mentioned.addAll(predicate);
         List<String> columns = columnsOf(table, mentioned);
         if (name == null) {
-            name = bareName(tableName) + "_" + String.join("_", columns) + "_idx";
+            name = PostgresNames.choose(bareName(tableName), PostgresNames.indexColumns(elementList), "idx",
+                    candidate -> relationExists(model, candidate));
         }
         String definition = (method.equals("btree") ? "" : "using " + method + " ") + "(" + TokenCursor.normalized(elements)
                 + ")" + (predicate.isEmpty() ? "" : " where " + TokenCursor.expression(predicate));
         definition += dialect == Dialect.POSTGRESQL ? implicitCasts(table, definition) : "";
         putIndex(model, new Index(indexKey(tableName, name), tableName, unique, columns, definition), ifNotExists, at,
                 problems);
+    }
+
+    /** PostgreSQL's relations share one namespace: tables, indexes (a key's too), sequences and views. */
+    private static boolean relationExists(SchemaModel model, String name) {
+        if (model.tables.containsKey(name) || model.indexes.containsKey(name)) {
+            return true;
+        }
+        for (String kind : List.of("sequence ", "view ", "materialized view ")) {
+            if (model.objects.containsKey(kind + name)) {
+                return true;
+            }
+        }
+        return model.tables.values().stream().anyMatch(table -> table.constraints().containsKey(name)
+                && table.constraints().get(name).kind() != Constraint.Kind.CHECK
+                && table.constraints().get(name).kind() != Constraint.Kind.FOREIGN_KEY);
     }
 
     void dropIndexes(SchemaModel model, TokenCursor cursor, List<ReplayProblem> problems) {

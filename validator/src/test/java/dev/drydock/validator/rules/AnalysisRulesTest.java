@@ -262,6 +262,40 @@ class AnalysisRulesTest {
                         + " AS $$ SELECT 1 $$;", "DROP FUNCTION f();", "SECURITY DEFINER"),
                 silent("security-weakening", pg, "CREATE FUNCTION f() RETURNS int LANGUAGE sql SECURITY DEFINER"
                         + " SET search_path = pg_catalog AS $$ SELECT 1 $$;", "DROP FUNCTION f();", "search_path set"),
+                // what PostgreSQL and SQLite do implicitly, done as they do it
+                silent("duplicate-object", pg, "CREATE UNIQUE INDEX ON users (lower(name));\n"
+                        + "CREATE INDEX users_name_idx ON users (name);", "SELECT 1;", "an expression index is named after its function"),
+                fires("duplicate-object", pg, "CREATE INDEX ON users (lower(name));\n"
+                        + "CREATE INDEX users_lower_idx ON users (email);", "SELECT 1;", "the name PostgreSQL chose"),
+                silent("duplicate-object", pg, "CREATE INDEX ON users (lower(name));\nCREATE INDEX ON users (lower(name));\n"
+                        + "CREATE INDEX users_lower_idx2 ON users (email);", "SELECT 1;", "numbered on a collision: 1, not 2"),
+                silent("unknown-object", pg, "CREATE TABLE customer_subscription_billing_history_entries"
+                        + " (the_identifier_of_the_account_holder int UNIQUE);\n"
+                        + "ALTER TABLE customer_subscription_billing_history_entries DROP CONSTRAINT"
+                        + " customer_subscription_billing_the_identifier_of_the_account_key;",
+                        "DROP TABLE customer_subscription_billing_history_entries;", "cut to 63 bytes as PostgreSQL cuts"),
+                silent("rollback-not-inverse", pg, "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;\n"
+                        + "COMMENT ON FUNCTION f() IS 'one';", "DROP FUNCTION f();", "a comment goes with its function"),
+                silent("unknown-object", pg, "CREATE MATERIALIZED VIEW mv AS SELECT id, name FROM users;\n"
+                        + "CREATE UNIQUE INDEX mv_id ON mv (id);", "DROP INDEX mv_id;\nDROP MATERIALIZED VIEW mv;",
+                        "an index on a materialized view"),
+                silent("rollback-not-inverse", pg, "CREATE MATERIALIZED VIEW mv AS SELECT id, name FROM users;\n"
+                        + "CREATE UNIQUE INDEX mv_id ON mv (id);", "DROP MATERIALIZED VIEW mv;",
+                        "its indexes go with the materialized view"),
+                silent("duplicate-object", pg, "ALTER TABLE users ADD COLUMN n serial;\nALTER TABLE users DROP COLUMN n;\n"
+                        + "CREATE SEQUENCE users_n_seq;", "DROP SEQUENCE users_n_seq;", "an owned sequence goes with its column"),
+                silent("unknown-object", lite, "CREATE TABLE t (id integer PRIMARY KEY AUTOINCREMENT);\n"
+                        + "DELETE FROM sqlite_sequence WHERE name = 't';", "DROP TABLE t;", "SQLite's own table"),
+                silent("duplicate-object", pg, "CREATE INDEX users_age_idx ON users (age);\n"
+                        + "CALL drop_unused_index('users', 'users_age_idx');\nCREATE INDEX users_age_idx ON users (age);",
+                        "DROP INDEX users_age_idx;", "a procedure may have dropped it"),
+                silent("duplicate-object", pg, "CREATE INDEX users_age_idx ON users (age);\n"
+                        + "DO $$ BEGIN EXECUTE 'DROP INDEX users_age_idx'; END $$;\nCREATE INDEX users_age_idx ON users (age);",
+                        "DROP INDEX users_age_idx;", "dynamic SQL may have dropped it"),
+                fires("duplicate-object", pg, "CREATE INDEX users_age_idx ON users (age);\n"
+                        + "CALL drop_unused_index('users', 'users_age_idx');\nCREATE INDEX users_age_idx ON users (age);\n"
+                        + "CREATE INDEX users_age_idx ON users (age);", "DROP INDEX users_age_idx;",
+                        "certain again once created outright"),
                 // locking rules of round 2; a table created in the same migration is exempt
                 fires("set-not-null-scan", pg, "ALTER TABLE users ALTER COLUMN email SET NOT NULL;",
                         "ALTER TABLE users ALTER COLUMN email DROP NOT NULL;", "existing table"),
