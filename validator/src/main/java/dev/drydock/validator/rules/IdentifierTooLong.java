@@ -31,7 +31,9 @@ final class IdentifierTooLong implements StatementRules {
             String name = token.unquoted();
             int bytes = name.getBytes(StandardCharsets.UTF_8).length;
             if (bytes > MAX_BYTES) {
-                String shown = name.length() <= 2 * MAX_BYTES && name.indexOf('\n') < 0 ? name + " is " : "this name is ";
+                // a name that swallowed a string literal (a quote left open) is not repeated: it may hold a secret
+                boolean plain = name.length() <= 2 * MAX_BYTES && name.indexOf('\n') < 0 && name.indexOf('\'') < 0;
+                String shown = plain ? name + " is " : "this name is ";
                 site.report(sink, RULE, token, null, shown + bytes + " bytes long; PostgreSQL truncates it to its"
                         + " first " + MAX_BYTES + " bytes, so the object is named otherwise than written; shorten it");
                 return;

@@ -474,7 +474,9 @@ public final class Replayer {
         Predicate<SchemaObject> mentions = object -> object.kind().endsWith("view")
                 && (" " + object.definition() + " ").matches("(?s).*[^a-z0-9_]" + java.util.regex.Pattern.quote(bare)
                 + "[^a-z0-9_].*");
+        List<String> dropped = model.objects.values().stream().filter(mentions).map(SchemaObject::key).toList();
         model.objects.values().removeIf(mentions);
+        model.indexes.values().removeIf(index -> dropped.contains(index.table())); // a materialized view's indexes
     }
 
     /**
