@@ -2,6 +2,7 @@
 # The validator against squawk on the same PostgreSQL files, alternating run by run, in one go.
 #   pre-commit: 3 changed files in a repository of ~280 migrations (ory/kratos, PostgreSQL files)
 #   corpus:     a whole corpus (concourse, 299 files)
+#   kratos:     every PostgreSQL up and down file of ory/kratos (557 files), with the project's config
 # Prints the median wall time of each side and the ratios, against squawk as its npm package runs it
 # (a node wrapper) and against the bare Rust binary inside. RUNS=N sets the number of runs (default 21).
 set -euo pipefail
@@ -33,6 +34,7 @@ migrations:
   rollback: '(?<version>\d+)_(?<description>[^.]+)\.postgres(\.autocommit)?\.down\.sql'
 YAML
 mapfile -t changed < <(ls "$kratos" | grep -E '\.postgres\.up\.sql$' | sort | tail -n 3 | sed "s|^|$kratos/|")
+mapfile -t kratos_files < <(ls "$kratos" | grep -E '\.postgres(\.autocommit)?\.(up|down)\.sql$' | sort | sed "s|^|$kratos/|")
 concourse="$corpora/concourse__concourse/atc/db/migration/migrations"
 mapfile -t concourse_files < <(ls "$concourse"/*.sql)
 
@@ -75,6 +77,8 @@ DRYDOCK_ARGS=(--config "$work/kratos-pg.yaml" "${changed[@]}")
 bench pre-commit "${changed[@]}"
 DRYDOCK_ARGS=("$concourse")
 bench corpus "${concourse_files[@]}"
+DRYDOCK_ARGS=(--config "$work/kratos-pg.yaml")
+bench kratos "${kratos_files[@]}"
 
 # The floor under every run: a JVM, the class archive and picocli, before any file is read.
 : > "$work/startup.drydock"

@@ -196,6 +196,17 @@ final class SafetyRules implements StatementRules {
                         + " it nullable without the default, backfill in batches, then set the default");
             }
         }
+        boolean references = action.stream().anyMatch(t -> t.isWord("REFERENCES"));
+        if (references && site.dialect() == Dialect.POSTGRESQL && !notValid) {
+            site.reportOnTable(sink, RuleCatalog.CONSTRAINT_WITHOUT_NOT_VALID, tokens.get(at), table, "adding a column"
+                    + " with REFERENCES validates the new foreign key by scanning all of " + table + " under the"
+                    + " ALTER's lock; add the column, then ADD CONSTRAINT ... FOREIGN KEY ... NOT VALID, and VALIDATE"
+                    + " CONSTRAINT in a later migration");
+        }
+        volatileUserDefault(site, action).ifPresent(function -> site.reportOnTable(sink, RuleCatalog.TABLE_REWRITE,
+                function, table, "adding a column whose default calls " + function.text() + "(), a function this"
+                        + " project created without IMMUTABLE or STABLE, rewrites every row of " + table + " under an"
+                        + " exclusive lock; add it nullable without the default, backfill in batches, then set the default"));
         if (notNull && !hasDefault) {
             site.reportOnTable(sink, RuleCatalog.NOT_NULL_WITHOUT_DEFAULT, tokens.get(at), table, "adding a NOT NULL"
                     + " column without a DEFAULT fails on " + table + " as soon as it has rows; add a DEFAULT, or add"
@@ -203,15 +214,42 @@ final class SafetyRules implements StatementRules {
         }
     }
 
+    /**
+     * A default that calls a function the migrations created without IMMUTABLE or STABLE: PostgreSQL treats it as
+     * volatile and fills every row. Functions the model does not know (built-ins included) are left alone.
+     */
+    private static java.util.Optional<SqlToken> volatileUserDefault(StatementSite site, List<SqlToken> action) {
+        if (site.dialect() != Dialect.POSTGRESQL) {
+            return java.util.Optional.empty();
+        }
+        boolean inDefault = false;
+        for (int i = 0; i + 1 < action.size(); i++) {
+            SqlToken token = action.get(i);
+            inDefault |= token.isWord("DEFAULT");
+            if (!inDefault || token.type() != SqlToken.Type.WORD || !action.get(i + 1).isSymbol('(')) {
+                continue;
+            }
+            String prefix = "function " + site.names().key(token.text().toLowerCase(Locale.ROOT)) + "(";
+            boolean userVolatile = site.schema().objects().entrySet().stream().anyMatch(entry -> entry.getKey()
+                    .startsWith(prefix) && !entry.getValue().definition().matches("(?s).*\\b(immutable|stable)\\b.*"));
+            if (userVolatile) {
+                return java.util.Optional.of(token);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     private static void alterColumn(StatementSite site, FindingSink sink, String table, Table before,
                                     List<SqlToken> tokens, int at) {
         List<SqlToken> action = AlterTableActions.action(tokens, at);
+        // ALTER [COLUMN] name [SET DATA] TYPE ...: the column may itself be called "type"
+        int nameAt = action.size() > 1 && action.get(1).isWord("COLUMN") ? 2 : 1;
         int typeAt = -1;
-        for (int i = 0; i < action.size(); i++) {
-            if (action.get(i).isWord("TYPE")) {
-                typeAt = i;
-                break;
-            }
+        if (nameAt + 1 < action.size() && action.get(nameAt + 1).isWord("TYPE")) {
+            typeAt = nameAt + 1;
+        } else if (nameAt + 3 < action.size() && action.get(nameAt + 1).isWord("SET")
+                && action.get(nameAt + 2).isWord("DATA") && action.get(nameAt + 3).isWord("TYPE")) {
+            typeAt = nameAt + 3;
         }
         boolean mysqlRedefine = tokens.get(at).isWord("MODIFY") || tokens.get(at).isWord("CHANGE");
         if (typeAt < 0 && !mysqlRedefine) {

@@ -18,6 +18,20 @@ final class UniqueConstraintBlocking implements StatementRules {
             .example(Dialect.POSTGRESQL, "ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);",
                     "ALTER TABLE users DROP CONSTRAINT users_email_key;");
 
+    /** An inline UNIQUE or PRIMARY KEY in an ADD COLUMN, outside parentheses (not inside a CHECK or a default). */
+    private static java.util.Optional<SqlToken> inlineKey(List<SqlToken> action) {
+        int depth = 0;
+        for (int i = 0; i < action.size(); i++) {
+            SqlToken token = action.get(i);
+            depth += token.isSymbol('(') ? 1 : token.isSymbol(')') ? -1 : 0;
+            if (depth == 0 && (token.isWord("UNIQUE") || token.isWord("PRIMARY") && i + 1 < action.size()
+                    && action.get(i + 1).isWord("KEY"))) {
+                return java.util.Optional.of(token);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     @Override
     public void check(StatementSite site, FindingSink sink) {
         if (site.dialect() != Dialect.POSTGRESQL || !site.kind().equals("ALTER TABLE")) {
@@ -36,7 +50,14 @@ final class UniqueConstraintBlocking implements StatementRules {
                 continue;
             }
             SqlToken kind = action.get(at);
-            if (kind.isWord("UNIQUE") || kind.isWord("PRIMARY")) {
+            boolean column = !kind.isWord("UNIQUE") && !kind.isWord("PRIMARY") && !kind.isWord("CHECK")
+                    && !kind.isWord("FOREIGN") && !kind.isWord("EXCLUDE");
+            if (column) {
+                inlineKey(action).ifPresent(key -> site.reportOnTable(sink, RULE, key, table, "adding a column with "
+                        + (key.isWord("UNIQUE") ? "UNIQUE" : "PRIMARY KEY") + " builds its index on " + table
+                        + " under an ACCESS EXCLUSIVE lock; add the column, CREATE UNIQUE INDEX CONCURRENTLY, then ADD"
+                        + " CONSTRAINT ... USING INDEX"));
+            } else if (kind.isWord("UNIQUE") || kind.isWord("PRIMARY")) {
                 String what = kind.isWord("UNIQUE") ? "UNIQUE" : "PRIMARY KEY";
                 site.reportOnTable(sink, RULE, action.get(0), table, "ADD " + what + " builds its index on " + table
                         + " under an ACCESS EXCLUSIVE lock; CREATE UNIQUE INDEX CONCURRENTLY first, then ADD "

@@ -331,6 +331,19 @@ class AnalysisRulesTest {
                         + " date_on_which_this_user_last_confirmed_the_address_by_the_link_ timestamptz;",
                         "ALTER TABLE users DROP COLUMN date_on_which_this_user_last_confirmed_the_address_by_the_link_;",
                         "63 bytes"),
+                fires("unique-constraint-blocking", pg, "ALTER TABLE users ADD COLUMN code text UNIQUE;",
+                        "ALTER TABLE users DROP COLUMN code;", "inline UNIQUE on a new column"),
+                fires("constraint-without-not-valid", pg, "ALTER TABLE users ADD COLUMN referrer int REFERENCES users (id);",
+                        "ALTER TABLE users DROP COLUMN referrer;", "inline REFERENCES on a new column"),
+                silent("table-rewrite", pg, "ALTER TABLE users ADD COLUMN type text;\n"
+                        + "ALTER TABLE users ALTER COLUMN type DROP NOT NULL;", "ALTER TABLE users DROP COLUMN type;",
+                        "a column called type"),
+                fires("table-rewrite", pg, "CREATE FUNCTION next_code() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;\n"
+                        + "ALTER TABLE users ADD COLUMN code int DEFAULT next_code();",
+                        "ALTER TABLE users DROP COLUMN code;\nDROP FUNCTION next_code();", "a volatile user function"),
+                silent("table-rewrite", pg, "CREATE FUNCTION next_code() RETURNS int LANGUAGE sql IMMUTABLE AS $$ SELECT 1 $$;\n"
+                        + "ALTER TABLE users ADD COLUMN code int DEFAULT next_code();",
+                        "ALTER TABLE users DROP COLUMN code;\nDROP FUNCTION next_code();", "an immutable user function"),
                 // transaction control, in forward scripts and rollbacks alike
                 fires("transaction-control", pg, "BEGIN;\nALTER TABLE users ADD COLUMN nick text;\nCOMMIT;",
                         "ALTER TABLE users DROP COLUMN nick;", "the runner's transaction"),
