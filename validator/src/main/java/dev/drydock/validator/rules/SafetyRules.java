@@ -46,7 +46,12 @@ final class SafetyRules implements StatementRules {
                 irreversible(site, sink, "TRUNCATE " + table + " deletes every row");
             }
             case "UPDATE", "DELETE" -> dml(site, sink, table);
-            case "ALTER TABLE" -> alterTable(site, sink, table);
+            case "ALTER TABLE" -> {
+                alterTable(site, sink, table);
+                if (site.dialect().isMySqlFamily()) {
+                    mysqlBlockingAlter(site, sink, table);
+                }
+            }
             case "CREATE INDEX", "CREATE UNIQUE INDEX" -> createIndex(site, sink, table);
             case "RENAME" -> site.reportOnTable(sink, RuleCatalog.BREAKING_RENAME, site.first(), table, "renaming "
                     + table + " breaks the running application that still uses the old name; add a view with the new"
@@ -169,7 +174,7 @@ final class SafetyRules implements StatementRules {
                         + " TABLE " + table + " VALIDATE CONSTRAINT ... in a later migration");
             }
             boolean index = action.stream().anyMatch(t -> t.isWord("INDEX") || t.isWord("KEY") || t.isWord("UNIQUE"));
-            if (index && site.dialect().isMySqlFamily() && !site.containsWord("ALGORITHM") && !site.containsWord("LOCK")) {
+            if (index && site.dialect().isMySqlFamily() && mysqlMayBlock(site)) {
                 site.reportOnTable(sink, RuleCatalog.BLOCKING_INDEX_BUILD, tokens.get(at), table, "this index build"
                         + " may block writes to " + table + "; add ALGORITHM=INPLACE, LOCK=NONE so that it fails"
                         + " instead of locking");
@@ -294,6 +299,12 @@ final class SafetyRules implements StatementRules {
 
     /** varchar(n) to a longer varchar or text, and int to bigint, keep PostgreSQL from rewriting or lose nothing. */
     private static boolean isWidening(String from, String to) {
+        if (from.startsWith("enum(") && to.startsWith("enum(") && from.endsWith(")") && to.endsWith(")")) {
+            // values appended at the end: MySQL changes only the table's metadata while the count stays within a byte
+            String before = from.substring(5, from.length() - 1).replace(" ", "");
+            String after = to.substring(5, to.length() - 1).replace(" ", "");
+            return after.startsWith(before + ",") && after.split(",", -1).length <= 255;
+        }
         int oldLength = length(from);
         int newLength = length(to);
         boolean varchar = from.startsWith("character varying") || from.startsWith("varchar");
@@ -335,10 +346,52 @@ final class SafetyRules implements StatementRules {
             site.reportOnTable(sink, RuleCatalog.BLOCKING_INDEX_BUILD, site.first(), table, "CREATE INDEX on " + table
                     + " blocks every INSERT, UPDATE and DELETE until the build ends; use CREATE INDEX CONCURRENTLY,"
                     + " in a migration that runs outside a transaction");
-        } else if (site.dialect().isMySqlFamily() && !site.containsWord("ALGORITHM") && !site.containsWord("LOCK")) {
+        } else if (site.dialect().isMySqlFamily() && mysqlMayBlock(site)) {
             site.reportOnTable(sink, RuleCatalog.BLOCKING_INDEX_BUILD, site.first(), table, "this index build may"
                     + " block writes to " + table + "; add ALGORITHM=INPLACE LOCK=NONE so that it fails instead of"
                     + " locking");
+        }
+    }
+
+    /**
+     * An online DDL clause of MySQL and MariaDB: the value after {@code ALGORITHM} or {@code LOCK} (with or without
+     * {@code =}), upper case, or null when the clause is absent.
+     */
+    private static String mysqlClause(StatementSite site, String clause) {
+        List<SqlToken> tokens = site.tokens();
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            if (tokens.get(i).isWord(clause)) {
+                SqlToken value = tokens.get(i + 1).isSymbol('=') && i + 2 < tokens.size() ? tokens.get(i + 2) : tokens.get(i + 1);
+                return value.text().toUpperCase(Locale.ROOT);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether a MySQL index build may block writes: no ALGORITHM or LOCK clause to make it fail instead, or one
+     * that asks for the blocking way (ALGORITHM=COPY, LOCK=SHARED or EXCLUSIVE).
+     */
+    private static boolean mysqlMayBlock(StatementSite site) {
+        String algorithm = mysqlClause(site, "ALGORITHM");
+        String lock = mysqlClause(site, "LOCK");
+        return algorithm == null && lock == null || "COPY".equals(algorithm) || "SHARED".equals(lock)
+                || "EXCLUSIVE".equals(lock);
+    }
+
+    /** ALTER TABLE ... ALGORITHM=COPY copies the table; LOCK=SHARED or EXCLUSIVE holds writers off for the whole ALTER. */
+    private static void mysqlBlockingAlter(StatementSite site, FindingSink sink, String table) {
+        String algorithm = mysqlClause(site, "ALGORITHM");
+        String lock = mysqlClause(site, "LOCK");
+        boolean copy = "COPY".equals(algorithm);
+        boolean locked = "SHARED".equals(lock) || "EXCLUSIVE".equals(lock);
+        boolean indexBuild = site.containsWord("INDEX") || site.containsWord("KEY") || site.containsWord("UNIQUE");
+        if ((copy || locked) && !indexBuild) { // an index build is blocking-index-build's
+            site.reportOnTable(sink, RuleCatalog.TABLE_REWRITE, site.wordToken(copy ? "ALGORITHM" : "LOCK"), table,
+                    (copy ? "ALGORITHM=COPY copies every row of " + table + " into a new table"
+                            : "LOCK=" + lock + " holds every write to " + table + " off") + " for the whole ALTER;"
+                            + " use ALGORITHM=INPLACE (or INSTANT) with LOCK=NONE, so that MySQL refuses what it cannot"
+                            + " do online");
         }
     }
 

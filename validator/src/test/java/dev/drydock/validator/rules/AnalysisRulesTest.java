@@ -344,6 +344,19 @@ class AnalysisRulesTest {
                 silent("table-rewrite", pg, "CREATE FUNCTION next_code() RETURNS int LANGUAGE sql IMMUTABLE AS $$ SELECT 1 $$;\n"
                         + "ALTER TABLE users ADD COLUMN code int DEFAULT next_code();",
                         "ALTER TABLE users DROP COLUMN code;\nDROP FUNCTION next_code();", "an immutable user function"),
+                fires("table-rewrite", my, "ALTER TABLE users ADD COLUMN nick varchar(20), ALGORITHM=COPY;",
+                        "ALTER TABLE users DROP COLUMN nick;", "ALGORITHM=COPY"),
+                fires("blocking-index-build", maria, "ALTER TABLE users ADD INDEX users_name (name), ALGORITHM=INPLACE,"
+                        + " LOCK=SHARED;", "ALTER TABLE users DROP INDEX users_name;", "LOCK=SHARED"),
+                silent("blocking-index-build", my, "ALTER TABLE users ADD INDEX users_name (name), ALGORITHM=INPLACE,"
+                        + " LOCK=NONE;", "ALTER TABLE users DROP INDEX users_name, ALGORITHM=INPLACE, LOCK=NONE;",
+                        "online"),
+                silent("table-rewrite", my, "ALTER TABLE users ADD COLUMN state ENUM('new', 'active') NOT NULL DEFAULT 'new';\n"
+                        + "ALTER TABLE users MODIFY state ENUM('new', 'active', 'closed') NOT NULL DEFAULT 'new';",
+                        "ALTER TABLE users DROP COLUMN state;", "an ENUM value appended at the end"),
+                fires("table-rewrite", my, "ALTER TABLE users ADD COLUMN state ENUM('new', 'active') NOT NULL DEFAULT 'new';\n"
+                        + "ALTER TABLE users MODIFY state ENUM('closed', 'new', 'active') NOT NULL DEFAULT 'new';",
+                        "ALTER TABLE users DROP COLUMN state;", "an ENUM value put first"),
                 // transaction control, in forward scripts and rollbacks alike
                 fires("transaction-control", pg, "BEGIN;\nALTER TABLE users ADD COLUMN nick text;\nCOMMIT;",
                         "ALTER TABLE users DROP COLUMN nick;", "the runner's transaction"),
