@@ -154,6 +154,8 @@ class BackupDaemonCommandTest {
              Connection admin = DriverManager.getConnection(ScratchDatabases.POSTGRES_ADMIN_URL);
              Statement statement = admin.createStatement()) {
             statement.execute("CREATE ROLE " + role + " LOGIN");
+            // a test role that is no superuser may hand a database to a role only as a member of it
+            statement.execute("GRANT " + role + " TO CURRENT_USER");
             try {
                 statement.execute("ALTER DATABASE " + database.name() + " OWNER TO " + role);
                 try (Connection connection = database.connect(); Statement inside = connection.createStatement()) {
