@@ -143,8 +143,10 @@ class TestRollbackTest {
         MigrationSet set = new MigrationDiscovery(project).discover(folder, layout, true);
         List<Verdict> verdicts;
         try (ScratchDatabases.Scratch server = ScratchDatabases.postgres()) { // skips the test without a server
-            verdicts = new RollbackRehearsal(() -> ScratchDatabase.create(Dialect.POSTGRESQL,
-                    ScratchDatabases.POSTGRES_ADMIN_URL), Dialect.POSTGRESQL, setup).run(set, line -> { });
+            // as a superuser: harness' first migrations create extensions
+            String admin = ScratchDatabases.postgresSuperuserAdminUrl();
+            verdicts = new RollbackRehearsal(() -> ScratchDatabase.create(Dialect.POSTGRESQL, admin), Dialect.POSTGRESQL,
+                    setup).run(set, line -> { });
         }
         List<Finding> findings = new Validator(Map.of()).validate(set, List.of(DialectTarget.latest(Dialect.POSTGRESQL)),
                 Optional.empty(), "migrations.sum").findings();

@@ -68,6 +68,27 @@ public final class ScratchDatabases {
         }
     }
 
+    /**
+     * A PostgreSQL superuser that can log in: postgres where it is one, else the first other. Tests that run real
+     * migration sets use it, because migrations usually run with the rights to create extensions, and a set whose
+     * CREATE EXTENSION fails for want of them would stop, or leave every later verdict a test artefact. On a
+     * server where the test role is a superuser this is simply postgres.
+     */
+    public static String postgresSuperuser() {
+        try (Connection admin = connect(POSTGRES_ADMIN_URL, "PostgreSQL"); Statement statement = admin.createStatement();
+             java.sql.ResultSet rows = statement.executeQuery("SELECT rolname FROM pg_roles WHERE rolsuper AND rolcanlogin"
+                     + " ORDER BY rolname <> 'postgres', rolname LIMIT 1")) {
+            return rows.next() ? rows.getString(1) : "postgres";
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read PostgreSQL's roles: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@link #POSTGRES_ADMIN_URL} as {@link #postgresSuperuser()}. */
+    public static String postgresSuperuserAdminUrl() {
+        return "jdbc:postgresql://127.0.0.1:5432/postgres?user=" + postgresSuperuser();
+    }
+
     private static String uniqueName() {
         return "drydock_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }

@@ -65,7 +65,7 @@ class RollbackAgreementTest {
     void rollbackNotInverseFiresWherePostgresqlDisagrees(CorpusSet corpus) throws Exception {
         MigrationSet set = corpus.discover(work);
         Map<String, String> real = new TreeMap<>();
-        String owner = superuser();
+        String owner = ScratchDatabases.postgresSuperuser();
         ScratchDatabases.Scratch database = ScratchDatabases.postgres();
         try {
             String before = pgDump(database.name(), owner);
@@ -151,20 +151,6 @@ class RollbackAgreementTest {
         System.out.println(summary);
         assertTrue(real.size() > 20, corpus + " has only " + real.size() + " rollbacks");
         assertTrue(precision >= 0.98 && recall >= 0.95, summary + "; see " + out.toAbsolutePath());
-    }
-
-    /**
-     * A superuser that can log in, postgres where it is one: migrations usually run with the rights to create
-     * extensions, and a forward script whose CREATE EXTENSION fails for want of them would make every later
-     * verdict about the objects that need the extension a test artefact.
-     */
-    private static String superuser() throws SQLException {
-        try (Connection admin = DriverManager.getConnection(ScratchDatabases.POSTGRES_ADMIN_URL);
-             Statement statement = admin.createStatement();
-             var rows = statement.executeQuery("SELECT rolname FROM pg_roles WHERE rolsuper AND rolcanlogin"
-                     + " ORDER BY rolname <> 'postgres', rolname LIMIT 1")) {
-            return rows.next() ? rows.getString(1) : "postgres";
-        }
     }
 
     private static ConnectionSource asUser(ScratchDatabases.Scratch database, String user) {
