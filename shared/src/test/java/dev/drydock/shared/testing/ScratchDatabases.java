@@ -100,6 +100,14 @@ public final class ScratchDatabases {
             return DriverManager.getConnection(url);
         }
 
+        /**
+         * This database, dropped through {@code otherAdminUrl}: a database a superuser worked in can only be dropped
+         * WITH (FORCE) by a superuser while one of its sessions is still ending.
+         */
+        public Scratch droppedThrough(String otherAdminUrl) {
+            return new Scratch(name, url, dropStatement, otherAdminUrl);
+        }
+
         @Override
         public void close() {
             try (Connection admin = DriverManager.getConnection(adminUrl); Statement statement = admin.createStatement()) {

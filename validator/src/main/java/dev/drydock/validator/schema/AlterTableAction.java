@@ -102,7 +102,7 @@ final class AlterTableAction {
             }
             boolean cascade = cursor.accept("CASCADE");
             if (!table.hasColumn(column)) {
-                Replayer.unknown(problems, !ifExists && !table.columns().isEmpty(), at, "column " + column
+                Replayer.unknown(problems, !ifExists && table.columnsKnown(), at, "column " + column
                         + " of table " + table.name());
                 return;
             }
@@ -123,7 +123,7 @@ final class AlterTableAction {
         String name = cursor.name();
         Column column = table.columns().get(name);
         if (column == null) {
-            Replayer.unknown(problems, name != null && !table.columns().isEmpty(), at, "column " + name + " of table "
+            Replayer.unknown(problems, name != null && table.columnsKnown(), at, "column " + name + " of table "
                     + table.name());
             return;
         }
@@ -195,7 +195,7 @@ final class AlterTableAction {
         }
         String to = cursor.name();
         if (!table.hasColumn(from)) {
-            Replayer.unknown(problems, !table.columns().isEmpty(), at, "column " + from + " of table " + table.name());
+            Replayer.unknown(problems, table.columnsKnown(), at, "column " + from + " of table " + table.name());
         } else if (table.hasColumn(to)) {
             Replayer.duplicate(problems, true, at, "column " + to + " of table " + table.name());
         } else {
@@ -217,7 +217,7 @@ final class AlterTableAction {
         ColumnDefinition column = ColumnDefinition.read(tables.dialect(), definition);
         String from = old != null ? old : column.column().name();
         if (!table.hasColumn(from)) {
-            Replayer.unknown(problems, !table.columns().isEmpty(), renamedAt != null ? renamedAt : definition.get(0),
+            Replayer.unknown(problems, table.columnsKnown(), renamedAt != null ? renamedAt : definition.get(0),
                     "column " + from + " of table " + table.name());
             return;
         }

@@ -26,8 +26,17 @@ final class DataReferences {
                 return;
             }
         } else if (verb.equals("DELETE")) {
+            while (cursor.accept("LOW_PRIORITY") || cursor.accept("QUICK") || cursor.accept("IGNORE")) {
+                // MySQL's modifiers
+            }
             if (!cursor.accept("FROM")) {
                 return;
+            }
+        } else if (verb.equals("UPDATE")) {
+            while (cursor.accept("LOW_PRIORITY") || cursor.accept("IGNORE") || cursor.accept("OR", "REPLACE")
+                    || cursor.accept("OR", "IGNORE") || cursor.accept("OR", "ABORT") || cursor.accept("OR", "FAIL")
+                    || cursor.accept("OR", "ROLLBACK")) {
+                // MySQL's and SQLite's modifiers
             }
         }
         cursor.accept("ONLY");
@@ -44,12 +53,17 @@ final class DataReferences {
             }
             return;
         }
-        if (table.columns().isEmpty()) {
+        if (!table.columnsKnown()) {
             return; // created by AS SELECT or the like: its columns are not known
         }
         if (verb.equals("UPDATE")) {
+            boolean joined = false;
             while (!cursor.atEnd() && !cursor.isWord("SET")) {
-                cursor.next(); // alias
+                SqlToken token = cursor.next(); // an alias, or MySQL's other tables
+                joined |= token.isWord("JOIN") || token.isSymbol(',');
+            }
+            if (joined) {
+                return; // MySQL's multi-table UPDATE: a SET column may belong to any of the tables
             }
             cursor.accept("SET");
             for (List<SqlToken> assignment : TokenCursor.splitOnCommas(cursor.until("WHERE", "FROM", "RETURNING"))) {

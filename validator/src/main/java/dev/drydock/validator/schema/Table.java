@@ -16,6 +16,8 @@ public final class Table {
     private Map<String, Column> columns;
     private Map<String, Constraint> constraints;
     private boolean shared;
+    /** Set when some columns came from where the model cannot see (AS SELECT, INHERITS, LIKE an unknown table). */
+    private boolean partialColumns;
     /** The checkpoint for which the model keeps this table's image (see {@link SchemaModel#tableChanging}). */
     long imageTakenAt = -1;
 
@@ -76,13 +78,24 @@ public final class Table {
         }
     }
 
+    /** Whether the model knows every column, so that a column it lacks is one the table lacks. */
+    public boolean columnsKnown() {
+        return !partialColumns && !columns.isEmpty();
+    }
+
+    void markColumnsPartial() {
+        partialColumns = true;
+    }
+
     public boolean hasColumn(String column) {
         return columns.containsKey(column);
     }
 
     Table renamed(String newName) {
         shared = true;
-        return new Table(newName, model, columns, constraints, true);
+        Table renamed = new Table(newName, model, columns, constraints, true);
+        renamed.partialColumns = partialColumns;
+        return renamed;
     }
 
     /** Equal when name, columns and constraints are; column order is not compared. */
@@ -99,6 +112,8 @@ public final class Table {
 
     Table copy() {
         shared = true;
-        return new Table(name, model, columns, constraints, true);
+        Table copy = new Table(name, model, columns, constraints, true);
+        copy.partialColumns = partialColumns;
+        return copy;
     }
 }

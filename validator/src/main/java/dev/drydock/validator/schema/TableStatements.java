@@ -37,7 +37,8 @@ final class TableStatements {
             copyColumns(model, cursor, table);
             return;
         }
-        for (List<SqlToken> element : TokenCursor.splitOnCommas(cursor.parenthesized())) {
+        List<SqlToken> elements = cursor.parenthesized();
+        for (List<SqlToken> element : TokenCursor.splitOnCommas(elements)) {
             if (element.isEmpty()) {
                 continue;
             }
@@ -47,12 +48,18 @@ final class TableStatements {
                 addColumn(model, table, ColumnDefinition.read(dialect, element));
             }
         }
+        // AS SELECT takes its columns from a query, INHERITS adds the parent's: the model cannot list them all
+        if (elements.isEmpty() || cursor.rest().stream().anyMatch(t -> t.isWord("AS") || t.isWord("INHERITS"))) {
+            table.markColumnsPartial();
+        }
     }
 
     private void copyColumns(SchemaModel model, TokenCursor cursor, Table table) {
         Table source = model.table(replayer.key(cursor.name()));
-        if (source != null) {
+        if (source != null && source.columnsKnown()) {
             table.changeColumns().putAll(source.columns());
+        } else {
+            table.markColumnsPartial();
         }
     }
 
@@ -352,7 +359,7 @@ final class TableStatements {
             }
             return;
         }
-        if (!table.columns().isEmpty()) {
+        if (table.columnsKnown()) {
             for (List<SqlToken> element : elementList) {
                 boolean plainColumn = !element.isEmpty() && TokenCursor.isNamePart(element.get(0))
                         && (element.size() == 1 || element.get(1).isWord("ASC") || element.get(1).isWord("DESC"));

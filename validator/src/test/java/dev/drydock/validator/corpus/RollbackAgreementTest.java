@@ -66,7 +66,8 @@ class RollbackAgreementTest {
         MigrationSet set = corpus.discover(work);
         Map<String, String> real = new TreeMap<>();
         String owner = ScratchDatabases.postgresSuperuser();
-        ScratchDatabases.Scratch database = ScratchDatabases.postgres();
+        String ownerAdmin = ScratchDatabases.postgresSuperuserAdminUrl();
+        ScratchDatabases.Scratch database = ScratchDatabases.postgres().droppedThrough(ownerAdmin);
         try {
             String before = pgDump(database.name(), owner);
             List<Migration> applied = new ArrayList<>();
@@ -83,7 +84,7 @@ class RollbackAgreementTest {
                     run(asUser(database, owner), migration.forward(), Dialect.POSTGRESQL);
                     if (!undone.equals(before) && !pgDump(database.name(), owner).equals(after)) {
                         database.close();
-                        database = ScratchDatabases.postgres();
+                        database = ScratchDatabases.postgres().droppedThrough(ownerAdmin);
                         for (Migration again : applied) {
                             run(asUser(database, owner), again.forward(), Dialect.POSTGRESQL);
                         }

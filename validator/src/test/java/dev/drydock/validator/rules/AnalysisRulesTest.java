@@ -299,6 +299,13 @@ class AnalysisRulesTest {
                         + "CALL drop_unused_index('users', 'users_age_idx');\nCREATE INDEX users_age_idx ON users (age);\n"
                         + "CREATE INDEX users_age_idx ON users (age);", "DROP INDEX users_age_idx;",
                         "certain again once created outright"),
+                silent("unknown-object", pg, "CREATE TABLE users_copy AS SELECT * FROM users;\n"
+                        + "ALTER TABLE users_copy ADD COLUMN note text;\nCREATE INDEX users_copy_email ON users_copy (email);",
+                        "DROP TABLE users_copy;", "AS SELECT's columns stay unknown after an ADD COLUMN"),
+                silent("unknown-object", my, "UPDATE IGNORE users u1 JOIN users u2 ON u2.id = u1.id SET u1.name = 'x'"
+                        + " WHERE u2.age > 1;", "SELECT 1;", "MySQL's UPDATE IGNORE ... JOIN"),
+                fires("unknown-object", my, "UPDATE IGNORE users SET nick = 'x' WHERE id = 1;", "SELECT 1;",
+                        "UPDATE IGNORE of a column that is not there"),
                 // locking rules of round 2; a table created in the same migration is exempt
                 fires("set-not-null-scan", pg, "ALTER TABLE users ALTER COLUMN email SET NOT NULL;",
                         "ALTER TABLE users ALTER COLUMN email DROP NOT NULL;", "existing table"),
