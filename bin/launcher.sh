@@ -2,20 +2,24 @@
 # than any main source or pom of the reactor, so a launcher runs what the checkout holds and a second run starts
 # at once.
 ensure_jar() {
-  local home="$1" module="$2" jar="$1/$2/target/$2.jar"
-  if [ -f "$jar" ] && [ -z "$(find "$home" \( -path '*/src/main/*' -o -name pom.xml \) -type f -newer "$jar" \
-      -not -path "$home/bench/*" -print -quit 2>/dev/null)" ]; then
+  local home="$1" module="$2" jar="$1/$2/target/$2.jar" stamp="$1/$2/target/.launcher-built"
+  if [ -f "$jar" ] && [ -f "$stamp" ] && [ -z "$(find "$home" \( -path '*/src/main/*' -o -name pom.xml \) -type f \
+      -newer "$stamp" -not -path "$home/bench/*" -print -quit 2>/dev/null)" ]; then
     return
   fi
   echo "$module: building $jar (first run, or the sources changed)..." >&2
   (cd "$home" && mvn -q -DskipTests -pl "$module" -am package) >&2
-  touch "$jar" # Maven keeps an unchanged jar's old time; this one is now as new as the sources
+  # A stamp, not the jar, records the build: Maven keeps an unchanged jar's old time, and touching the jar would
+  # make the JVM refuse the class archive (and AOT cache) built from it.
+  touch "$stamp"
 }
 
 # PostgreSQL's own parser (libpg_query) judges the validator's PostgreSQL syntax. Debian packages it; on a fresh
 # Debian machine run as root it is installed here, once. Elsewhere the validator runs without it and says so.
 ensure_pg_query() {
-  if ldconfig -p 2>/dev/null | grep -q 'libpg_query\.so' || [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
+  # the whole listing first: under pipefail, grep -q closing the pipe early would fail the check at random
+  case "$(ldconfig -p 2>/dev/null)" in *libpg_query.so*) return ;; esac
+  if [ "$(id -u)" != 0 ] || ! command -v apt-get > /dev/null; then
     return
   fi
   echo "installing Debian's libpg-query1504.0 (PostgreSQL's own parser, for the validator)..." >&2
