@@ -27,6 +27,11 @@ final class RulesCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** An opt-in rule is off until validator.rules names it; it then reports at this severity. */
+    private static String severity(Rule rule) {
+        return rule.optIn() ? "off (opt-in: " + rule.defaultSeverity().id() + ")" : rule.defaultSeverity().id();
+    }
+
     static String markdown() {
         StringBuilder out = new StringBuilder();
         out.append("# Validator rules\n\n")
@@ -40,12 +45,12 @@ final class RulesCommand implements Callable<Integer> {
         out.append("| rule | severity | category | dialects |\n|---|---|---|---|\n");
         for (Rule rule : RuleCatalog.all()) {
             out.append("| [").append(rule.id()).append("](#").append(rule.id()).append(") | ")
-                    .append(rule.defaultSeverity().id()).append(" | ").append(rule.category()).append(" | ")
+                    .append(severity(rule)).append(" | ").append(rule.category()).append(" | ")
                     .append(dialects(rule)).append(" |\n");
         }
         for (Rule rule : RuleCatalog.all()) {
             out.append("\n## ").append(rule.id()).append("\n\n")
-                    .append("**").append(rule.defaultSeverity().id()).append("**, ").append(rule.category())
+                    .append("**").append(severity(rule)).append("**, ").append(rule.category())
                     .append(", ").append(dialects(rule)).append(": ").append(rule.summary()).append(".\n\n")
                     .append(rule.help()).append('\n');
             rule.example().ifPresent(example -> {

@@ -56,6 +56,27 @@ final class AlterTableActions {
         return tokens.subList(at, end);
     }
 
+    /** The comma-separated elements of a parenthesized list, from after its {@code (} to its closing {@code )}. */
+    static List<List<SqlToken>> elements(List<SqlToken> inside) {
+        List<List<SqlToken>> elements = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < inside.size(); i++) {
+            SqlToken token = inside.get(i);
+            if (token.isSymbol('(')) {
+                depth++;
+            } else if (token.isSymbol(')') && depth-- == 0) {
+                elements.add(inside.subList(start, i));
+                return elements;
+            } else if (depth == 0 && token.isSymbol(',')) {
+                elements.add(inside.subList(start, i));
+                start = i + 1;
+            }
+        }
+        elements.add(inside.subList(start, inside.size()));
+        return elements;
+    }
+
     static boolean has(List<SqlToken> action, String word) {
         return action.stream().anyMatch(token -> token.isWord(word));
     }

@@ -25,7 +25,8 @@ final class ReplayCheck implements Check {
     private static final Set<String> DATA_KINDS = Set.of("INSERT", "UPDATE", "DELETE", "SELECT", "REPLACE", "WITH");
     private static final List<StatementRules> RULES = List.of(new DialectRules(), new SqliteRules(), new D1Rules(),
             new SafetyRules(), new SetNotNullScan(), new UniqueConstraintBlocking(), new BlockingIndexDrop(),
-            new IdentifierTooLong(), new TransactionControl(), new SecurityRules());
+            new IdentifierTooLong(), new TransactionControl(), new PreferBigint(), new PreferText(),
+            new PreferTimestamptz(), new PreferIdentity(), new SecurityRules());
 
     @Override
     public void run(Analysis analysis, FindingSink sink) {

@@ -43,6 +43,8 @@ public final class RuleEngine {
                 off.add(rule);
             }
         });
+        RuleCatalog.all().stream().filter(rule -> rule.optIn() && !severities.containsKey(rule.id()))
+                .forEach(rule -> off.add(rule.id()));
         Suppressions suppressions = new Suppressions(analysis);
         List<Finding> findings = new ArrayList<>();
         for (Finding finding : sink.findings()) {

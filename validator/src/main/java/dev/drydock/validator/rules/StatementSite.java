@@ -79,7 +79,8 @@ record StatementSite(Analysis analysis, Migration migration, Script script, bool
      * rollback these would be noise; its locking and transaction rules still hold.
      */
     private static final java.util.Set<String> FORWARD_ONLY = java.util.Set.of("destructive-drop",
-            "irreversible-without-ack", "breaking-rename", "unbounded-dml", "non-idempotent-ddl");
+            "irreversible-without-ack", "breaking-rename", "unbounded-dml", "non-idempotent-ddl", "prefer-bigint",
+            "prefer-text", "prefer-timestamptz", "prefer-identity");
 
     private boolean silenced(Rule rule) {
         return !forward && FORWARD_ONLY.contains(rule.id());

@@ -402,13 +402,36 @@ class AnalysisRulesTest {
     @MethodSource("examples")
     void everyExampleOfTheCatalogueFiresItsRule(Rule rule) {
         Rule.Example example = rule.example().orElseThrow();
-        JsonNode report = validate(example.dialect(), example.forward(), example.rollback(), List.of());
+        List<String> enabling = List.of();
+        if (rule.optIn()) {
+            Path config = CliRun.write(dir, "drydock.yaml", "migrations:\n  dir: .\n  dialects: [" + example.dialect().id()
+                    + "]\nvalidator:\n  rules: { " + rule.id() + ": warning }\n");
+            enabling = List.of("--config", config.toString());
+        }
+        JsonNode report = validate(example.dialect(), example.forward(), example.rollback(), enabling);
         assertFalse(ruleFindings(report, rule.id()).isEmpty(), rule.id() + "'s example did not fire it: "
                 + CliRun.findings(report));
     }
 
     static List<Rule> examples() {
         return RuleCatalog.all().stream().filter(rule -> rule.example().isPresent()).toList();
+    }
+
+    @Test
+    void optInRulesAreOffUntilTheConfigNamesThem() {
+        String table = "CREATE TABLE events (id serial PRIMARY KEY, name varchar(40), at timestamp, n int);";
+        assertEquals(Set.of(), ruleFindings(validate(Dialect.POSTGRESQL, table, "DROP TABLE events;", List.of()),
+                "prefer-bigint"));
+        Path config = CliRun.write(dir, "drydock.yaml", "migrations:\n  dir: .\nvalidator:\n  rules: { prefer-bigint: error,"
+                + " prefer-text: warning, prefer-timestamptz: warning, prefer-identity: info }\n");
+        JsonNode report = CliRun.json("--config", config.toString());
+        assertEquals(List.of("prefer-bigint@V2__change.sql:1:25", "prefer-bigint@V2__change.sql:1:79",
+                "prefer-identity@V2__change.sql:1:25", "prefer-text@V2__change.sql:1:50",
+                "prefer-timestamptz@V2__change.sql:1:66"), CliRun.findings(report, "prefer-bigint", "prefer-text",
+                "prefer-timestamptz", "prefer-identity").stream().filter(f -> f.contains("V2__")).sorted().toList());
+        assertEquals("error", find(report, "prefer-bigint").get("severity").asText());
+        assertTrue(ruleFindings(report, "prefer-bigint").stream().noneMatch(f -> f.startsWith("U2")),
+                "a rollback is not told how to declare columns");
     }
 
     @Test
