@@ -50,7 +50,8 @@ final class ColumnTypes {
                 } else if (action.get(0).isWord("ALTER")) {
                     int name = action.size() > 1 && action.get(1).isWord("COLUMN") ? 2 : 1;
                     int at = name + 1 < action.size() && action.get(name + 1).isWord("TYPE") ? name + 2
-                            : name + 3 < action.size() && action.get(name + 1).isWord("SET") ? name + 4 : -1;
+                            : name + 3 < action.size() && action.get(name + 1).isWord("SET")
+                            && action.get(name + 2).isWord("DATA") && action.get(name + 3).isWord("TYPE") ? name + 4 : -1;
                     if (at > 0) {
                         type(action, at).ifPresent(declared::add);
                     }

@@ -26,7 +26,7 @@ final class ReplayCheck implements Check {
     private static final List<StatementRules> RULES = List.of(new DialectRules(), new SqliteRules(), new D1Rules(),
             new SafetyRules(), new SetNotNullScan(), new UniqueConstraintBlocking(), new BlockingIndexDrop(),
             new IdentifierTooLong(), new TransactionControl(), new PreferBigint(), new PreferText(),
-            new PreferTimestamptz(), new PreferIdentity(), new SecurityRules());
+            new PreferTimestamptz(), new PreferIdentity(), new UnknownTypeOrMethod(), new SecurityRules());
 
     @Override
     public void run(Analysis analysis, FindingSink sink) {
@@ -71,7 +71,7 @@ final class ReplayCheck implements Check {
                              SchemaModel schema, Replayer replayer, UncertainObjects uncertain, FindingSink sink,
                              Set<String> newTables) {
         Script script = parsed.script();
-        ScriptState state = new ScriptState(sink == null ? Set.of() : renameTargets(parsed, replayer));
+        ScriptState state = new ScriptState(sink == null ? Set.of() : renameTargets(parsed, replayer), uncertain);
         state.createdHere.addAll(newTables);
         StatementSite site = null;
         for (ParsedStatement statement : parsed.statements()) {

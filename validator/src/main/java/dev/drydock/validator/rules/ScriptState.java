@@ -21,8 +21,12 @@ final class ScriptState {
     final List<ParsedStatement> outsideTransactionOnly = new ArrayList<>();
     int transactionalStatements;
 
-    ScriptState(Set<String> renamedInto) {
+    /** Names some earlier statement may have changed unseen (a DO block, a CALL): no error rests on them. */
+    final UncertainObjects uncertain;
+
+    ScriptState(Set<String> renamedInto, UncertainObjects uncertain) {
         this.renamedInto = new HashSet<>(renamedInto);
+        this.uncertain = uncertain;
     }
 
     int lastBeginLine() {

@@ -44,6 +44,11 @@ final class UncertainObjects {
         }
     }
 
+    /** Whether some earlier statement may have made {@code name} (lower case) unseen. */
+    boolean mentions(String name) {
+        return names.contains(name);
+    }
+
     /** Whether the problem is about a name some earlier statement made uncertain. */
     boolean covers(ReplayProblem problem) {
         return problem.names().stream().anyMatch(names::contains);

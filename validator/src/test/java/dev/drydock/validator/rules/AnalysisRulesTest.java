@@ -306,6 +306,21 @@ class AnalysisRulesTest {
                         + " WHERE u2.age > 1;", "SELECT 1;", "MySQL's UPDATE IGNORE ... JOIN"),
                 fires("unknown-object", my, "UPDATE IGNORE users SET nick = 'x' WHERE id = 1;", "SELECT 1;",
                         "UPDATE IGNORE of a column that is not there"),
+                fires("unknown-object", pg, "ALTER TABLE users ADD COLUMN visits intger;", "ALTER TABLE users DROP COLUMN visits;",
+                        "a misspelt type"),
+                fires("unknown-object", pg, "CREATE INDEX users_name_gin ON users USING gni (name);",
+                        "DROP INDEX users_name_gin;", "a misspelt access method"),
+                silent("unknown-object", pg, "CREATE EXTENSION IF NOT EXISTS citext;\nALTER TABLE users ADD COLUMN handle citext;",
+                        "ALTER TABLE users DROP COLUMN handle;", "an extension's type"),
+                silent("unknown-object", pg, "DO $$ BEGIN CREATE TYPE mood AS ENUM ('ok', 'sad'); EXCEPTION WHEN"
+                        + " duplicate_object THEN NULL; END $$;\nALTER TABLE users ADD COLUMN feeling mood;",
+                        "ALTER TABLE users DROP COLUMN feeling;", "a type a DO block created"),
+                silent("unknown-object", pg, "CREATE DOMAIN email_address AS text CHECK (VALUE LIKE '%@%');\n"
+                        + "CREATE TABLE contacts (id bigint, address email_address, owner users, at timestamp with time zone,"
+                        + " amount double precision, tags text[], spent numeric(10, 2));",
+                        "DROP TABLE contacts;\nDROP DOMAIN email_address;", "a domain, a table's row type, built-ins"),
+                silent("unknown-object", pg, "ALTER TABLE users ALTER COLUMN email SET DEFAULT 'none';",
+                        "ALTER TABLE users ALTER COLUMN email DROP DEFAULT;", "SET DEFAULT is no type"),
                 // locking rules of round 2; a table created in the same migration is exempt
                 fires("set-not-null-scan", pg, "ALTER TABLE users ALTER COLUMN email SET NOT NULL;",
                         "ALTER TABLE users ALTER COLUMN email DROP NOT NULL;", "existing table"),
