@@ -421,6 +421,9 @@ public final class Replayer {
             if (cascade && (kind.endsWith("view") || kind.equals("type") || kind.equals("domain"))) {
                 dropDependentViews(model, name);
             }
+            if (cascade && (kind.equals("type") || kind.equals("domain"))) {
+                dropColumnsOfType(model, name);
+            }
         }
     }
 
@@ -453,6 +456,19 @@ public final class Replayer {
             model.objects.remove("comment " + keyText);
         } else {
             model.objects.put("comment " + keyText, new SchemaObject("comment", keyText, table, text.text()));
+        }
+    }
+
+    /** DROP TYPE ... CASCADE drops every column of that type (or an array of it), and what depends on those. */
+    private void dropColumnsOfType(SchemaModel model, String type) {
+        String bare = type.contains(".") ? type.substring(type.lastIndexOf('.') + 1) : type;
+        for (Table table : List.copyOf(model.tables.values())) {
+            for (Column column : List.copyOf(table.columns().values())) {
+                String columnType = column.type().replace("[]", "");
+                if (columnType.equals(type) || columnType.equals(bare)) {
+                    tables.dropColumn(model, table, column.name(), true);
+                }
+            }
         }
     }
 

@@ -285,6 +285,9 @@ class AnalysisRulesTest {
                 silent("rollback-not-inverse", pg, "CREATE MATERIALIZED VIEW a AS SELECT id FROM users;\n"
                         + "CREATE MATERIALIZED VIEW b AS SELECT id FROM a;\nCREATE UNIQUE INDEX b_id ON b (id);",
                         "DROP MATERIALIZED VIEW a CASCADE;", "a dependent view's indexes go with CASCADE"),
+                silent("rollback-not-inverse", pg, "CREATE TYPE mood AS ENUM ('ok', 'sad');\n"
+                        + "ALTER TABLE users ADD COLUMN feeling mood;\nCREATE VIEW user_moods AS SELECT id, feeling FROM users;",
+                        "DROP TYPE mood CASCADE;", "DROP TYPE CASCADE takes its columns and their views"),
                 silent("duplicate-object", pg, "ALTER TABLE users ADD COLUMN n serial;\nALTER TABLE users DROP COLUMN n;\n"
                         + "CREATE SEQUENCE users_n_seq;", "DROP SEQUENCE users_n_seq;", "an owned sequence goes with its column"),
                 silent("unknown-object", lite, "CREATE TABLE t (id integer PRIMARY KEY AUTOINCREMENT);\n"
