@@ -34,6 +34,7 @@ final class ValidateCommand implements Callable<Integer> {
         Reporter.forFormat("text", System.console() != null && System.getenv("NO_COLOR") == null).orElseThrow()
                 .write(report, out);
         out.flush();
+        report.notes().forEach(note -> System.err.println("migrator: note: " + note));
         return report.exitCode(false);
     }
 }
