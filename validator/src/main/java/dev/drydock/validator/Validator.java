@@ -79,7 +79,8 @@ public final class Validator {
         }
         Map<Script, ParsedScript> context = readForContext(set, parsed.keySet(), dialects.get(0));
         Optional<SumFile> sum = SumFile.read(set.sumFile(), sumDisplay);
-        List<Finding> findings = engine.run(new Analysis(set, dialects, parsed, context, sum, sumDisplay, largeTables));
+        RuleEngine.Outcome outcome = engine.run(new Analysis(set, dialects, parsed, context, sum, sumDisplay, largeTables));
+        List<Finding> findings = outcome.findings();
         Optional<Version> history = baseline.or(() -> sum.flatMap(SumFile::baseline)).map(Version::parse);
         if (history.isPresent()) {
             findings = withoutSettledHistory(set, findings, history.get());
@@ -94,7 +95,17 @@ public final class Validator {
             files.add(script.file());
             statements += parsed.get(script).get(0).statements().size();
         }
-        return new Report(files.size(), statements, findings, notes);
+        return new Report(files.size(), statements, findings, notes, details(outcome.dataChecks()));
+    }
+
+    /** What {@code --verbose} adds: how many data statements Calcite validated, and why the others were not. */
+    private static List<String> details(RuleEngine.DataChecks checks) {
+        List<String> details = new ArrayList<>();
+        int unchecked = checks.unchecked().values().stream().mapToInt(Integer::intValue).sum();
+        details.add(checks.checked() + " data statement(s) validated against the replayed schema, " + unchecked
+                + " not checked");
+        checks.unchecked().forEach((reason, count) -> details.add("  " + count + " not checked: " + reason));
+        return details;
     }
 
     /**

@@ -67,6 +67,10 @@ public final class ValidatorCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Exit 1 on warnings too.")
     boolean strict;
 
+    @Option(names = "--verbose", description = "Also say, on standard error, how many data statements were validated"
+            + " against the replayed schema and why the others were not.")
+    boolean verbose;
+
     @Parameters(paramLabel = "PATH", arity = "0..*",
             description = "Migration folders or single migration files (default: the config's migrations.dir).")
     List<Path> paths = new ArrayList<>();
@@ -100,6 +104,9 @@ public final class ValidatorCommand implements Callable<Integer> {
         }
         write(reporter, report);
         report.notes().forEach(note -> System.err.println("validator: note: " + note));
+        if (verbose) {
+            report.details().forEach(detail -> System.err.println("validator: " + detail));
+        }
         return report.exitCode(strict);
     }
 

@@ -10,6 +10,22 @@ import java.util.List;
 final class FindingSink {
 
     private final List<Finding> findings = new ArrayList<>();
+    private final java.util.Map<String, Integer> uncheckedData = new java.util.TreeMap<>();
+    private int checkedData;
+
+    /** A data statement Calcite validated. */
+    void checkedData() {
+        checkedData++;
+    }
+
+    /** A data statement Calcite could not validate, and why. */
+    void uncheckedData(String reason) {
+        uncheckedData.merge(reason, 1, Integer::sum);
+    }
+
+    RuleEngine.DataChecks dataChecks() {
+        return new RuleEngine.DataChecks(checkedData, java.util.Map.copyOf(uncheckedData));
+    }
 
     void add(Rule rule, String file, SourcePosition start, SourcePosition end, String dialect, String message) {
         add(rule, rule.defaultSeverity(), file, start, end, dialect, message);

@@ -26,7 +26,8 @@ final class ReplayCheck implements Check {
     private static final List<StatementRules> RULES = List.of(new DialectRules(), new SqliteRules(), new D1Rules(),
             new SafetyRules(), new SetNotNullScan(), new UniqueConstraintBlocking(), new BlockingIndexDrop(),
             new IdentifierTooLong(), new TransactionControl(), new PreferBigint(), new PreferText(),
-            new PreferTimestamptz(), new PreferIdentity(), new UnknownTypeOrMethod(), new SecurityRules());
+            new PreferTimestamptz(), new PreferIdentity(), new UnknownTypeOrMethod(), new NotNullViolation(),
+            new DmlTypeMismatch(), new DataStatementCheck(), new SecurityRules());
 
     @Override
     public void run(Analysis analysis, FindingSink sink) {

@@ -277,7 +277,7 @@ public final class RuleCatalog {
             DESTRUCTIVE_DROP, UNBOUNDED_DML, NOT_NULL_WITHOUT_DEFAULT, BLOCKING_INDEX_BUILD, CONCURRENT_IN_TRANSACTION,
             CONSTRAINT_WITHOUT_NOT_VALID, TABLE_REWRITE, MISSING_LOCK_TIMEOUT, BREAKING_RENAME, NON_IDEMPOTENT_DDL,
             TRANSACTION_CONTROL, SetNotNullScan.RULE, UniqueConstraintBlocking.RULE, BlockingIndexDrop.RULE,
-            IdentifierTooLong.RULE, PreferBigint.RULE, PreferText.RULE, PreferTimestamptz.RULE, PreferIdentity.RULE,
+            IdentifierTooLong.RULE, NotNullViolation.RULE, DmlTypeMismatch.RULE, DataStatementCheck.AMBIGUOUS_COLUMN, PreferBigint.RULE, PreferText.RULE, PreferTimestamptz.RULE, PreferIdentity.RULE,
             HARDCODED_CREDENTIAL, PRIVILEGE_ESCALATION, SECURITY_WEAKENING);
 
     private RuleCatalog() {

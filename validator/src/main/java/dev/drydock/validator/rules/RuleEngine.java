@@ -32,7 +32,15 @@ public final class RuleEngine {
         return severities.keySet().stream().filter(id -> RuleCatalog.byId(id).isEmpty()).sorted().findFirst();
     }
 
-    public List<Finding> run(Analysis analysis) {
+    /** How many data statements Calcite validated, and how many it could not, by reason. */
+    public record DataChecks(int checked, java.util.Map<String, Integer> unchecked) {
+    }
+
+    /** The findings of a run, and what it could not check. */
+    public record Outcome(List<Finding> findings, DataChecks dataChecks) {
+    }
+
+    public Outcome run(Analysis analysis) {
         FindingSink sink = new FindingSink();
         for (Check check : CHECKS) {
             check.run(analysis, sink);
@@ -57,7 +65,7 @@ public final class RuleEngine {
                     .forEach(findings::add);
         }
         findings.sort(ORDER);
-        return findings;
+        return new Outcome(findings, sink.dataChecks());
     }
 
     /** The config's severity, except that a finding raised above its default (largeTables) stays raised. */

@@ -500,7 +500,7 @@ public final class Replayer {
      * AUTOINCREMENT table), {@code sqlite_master}/{@code sqlite_schema} and the {@code sqlite_stat} tables;
      * PostgreSQL's catalogs.
      */
-    boolean isInternalTable(String name) {
+    public boolean isInternalTable(String name) {
         return switch (dialect) {
             case SQLITE, D1 -> name.startsWith("sqlite_");
             case POSTGRESQL -> name.startsWith("pg_catalog.") || name.startsWith("information_schema.")

@@ -1,0 +1,119 @@
+package dev.drydock.validator.rules;
+
+import dev.drydock.shared.sql.Dialect;
+import dev.drydock.shared.sql.SourcePosition;
+import dev.drydock.shared.sql.SqlToken;
+import dev.drydock.validator.dml.DataStatementValidator;
+import dev.drydock.validator.schema.SchemaModel;
+import dev.drydock.validator.schema.Table;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * INSERT, UPDATE and DELETE validated by Apache Calcite against the replayed schema ({@link DataStatementValidator}):
+ * {@code unknown-object} for a column or table named anywhere in the statement that is not there, and
+ * {@code ambiguous-column}. Calcite's classes load only when a run reaches a data statement.
+ */
+final class DataStatementCheck implements StatementRules {
+
+    static final Rule AMBIGUOUS_COLUMN = Rule.of("ambiguous-column", Severity.ERROR, "schema",
+            "a column name that more than one table in the statement has",
+            "The database cannot tell which table's column is meant and refuses the statement ('column reference is"
+                    + " ambiguous'). Qualify the column with its table or alias.")
+            .example(Dialect.POSTGRESQL, "CREATE TABLE teams (id int PRIMARY KEY, name text);\n"
+                    + "DELETE FROM users WHERE id IN (SELECT u.id FROM users u JOIN teams t ON t.id = u.id"
+                    + " WHERE name = 'core');", "DROP TABLE teams;");
+
+    @Override
+    public void check(StatementSite site, FindingSink sink) {
+        String kind = site.kind();
+        boolean data = kind.equals("INSERT") || kind.equals("UPDATE") || kind.equals("DELETE");
+        if (!data || site.statement().problem().isPresent()) {
+            return; // and Calcite's classes stay unloaded
+        }
+        Dialect dialect = site.dialect() == Dialect.D1 ? Dialect.SQLITE : site.dialect();
+        Map<String, List<String>> tables = new HashMap<>();
+        Set<String> opaque = new HashSet<>();
+        describe(site, tables, opaque);
+        var outcome = new DataStatementValidator(dialect).check(site.statement().source().text(), tables, opaque);
+        if (outcome instanceof DataStatementValidator.Unchecked unchecked) {
+            sink.uncheckedData(unchecked.reason());
+            return;
+        }
+        sink.checkedData();
+        for (DataStatementValidator.Problem problem : ((DataStatementValidator.Checked) outcome).problems()) {
+            SqlToken at = tokenAt(site, problem.line(), problem.column());
+            if (at == null || quotedSqliteString(site, at) || alreadyReported(site, sink, at)
+                    || site.state().uncertain.mentions(problem.name())) {
+                continue;
+            }
+            switch (problem.kind()) {
+                case UNKNOWN_COLUMN -> site.report(sink, RuleCatalog.UNKNOWN_OBJECT, at, null, "column "
+                        + problem.name() + " is in none of the tables this statement reads at this point of the"
+                        + " migrations; check the name, or add the column in an earlier migration");
+                case UNKNOWN_TABLE -> site.report(sink, RuleCatalog.UNKNOWN_OBJECT, at, null, "table " + problem.name()
+                        + " does not exist at this point of the migrations; check the name, or create it in an earlier"
+                        + " migration");
+                case AMBIGUOUS_COLUMN -> site.report(sink, AMBIGUOUS_COLUMN, at, null, "column " + problem.name()
+                        + " is in more than one table of this statement; qualify it with its table or alias");
+            }
+        }
+    }
+
+    /**
+     * The tables a statement may need: those its words name. Tables whose every column the replay knows are
+     * described; views, tables with unknown columns and names a DO block may have changed are opaque.
+     */
+    private static void describe(StatementSite site, Map<String, List<String>> tables, Set<String> opaque) {
+        SchemaModel schema = site.schema();
+        for (SqlToken token : site.tokens()) {
+            if (token.type() != SqlToken.Type.WORD && token.type() != SqlToken.Type.QUOTED_IDENTIFIER) {
+                continue;
+            }
+            String name = site.names().key(token.unquoted().toLowerCase(Locale.ROOT));
+            Table table = schema.table(name);
+            if (table != null && table.columnsKnown() && !site.state().uncertain.mentions(name)) {
+                tables.put(name, new ArrayList<>(table.columns().keySet()));
+            } else if (table != null || schema.objects().containsKey("view " + name)
+                    || schema.objects().containsKey("materialized view " + name) || site.state().uncertain.mentions(name)
+                    || site.names().isInternalTable(name)) {
+                opaque.add(name);
+            }
+        }
+    }
+
+    /** The token Calcite's 1-based line and column point at, counted from the statement's first character. */
+    private static SqlToken tokenAt(StatementSite site, int line, int column) {
+        var statement = site.statement().source();
+        var lines = site.script().file().lines();
+        SourcePosition start = statement.start();
+        int targetLine = start.line() + line - 1;
+        int targetColumn = line == 1 ? start.column() + column - 1 : column;
+        for (SqlToken token : statement.tokens()) {
+            SourcePosition position = lines.position(token.start());
+            if (position.line() == targetLine && position.column() == targetColumn) {
+                return token;
+            }
+        }
+        return null;
+    }
+
+    /** SQLite reads a double-quoted name that is no column as a string, so it is never unknown there. */
+    private static boolean quotedSqliteString(StatementSite site, SqlToken at) {
+        Dialect dialect = site.dialect();
+        return (dialect == Dialect.SQLITE || dialect == Dialect.D1) && at.type() == SqlToken.Type.QUOTED_IDENTIFIER;
+    }
+
+    /** The replay's own check already named the target table or a written column at this token. */
+    private static boolean alreadyReported(StatementSite site, FindingSink sink, SqlToken at) {
+        SourcePosition position = site.script().file().lines().position(at.start());
+        return sink.findings().stream().anyMatch(f -> f.file().equals(site.script().displayPath())
+                && f.start().equals(position) && f.rule().equals(RuleCatalog.UNKNOWN_OBJECT.id()));
+    }
+}

@@ -1,0 +1,137 @@
+-- Data migrations with one planted error each, for PlantedDataErrorsTest. A case is '-- case: <engine> <rule> <name>',
+-- then its SQL: V1 (the schema, every line before '-- V2') and V2 (the data statement, whose last statement fails on
+-- the engine). The test runs V1 and V2 on the engine, which must refuse V2's statement, and expects the rule at V2's
+-- line of that statement.
+-- case: postgresql unknown-object misspelt column in WHERE
+CREATE TABLE users (id int PRIMARY KEY, name text, email text NOT NULL, age int);
+-- V2
+UPDATE users SET name = 'x' WHERE emial = 'a@example.com';
+-- case: postgresql unknown-object misspelt column in a subquery
+CREATE TABLE users (id int PRIMARY KEY, name text);
+CREATE TABLE teams (id int PRIMARY KEY, owner_id int, name text);
+-- V2
+DELETE FROM users
+WHERE id IN (SELECT owner_id FROM teams WHERE nmae = 'core');
+-- case: postgresql unknown-object misspelt column in a select list of INSERT ... SELECT
+CREATE TABLE users (id int PRIMARY KEY, name text);
+CREATE TABLE archived_users (id int PRIMARY KEY, name text);
+-- V2
+INSERT INTO archived_users (id, name)
+SELECT id, nmae FROM users WHERE id < 100;
+-- case: postgresql unknown-object misspelt table in a subquery
+CREATE TABLE users (id int PRIMARY KEY, name text);
+-- V2
+DELETE FROM users WHERE id IN (SELECT user_id FROM sessoins);
+-- case: postgresql unknown-object misspelt column in SET's expression
+CREATE TABLE users (id int PRIMARY KEY, name text, display_name text);
+-- V2
+UPDATE users SET display_name = upper(nme) WHERE id > 0;
+-- case: postgresql unknown-object column in a join condition
+CREATE TABLE orders (id int PRIMARY KEY, customer_id int, total numeric);
+CREATE TABLE customers (id int PRIMARY KEY, tier text);
+-- V2
+DELETE FROM orders WHERE customer_id IN (SELECT c.id FROM customers c JOIN orders o ON o.customerid = c.id);
+-- case: postgresql ambiguous-column in a join
+CREATE TABLE users (id int PRIMARY KEY, name text);
+CREATE TABLE teams (id int PRIMARY KEY, name text);
+-- V2
+DELETE FROM users WHERE id IN (SELECT u.id FROM users u JOIN teams t ON t.id = u.id WHERE name = 'core');
+-- case: postgresql not-null-violation an INSERT that leaves out a NOT NULL column
+CREATE TABLE users (id int PRIMARY KEY, name text, email text NOT NULL);
+-- V2
+INSERT INTO users (id, name) VALUES (1, 'Ann');
+-- case: postgresql not-null-violation NULL into a NOT NULL column
+CREATE TABLE users (id int PRIMARY KEY, name text, email text NOT NULL);
+-- V2
+INSERT INTO users (id, name, email) VALUES (1, 'Ann', NULL);
+-- case: postgresql dml-type-mismatch a word into an integer column
+CREATE TABLE users (id int PRIMARY KEY, age int);
+-- V2
+UPDATE users SET age = 'unknown' WHERE id = 1;
+-- case: postgresql dml-type-mismatch a word into a numeric column
+CREATE TABLE prices (id int PRIMARY KEY, amount numeric(10, 2));
+-- V2
+INSERT INTO prices (id, amount) VALUES (1, 'ten');
+-- case: postgresql dml-type-mismatch a word into a boolean column
+CREATE TABLE users (id int PRIMARY KEY, active boolean);
+-- V2
+INSERT INTO users (id, active) VALUES (1, 'maybe');
+-- case: postgresql dml-type-mismatch a decimal into an integer column
+CREATE TABLE users (id int PRIMARY KEY, age int);
+-- V2
+INSERT INTO users (id, age) VALUES (1, '4.5');
+-- case: mariadb unknown-object misspelt column in WHERE
+CREATE TABLE users (id int PRIMARY KEY, name varchar(100), email varchar(200) NOT NULL);
+-- V2
+UPDATE users SET name = 'x' WHERE emial = 'a@example.com';
+-- case: mariadb unknown-object misspelt column in a subquery
+CREATE TABLE users (id int PRIMARY KEY, name varchar(100));
+CREATE TABLE teams (id int PRIMARY KEY, owner_id int, name varchar(100));
+-- V2
+DELETE FROM users WHERE id IN (SELECT owner_id FROM teams WHERE nmae = 'core');
+-- case: mariadb unknown-object misspelt column in INSERT ... SELECT
+CREATE TABLE users (id int PRIMARY KEY, name varchar(100));
+CREATE TABLE archived_users (id int PRIMARY KEY, name varchar(100));
+-- V2
+INSERT INTO archived_users (id, name) SELECT id, nmae FROM users WHERE id < 100;
+-- case: mariadb unknown-object misspelt table in a subquery
+CREATE TABLE users (id int PRIMARY KEY, name varchar(100));
+-- V2
+DELETE FROM users WHERE id IN (SELECT user_id FROM sessoins);
+-- case: mariadb ambiguous-column in a join
+CREATE TABLE users (id int PRIMARY KEY, name varchar(100));
+CREATE TABLE teams (id int PRIMARY KEY, name varchar(100));
+-- V2
+INSERT INTO users (id, name) SELECT u.id + 1000, 'copy' FROM users u JOIN teams t ON t.id = u.id WHERE name = 'core';
+-- case: mariadb not-null-violation an INSERT that leaves out a NOT NULL column
+CREATE TABLE users (id int PRIMARY KEY, name varchar(100), email varchar(200) NOT NULL);
+-- V2
+INSERT INTO users (id, name) VALUES (1, 'Ann');
+-- case: mariadb not-null-violation NULL into a NOT NULL column
+CREATE TABLE users (id int PRIMARY KEY, email varchar(200) NOT NULL);
+-- V2
+INSERT INTO users (id, email) VALUES (1, NULL);
+-- case: mariadb dml-type-mismatch a word into an integer column
+CREATE TABLE users (id int PRIMARY KEY, age int);
+INSERT INTO users (id, age) VALUES (1, 30);
+-- V2
+UPDATE users SET age = 'unknown' WHERE id = 1;
+-- case: mariadb dml-type-mismatch a word into a decimal column
+CREATE TABLE prices (id int PRIMARY KEY, amount decimal(10, 2));
+-- V2
+INSERT INTO prices (id, amount) VALUES (1, 'ten');
+-- case: sqlite unknown-object misspelt column in WHERE
+CREATE TABLE users (id integer PRIMARY KEY, name text, email text NOT NULL);
+-- V2
+UPDATE users SET name = 'x' WHERE emial = 'a@example.com';
+-- case: sqlite unknown-object misspelt column in a subquery
+CREATE TABLE users (id integer PRIMARY KEY, name text);
+CREATE TABLE teams (id integer PRIMARY KEY, owner_id integer, name text);
+-- V2
+DELETE FROM users WHERE id IN (SELECT owner_id FROM teams WHERE nmae = 'core');
+-- case: sqlite unknown-object misspelt column in INSERT ... SELECT
+CREATE TABLE users (id integer PRIMARY KEY, name text);
+CREATE TABLE archived_users (id integer PRIMARY KEY, name text);
+-- V2
+INSERT INTO archived_users (id, name) SELECT id, nmae FROM users WHERE id < 100;
+-- case: sqlite unknown-object misspelt table in a subquery
+CREATE TABLE users (id integer PRIMARY KEY, name text);
+-- V2
+DELETE FROM users WHERE id IN (SELECT user_id FROM sessoins);
+-- case: sqlite unknown-object misspelt column in SET's expression
+CREATE TABLE users (id integer PRIMARY KEY, name text, display_name text);
+-- V2
+UPDATE users SET display_name = upper(nme) WHERE id > 0;
+-- case: sqlite ambiguous-column in a join
+CREATE TABLE users (id integer PRIMARY KEY, name text);
+CREATE TABLE teams (id integer PRIMARY KEY, name text);
+-- V2
+DELETE FROM users WHERE id IN (SELECT u.id FROM users u JOIN teams t ON t.id = u.id WHERE name = 'core');
+-- case: sqlite not-null-violation an INSERT that leaves out a NOT NULL column
+CREATE TABLE users (id integer PRIMARY KEY, name text, email text NOT NULL);
+-- V2
+INSERT INTO users (id, name) VALUES (1, 'Ann');
+-- case: sqlite not-null-violation NULL into a NOT NULL column
+CREATE TABLE users (id integer PRIMARY KEY, email text NOT NULL);
+-- V2
+INSERT INTO users (id, email) VALUES (1, NULL);
