@@ -17,6 +17,7 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlValidator;
@@ -34,8 +35,9 @@ import java.util.regex.Pattern;
  * every column named anywhere in it (WHERE, joins, subqueries, SET, select lists) must be in one of the tables in
  * scope, and once only.
  *
- * <p>Calcite does not know every dialect's syntax and functions, so it judges only what it can prove: a statement
- * its parser does not read, or that names an object the replay cannot describe, is not checked ({@link Unchecked}
+ * <p>The statement is read by Calcite's Babel parser, which reserves few words (a column called {@code element} or
+ * {@code value} is common in migrations) and reads PostgreSQL's casts. Calcite does not know every dialect's syntax
+ * and functions, so it judges only what it can prove: a statement its parser does not read, or that names an object the replay cannot describe, is not checked ({@link Unchecked}
  * says why). Functions it does not know are looked up leniently, and every column is of type ANY, so that no type
  * rule of Calcite's stands in for the database's.
  */
@@ -119,11 +121,12 @@ public final class DataStatementValidator {
 
     private SqlParser.Config parserConfig() {
         return SqlParser.config()
+                .withParserFactory(SqlBabelParserImpl.FACTORY)
                 .withQuoting(dialect.isMySqlFamily() ? Quoting.BACK_TICK : Quoting.DOUBLE_QUOTE)
                 .withUnquotedCasing(Casing.TO_LOWER)
                 .withQuotedCasing(Casing.UNCHANGED)
                 .withCaseSensitive(false)
-                .withConformance(SqlConformanceEnum.LENIENT);
+                .withConformance(SqlConformanceEnum.BABEL);
     }
 
     private SqlValidator validator(Map<String, List<String>> tables) {

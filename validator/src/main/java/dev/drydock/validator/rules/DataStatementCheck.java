@@ -41,7 +41,8 @@ final class DataStatementCheck implements StatementRules {
         Map<String, List<String>> tables = new HashMap<>();
         Set<String> opaque = new HashSet<>();
         describe(site, tables, opaque);
-        var outcome = new DataStatementValidator(dialect).check(site.statement().source().text(), tables, opaque);
+        var outcome = new DataStatementValidator(dialect).check(CalciteReadable.of(site.statement().source()), tables,
+                opaque);
         if (outcome instanceof DataStatementValidator.Unchecked unchecked) {
             sink.uncheckedData(unchecked.reason());
             return;
