@@ -31,6 +31,10 @@ CREATE TABLE orders (id int PRIMARY KEY, customer_id int, total numeric);
 CREATE TABLE customers (id int PRIMARY KEY, tier text);
 -- V2
 DELETE FROM orders WHERE customer_id IN (SELECT c.id FROM customers c JOIN orders o ON o.customerid = c.id);
+-- case: postgresql unknown-object misspelt column in RETURNING
+CREATE TABLE users (id int PRIMARY KEY, name text);
+-- V2
+INSERT INTO users (id, name) VALUES (1, 'Ann') RETURNING id, nmae;
 -- case: postgresql ambiguous-column in a join
 CREATE TABLE users (id int PRIMARY KEY, name text);
 CREATE TABLE teams (id int PRIMARY KEY, name text);

@@ -56,6 +56,7 @@ final class DataReferences {
         if (!table.columnsKnown()) {
             return; // created by AS SELECT or the like: its columns are not known
         }
+        returning(table, cursor.ahead(), problems);
         if (verb.equals("UPDATE")) {
             boolean joined = false;
             while (!cursor.atEnd() && !cursor.isWord("SET")) {
@@ -81,6 +82,33 @@ final class DataReferences {
                 if (column.size() == 1) {
                     checkColumn(table, column.get(0), problems);
                 }
+            }
+        }
+    }
+
+    /**
+     * PostgreSQL's and SQLite's {@code RETURNING a, b}: plain names must be the target table's columns, where no
+     * FROM, USING or JOIN brings other tables in (Calcite does not read RETURNING, so this is where it is checked).
+     */
+    private static void returning(Table table, List<SqlToken> tokens, List<ReplayProblem> problems) {
+        int depth = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            SqlToken token = tokens.get(i);
+            depth += token.isSymbol('(') ? 1 : token.isSymbol(')') ? -1 : 0;
+            if (depth != 0) {
+                continue;
+            }
+            if (token.isWord("FROM") || token.isWord("USING") || token.isWord("JOIN")) {
+                return;
+            }
+            if (token.isWord("RETURNING")) {
+                for (List<SqlToken> item : TokenCursor.splitOnCommas(tokens.subList(i + 1, tokens.size()))) {
+                    if (item.size() == 1 && item.get(0).type() != SqlToken.Type.STRING
+                            && item.get(0).type() != SqlToken.Type.NUMBER) {
+                        checkColumn(table, item.get(0), problems);
+                    }
+                }
+                return;
             }
         }
     }

@@ -134,6 +134,11 @@ final class TokenCursor {
         return tokens.subList(start, at);
     }
 
+    /** The tokens not read yet, without reading them. */
+    List<SqlToken> ahead() {
+        return tokens.subList(Math.min(at, tokens.size()), tokens.size());
+    }
+
     List<SqlToken> rest() {
         List<SqlToken> rest = tokens.subList(Math.min(at, tokens.size()), tokens.size());
         at = tokens.size();

@@ -324,6 +324,9 @@ class AnalysisRulesTest {
                         "DROP TABLE contacts;\nDROP DOMAIN email_address;", "a domain, a table's row type, built-ins"),
                 silent("unknown-object", pg, "ALTER TABLE users ALTER COLUMN email SET DEFAULT 'none';",
                         "ALTER TABLE users ALTER COLUMN email DROP DEFAULT;", "SET DEFAULT is no type"),
+                silent("unknown-object", pg, "CREATE TABLE teams (id int PRIMARY KEY, owner_id int, title text);\n"
+                        + "UPDATE users SET age = 1 FROM teams WHERE teams.owner_id = users.id RETURNING users.id, title;",
+                        "DROP TABLE teams;", "RETURNING after FROM may name the other table's columns"),
                 // locking rules of round 2; a table created in the same migration is exempt
                 fires("set-not-null-scan", pg, "ALTER TABLE users ALTER COLUMN email SET NOT NULL;",
                         "ALTER TABLE users ALTER COLUMN email DROP NOT NULL;", "existing table"),
