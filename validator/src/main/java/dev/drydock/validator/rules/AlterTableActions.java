@@ -16,7 +16,9 @@ final class AlterTableActions {
         int at = firstAction(tokens);
         while (at < tokens.size()) {
             List<SqlToken> action = action(tokens, at);
-            actions.add(action);
+            if (!action.isEmpty()) { // ",," is a syntax error; the rules read the actions around it
+                actions.add(action);
+            }
             at += action.size() + 1;
         }
         return actions;
