@@ -35,6 +35,11 @@ DELETE FROM orders WHERE customer_id IN (SELECT c.id FROM customers c JOIN order
 CREATE TABLE users (id int PRIMARY KEY, name text);
 -- V2
 INSERT INTO users (id, name) VALUES (1, 'Ann') RETURNING id, nmae;
+-- case: postgresql unknown-object a column a view does not give
+CREATE TABLE users (id int PRIMARY KEY, name text, age int);
+CREATE VIEW adults AS SELECT id, name AS full_name FROM users WHERE age >= 18;
+-- V2
+DELETE FROM users WHERE id IN (SELECT id FROM adults WHERE full_nmae = 'x');
 -- case: postgresql ambiguous-column in a join
 CREATE TABLE users (id int PRIMARY KEY, name text);
 CREATE TABLE teams (id int PRIMARY KEY, name text);

@@ -77,6 +77,37 @@ public final class DataStatementValidator {
      *                block may have made): a statement that needs one is not checked
      */
     public Outcome check(String sql, Map<String, List<String>> tables, Set<String> opaque) {
+        return check(sql, tables, Map.of(), opaque);
+    }
+
+    /**
+     * @param views views the statement may need, each by its query ({@code SELECT ...}): described by the columns
+     *              that query gives, or opaque when Calcite cannot derive them
+     */
+    public Outcome check(String sql, Map<String, List<String>> tables, Map<String, String> views, Set<String> opaque) {
+        Map<String, List<String>> relations = new java.util.HashMap<>(tables);
+        Set<String> unknowable = new java.util.HashSet<>(opaque);
+        views.forEach((name, query) -> viewColumns(query, tables).ifPresentOrElse(
+                columns -> relations.put(name, columns), () -> unknowable.add(name)));
+        return checkAgainst(sql, relations, unknowable);
+    }
+
+    /** The column names a view's query gives, validated against the tables, or empty when Calcite cannot tell. */
+    private java.util.Optional<List<String>> viewColumns(String query, Map<String, List<String>> tables) {
+        try {
+            SqlNode node = SqlParser.create(query, parserConfig()).parseQuery();
+            SqlValidator validator = validator(tables);
+            SqlNode validated = validator.validate(node);
+            List<String> names = validator.getValidatedNodeType(validated).getFieldNames().stream()
+                    .map(name -> name.toLowerCase(java.util.Locale.ROOT)).toList();
+            return names.stream().anyMatch(name -> name.startsWith("expr$")) ? java.util.Optional.empty()
+                    : java.util.Optional.of(names);
+        } catch (SqlParseException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private Outcome checkAgainst(String sql, Map<String, List<String>> tables, Set<String> opaque) {
         SqlNode node;
         try {
             node = SqlParser.create(sql, parserConfig()).parseStmt();

@@ -39,10 +39,11 @@ final class DataStatementCheck implements StatementRules {
         }
         Dialect dialect = site.dialect() == Dialect.D1 ? Dialect.SQLITE : site.dialect();
         Map<String, List<String>> tables = new HashMap<>();
+        Map<String, String> views = new HashMap<>();
         Set<String> opaque = new HashSet<>();
-        describe(site, tables, opaque);
+        describe(site, tables, views, opaque);
         var outcome = new DataStatementValidator(dialect).check(CalciteReadable.of(site.statement().source()), tables,
-                opaque);
+                views, opaque);
         if (outcome instanceof DataStatementValidator.Unchecked unchecked) {
             sink.uncheckedData(unchecked.reason());
             return;
@@ -69,9 +70,11 @@ final class DataStatementCheck implements StatementRules {
 
     /**
      * The tables a statement may need: those its words name. Tables whose every column the replay knows are
-     * described; views, tables with unknown columns and names a DO block may have changed are opaque.
+     * described, views by their query (whose columns Calcite derives); materialized views, tables with unknown
+     * columns and names a DO block may have changed are opaque.
      */
-    private static void describe(StatementSite site, Map<String, List<String>> tables, Set<String> opaque) {
+    private static void describe(StatementSite site, Map<String, List<String>> tables, Map<String, String> views,
+                                 Set<String> opaque) {
         SchemaModel schema = site.schema();
         for (SqlToken token : site.tokens()) {
             if (token.type() != SqlToken.Type.WORD && token.type() != SqlToken.Type.QUOTED_IDENTIFIER) {
@@ -81,12 +84,24 @@ final class DataStatementCheck implements StatementRules {
             Table table = schema.table(name);
             if (table != null && table.columnsKnown() && !site.state().uncertain.mentions(name)) {
                 tables.put(name, new ArrayList<>(table.columns().keySet()));
-            } else if (table != null || schema.objects().containsKey("view " + name)
-                    || schema.objects().containsKey("materialized view " + name) || site.state().uncertain.mentions(name)
-                    || site.names().isInternalTable(name)) {
+            } else if (schema.objects().containsKey("view " + name) && !site.state().uncertain.mentions(name)) {
+                viewQuery(schema.objects().get("view " + name).definition()).ifPresentOrElse(
+                        query -> views.put(name, query), () -> opaque.add(name));
+            } else if (table != null || schema.objects().containsKey("materialized view " + name)
+                    || site.state().uncertain.mentions(name) || site.names().isInternalTable(name)) {
                 opaque.add(name);
             }
         }
+    }
+
+    /** A view's query from its stored definition ({@code as select ...}); empty when it names its columns. */
+    private static java.util.Optional<String> viewQuery(String definition) {
+        String text = definition.strip();
+        if (text.startsWith("as ")) {
+            // the stored form spaces every token apart: join the two-character operators again (>=, <>, ::, ||)
+            return java.util.Optional.of(text.substring(3).replaceAll("([<>!:|-]) (?=[=>:|])", "$1"));
+        }
+        return java.util.Optional.empty(); // (a, b) AS ..., WITH (options) AS ...: left opaque
     }
 
     /** The token Calcite's 1-based line and column point at, counted from the statement's first character. */
