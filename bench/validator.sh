@@ -5,6 +5,8 @@
 #   kratos:     every PostgreSQL up and down file of ory/kratos (557 files), with the project's config
 # Prints the median wall time of each side and the ratios, against squawk as its npm package runs it
 # (a node wrapper) and against the bare Rust binary inside. RUNS=N sets the number of runs (default 21).
+# BASELINE=DIR also times DIR/bin/validator (an older checkout, built) in the same alternation, and prints
+# this checkout's time over it: how a change moved each scenario.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="$root/bench/.work"
@@ -55,13 +57,16 @@ bench() {
   local name="$1"; shift
   local -a files=("$@")
   local side
-  for side in npm bin drydock; do : > "$work/$name.$side"; done
+  for side in npm bin drydock baseline; do : > "$work/$name.$side"; done
   "$squawk_bin" "${files[@]}" > /dev/null 2>&1 || true   # warm the page cache for all sides
   "$validator" "${DRYDOCK_ARGS[@]}" > /dev/null 2>&1 || true
   for _ in $(seq "$runs"); do
     time_ms "$squawk_npm" "${files[@]}" >> "$work/$name.npm"
     time_ms "$squawk_bin" "${files[@]}" >> "$work/$name.bin"
     time_ms "$validator" "${DRYDOCK_ARGS[@]}" >> "$work/$name.drydock"
+    if [ -n "${BASELINE:-}" ]; then
+      time_ms "$BASELINE/bin/validator" "${DRYDOCK_ARGS[@]}" >> "$work/$name.baseline"
+    fi
   done
   local n b d
   n=$(median < "$work/$name.npm")
@@ -70,6 +75,12 @@ bench() {
   printf '%-11s squawk (npm) %5s ms   squawk (binary) %5s ms   drydock %5s ms   drydock/npm %s   drydock/binary %s\n' \
     "$name" "$n" "$b" "$d" "$(awk -v d="$d" -v s="$n" 'BEGIN {printf "%.2f", d / s}')" \
     "$(awk -v d="$d" -v s="$b" 'BEGIN {printf "%.2f", d / s}')"
+  if [ -n "${BASELINE:-}" ]; then
+    local o
+    o=$(median < "$work/$name.baseline")
+    printf '%-11s baseline %5s ms   drydock %5s ms   drydock/baseline %s\n' "" "$o" "$d" \
+      "$(awk -v d="$d" -v s="$o" 'BEGIN {printf "%.2f", d / s}')"
+  fi
 }
 
 echo "median of $runs alternating runs each; $(nproc) cores; $(java -version 2>&1 | head -n 1)"

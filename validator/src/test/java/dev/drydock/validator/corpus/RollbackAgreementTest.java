@@ -49,6 +49,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Execution(ExecutionMode.CONCURRENT)
 class RollbackAgreementTest {
 
+    /**
+     * Standard output as it was when the class loaded: this class runs beside others, some of which swap System.out
+     * to capture a command's output (CliRun), and a summary printed then would land in their capture.
+     */
+    private static final java.io.PrintStream CONSOLE = System.out;
+
     @TempDir
     static Path work;
 
@@ -149,7 +155,7 @@ class RollbackAgreementTest {
         Path out = Path.of("target", "agreement", "rollback-" + corpus.name() + ".txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report.toString());
-        System.out.println(summary);
+        CONSOLE.println(summary);
         assertTrue(real.size() > 20, corpus + " has only " + real.size() + " rollbacks");
         assertTrue(precision >= 0.98 && recall >= 0.95, summary + "; see " + out.toAbsolutePath());
     }
