@@ -23,7 +23,9 @@ if [ -z "$java_aot" ]; then
   exit 0
 fi
 
-# The same JVM options as bin/validator: the cache holds only what a run with them can use.
+# The same JVM options as bin/validator: the cache holds only what a run with them can use. The training run
+# checks data statements too, so Calcite's classes are in the cache: JDK 25 loads them at every start (about 20 ms
+# on a run over schema changes), but a run that checks data statements starts half as slow as without them.
 "$java_aot" -XX:AOTCacheOutput="$target/validator.aot" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss4m \
   -Xlog:aot=off -Xlog:cds=off -jar "$target/validator.jar" --format=json --output="$target/aot-training.json" \
   --config="$training/drydock.yaml" "$training/flyway" "$training/golang" "$training/wrangler" > /dev/null 2>&1 || true
