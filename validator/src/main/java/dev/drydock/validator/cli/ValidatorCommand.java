@@ -34,8 +34,10 @@ import java.util.concurrent.Callable;
 /** {@code bin/validator}: checks migration files without a database. */
 @Command(name = "validator", mixinStandardHelpOptions = true, versionProvider = ValidatorCommand.Version.class,
         sortOptions = false, usageHelpAutoWidth = true,
-        description = "Checks SQL migration files without a database: syntax per dialect, file naming, rollback"
-                + " pairing and history integrity against migrations.sum.",
+        description = "Checks SQL migration files without a database: syntax by the database's own grammar, a replay"
+                + " of the schema (unknown and duplicate objects, rollbacks that do not reverse, locking and safety),"
+                + " data statements against the replayed schema, file naming, rollback pairing and history integrity"
+                + " against migrations.sum.",
         subcommands = {RulesCommand.class, HashCommand.class, InstallHookCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -43,6 +45,7 @@ import java.util.concurrent.Callable;
                 "  validator --dialect sqlite:3.40 migrations   check for SQLite 3.40",
                 "  validator db/migrations/V3__add_email.sql    report on one file, judged with its folder",
                 "  validator --format sarif --output drydock.sarif   for code scanning",
+                "  validator --verbose db/migrations            also count the data statements checked",
                 "  validator rules                              the rule catalogue",
                 "  validator hash                               record the history in migrations.sum",
                 "",

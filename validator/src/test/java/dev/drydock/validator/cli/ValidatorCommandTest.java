@@ -36,6 +36,20 @@ class ValidatorCommandTest {
     }
 
     @Test
+    void verboseCountsTheDataStatementsCheckedAndWhyOthersWereNot() {
+        Path folder = migrations();
+        write(folder, "V2__data.sql", "UPDATE a SET id = 2 WHERE id = 1;\nINSERT INTO a (id) VALUES (1) ON CONFLICT DO"
+                + " NOTHING;\nUPDATE a SET id = 3 FROM a AS b WHERE b.id = a.id;\n");
+        write(folder, "U2__data.sql", "SELECT 1;");
+        CliRun quiet = CliRun.of(folder.toString());
+        assertFalse(quiet.err().contains("data statement"), quiet.err());
+        CliRun verbose = CliRun.of("--verbose", folder.toString());
+        assertTrue(verbose.err().contains("validator: 2 data statement(s) validated against the replayed schema, 1 not"
+                + " checked"), verbose.err());
+        assertTrue(verbose.err().contains("1 not checked: Calcite's parser does not read it"), verbose.err());
+    }
+
+    @Test
     void exitCodeZeroOneAndStrict() {
         Path folder = migrations();
         assertEquals(0, CliRun.of(folder.toString()).exit());
