@@ -72,17 +72,11 @@ public final class DataStatementValidator {
     }
 
     /**
-     * @param tables  the tables whose every column the replay knows, lower case, each with its columns
-     * @param opaque  names that exist but cannot be described (views, tables with unknown columns, names a DO
-     *                block may have made): a statement that needs one is not checked
-     */
-    public Outcome check(String sql, Map<String, List<String>> tables, Set<String> opaque) {
-        return check(sql, tables, Map.of(), opaque);
-    }
-
-    /**
-     * @param views views the statement may need, each by its query ({@code SELECT ...}): described by the columns
-     *              that query gives, or opaque when Calcite cannot derive them
+     * @param tables the tables whose every column the replay knows, lower case, each with its columns
+     * @param views  views the statement may need, each by its query ({@code SELECT ...}): described by the columns
+     *               that query gives, or opaque when Calcite cannot derive them
+     * @param opaque names that exist but cannot be described (materialized views, tables with unknown columns, names
+     *               a DO block may have made): a statement that needs one is not checked
      */
     public Outcome check(String sql, Map<String, List<String>> tables, Map<String, String> views, Set<String> opaque) {
         Map<String, List<String>> relations = new java.util.HashMap<>(tables);
