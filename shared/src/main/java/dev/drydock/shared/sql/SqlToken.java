@@ -9,6 +9,19 @@ public record SqlToken(Type type, int start, int end, String text) {
         return type == Type.WORD && text.equalsIgnoreCase(upperCase);
     }
 
+    /** The index of the {@code )} that closes the {@code (} at {@code open} in {@code tokens}, or -1. */
+    public static int closingParenthesis(java.util.List<SqlToken> tokens, int open) {
+        int depth = 0;
+        for (int i = open; i < tokens.size(); i++) {
+            if (tokens.get(i).isSymbol('(')) {
+                depth++;
+            } else if (tokens.get(i).isSymbol(')') && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     public boolean isSymbol(char symbol) {
         return type == Type.SYMBOL && text.length() == 1 && text.charAt(0) == symbol;
     }

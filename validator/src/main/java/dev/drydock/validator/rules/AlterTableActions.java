@@ -1,5 +1,6 @@
 package dev.drydock.validator.rules;
 
+import dev.drydock.shared.sql.Dialect;
 import dev.drydock.shared.sql.SqlToken;
 
 import java.util.ArrayList;
@@ -22,6 +23,17 @@ final class AlterTableActions {
             at += action.size() + 1;
         }
         return actions;
+    }
+
+    /**
+     * The table a PostgreSQL {@code ALTER TABLE} changes, when it existed before the migration; null otherwise
+     * (another statement, another dialect, a table of this migration's own).
+     */
+    static String existingPostgresTable(StatementSite site) {
+        if (site.dialect() != Dialect.POSTGRESQL || !site.kind().equals("ALTER TABLE")) {
+            return null;
+        }
+        return site.existingTable(site.object());
     }
 
     /** Where the first action starts: after {@code ALTER TABLE [IF EXISTS] [ONLY] name}. */

@@ -56,8 +56,7 @@ final class DmlTypeMismatch implements StatementRules {
                 }
             }
         } else if (site.kind().equals("UPDATE")) {
-            List<String> objects = site.statement().shape().objects();
-            Table table = objects.isEmpty() ? null : site.schema().table(site.object());
+            Table table = site.object() == null ? null : site.schema().table(site.object());
             int set = site.indexOfWord("SET");
             if (table == null || !table.columnsKnown() || set < 0) {
                 return;

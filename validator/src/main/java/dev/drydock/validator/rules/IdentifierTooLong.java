@@ -29,6 +29,9 @@ final class IdentifierTooLong implements StatementRules {
                 continue;
             }
             String name = token.unquoted();
+            if (name.length() * 3 <= MAX_BYTES) {
+                continue; // no UTF-8 form of 21 UTF-16 units reaches 64 bytes: most names are not encoded at all
+            }
             int bytes = name.getBytes(StandardCharsets.UTF_8).length;
             if (bytes > MAX_BYTES) {
                 // a name that swallowed a string literal (a quote left open) is not repeated: it may hold a secret

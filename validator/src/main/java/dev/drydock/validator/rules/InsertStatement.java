@@ -34,7 +34,7 @@ record InsertStatement(String table, SqlToken tableToken, List<SqlToken> columns
         }
         List<SqlToken> columns = new ArrayList<>();
         if (at < tokens.size() && tokens.get(at).isSymbol('(')) {
-            int close = closing(tokens, at);
+            int close = SqlToken.closingParenthesis(tokens, at);
             if (close < 0) {
                 return Optional.empty();
             }
@@ -61,7 +61,7 @@ record InsertStatement(String table, SqlToken tableToken, List<SqlToken> columns
         List<List<List<SqlToken>>> rows = new ArrayList<>();
         at++;
         while (at < tokens.size() && tokens.get(at).isSymbol('(')) {
-            int close = closing(tokens, at);
+            int close = SqlToken.closingParenthesis(tokens, at);
             if (close < 0) {
                 return Optional.empty();
             }
@@ -76,15 +76,4 @@ record InsertStatement(String table, SqlToken tableToken, List<SqlToken> columns
         return Optional.of(new InsertStatement(table, tableToken, columns, rows, false));
     }
 
-    private static int closing(List<SqlToken> tokens, int open) {
-        int depth = 0;
-        for (int i = open; i < tokens.size(); i++) {
-            if (tokens.get(i).isSymbol('(')) {
-                depth++;
-            } else if (tokens.get(i).isSymbol(')') && --depth == 0) {
-                return i;
-            }
-        }
-        return -1;
-    }
 }

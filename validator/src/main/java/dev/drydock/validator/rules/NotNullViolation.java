@@ -32,7 +32,7 @@ final class NotNullViolation implements StatementRules {
         }
         InsertStatement insert = InsertStatement.read(site.tokens()).orElse(null);
         Table table = insert == null ? null : site.schema().table(site.names().key(insert.table()));
-        if (table == null || !table.columnsKnown() || hasTrigger(site, table)) {
+        if (table == null || !table.columnsKnown() || site.schema().hasTrigger(table.name())) {
             return;
         }
         List<String> named = insert.columns().stream().map(t -> t.unquoted().toLowerCase(Locale.ROOT)).toList();
@@ -60,11 +60,6 @@ final class NotNullViolation implements StatementRules {
                 }
             }
         }
-    }
-
-    private static boolean hasTrigger(StatementSite site, Table table) {
-        return site.schema().objects().values().stream()
-                .anyMatch(object -> object.kind().equals("trigger") && table.name().equals(object.table()));
     }
 
     private static boolean filledOtherwise(Dialect dialect, Table table, Column column) {

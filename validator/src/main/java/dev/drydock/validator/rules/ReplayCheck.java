@@ -123,13 +123,10 @@ final class ReplayCheck implements Check {
     private static void noteTransaction(ParsedStatement statement, ScriptState state, Script script) {
         List<SqlToken> tokens = statement.source().tokens();
         String kind = statement.shape().kind();
-        boolean begin = kind.equals("BEGIN") && !(tokens.size() > 1 && tokens.get(1).isWord("ATOMIC"))
-                || kind.equals("START") && tokens.size() > 1 && tokens.get(1).isWord("TRANSACTION");
-        if (begin) {
+        if (TransactionControl.begins(kind, tokens)) {
             state.openTransactions++;
             state.lastBeginLine = statement.source().start().line();
-        } else if (kind.equals("COMMIT") || kind.equals("END")
-                || kind.equals("ROLLBACK") && !(tokens.size() > 1 && tokens.get(1).isWord("TO"))) {
+        } else if (TransactionControl.ends(kind, tokens)) {
             state.openTransactions = Math.max(0, state.openTransactions - 1);
         }
     }

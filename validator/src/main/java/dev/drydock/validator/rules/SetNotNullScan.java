@@ -23,10 +23,7 @@ final class SetNotNullScan implements StatementRules {
 
     @Override
     public void check(StatementSite site, FindingSink sink) {
-        if (site.dialect() != Dialect.POSTGRESQL || !site.kind().equals("ALTER TABLE")) {
-            return;
-        }
-        String table = site.existingTable(site.object());
+        String table = AlterTableActions.existingPostgresTable(site);
         if (table == null) {
             return;
         }

@@ -3,6 +3,9 @@ package dev.drydock.validator.rules;
 import dev.drydock.shared.migration.TransactionMode;
 import dev.drydock.shared.sql.Dialect;
 import dev.drydock.shared.sql.DialectTarget;
+import dev.drydock.shared.sql.SqlToken;
+
+import java.util.List;
 
 /**
  * {@code transaction-control}: BEGIN, COMMIT, ROLLBACK or END in a script the runner already wraps in a
@@ -24,8 +27,8 @@ final class TransactionControl implements StatementRules {
 
     @Override
     public void check(StatementSite site, FindingSink sink) {
-        boolean begin = isBegin(site);
-        boolean end = isEnd(site);
+        boolean begin = begins(site.kind(), site.tokens());
+        boolean end = ends(site.kind(), site.tokens());
         if (!begin && !end || site.targets().stream().map(DialectTarget::dialect).anyMatch(d -> d == Dialect.D1)) {
             return; // D1 refuses them outright: d1-explicit-transaction says so
         }
@@ -65,14 +68,19 @@ final class TransactionControl implements StatementRules {
                 && !(byDefault && site.analysis().set().layout().name().equals("golang-migrate"));
     }
 
-    private static boolean isBegin(StatementSite site) {
-        String kind = site.kind();
-        return kind.equals("BEGIN") && !site.wordAt(1, "ATOMIC") || kind.equals("START") && site.wordAt(1, "TRANSACTION");
+    /** BEGIN (not PostgreSQL's BEGIN ATOMIC of a routine body) or START TRANSACTION. */
+    static boolean begins(String kind, List<SqlToken> tokens) {
+        return kind.equals("BEGIN") && !wordAt(tokens, 1, "ATOMIC")
+                || kind.equals("START") && wordAt(tokens, 1, "TRANSACTION");
     }
 
-    private static boolean isEnd(StatementSite site) {
-        String kind = site.kind();
+    /** COMMIT, END, ABORT, or ROLLBACK (not ROLLBACK TO a savepoint). */
+    static boolean ends(String kind, List<SqlToken> tokens) {
         return kind.equals("COMMIT") || kind.equals("END") || kind.equals("ABORT")
-                || kind.equals("ROLLBACK") && !site.wordAt(1, "TO");
+                || kind.equals("ROLLBACK") && !wordAt(tokens, 1, "TO");
+    }
+
+    private static boolean wordAt(List<SqlToken> tokens, int index, String word) {
+        return index < tokens.size() && tokens.get(index).isWord(word);
     }
 }

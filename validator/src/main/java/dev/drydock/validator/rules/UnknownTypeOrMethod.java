@@ -32,14 +32,14 @@ final class UnknownTypeOrMethod implements StatementRules {
 
     @Override
     public void check(StatementSite site, FindingSink sink) {
-        if (site.dialect() != Dialect.POSTGRESQL || hasExtension(site.schema())) {
+        if (site.dialect() != Dialect.POSTGRESQL) {
             return;
         }
         for (ColumnTypes.Declared declared : ColumnTypes.of(site)) {
             SqlToken at = declared.at();
             String word = declared.type().split("[\\s(\\[]", 2)[0];
             if (at.type() == SqlToken.Type.WORD && !word.contains(".") && !BUILT_IN_TYPES.contains(word)
-                    && !userDefined(site, word)) {
+                    && !userDefined(site, word) && !hasExtension(site.schema())) {
                 site.report(sink, RuleCatalog.UNKNOWN_OBJECT, at, null, "type " + word + " does not exist at this"
                         + " point of the migrations (PostgreSQL has no such built-in type, and no migration created"
                         + " it); check the spelling, or create the type in an earlier migration");
@@ -51,7 +51,8 @@ final class UnknownTypeOrMethod implements StatementRules {
             if (using > 0 && using + 1 < tokens.size() && tokens.get(using + 1).type() == SqlToken.Type.WORD) {
                 SqlToken method = tokens.get(using + 1);
                 String name = method.text().toLowerCase(Locale.ROOT);
-                if (!BUILT_IN_METHODS.contains(name) && !site.state().uncertain.mentions(name)) {
+                if (!BUILT_IN_METHODS.contains(name) && !site.state().uncertain.mentions(name)
+                        && !hasExtension(site.schema())) {
                     site.report(sink, RuleCatalog.UNKNOWN_OBJECT, method, null, "index access method " + name
                             + " does not exist (PostgreSQL has btree, hash, gist, spgist, gin and brin; others come with"
                             + " an extension); check the spelling, or create the extension first");
@@ -60,6 +61,7 @@ final class UnknownTypeOrMethod implements StatementRules {
         }
     }
 
+    /** Asked only of a name that is otherwise unknown: it reads every object of the schema. */
     private static boolean hasExtension(SchemaModel schema) {
         return schema.objects().keySet().stream().anyMatch(key -> key.startsWith("extension "));
     }

@@ -31,7 +31,7 @@ final class PostgresNames {
     }
 
     /** {@code name1_name2_label} cut to 63 bytes, taking a character at a time from the longer of the two names. */
-    static String objectName(String name1, String name2, String label) {
+    private static String objectName(String name1, String name2, String label) {
         int overhead = label.length() + 1 + (name2 == null || name2.isEmpty() ? 0 : 1);
         int available = MAX_BYTES - overhead;
         String first = name1;
@@ -65,7 +65,7 @@ final class PostgresNames {
             return "expr";
         }
         if (element.get(0).isSymbol('(')) {
-            int close = closing(element, 0);
+            int close = SqlToken.closingParenthesis(element, 0);
             return close < 0 ? "expr" : expressionName(element.subList(1, close));
         }
         return expressionName(element);
@@ -89,7 +89,7 @@ final class PostgresNames {
         String name = name(tokens.get(last));
         int after = last + 1;
         if (after < tokens.size() && tokens.get(after).isSymbol('(')) {
-            int close = closing(tokens, after);
+            int close = SqlToken.closingParenthesis(tokens, after);
             return close >= 0 && endsElement(tokens, close + 1) ? name : "expr";
         }
         return endsElement(tokens, after) ? name : "expr";
@@ -109,17 +109,6 @@ final class PostgresNames {
                 || token.isWord("ILIKE") || token.isWord("IN") || token.isWord("BETWEEN") || token.isWord("NOT");
     }
 
-    private static int closing(List<SqlToken> tokens, int open) {
-        int depth = 0;
-        for (int i = open; i < tokens.size(); i++) {
-            if (tokens.get(i).isSymbol('(')) {
-                depth++;
-            } else if (tokens.get(i).isSymbol(')') && --depth == 0) {
-                return i;
-            }
-        }
-        return -1;
-    }
 
     private static String name(SqlToken token) {
         return token.type() == SqlToken.Type.QUOTED_IDENTIFIER ? token.unquoted() : token.text().toLowerCase(Locale.ROOT);

@@ -181,6 +181,11 @@ public final class SchemaModel {
         return new TreeSet<>(indexesByTable.getOrDefault(table, Set.of()));
     }
 
+    /** Whether a trigger is on {@code table}: it may fill in what a statement leaves out. */
+    public boolean hasTrigger(String table) {
+        return objectsByTable.getOrDefault(table, Set.of()).stream().anyMatch(key -> key.startsWith("trigger "));
+    }
+
     /** The keys of the objects that belong to {@code table} (comments, triggers, policies, sequences it owns). */
     Set<String> objectsOf(String table) {
         return new TreeSet<>(objectsByTable.getOrDefault(table, Set.of()));

@@ -66,9 +66,8 @@ final class TableStatements {
     private void addColumn(SchemaModel model, Table table, ColumnDefinition definition) {
         Column column = definition.column();
         if (definition.serial()) {
-            String sequence = dialect == Dialect.POSTGRESQL
-                    ? PostgresNames.objectName(bareName(table.name()), column.name(), "seq")
-                    : bareName(table.name()) + "_" + column.name() + "_seq";
+            String sequence = PostgresNames.choose(bareName(table.name()), column.name(), "seq",
+                    candidate -> relationExists(model, candidate)); // serial is PostgreSQL's alone
             column = new Column(column.name(), column.type(), true, "nextval('" + sequence + "')");
             model.objects.put("sequence " + sequence, new SchemaObject("sequence", sequence, table.name(),
                     "owned by " + table.name() + "." + column.name()));
@@ -93,7 +92,7 @@ final class TableStatements {
         if (inline.kind() == Constraint.Kind.FOREIGN_KEY && refColumns.isEmpty() && resolvesPrimaryKey) {
             refColumns = primaryKeyOf(references == null ? null : model.table(references));
         }
-        String name = inline.name() != null ? inline.name() : unique(table, generatedName(table, inline.kind(), namedAfter));
+        String name = inline.name() != null ? inline.name() : generatedName(table, inline.kind(), namedAfter);
         Constraint constraint = new Constraint(name, inline.kind(), List.copyOf(columns), references,
                 List.copyOf(refColumns), inline.onDelete(), inline.definition());
         table.changeConstraints().put(name, constraint);
@@ -119,20 +118,21 @@ final class TableStatements {
     }
 
     /**
-     * The name the database gives an unnamed constraint: PostgreSQL's {@code users_email_key}, MySQL's
-     * {@code PRIMARY} and {@code users_ibfk_1}. SQLite keeps no name, so there the constraint is known by what
-     * it covers, which survives the rebuild-and-rename dance.
+     * The name the database gives an unnamed constraint: PostgreSQL's {@code users_email_key} (numbered when taken:
+     * {@code users_email_key1}), MySQL's {@code PRIMARY} and {@code users_ibfk_1}. SQLite keeps no name, so there
+     * the constraint is known by what it covers, which survives the rebuild-and-rename dance.
      */
     private String generatedName(Table table, Constraint.Kind kind, List<String> columns) {
         String bare = bareName(table.name());
         String joined = String.join("_", columns);
         return switch (dialect) {
             case POSTGRESQL -> switch (kind) {
-                case PRIMARY_KEY -> PostgresNames.objectName(bare, null, "pkey");
-                case UNIQUE -> PostgresNames.objectName(bare, joined, "key");
-                case FOREIGN_KEY -> PostgresNames.objectName(bare, joined, "fkey");
-                case CHECK -> PostgresNames.objectName(bare, columns.isEmpty() ? null : columns.get(0), "check");
-                case EXCLUDE -> PostgresNames.objectName(bare, joined, "excl");
+                case PRIMARY_KEY -> PostgresNames.choose(bare, null, "pkey", table.constraints()::containsKey);
+                case UNIQUE -> PostgresNames.choose(bare, joined, "key", table.constraints()::containsKey);
+                case FOREIGN_KEY -> PostgresNames.choose(bare, joined, "fkey", table.constraints()::containsKey);
+                case CHECK -> PostgresNames.choose(bare, columns.isEmpty() ? null : columns.get(0), "check",
+                        table.constraints()::containsKey);
+                case EXCLUDE -> PostgresNames.choose(bare, joined, "excl", table.constraints()::containsKey);
             };
             case MYSQL, MARIADB -> switch (kind) {
                 case PRIMARY_KEY -> "primary";
@@ -143,18 +143,6 @@ final class TableStatements {
             case SQLITE, D1 -> "(" + kind.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " "
                     + String.join(", ", columns) + ")";
         };
-    }
-
-    /** PostgreSQL numbers a generated name that is taken: users_email_key1. */
-    private String unique(Table table, String name) {
-        if (dialect != Dialect.POSTGRESQL) {
-            return name;
-        }
-        String candidate = name;
-        for (int i = 1; table.constraints().containsKey(candidate); i++) {
-            candidate = name + i;
-        }
-        return candidate;
     }
 
     /**
