@@ -134,6 +134,9 @@ public final class DataStatementValidator {
                     e.getPosColumn())));
         }
         Matcher object = OBJECT_NOT_FOUND.matcher(message);
+        if (message.contains("not found within")) {
+            return new Unchecked("it names a table of another schema that the replay does not know");
+        }
         if (object.matches()) {
             String name = object.group(1).toLowerCase(java.util.Locale.ROOT);
             if (opaque.contains(name) || tables.containsKey(name) || name.contains(".")) {
@@ -157,7 +160,22 @@ public final class DataStatementValidator {
     private SqlValidator validator(Map<String, List<String>> tables) {
         JavaTypeFactoryImpl types = new JavaTypeFactoryImpl();
         CalciteSchema root = CalciteSchema.createRootSchema(false, false);
-        tables.forEach((name, columns) -> root.add(name, new ReplayedTable(columns)));
+        Map<String, Map<String, org.apache.calcite.schema.Table>> schemas = new java.util.HashMap<>();
+        tables.forEach((name, columns) -> {
+            int dot = name.lastIndexOf('.');
+            if (dot < 0) {
+                root.add(name, new ReplayedTable(columns));
+            } else { // auth.users: table users of a schema auth
+                schemas.computeIfAbsent(name.substring(0, dot), schema -> new java.util.HashMap<>())
+                        .put(name.substring(dot + 1), new ReplayedTable(columns));
+            }
+        });
+        schemas.forEach((schema, members) -> root.add(schema, new org.apache.calcite.schema.impl.AbstractSchema() {
+            @Override
+            protected Map<String, org.apache.calcite.schema.Table> getTableMap() {
+                return members;
+            }
+        }));
         Properties properties = new Properties();
         properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");
         CalciteCatalogReader catalog = new CalciteCatalogReader(root, List.of(), types,

@@ -51,8 +51,7 @@ final class DataStatementCheck implements StatementRules {
         sink.checkedData();
         for (DataStatementValidator.Problem problem : ((DataStatementValidator.Checked) outcome).problems()) {
             SqlToken at = tokenAt(site, problem.line(), problem.column());
-            if (at == null || quotedSqliteString(site, at) || alreadyReported(site, sink, at)
-                    || site.state().uncertain.mentions(problem.name())) {
+            if (at == null || quotedSqliteString(site, at) || site.state().uncertain.mentions(problem.name())) {
                 continue;
             }
             switch (problem.kind()) {
@@ -75,23 +74,41 @@ final class DataStatementCheck implements StatementRules {
      */
     private static void describe(StatementSite site, Map<String, List<String>> tables, Map<String, String> views,
                                  Set<String> opaque) {
-        SchemaModel schema = site.schema();
-        for (SqlToken token : site.tokens()) {
-            if (token.type() != SqlToken.Type.WORD && token.type() != SqlToken.Type.QUOTED_IDENTIFIER) {
+        List<SqlToken> tokens = site.tokens();
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!isName(tokens.get(i))) {
                 continue;
             }
-            String name = site.names().key(token.unquoted().toLowerCase(Locale.ROOT));
-            Table table = schema.table(name);
-            if (table != null && table.columnsKnown() && !site.state().uncertain.mentions(name)) {
-                tables.put(name, new ArrayList<>(table.columns().keySet()));
-            } else if (schema.objects().containsKey("view " + name) && !site.state().uncertain.mentions(name)) {
-                viewQuery(schema.objects().get("view " + name).definition()).ifPresentOrElse(
-                        query -> views.put(name, query), () -> opaque.add(name));
-            } else if (table != null || schema.objects().containsKey("materialized view " + name)
-                    || site.state().uncertain.mentions(name) || site.names().isInternalTable(name)) {
-                opaque.add(name);
+            String written = tokens.get(i).unquoted().toLowerCase(Locale.ROOT);
+            if (i + 2 < tokens.size() && tokens.get(i + 1).isSymbol('.') && isName(tokens.get(i + 2))) {
+                opaque.add(written); // a schema: Calcite must not call it a missing table
+                written = written + "." + tokens.get(i + 2).unquoted().toLowerCase(Locale.ROOT);
+                i += 2;
             }
+            describe(site, written, tables, views, opaque);
         }
+    }
+
+    /** One relation, under the name the statement writes it by ({@code auth.users} or {@code users}). */
+    private static void describe(StatementSite site, String written, Map<String, List<String>> tables,
+                                 Map<String, String> views, Set<String> opaque) {
+        SchemaModel schema = site.schema();
+        String name = site.names().key(written);
+        Table table = schema.table(name);
+        boolean uncertain = site.state().uncertain.mentions(name);
+        if (table != null && table.columnsKnown() && !uncertain) {
+            tables.put(written, new ArrayList<>(table.columns().keySet()));
+        } else if (schema.objects().containsKey("view " + name) && !uncertain) {
+            viewQuery(schema.objects().get("view " + name).definition()).ifPresentOrElse(
+                    query -> views.put(written, query), () -> opaque.add(written));
+        } else if (table != null || schema.objects().containsKey("materialized view " + name) || uncertain
+                || site.names().isInternalTable(name)) {
+            opaque.add(written);
+        }
+    }
+
+    private static boolean isName(SqlToken token) {
+        return token.type() == SqlToken.Type.WORD || token.type() == SqlToken.Type.QUOTED_IDENTIFIER;
     }
 
     /** A view's query from its stored definition ({@code as select ...}); empty when it names its columns. */
@@ -124,12 +141,5 @@ final class DataStatementCheck implements StatementRules {
     private static boolean quotedSqliteString(StatementSite site, SqlToken at) {
         Dialect dialect = site.dialect();
         return (dialect == Dialect.SQLITE || dialect == Dialect.D1) && at.type() == SqlToken.Type.QUOTED_IDENTIFIER;
-    }
-
-    /** The replay's own check already named the target table or a written column at this token. */
-    private static boolean alreadyReported(StatementSite site, FindingSink sink, SqlToken at) {
-        SourcePosition position = site.script().file().lines().position(at.start());
-        return sink.findings().stream().anyMatch(f -> f.file().equals(site.script().displayPath())
-                && f.start().equals(position) && f.rule().equals(RuleCatalog.UNKNOWN_OBJECT.id()));
     }
 }

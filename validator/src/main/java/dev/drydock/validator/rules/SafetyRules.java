@@ -44,6 +44,7 @@ final class SafetyRules implements StatementRules {
                         + " empties an existing table under an exclusive lock; if it is meant, say so with"
                         + " '-- drydock:irreversible <reason>' and take a backup first");
                 irreversible(site, sink, "TRUNCATE " + table + " deletes every row");
+                site.state().emptied.add(table);
             }
             case "UPDATE", "DELETE" -> dml(site, sink, table);
             case "ALTER TABLE" -> {
@@ -106,6 +107,9 @@ final class SafetyRules implements StatementRules {
         }
         if (site.kind().equals("DELETE")) {
             irreversible(site, sink, "DELETE FROM " + table + " removes rows");
+            if (!where) {
+                site.state().emptied.add(table);
+            }
         }
     }
 
@@ -211,8 +215,10 @@ final class SafetyRules implements StatementRules {
         volatileUserDefault(site, action).ifPresent(function -> site.reportOnTable(sink, RuleCatalog.TABLE_REWRITE,
                 function, table, "adding a column whose default calls " + function.text() + "(), a function this"
                         + " project created without IMMUTABLE or STABLE, rewrites every row of " + table + " under an"
-                        + " exclusive lock; add it nullable without the default, backfill in batches, then set the default"));
-        if (notNull && !hasDefault) {
+                        + " exclusive lock; add it nullable without the default, backfill in batches, then set the"
+                        + " default"));
+        // a table this script emptied has no row to refuse the column
+        if (notNull && !hasDefault && !site.state().emptied.contains(table)) {
             site.reportOnTable(sink, RuleCatalog.NOT_NULL_WITHOUT_DEFAULT, tokens.get(at), table, "adding a NOT NULL"
                     + " column without a DEFAULT fails on " + table + " as soon as it has rows; add a DEFAULT, or add"
                     + " it nullable, backfill, then SET NOT NULL");
@@ -361,7 +367,8 @@ final class SafetyRules implements StatementRules {
         List<SqlToken> tokens = site.tokens();
         for (int i = 0; i + 1 < tokens.size(); i++) {
             if (tokens.get(i).isWord(clause)) {
-                SqlToken value = tokens.get(i + 1).isSymbol('=') && i + 2 < tokens.size() ? tokens.get(i + 2) : tokens.get(i + 1);
+                boolean equals = tokens.get(i + 1).isSymbol('=') && i + 2 < tokens.size();
+                SqlToken value = equals ? tokens.get(i + 2) : tokens.get(i + 1);
                 return value.text().toUpperCase(Locale.ROOT);
             }
         }
@@ -379,7 +386,10 @@ final class SafetyRules implements StatementRules {
                 || "EXCLUSIVE".equals(lock);
     }
 
-    /** ALTER TABLE ... ALGORITHM=COPY copies the table; LOCK=SHARED or EXCLUSIVE holds writers off for the whole ALTER. */
+    /**
+     * ALTER TABLE ... ALGORITHM=COPY copies the table; LOCK=SHARED or EXCLUSIVE holds writers off for the whole
+     * ALTER.
+     */
     private static void mysqlBlockingAlter(StatementSite site, FindingSink sink, String table) {
         String algorithm = mysqlClause(site, "ALGORITHM");
         String lock = mysqlClause(site, "LOCK");

@@ -14,6 +14,8 @@ final class ScriptState {
     final Set<String> createdHere = new HashSet<>();
     /** Tables some statement of this script renames another table to: the SQLite rebuild's target. */
     final Set<String> renamedInto;
+    /** Tables this script emptied (TRUNCATE, DELETE without WHERE): a NOT NULL column without a default fits them. */
+    final Set<String> emptied = new HashSet<>();
     boolean lockTimeoutSet;
     boolean lockTimeoutReported;
     int openTransactions;

@@ -327,6 +327,17 @@ class AnalysisRulesTest {
                 silent("unknown-object", pg, "CREATE TABLE teams (id int PRIMARY KEY, owner_id int, title text);\n"
                         + "UPDATE users SET age = 1 FROM teams WHERE teams.owner_id = users.id RETURNING users.id, title;",
                         "DROP TABLE teams;", "RETURNING after FROM may name the other table's columns"),
+                silent("not-null-without-default", pg, "TRUNCATE users;\nALTER TABLE users ADD COLUMN code text NOT NULL;",
+                        "ALTER TABLE users DROP COLUMN code;", "the script emptied the table first"),
+                silent("unknown-object", pg, "CREATE SCHEMA IF NOT EXISTS auth;\n"
+                        + "CREATE TABLE auth.schema_migrations (version text PRIMARY KEY);\n"
+                        + "INSERT INTO auth.schema_migrations (version) VALUES ('1');\n"
+                        + "DELETE FROM auth.schema_migrations WHERE version = '1' AND EXISTS (SELECT 1 FROM public.users);",
+                        "DROP TABLE auth.schema_migrations;", "schema-qualified tables in a data statement"),
+                fires("unknown-object", pg, "CREATE SCHEMA IF NOT EXISTS auth;\n"
+                        + "CREATE TABLE auth.schema_migrations (version text PRIMARY KEY);\n"
+                        + "DELETE FROM auth.schema_migrations WHERE versoin = '1';",
+                        "DROP TABLE auth.schema_migrations;", "a misspelt column of a schema-qualified table"),
                 // locking rules of round 2; a table created in the same migration is exempt
                 fires("set-not-null-scan", pg, "ALTER TABLE users ALTER COLUMN email SET NOT NULL;",
                         "ALTER TABLE users ALTER COLUMN email DROP NOT NULL;", "existing table"),
