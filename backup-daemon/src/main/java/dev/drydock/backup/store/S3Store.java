@@ -66,7 +66,17 @@ public record S3Store(S3Client client, String bucket, String prefix, Path localD
         try (ArchiveReader reader = new ArchiveReader(partialFile)) {
             manifest = JSON.writeValueAsBytes(reader.manifest());
         }
-        String uploadId = call(() -> client.createMultipartUpload(create.build()).uploadId());
+        try {
+            upload(partialFile, id, key, create.build(), manifest);
+        } finally {
+            // whether or not the upload got as far as being created, the local copy has served its turn
+            Files.deleteIfExists(partialFile);
+        }
+    }
+
+    private void upload(Path partialFile, BackupId id, String key, CreateMultipartUploadRequest create, byte[] manifest)
+            throws IOException {
+        String uploadId = call(() -> client.createMultipartUpload(create).uploadId());
         try {
             List<CompletedPart> parts = new ArrayList<>();
             long size = Files.size(partialFile);
@@ -94,8 +104,6 @@ public record S3Store(S3Client client, String bucket, String prefix, Path localD
         } catch (IOException | RuntimeException e) {
             abortQuietly(key, uploadId);
             throw e;
-        } finally {
-            Files.deleteIfExists(partialFile);
         }
     }
 

@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -162,5 +163,30 @@ class S3StoreTest {
         assertEquals(List.of(), store.list());
         BackupId id = new BackupRun(store, Clock.systemUTC(), line -> { }).take("production", new SqliteDumper(database));
         assertEquals(List.of(id), store.list());
+    }
+
+    @Test
+    void aServerGoneBeforeTheUploadStartsLeavesNoLocalPartialBehind() throws Exception {
+        Path database = SqliteFixture.create(dir, 50);
+        S3Store store = store();
+        Consumer<String> stopWhileDumping = line -> {
+            if (line.startsWith("dumping")) {
+                try {
+                    server.stop();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        };
+        try {
+            assertThrows(IOException.class,
+                    () -> new BackupRun(store, Clock.systemUTC(), stopWhileDumping).take("production", new SqliteDumper(database)));
+        } finally {
+            server.start();
+        }
+        try (var local = Files.list(dir.resolve("cache"))) {
+            assertEquals(List.of(), local.map(p -> p.getFileName().toString()).toList());
+        }
+        assertEquals(List.of(), store.list());
     }
 }
