@@ -46,7 +46,7 @@ public final class BackupRun {
             }
             Manifest manifest = new Manifest(Manifest.FORMAT, id.value(), environment, result.database(),
                     started.toString(), clock.instant().toString(), result.tool(), result.migrationState(),
-                    result.schemaFingerprint(), result.tables(), writer.entries());
+                    result.schemaFingerprint(), result.tables(), writer.entries(), result.d1());
             writer.finish(manifest);
         } finally {
             deleteQuietly(workDir);

@@ -1,5 +1,6 @@
 package dev.drydock.backup;
 
+import dev.drydock.backup.dump.D1Dumper;
 import dev.drydock.backup.dump.Dumper;
 import dev.drydock.backup.dump.MariadbConnection;
 import dev.drydock.backup.dump.MariadbDumper;
@@ -12,6 +13,7 @@ import dev.drydock.backup.store.S3Clients;
 import dev.drydock.backup.verify.ScratchServers;
 import dev.drydock.shared.BadInputException;
 import dev.drydock.shared.config.ConfigException;
+import dev.drydock.shared.d1.D1Environment;
 import dev.drydock.shared.config.ConfigLoader;
 import dev.drydock.shared.config.DatabaseEngine;
 import dev.drydock.shared.config.DrydockConfig;
@@ -45,6 +47,9 @@ public record BackupSetup(DrydockConfig config, Path configFile) {
             throw new ConfigException(configFile, "environments", null, "no environment '" + environment
                     + "'; known: " + String.join(", ", config.environments().keySet()));
         }
+        if (env.isD1()) {
+            return new D1Dumper(D1Environment.of(env));
+        }
         String url = env.url();
         if (DatabaseEngine.SQLITE.matches(url)) {
             Path database = Path.of(url.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", ""));
@@ -57,7 +62,8 @@ public record BackupSetup(DrydockConfig config, Path configFile) {
             return new MariadbDumper(mariadb(url, env));
         }
         throw new ConfigException(configFile, "environments." + environment + ".url", null,
-                "no dumper for this URL; use one of " + String.join(", ", DatabaseEngine.urlPrefixes()));
+                "no dumper for this URL; use one of " + String.join(", ", DatabaseEngine.urlPrefixes())
+                        + " or d1:<database>");
     }
 
     /** Where restore verifications of {@code environment}'s backups create their scratch databases. */

@@ -39,7 +39,7 @@ public final class CraftedArchive {
                     : new Manifest.Entry(e.path(), e.bytes(), e.sha256(), claimedContentBytes)).toList();
             writer.finish(new Manifest(original.format(), original.id(), original.environment(), original.database(),
                     original.startedAt(), original.finishedAt(), original.tool(), original.migrationState(),
-                    original.schemaFingerprint(), original.tables(), entries));
+                    original.schemaFingerprint(), original.tables(), entries, original.d1()));
         }
         Files.move(crafted, archive, StandardCopyOption.REPLACE_EXISTING);
     }

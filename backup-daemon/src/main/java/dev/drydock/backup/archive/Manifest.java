@@ -14,7 +14,8 @@ import java.util.Map;
  */
 public record Manifest(int format, String id, String environment, Database database, String startedAt,
                        String finishedAt, Tool tool, MigrationState migrationState, String schemaFingerprint,
-                       Map<String, TableStats> tables, List<Entry> entries) {
+                       Map<String, TableStats> tables, List<Entry> entries,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) D1 d1) {
 
     public static final int FORMAT = 1;
     public static final String ENTRY_NAME = "manifest.json";
@@ -70,6 +71,13 @@ public record Manifest(int format, String id, String environment, Database datab
     }
 
     public record TableStats(long rows) {
+    }
+
+    /**
+     * What only a Cloudflare D1 backup has: the time-travel bookmark of the remote database when it was exported
+     * (null for a local one), with which D1 itself can go back to that moment.
+     */
+    public record D1(String bookmark) {
     }
 
     /**

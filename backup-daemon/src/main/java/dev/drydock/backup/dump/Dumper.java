@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * Takes a consistent logical backup of one database engine. The dump is written into one archive entry (the
  * archive compresses it), and described from the same snapshot, so manifest and dump never disagree.
  */
-public sealed interface Dumper permits SqliteDumper, PostgresDumper, MariadbDumper {
+public sealed interface Dumper permits SqliteDumper, PostgresDumper, MariadbDumper, D1Dumper {
 
     /** The archive entry the dump goes to, e.g. {@code dump/app.sqlite.zst}. */
     String entryName();

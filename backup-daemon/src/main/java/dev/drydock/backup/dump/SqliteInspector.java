@@ -1,5 +1,6 @@
 package dev.drydock.backup.dump;
 
+import dev.drydock.shared.d1.D1History;
 import dev.drydock.backup.archive.Manifest;
 import dev.drydock.shared.migration.Checksums;
 
@@ -19,10 +20,21 @@ import java.util.Map;
  */
 public final class SqliteInspector {
 
+    private static final String D1_DEFAULT_HISTORY = "d1_migrations";
+
     private SqliteInspector() {
     }
 
     public static DumpResult describe(Connection connection, String name) throws SQLException {
+        return describe(connection, name, "sqlite", D1_DEFAULT_HISTORY);
+    }
+
+    /**
+     * @param engine    the manifest's engine: {@code sqlite}, or {@code d1} for a D1 export loaded into SQLite
+     * @param d1History wrangler's history table ({@code migrations_table}), read when Flyway's is absent
+     */
+    public static DumpResult describe(Connection connection, String name, String engine, String d1History)
+            throws SQLException {
         try (Statement statement = connection.createStatement()) {
             String version = single(statement, "select sqlite_version()");
             List<String> tables = new ArrayList<>();
@@ -42,13 +54,19 @@ public final class SqliteInspector {
                 counts.put("main." + table, new Manifest.TableStats(Long.parseLong(single(statement,
                         "select count(*) from \"" + table.replace("\"", "\"\"") + "\""))));
             }
-            return new DumpResult(new Manifest.Database("sqlite", version, name),
+            return new DumpResult(new Manifest.Database(engine, version, name),
                     new Manifest.Tool("sqlite online backup (sqlite-jdbc, SQLite " + version + ")"),
-                    migrationState(statement, tables), "sha256:" + Checksums.sha256(schema.toString()), counts);
+                    migrationState(statement, tables, engine.equals("d1") ? d1History : null, d1History), "sha256:" + Checksums.sha256(schema.toString()),
+                    counts);
         }
     }
 
-    private static Manifest.MigrationState migrationState(Statement statement, List<String> tables) throws SQLException {
+    /**
+     * @param runnerTable the table to name even when it is absent (a D1 database wrangler has not migrated yet), or
+     *                    null to name none then
+     */
+    private static Manifest.MigrationState migrationState(Statement statement, List<String> tables, String runnerTable,
+                                                          String d1History) throws SQLException {
         List<Manifest.AppliedMigration> applied = new ArrayList<>();
         if (tables.contains("flyway_schema_history")) {
             try (ResultSet rows = statement.executeQuery("select version, description, checksum, installed_on, success"
@@ -60,16 +78,18 @@ public final class SqliteInspector {
             }
             return new Manifest.MigrationState("flyway_schema_history", applied);
         }
-        if (tables.contains("d1_migrations")) {
-            try (ResultSet rows = statement.executeQuery("select id, name, applied_at from d1_migrations order by id")) {
+        if (tables.contains(d1History)) {
+            // wrangler's rows: the file name is what it matches on; the number it starts with is the version
+            try (ResultSet rows = statement.executeQuery("select name, applied_at from \""
+                    + d1History.replace("\"", "\"\"") + "\" order by id")) {
                 while (rows.next()) {
-                    applied.add(new Manifest.AppliedMigration(rows.getString(1), rows.getString(2), null,
-                            rows.getString(3), true));
+                    applied.add(new Manifest.AppliedMigration(D1History.version(rows.getString(1)), rows.getString(1),
+                            null, rows.getString(2), true));
                 }
             }
-            return new Manifest.MigrationState("d1_migrations", applied);
+            return new Manifest.MigrationState(d1History, applied);
         }
-        return new Manifest.MigrationState(null, applied);
+        return new Manifest.MigrationState(runnerTable, applied);
     }
 
     private static String single(Statement statement, String sql) throws SQLException {

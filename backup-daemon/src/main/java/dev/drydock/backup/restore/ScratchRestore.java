@@ -7,6 +7,7 @@ import dev.drydock.backup.dump.MariadbConnection;
 import dev.drydock.backup.dump.MariadbInspector;
 import dev.drydock.backup.dump.PostgresConnection;
 import dev.drydock.backup.dump.PostgresInspector;
+import dev.drydock.backup.dump.D1Export;
 import dev.drydock.backup.dump.SqliteInspector;
 
 import java.io.IOException;
@@ -46,6 +47,23 @@ public final class ScratchRestore {
             return SqliteInspector.describe(connection, manifest.database().name());
         } catch (SQLException e) {
             throw new IOException("the restored file is not a usable SQLite database: " + e.getMessage(), e);
+        }
+    }
+
+    /** Loads a D1 export into a SQLite file of its own beside it, and describes that, as D1 is SQLite. */
+    public static DumpResult d1(Path export, Manifest manifest) throws IOException {
+        Path database = export.resolveSibling(export.getFileName() + ".sqlite");
+        try {
+            D1Export.loadInto(export, database);
+            try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database)) {
+                String history = manifest.migrationState() == null || manifest.migrationState().table() == null
+                        ? "d1_migrations" : manifest.migrationState().table();
+                return SqliteInspector.describe(connection, manifest.database().name(), "d1", history);
+            } catch (SQLException e) {
+                throw new IOException("the loaded D1 export is not a usable SQLite database: " + e.getMessage(), e);
+            }
+        } finally {
+            Files.deleteIfExists(database);
         }
     }
 

@@ -65,6 +65,7 @@ public final class RestoreVerifier {
             DumpContent.extract(reader, manifest, dump);
             return switch (manifest.database().engine()) {
                 case "sqlite" -> ScratchRestore.sqlite(dump, manifest);
+                case "d1" -> ScratchRestore.d1(dump, manifest);
                 case "postgresql" -> ScratchRestore.postgres(scratchServers.postgres().orElseThrow(() -> new BadInputException(
                         "a restore verification of a PostgreSQL backup needs a server for its scratch database: set"
                                 + " verifyUrl in the backup job")), dump, manifest);

@@ -26,7 +26,7 @@ class ArchiveReaderTest {
     void entriesThatEscapeTheFolderAreRefused() throws Exception {
         Path archive = dir.resolve("evil.zip");
         Manifest manifest = new Manifest(1, "backup-x-2026-11-22-020000", "x", new Manifest.Database("sqlite", "3", "x"),
-                "a", "b", new Manifest.Tool("t"), new Manifest.MigrationState(null, List.of()), "sha256:0", Map.of(), List.of());
+                "a", "b", new Manifest.Tool("t"), new Manifest.MigrationState(null, List.of()), "sha256:0", Map.of(), List.of(), null);
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(archive))) {
             zip.putNextEntry(new ZipEntry("../../etc/cron.d/evil"));
             zip.write("boom".getBytes(StandardCharsets.UTF_8));

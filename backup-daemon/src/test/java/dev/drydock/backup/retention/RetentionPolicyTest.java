@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RetentionPolicyTest {
 
     private static final Manifest MANIFEST = new Manifest(1, "x", "prod", new Manifest.Database("sqlite", "3", "x"), "a",
-            "b", new Manifest.Tool("t"), new Manifest.MigrationState(null, List.of()), "sha256:0", Map.of(), List.of());
+            "b", new Manifest.Tool("t"), new Manifest.MigrationState(null, List.of()), "sha256:0", Map.of(), List.of(), null);
 
     private static Catalog.Entry entry(String at, Boolean verified) {
         Optional<Verification> verification = verified == null ? Optional.empty()

@@ -40,7 +40,7 @@ final class BaselineCommand implements Callable<Integer> {
     public Integer call() {
         DrydockConfig config = parent.loadConfig();
         environment = config.environmentName(environment);
-        EnvironmentConfig target = MigratorCommand.environment(config, environment);
+        EnvironmentConfig target = MigratorCommand.jdbcEnvironment(config, environment, "baseline");
         MigrationSet set = new MigrationDiscovery(Path.of("")).discover(config.migrations());
         Flyway flyway = FlywayEngine.configure(target, set).baselineVersion(version)
                 .baselineDescription("baseline by drydock").load();

@@ -1,5 +1,9 @@
 package dev.drydock.migrator.cli;
 
+import dev.drydock.migrator.d1.D1Rollback;
+import dev.drydock.migrator.d1.D1Status;
+import dev.drydock.shared.d1.D1Environment;
+import dev.drydock.shared.d1.WranglerException;
 import dev.drydock.backup.BackupSetup;
 import dev.drydock.migrator.flyway.FlywayEngine;
 import dev.drydock.migrator.gate.BackupGate;
@@ -59,7 +63,8 @@ final class DownCommand implements Callable<Integer> {
     String environment;
 
     @Option(names = "--to", paramLabel = "VERSION", required = true,
-            description = "The version to go back to (0 for none); everything above it is rolled back.")
+            description = "The version to go back to (0 for none); everything above it is rolled back. On D1 also a"
+                    + " file name: everything applied after it.")
     String to;
 
     @Option(names = "--yes", description = "Roll back without the typed confirmation (for automation).")
@@ -91,6 +96,9 @@ final class DownCommand implements Callable<Integer> {
         BackupMode mode = BackupMode.parse(backup);
         MigrationDiscovery discovery = new MigrationDiscovery(Path.of(""));
         MigrationSet set = discovery.discover(config.migrations());
+        if (target.isD1()) {
+            return downOnD1(config, set, discovery, target, mode);
+        }
         Flyway flyway = FlywayEngine.forEnvironment(target, set);
         Duration wait = Duration.ofSeconds(lockSeconds);
         try (AutoCloseable fileLock = SqliteFileLock.acquire(target.jdbcUrl(), wait, System.out::println);
@@ -110,21 +118,61 @@ final class DownCommand implements Callable<Integer> {
             return 0;
         }
         List<String> forced = forcedSteps(config, set, discovery, plan);
+        printPlan(plan);
+        lastGates(target, BackupGate.flywayState(flyway.info().applied()), mode);
+        Dialect dialect = ValidatorGate.primaryDialect(config);
+        RollbackRunner runner = new RollbackRunner(flyway.getConfiguration().getDataSource(), dialect);
+        return rollBack(plan, runner, forced, flyway, target, lock);
+    }
+
+    /** The same steps on Cloudflare D1, each rollback and its history change in one batch through wrangler. */
+    private int downOnD1(DrydockConfig config, MigrationSet set, MigrationDiscovery discovery, EnvironmentConfig target,
+                         BackupMode mode) throws Exception {
+        D1Environment d1 = D1Environment.of(target);
+        D1Status.Reading before = D1Status.read(environment, d1, set);
+        DriftGate.check(before.status());
+        RollbackPlan plan = RollbackPlan.ofD1(set, before.rows(), to);
+        if (plan.steps().isEmpty()) {
+            System.out.println("nothing to roll back: nothing after " + to + " is applied");
+            return 0;
+        }
+        List<String> forced = forcedSteps(config, set, discovery, plan);
+        printPlan(plan);
+        lastGates(target, BackupGate.d1State(before.rows()), mode);
+        D1Rollback rollback = new D1Rollback(d1, System.out::println);
+        for (RollbackPlan.Step step : plan.steps()) {
+            try {
+                rollback.run(step, forced.contains(step.version()) ? reason : null);
+            } catch (WranglerException e) {
+                System.out.println("FAILED rolling back " + step.version() + ": " + e.getMessage());
+                System.out.print(StatusCommand.text(D1Status.read(environment, d1, set).status()));
+                System.out.println("The rollbacks before it are done and recorded; this one's batch was rolled back."
+                        + " Fix the rollback script, or restore a backup: backup-daemon restore BACKUP_ID");
+                return 1;
+            }
+        }
+        System.out.print(StatusCommand.text(D1Status.read(environment, d1, set).status()));
+        return 0;
+    }
+
+    /** The backup gate (protected or backup-required environments) and the typed confirmation (protected ones). */
+    private void lastGates(EnvironmentConfig target, List<String> migrationState, BackupMode mode)
+            throws java.io.IOException {
+        if (target.isProtected() || target.backupRequired()) {
+            System.out.println(new BackupGate(BackupSetup.load(parent.config), Clock.systemUTC())
+                    .pass(target, migrationState, mode, System.out::println).summary());
+        }
+        if (target.isProtected() && !yes) {
+            Confirmation.ask(target, "roll back");
+        }
+    }
+
+    private void printPlan(RollbackPlan plan) {
         System.out.println("plan for " + environment + ": roll back, newest first:");
         for (RollbackPlan.Step step : plan.steps()) {
             System.out.println("  " + step.version() + " " + step.description() + step.migration()
                     .flatMap(Migration::rollback).map(script -> " with " + script.displayPath()).orElse(" (no rollback file)"));
         }
-        if (target.isProtected() || target.backupRequired()) {
-            System.out.println(new BackupGate(BackupSetup.load(parent.config), Clock.systemUTC())
-                    .pass(target, List.of(flyway.info().applied()), mode, System.out::println).summary());
-        }
-        if (target.isProtected() && !yes) {
-            Confirmation.ask(target, "roll back");
-        }
-        Dialect dialect = ValidatorGate.primaryDialect(config);
-        RollbackRunner runner = new RollbackRunner(flyway.getConfiguration().getDataSource(), dialect);
-        return rollBack(plan, runner, forced, flyway, target, lock);
     }
 
     private int rollBack(RollbackPlan plan, RollbackRunner runner, List<String> forced, Flyway flyway,

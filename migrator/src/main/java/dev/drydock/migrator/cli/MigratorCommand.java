@@ -12,6 +12,7 @@ import dev.drydock.shared.config.ConfigLoader;
 import dev.drydock.shared.config.DatabaseEngine;
 import dev.drydock.shared.config.DrydockConfig;
 import dev.drydock.shared.config.EnvironmentConfig;
+import dev.drydock.shared.d1.WranglerException;
 import org.flywaydb.core.api.FlywayException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -47,10 +48,16 @@ public final class MigratorCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "name a command: create, validate, status, plan, up, down, test-rollback, restore, repair or baseline");
     }
 
-    /** The config file, which the migrator cannot do without: it names the environments. */
+    /**
+     * The config, which the migrator cannot do without: it names the environments. Without {@code --config}, the
+     * working folder's drydock.yaml, else a D1 project's wrangler config there.
+     */
     DrydockConfig loadConfig() {
-        Path file = config != null ? config : Path.of(ConfigLoader.DEFAULT_FILE);
-        return ConfigLoader.load(file.toAbsolutePath());
+        if (config != null) {
+            return ConfigLoader.load(config.toAbsolutePath());
+        }
+        Path working = Path.of("").toAbsolutePath();
+        return ConfigLoader.loadDefault(working).orElseGet(() -> ConfigLoader.load(working.resolve(ConfigLoader.DEFAULT_FILE)));
     }
 
     static EnvironmentConfig environment(DrydockConfig config, String name) {
@@ -59,12 +66,21 @@ public final class MigratorCommand implements Runnable {
             throw new BadInputException(config.file().map(Path::toString).orElse("drydock.yaml") + ": no environment '"
                     + name + "' under environments:; it has " + config.environments().keySet());
         }
-        if (DatabaseEngine.of(environment.url()).isEmpty()) {
-            // D1 has no JDBC driver: its databases are reached through Cloudflare's API, which wrangler owns.
+        if (!environment.isD1() && DatabaseEngine.of(environment.url()).isEmpty()) {
             throw new BadInputException(config.file().map(Path::toString).orElse("drydock.yaml") + ": environments."
-                    + name + ".url: the migrator works on JDBC URLs (" + String.join(", ", DatabaseEngine.urlPrefixes()) + "); apply"
-                    + " to a Cloudflare D1 database with 'wrangler d1 migrations apply' after 'migrator validate',"
-                    + " and rehearse its rollbacks with 'migrator test-rollback' (a local SQLite file)");
+                    + name + ".url: the migrator works on JDBC URLs (" + String.join(", ", DatabaseEngine.urlPrefixes())
+                    + ") and Cloudflare D1 databases (d1:<database>)");
+        }
+        return environment;
+    }
+
+    /** The environment, for a command that Drydock runs on JDBC databases only. */
+    static EnvironmentConfig jdbcEnvironment(DrydockConfig config, String name, String command) {
+        EnvironmentConfig environment = environment(config, name);
+        if (environment.isD1()) {
+            throw new BadInputException("migrator " + command + " does not work on Cloudflare D1 environments yet ("
+                    + name + " is " + environment.url() + "); status, plan, up and down do, and the backup-daemon"
+                    + " backs D1 databases up");
         }
         return environment;
     }
@@ -79,7 +95,8 @@ public final class MigratorCommand implements Runnable {
         HelpLayout.keepExamplesWhole(cli);
         cli.setExecutionExceptionHandler((exception, command, parseResult) -> {
             PrintWriter err = command.getErr();
-            if (exception instanceof BadInputException) {
+            if (exception instanceof BadInputException || exception instanceof WranglerException) {
+                // a wrangler that cannot run or reach the database (not installed, not logged in) is set-up to fix
                 return ErrorLine.print("migrator", exception.getMessage(), err, 2);
             }
             if (exception instanceof LockTimeout || exception instanceof RunInterrupted) {

@@ -1,5 +1,7 @@
 package dev.drydock.migrator.cli;
 
+import dev.drydock.migrator.d1.D1Status;
+import dev.drydock.shared.d1.D1Environment;
 import dev.drydock.migrator.flyway.FlywayEngine;
 import dev.drydock.migrator.gate.ValidatorGate;
 import dev.drydock.migrator.status.MigrationStatus;
@@ -49,7 +51,7 @@ final class PlanCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         DrydockConfig config = parent.loadConfig();
         environment = config.environmentName(environment);
         EnvironmentConfig target = MigratorCommand.environment(config, environment);
@@ -57,7 +59,15 @@ final class PlanCommand implements Callable<Integer> {
         MigrationSet set = discovery.discover(config.migrations());
         List<Finding> findings = ValidatorGate.findings(config, set, discovery);
         long errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
-        MigrationStatus status = StatusReader.read(FlywayEngine.configure(target, set).target(to == null ? "latest" : to).load(), environment, target.url());
+        MigrationStatus status;
+        if (target.isD1()) {
+            MigrationStatus now = D1Status.read(environment, D1Environment.of(target), set).status();
+            status = new MigrationStatus(environment, now.database(), now.historyTable(), now.current(), now.applied(),
+                    D1Status.upTo(now.pending(), to), now.failed(), now.drift());
+        } else {
+            status = StatusReader.read(FlywayEngine.configure(target, set).target(to == null ? "latest" : to).load(),
+                    environment, target.url());
+        }
         System.out.println("plan for " + environment + " (" + status.database() + "), now at "
                 + (status.current() == null ? "no version" : "version " + status.current()));
         System.out.println("  1. validator: " + (errors == 0 ? "passes" : errors + " error(s); up would stop here"
@@ -68,11 +78,15 @@ final class PlanCommand implements Callable<Integer> {
                 ? "on (maxAge " + DurationText.of(target.backupMaxAge()) + "); a verified backup of this state is used or taken"
                 : "off for this environment"));
         System.out.println("  4. confirmation: " + (target.isProtected() ? "type '" + environment + "' (or --yes)" : "none"));
-        System.out.println("  5. apply " + status.pending().size() + " migration(s), each in a transaction unless"
-                + " marked otherwise:");
+        System.out.println("  5. apply " + status.pending().size() + (target.isD1()
+                ? " migration(s) through wrangler, each with its " + status.historyTable() + " row in one batch that D1"
+                + " runs in a transaction:"
+                : " migration(s), each in a transaction unless marked otherwise:"));
         ddlNote(target).ifPresent(note -> System.out.println("     " + note));
         for (MigrationStatus.Entry entry : status.pending()) {
-            Optional<Migration> migration = set.migrations().stream()
+            Optional<Migration> migration = target.isD1()
+                    ? D1Status.migrations(set, List.of(entry)).stream().findFirst()
+                    : set.migrations().stream()
                     .filter(m -> m.version().map(v -> v.canonical().equals(entry.version())).orElse(entry.version() == null))
                     .findFirst();
             System.out.println("\n-- " + entry.script() + migration.map(Migration::transaction)

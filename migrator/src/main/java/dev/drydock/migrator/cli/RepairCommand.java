@@ -44,7 +44,7 @@ final class RepairCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DrydockConfig config = parent.loadConfig();
         environment = config.environmentName(environment);
-        EnvironmentConfig target = MigratorCommand.environment(config, environment);
+        EnvironmentConfig target = MigratorCommand.jdbcEnvironment(config, environment, "repair");
         MigrationSet set = new MigrationDiscovery(Path.of("")).discover(config.migrations());
         Flyway flyway = FlywayEngine.forEnvironment(target, set);
         Duration wait = Duration.ofSeconds(lockSeconds);

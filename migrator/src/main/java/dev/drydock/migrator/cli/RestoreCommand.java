@@ -71,7 +71,7 @@ final class RestoreCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DrydockConfig config = parent.loadConfig();
         environment = config.environmentName(environment);
-        EnvironmentConfig target = MigratorCommand.environment(config, environment);
+        EnvironmentConfig target = MigratorCommand.jdbcEnvironment(config, environment, "restore");
         Confirmation.requirePossible(target, yes);
         BackupId id = BackupId.parseArgument(backupId);
         if (!id.environment().equals(environment)) {

@@ -1,5 +1,7 @@
 package dev.drydock.migrator.cli;
 
+import dev.drydock.migrator.d1.D1Status;
+import dev.drydock.shared.d1.D1Environment;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.drydock.backup.BackupSetup;
@@ -29,7 +31,7 @@ import java.util.concurrent.Callable;
 
 /** {@code migrator status}: applied, pending, failed and drifted migrations of an environment. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Shows what Flyway's history says was applied, what is pending, what failed, and where the"
+        description = "Shows what the runner's history (Flyway's, or wrangler's on D1) says was applied, what is pending, what failed, and where the"
                 + " files no longer match the history. Exit 0 when nothing failed or drifted, 1 otherwise.",
         footerHeading = "%nExamples:%n",
         footer = {"  migrator status --env dev", "  migrator status --env production --json"})
@@ -50,8 +52,13 @@ final class StatusCommand implements Callable<Integer> {
         environment = config.environmentName(environment);
         EnvironmentConfig target = MigratorCommand.environment(config, environment);
         MigrationSet set = new MigrationDiscovery(Path.of("")).discover(config.migrations());
-        Flyway flyway = FlywayEngine.forEnvironment(target, set);
-        MigrationStatus status = StatusReader.read(flyway, environment, target.url(), interrupted(flyway, target));
+        MigrationStatus status;
+        if (target.isD1()) {
+            status = D1Status.read(environment, D1Environment.of(target), set).status();
+        } else {
+            Flyway flyway = FlywayEngine.forEnvironment(target, set);
+            status = StatusReader.read(flyway, environment, target.url(), interrupted(flyway, target));
+        }
         System.out.print(json ? json(status, lastBackup(config)) : text(status));
         System.out.flush();
         return status.success() ? 0 : 1;
@@ -97,6 +104,7 @@ final class StatusCommand implements Callable<Integer> {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("environment", status.environment());
         out.put("database", status.database());
+        out.put("migrationState", Map.of("table", status.historyTable()));
         out.put("current", status.current());
         out.put("applied", status.applied());
         out.put("pending", status.pending());

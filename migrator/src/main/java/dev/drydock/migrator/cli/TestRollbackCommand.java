@@ -97,7 +97,8 @@ final class TestRollbackCommand implements Callable<Integer> {
             return new ScratchServer(verifyUrl.get(), null, null);
         }
         EnvironmentConfig target = config.environments().get(name);
-        if (target == null || target.isProtected() || DatabaseEngine.SQLITE.matches(target.url())) {
+        // SQLite and D1 (which is SQLite) rehearse on a temporary file of their own
+        if (target == null || target.isProtected() || target.isD1() || DatabaseEngine.SQLITE.matches(target.url())) {
             return new ScratchServer(null, null, null);
         }
         System.out.println("scratch databases on " + name + "'s server (created and dropped; the environment's own"

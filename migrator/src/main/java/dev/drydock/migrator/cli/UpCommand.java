@@ -1,5 +1,8 @@
 package dev.drydock.migrator.cli;
 
+import dev.drydock.migrator.d1.D1Apply;
+import dev.drydock.migrator.d1.D1Status;
+import dev.drydock.shared.d1.D1Environment;
 import dev.drydock.backup.BackupSetup;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -101,6 +104,9 @@ final class UpCommand implements Callable<Integer> {
             throw refusal;
         });
         validatorMillis = (System.nanoTime() - validatorStarted) / 1_000_000;
+        if (target.isD1()) {
+            return upOnD1(target, set, mode);
+        }
         RunRecorder recorder = new RunRecorder(System.out::println);
         FluentConfiguration configuration = FlywayEngine.configure(target, set).target(to == null ? "latest" : to)
                 .lockRetryCount(lockSeconds);
@@ -129,18 +135,7 @@ final class UpCommand implements Callable<Integer> {
         }
         printPlan(before, target);
         System.out.println("gates so far: validator " + validatorMillis + " ms, drift " + driftMillis + " ms");
-        String backupId = null;
-        if (target.isProtected() || target.backupRequired()) {
-            BackupGate.Outcome outcome = new BackupGate(BackupSetup.load(parent.config), Clock.systemUTC())
-                    .pass(target, List.of(flyway.info().applied()), mode, System.out::println);
-            System.out.println(outcome.summary());
-            backupId = outcome.backup().map(Object::toString).orElse(null);
-        } else if (mode.skip()) {
-            System.out.println("backup gate off for " + environment + " (" + mode.reason() + ")");
-        }
-        if (target.isProtected() && !yes) {
-            Confirmation.ask(target, "apply");
-        }
+        String backupId = lastGates(target, BackupGate.flywayState(flyway.info().applied()), mode);
         return apply(flyway, recorder, target, before, backupId);
     }
 
@@ -202,6 +197,69 @@ final class UpCommand implements Callable<Integer> {
         }
         System.out.println("To go back to where this run started: migrator down --env " + environment + " --to "
                 + (before.current() == null ? "0" : before.current())
+                + (backupId == null ? "" : ", or restore the backup taken before it: backup-daemon restore " + backupId));
+        return 1;
+    }
+
+    /**
+     * The backup gate (on a protected or backup-required environment) and the typed confirmation (on a protected
+     * one). Returns the backup to fall back on, or null.
+     */
+    private String lastGates(EnvironmentConfig target, List<String> migrationState, BackupMode mode)
+            throws java.io.IOException {
+        String backupId = null;
+        if (target.isProtected() || target.backupRequired()) {
+            BackupGate.Outcome outcome = new BackupGate(BackupSetup.load(parent.config), Clock.systemUTC())
+                    .pass(target, migrationState, mode, System.out::println);
+            System.out.println(outcome.summary());
+            backupId = outcome.backup().map(Object::toString).orElse(null);
+        } else if (mode.skip()) {
+            System.out.println("backup gate off for " + environment + " (" + mode.reason() + ")");
+        }
+        if (target.isProtected() && !yes) {
+            Confirmation.ask(target, "apply");
+        }
+        return backupId;
+    }
+
+    /**
+     * The same gates on Cloudflare D1, where wrangler applies: its history is wrangler's {@code d1_migrations}, and
+     * no lock is needed, as wrangler's unique file names make a second apply of the same file fail whole.
+     */
+    private int upOnD1(EnvironmentConfig target, MigrationSet set, BackupMode mode) throws java.io.IOException {
+        D1Environment d1 = D1Environment.of(target);
+        long driftStarted = System.nanoTime();
+        D1Status.Reading before = D1Status.read(environment, d1, set);
+        DriftGate.check(before.status());
+        long driftMillis = (System.nanoTime() - driftStarted) / 1_000_000;
+        List<MigrationStatus.Entry> pending = D1Status.upTo(before.status().pending(), to);
+        if (pending.isEmpty()) {
+            System.out.println("nothing to apply: " + environment + " is at " + (before.status().current() == null
+                    ? "no migration" : "version " + before.status().current()));
+            return 0;
+        }
+        MigrationStatus planned = new MigrationStatus(environment, before.status().database(),
+                before.status().historyTable(), before.status().current(), before.status().applied(), pending,
+                List.of(), List.of());
+        printPlan(planned, target);
+        System.out.println("gates so far: validator " + validatorMillis + " ms, drift " + driftMillis + " ms");
+        String backupId = lastGates(target, BackupGate.d1State(before.rows()), mode);
+        Instant started = Instant.now();
+        D1Apply.Outcome outcome = new D1Apply(d1, System.out::println).apply(D1Status.migrations(set, pending));
+        long millis = Duration.between(started, Instant.now()).toMillis();
+        RunReport run = new RunReport(environment, started.toString(), millis, backupId, outcome.applied(),
+                outcome.failed());
+        writeReports(run);
+        System.out.print(StatusCommand.text(D1Status.read(environment, d1, set).status()));
+        if (outcome.failed() == null) {
+            return 0;
+        }
+        System.out.println("FAILED: " + outcome.failed().version() + " " + outcome.failed().description() + ": "
+                + outcome.failed().error());
+        System.out.println("D1 ran the failed migration and its history row as one batch, which was rolled back;"
+                + " nothing after it ran.");
+        System.out.println("To go back to where this run started: migrator down --env " + environment + " --to "
+                + (before.status().current() == null ? "0" : before.status().current())
                 + (backupId == null ? "" : ", or restore the backup taken before it: backup-daemon restore " + backupId));
         return 1;
     }

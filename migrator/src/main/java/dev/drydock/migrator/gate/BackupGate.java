@@ -1,5 +1,6 @@
 package dev.drydock.migrator.gate;
 
+import dev.drydock.shared.d1.D1History;
 import dev.drydock.backup.BackupService;
 import dev.drydock.backup.BackupSetup;
 import dev.drydock.backup.archive.BackupId;
@@ -39,8 +40,11 @@ public final class BackupGate {
         this.clock = clock;
     }
 
-    /** @param applied the database's applied migrations now, as Flyway reads its history */
-    public Outcome pass(EnvironmentConfig environment, List<MigrationInfo> applied, BackupMode mode,
+    /**
+     * @param state the database's migration state now, as {@link #flywayState} or {@link #d1State} read it: the
+     *              newest backup must have been taken at the same one
+     */
+    public Outcome pass(EnvironmentConfig environment, List<String> state, BackupMode mode,
                         Consumer<String> progress) throws IOException {
         if (mode.skip()) {
             return new Outcome(Optional.empty(), "backup gate skipped: " + mode.reason());
@@ -51,7 +55,7 @@ public final class BackupGate {
             if (newest.isEmpty()) {
                 why = "there is no backup of " + environment.name();
             } else {
-                why = unusable(newest.get(), environment.backupMaxAge(), state(applied)).orElse(null);
+                why = unusable(newest.get(), environment.backupMaxAge(), state).orElse(null);
                 if (why == null) {
                     return new Outcome(Optional.of(newest.get().id()), "backup gate: " + newest.get().id()
                             + " is verified, " + age(newest.get()).toSeconds() + " s old, and holds the database's"
@@ -102,7 +106,8 @@ public final class BackupGate {
         return Duration.between(entry.id().startedAt(), Instant.now(clock));
     }
 
-    private static List<String> state(List<MigrationInfo> applied) {
+    /** The state of a Flyway history, in the form a backup's manifest records it. */
+    public static List<String> flywayState(MigrationInfo[] applied) {
         List<String> state = new ArrayList<>();
         for (MigrationInfo info : applied) {
             if (info.getVersion() != null && info.getInstalledOn() != null) {
@@ -111,6 +116,11 @@ public final class BackupGate {
             }
         }
         return state;
+    }
+
+    /** The state of wrangler's D1 history, in the form a backup's manifest records it (no checksums, no failures). */
+    public static List<String> d1State(List<D1History.Row> rows) {
+        return rows.stream().map(row -> D1History.version(row.name()) + ":null:true").toList();
     }
 
     /** The job's verification level for the environment, or a checksum check where no job names one. */

@@ -29,7 +29,8 @@ public final class DriftGate {
         return status;
     }
 
-    private static void check(MigrationStatus status) {
+    /** Refuses when the status shows drift; for D1, whose status has no apply journal to settle. */
+    public static void check(MigrationStatus status) {
         if (status.drift().isEmpty()) {
             return;
         }

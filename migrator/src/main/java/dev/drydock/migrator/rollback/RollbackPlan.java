@@ -1,13 +1,20 @@
 package dev.drydock.migrator.rollback;
 
+import dev.drydock.shared.BadInputException;
+import dev.drydock.shared.d1.D1History;
 import dev.drydock.shared.migration.Migration;
 import dev.drydock.shared.migration.MigrationSet;
 import org.flywaydb.core.api.MigrationInfo;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What {@code down --to V} undoes: every applied migration above V, newest first, each with its rollback script
@@ -37,5 +44,48 @@ public record RollbackPlan(List<Step> steps) {
         }
         Collections.reverse(steps);
         return new RollbackPlan(List.copyOf(steps));
+    }
+
+    /**
+     * The plan on a D1 database, whose history is wrangler's file names: every applied file after {@code target} in
+     * wrangler's order, newest first, each step named by its file. {@code target} is a number (files numbered
+     * above it go) or a file name (files after it go); 0 rolls back everything.
+     */
+    public static RollbackPlan ofD1(MigrationSet set, List<D1History.Row> rows, String target) {
+        Set<String> applied = new HashSet<>();
+        rows.forEach(row -> applied.add(row.name()));
+        List<String> order = new ArrayList<>();
+        Map<String, Migration> byName = new HashMap<>();
+        for (Migration migration : set.migrations()) {
+            String name = migration.forward().file().path().getFileName().toString();
+            order.add(name);
+            byName.put(name, migration);
+        }
+        rows.stream().map(D1History.Row::name).filter(name -> !byName.containsKey(name)).forEach(order::add);
+        boolean byNumber = target.matches("\\d+");
+        if (!byNumber && !applied.contains(target)) {
+            throw new BadInputException("--to " + target + ": neither a number nor the file name of an applied"
+                    + " migration; 'migrator status' lists them");
+        }
+        List<Step> steps = new ArrayList<>();
+        boolean after = false;
+        for (String name : order) {
+            boolean goes = byNumber ? new BigInteger(numberOf(name)).compareTo(new BigInteger(target)) > 0 : after;
+            if (!byNumber && name.equals(target)) {
+                after = true;
+            }
+            if (goes && applied.contains(name)) {
+                Migration migration = byName.get(name);
+                steps.add(new Step(name, migration == null ? name : migration.description(), Optional.ofNullable(migration)));
+            }
+        }
+        Collections.reverse(steps);
+        return new RollbackPlan(List.copyOf(steps));
+    }
+
+    /** The number a file name starts with, as wrangler reads it (none counts as above every number). */
+    private static String numberOf(String name) {
+        String number = D1History.version(name);
+        return number.equals(name) ? "9".repeat(40) : number;
     }
 }

@@ -1,5 +1,6 @@
 package dev.drydock.migrator.status;
 
+import dev.drydock.migrator.flyway.FlywayEngine;
 import dev.drydock.migrator.run.ApplyJournal;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -91,7 +92,7 @@ public final class StatusReader {
                         + " 'migrator repair --env " + environment + "' to clear the mark"));
             }
         }
-        return new MigrationStatus(environment, withoutCredentials(url), current, applied, pending, failed, drift);
+        return new MigrationStatus(environment, withoutCredentials(url), FlywayEngine.HISTORY_TABLE, current, applied, pending, failed, drift);
     }
 
     private static MigrationStatus.Entry entry(MigrationInfo info) {

@@ -32,7 +32,8 @@ public final class ConfigLoader {
     private static final Set<String> TOP = Set.of("migrations", "validator", "environments", "backup");
     private static final Set<String> MIGRATIONS = Set.of("dir", "layout", "forward", "rollback", "dialects", "transactional");
     private static final Set<String> VALIDATOR = Set.of("rules", "largeTables", "baseline");
-    private static final Set<String> ENVIRONMENT = Set.of("url", "user", "password", "protected", "backup");
+    private static final Set<String> ENVIRONMENT = Set.of("url", "user", "password", "protected", "backup", "wrangler");
+    private static final Set<String> WRANGLER = Set.of("config", "env", "local", "persistTo", "command");
     private static final Set<String> BACKUP_REQUIREMENT = Set.of("required", "maxAge");
     private static final Set<String> BACKUP = Set.of("store", "s3", "http", "jobs", "cluster");
     private static final Set<String> S3 = Set.of("endpoint", "region", "pathStyle", "sse", "storageClass",
@@ -59,9 +60,49 @@ public final class ConfigLoader {
     /** A config is a few kilobytes; anything near this is not one. */
     static final long MAX_CONFIG_BYTES = 1 << 20;
 
+    /**
+     * Loads {@code ./drydock.yaml} of {@code workingDir} when there is one; without it, a D1 project's wrangler
+     * config there stands in for it ({@link #fromWrangler}).
+     */
     public static Optional<DrydockConfig> loadDefault(Path workingDir) {
         Path file = workingDir.resolve(DEFAULT_FILE);
-        return Files.isRegularFile(file) ? Optional.of(load(file)) : Optional.empty();
+        if (Files.isRegularFile(file)) {
+            return Optional.of(load(file));
+        }
+        return WranglerConfig.find(workingDir.toAbsolutePath().normalize()).map(ConfigLoader::fromWrangler);
+    }
+
+    /**
+     * The config a D1 project has without writing one: the migrations of its first D1 binding (layout wrangler,
+     * dialect d1) and one local environment per wrangler environment that has a D1 binding, named after it
+     * ({@code default} for the top level), reached through wrangler with that config.
+     */
+    public static DrydockConfig fromWrangler(Path wranglerFile) {
+        WranglerConfig wrangler = WranglerConfig.read(wranglerFile);
+        Binder binder = new Binder(wrangler.file());
+        YamlNode.Mapping none = new YamlNode.Mapping(Map.of(), Map.of(), 1);
+        Map<String, EnvironmentConfig> environments = new LinkedHashMap<>();
+        WranglerConfig.D1Database first = null;
+        for (Map.Entry<String, List<WranglerConfig.D1Database>> env : wrangler.databases().entrySet()) {
+            if (env.getValue().isEmpty()) {
+                continue;
+            }
+            WranglerConfig.D1Database database = env.getValue().get(0);
+            first = first == null ? database : first;
+            boolean top = env.getKey().equals(WranglerConfig.TOP_LEVEL);
+            String name = top ? "default" : env.getKey();
+            environments.put(name, new EnvironmentConfig(name, EnvironmentConfig.D1_SCHEME + database.databaseName(),
+                    null, null, false, false, Duration.ofHours(24), wrangler.file(),
+                    new WranglerSettings(wrangler.file(), top ? null : env.getKey(), true, null, null)));
+        }
+        if (first == null) {
+            throw new ConfigException(wrangler.file(), "d1_databases", null, "no D1 database in wrangler's config and"
+                    + " no drydock.yaml beside it; add a [[d1_databases]] binding or write a drydock.yaml");
+        }
+        MigrationsConfig migrations = new MigrationsConfig(first.migrationsDir(), "wrangler", null, null,
+                List.of(DialectTarget.latest(dev.drydock.shared.sql.Dialect.D1)), true);
+        return new DrydockConfig(Optional.of(wrangler.file()), migrations, binder.validator(none), environments,
+                binder.backup(none));
     }
 
     private static YamlNode parse(Path file) {
@@ -169,16 +210,41 @@ public final class ConfigLoader {
                 String url = text(e, "url", key + ".url");
                 if (url == null) {
                     throw new ConfigException(file, key + ".url", all.keyLines().get(name),
-                            "every environment needs a JDBC url, e.g. jdbc:sqlite:./dev.db");
+                            "every environment needs a url: a JDBC URL (jdbc:sqlite:./dev.db) or a D1 database (d1:app-production)");
                 }
                 YamlNode.Mapping backup = mapping(e.entries().get("backup"), key + ".backup", BACKUP_REQUIREMENT);
                 boolean required = orElse(bool(backup, "required", key + ".backup.required"), false);
                 String maxAge = text(backup, "maxAge", key + ".backup.maxAge");
                 Duration age = maxAge == null ? Duration.ofHours(24) : duration(backup, key + ".backup.maxAge", maxAge);
                 environments.put(name, new EnvironmentConfig(name, url, secret(e, "user", key), secret(e, "password", key),
-                        orElse(bool(e, "protected", key + ".protected"), false), required, age, file));
+                        orElse(bool(e, "protected", key + ".protected"), false), required, age, file,
+                        wrangler(e, key, url)));
             }
             return environments;
+        }
+
+        /** The {@code wrangler:} block of a {@code d1:} environment; without one, wrangler's config beside this file. */
+        private WranglerSettings wrangler(YamlNode.Mapping environment, String key, String url) {
+            boolean d1 = url.startsWith(EnvironmentConfig.D1_SCHEME);
+            if (!environment.entries().containsKey("wrangler")) {
+                return d1 ? new WranglerSettings(WranglerConfig.find(file.getParent()).orElse(null), null, false, null,
+                        null) : null;
+            }
+            YamlNode.Mapping w = mapping(environment.entries().get("wrangler"), key + ".wrangler", WRANGLER);
+            if (!d1) {
+                throw fail(key + ".wrangler", w, "wrangler settings are for Cloudflare D1 environments, whose url is"
+                        + " d1:<database>; remove the block or change the url");
+            }
+            String config = text(w, "config", key + ".wrangler.config");
+            Path configPath = config == null ? WranglerConfig.find(file.getParent()).orElse(null) : resolvePath(config, w);
+            if (configPath != null && !Files.isRegularFile(configPath)) {
+                throw fail(key + ".wrangler.config", w, configPath + " does not exist; point it at the project's"
+                        + " wrangler.toml, wrangler.json or wrangler.jsonc");
+            }
+            String persistTo = text(w, "persistTo", key + ".wrangler.persistTo");
+            return new WranglerSettings(configPath, text(w, "env", key + ".wrangler.env"),
+                    orElse(bool(w, "local", key + ".wrangler.local"), false),
+                    persistTo == null ? null : resolvePath(persistTo, w), text(w, "command", key + ".wrangler.command"));
         }
 
         private BackupConfig backup(YamlNode.Mapping top) {

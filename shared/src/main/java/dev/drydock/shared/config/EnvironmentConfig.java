@@ -8,7 +8,21 @@ import java.time.Duration;
  * environment is used, so a validator run does not need production's variables set.
  */
 public record EnvironmentConfig(String name, String rawUrl, Secret user, Secret password, boolean isProtected,
-                                boolean backupRequired, Duration backupMaxAge, Path configFile) {
+                                boolean backupRequired, Duration backupMaxAge, Path configFile,
+                                WranglerSettings wrangler) {
+
+    /** The URL scheme of a Cloudflare D1 database: {@code d1:<database name or binding>}. */
+    public static final String D1_SCHEME = "d1:";
+
+    /** Whether this is a Cloudflare D1 database, reached through wrangler rather than JDBC. */
+    public boolean isD1() {
+        return rawUrl.startsWith(D1_SCHEME);
+    }
+
+    /** The D1 database name (or binding) wrangler is given; only for {@link #isD1()}. */
+    public String d1Database() {
+        return url().substring(D1_SCHEME.length());
+    }
 
     public String url() {
         return References.resolve(rawUrl, "environments." + name + ".url", configFile);

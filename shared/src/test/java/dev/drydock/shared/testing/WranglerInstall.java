@@ -1,0 +1,45 @@
+package dev.drydock.shared.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Real wrangler for the D1 tests, offline with {@code --local}: wrangler from npm, run by Node 22 from npm's
+ * {@code node} package (wrangler 4 needs Node 22.12 or later; the machine's own Node may be older). {@code .ci/run}
+ * installs both into {@code bench/.work/}; a test run without them installs them there itself.
+ */
+public final class WranglerInstall {
+
+    public static final String WRANGLER_VERSION = "4.164.0";
+    public static final String NODE_VERSION = "22";
+
+    private WranglerInstall() {
+    }
+
+    /** The command that starts wrangler ({@code wrangler.command} of drydock.yaml): Node 22 and wrangler's script. */
+    public static synchronized String command() throws IOException, InterruptedException {
+        Path work = Path.of("..", "bench", ".work").toAbsolutePath().normalize();
+        Path node = work.resolve("node22/node_modules/node/bin/node");
+        Path script = work.resolve("wrangler/node_modules/wrangler/bin/wrangler.js");
+        if (!Files.isExecutable(node)) {
+            npmInstall(work.resolve("node22"), "node@" + NODE_VERSION);
+        }
+        if (!Files.isRegularFile(script)) {
+            npmInstall(work.resolve("wrangler"), "wrangler@" + WRANGLER_VERSION);
+        }
+        return node + " " + script;
+    }
+
+    private static void npmInstall(Path prefix, String spec) throws IOException, InterruptedException {
+        Files.createDirectories(prefix);
+        Process npm = new ProcessBuilder(List.of("npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix",
+                prefix.toString(), spec)).redirectErrorStream(true).redirectOutput(prefix.resolve("npm.log").toFile())
+                .start();
+        if (!npm.waitFor(10, TimeUnit.MINUTES) || npm.exitValue() != 0) {
+            throw new IllegalStateException("npm install " + spec + " failed; see " + prefix.resolve("npm.log"));
+        }
+    }
+}
