@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drydock.backup.BackupSetup;
 import dev.drydock.backup.catalog.Catalog;
-import dev.drydock.shared.config.WranglerSettings;
-import dev.drydock.shared.d1.Wrangler;
 import dev.drydock.shared.migration.MigrationDiscovery;
 import dev.drydock.shared.migration.WranglerLayout;
 import dev.drydock.shared.testing.Corpora;
@@ -65,26 +63,11 @@ class D1Test {
 
     /** wrangler itself, as the team runs it in the project folder. */
     private String wrangler(String... arguments) throws Exception {
-        List<String> line = new ArrayList<>(List.of(wranglerCommand.split(" ")));
-        line.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(line).directory(project.toFile()).redirectErrorStream(true);
-        builder.environment().put("CI", "true");
-        builder.environment().put("WRANGLER_SEND_METRICS", "false");
-        Process process = builder.start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(2, TimeUnit.MINUTES));
-        assertEquals(0, process.exitValue(), out);
-        return out;
+        return WranglerInstall.run(project, arguments);
     }
 
     private List<String> rows(String sql) throws Exception {
-        Wrangler wrangler = new Wrangler(new WranglerSettings(project.resolve("wrangler.toml"), null, true, null,
-                wranglerCommand), "app");
-        List<String> values = new ArrayList<>();
-        for (JsonNode row : wrangler.query(sql)) {
-            values.add(row.elements().next().asText());
-        }
-        return values;
+        return WranglerInstall.firstColumn(project, "app", sql);
     }
 
     private List<String> files(String corpus) throws IOException {
@@ -155,6 +138,15 @@ class D1Test {
         assertEquals(0, manifest.migrationState().applied().size(), "taken before anything was applied");
         assertEquals(files("cloudflare__templates/saas-admin-template/migrations"),
                 rows("SELECT name FROM d1_migrations ORDER BY id"));
+
+        // the way back: the backup taken before, restored over the migrated database
+        MigratorRun restore = MigratorRun.of("--config", config.toString(), "restore", backups.get(0).id().toString(),
+                "--env", "production", "--yes");
+        assertEquals(0, restore.exit(), restore.out() + restore.err());
+        assertTrue(restore.out().contains("safety backup: backup-production-"), restore.out());
+        assertTrue(restore.out().contains("0 applied, 3 pending"), restore.out());
+        assertEquals(List.of(), rows("SELECT name FROM sqlite_master WHERE name = 'customers'"));
+        assertEquals(2, backups(config).size(), "the safety backup is in the catalog");
     }
 
     private List<Catalog.Entry> backups(Path config) throws IOException {
@@ -204,6 +196,23 @@ class D1Test {
             drops.add(0, "DROP " + matcher.group(1).toUpperCase() + " IF EXISTS " + matcher.group(2) + ";");
         }
         return drops;
+    }
+
+    @Test
+    void aDatabaseMadeAnotherWayIsBaselinedAndOnlyTheRestIsApplied() throws Exception {
+        Path config = setUp("cloudflare__templates/saas-admin-template/migrations", "");
+        wrangler("d1", "execute", "app", "--local", "--file", "migrations/0001_create_customers.sql");
+        MigratorRun baseline = MigratorRun.of("--config", config.toString(), "baseline", "--env", "dev", "--version", "1");
+        assertEquals(0, baseline.exit(), baseline.out() + baseline.err());
+        assertTrue(baseline.out().contains("recorded 0001_create_customers.sql as applied (not run)"), baseline.out());
+        MigratorRun repair = MigratorRun.of("--config", config.toString(), "repair", "--env", "dev");
+        assertEquals(0, repair.exit(), repair.out() + repair.err());
+        assertTrue(repair.out().contains("nothing to repair"), repair.out());
+        MigratorRun up = MigratorRun.of("--config", config.toString(), "up", "--env", "dev");
+        assertEquals(0, up.exit(), up.out() + up.err());
+        assertTrue(!up.out().contains("applying 0001") && up.out().contains("applied  0003_create_user_subscriptions.sql"),
+                up.out());
+        assertTrue(wrangler("d1", "migrations", "list", "app", "--local").contains("No migrations to apply"));
     }
 
     @Test

@@ -35,7 +35,8 @@ import java.util.concurrent.Callable;
         footerHeading = "%nExamples:%n",
         footer = {"  backup-daemon restore backup-production-2026-11-22-020000 --into jdbc:postgresql://127.0.0.1:5432/app_copy",
                 "  backup-daemon restore backup-dev-2026-11-22-020000 --into jdbc:sqlite:./restored.db",
-                "  backup-daemon restore backup-dev-2026-11-22-020000 --into jdbc:sqlite:./app.db --force"})
+                "  backup-daemon restore backup-dev-2026-11-22-020000 --into jdbc:sqlite:./app.db --force",
+                "  backup-daemon restore backup-dev-2026-11-22-020000 --into d1:app-development --force"})
 final class RestoreCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -45,7 +46,8 @@ final class RestoreCommand implements Callable<Integer> {
     String backupId;
 
     @Option(names = "--into", paramLabel = "JDBC_URL",
-            description = "The database to restore into (created when it does not exist).")
+            description = "The database to restore into (created when it does not exist); for Cloudflare D1, the"
+                    + " d1:<database> url of an environment.")
     String target;
 
     @Option(names = "--to", hidden = true, paramLabel = "JDBC_URL", description = "The old spelling of --into.")
@@ -79,7 +81,14 @@ final class RestoreCommand implements Callable<Integer> {
         String login = user != null ? user : environment.map(EnvironmentConfig::revealUser).orElse(null);
         String password = Optional.ofNullable(System.getenv("DRYDOCK_RESTORE_PASSWORD"))
                 .or(() -> environment.map(EnvironmentConfig::revealPassword)).orElse(null);
-        RestoreTarget into = RestoreTarget.of(url, login, password);
+        RestoreTarget into;
+        if (url.startsWith(EnvironmentConfig.D1_SCHEME)) {
+            into = RestoreTarget.of(environment.orElseThrow(() -> new BadInputException("--into " + url + ": a D1"
+                    + " database is restored into through an environment of drydock.yaml with that url (its wrangler"
+                    + " settings say where it is); add one")));
+        } else {
+            into = RestoreTarget.of(url, login, password);
+        }
         ScratchServers scratch = environment.map(env -> setup.scratchServers(env.name())).orElse(ScratchServers.none());
         Manifest manifest = new Restore(setup.store(), Clock.systemUTC(), this::progress)
                 .into(id, into, force, Optional.ofNullable(overrideReason), safetyDir.toAbsolutePath(), scratch);

@@ -1,5 +1,9 @@
 package dev.drydock.backup.daemon;
 
+import dev.drydock.shared.config.EnvironmentConfig;
+import dev.drydock.shared.d1.D1Environment;
+import dev.drydock.shared.d1.WranglerException;
+import java.util.Map;
 import dev.drydock.backup.BackupService;
 import dev.drydock.backup.BackupSetup;
 import dev.drydock.backup.archive.BackupId;
@@ -51,6 +55,7 @@ public final class BackupDaemon implements AutoCloseable {
     private final BackupMetrics metrics = new BackupMetrics();
     private final BackupService service;
     private final Clock clock;
+    private final Map<String, String> unservable = new java.util.concurrent.ConcurrentHashMap<>();
     private Scheduler scheduler;
     private HttpApi http;
 
@@ -69,6 +74,7 @@ public final class BackupDaemon implements AutoCloseable {
                         + " day-of-month month day-of-week, e.g. '0 0 2 * * ?')");
             }
         }
+        checkD1Jobs(jobs);
         scheduler = new StdSchedulerFactory(schedulerProperties()).getScheduler();
         scheduler.getContext().put(ScheduledBackup.DAEMON, this);
         List<Catalog.Entry> stored = storedBackups();
@@ -88,6 +94,31 @@ public final class BackupDaemon implements AutoCloseable {
         http.start();
         scheduler.start();
         LOG.info("started: {} job(s), store {}, http on {}", jobs.size(), service.store().describe(), http.address());
+    }
+
+    /**
+     * A D1 job needs wrangler, and on a remote database wrangler's login: one that cannot be served says so in one
+     * line now, and on {@code /health} until it is fixed, instead of "no verified backup yet". It stays scheduled, so
+     * the next firing after the fix (say a {@code wrangler login}) backs it up.
+     */
+    private void checkD1Jobs(List<BackupConfig.Job> jobs) {
+        for (BackupConfig.Job job : jobs) {
+            EnvironmentConfig environment = setup.config().environments().get(job.environment());
+            if (environment == null || !environment.isD1()) {
+                continue;
+            }
+            try {
+                D1Environment.of(environment).wrangler().checkReady();
+            } catch (WranglerException e) {
+                LOG.error("backup job {} cannot run: {}", job.environment(), e.getMessage());
+                unservable.put(job.environment(), e.getMessage());
+            }
+        }
+    }
+
+    /** Why a job cannot run at all, as found at start-up; empty when it can. */
+    public Optional<String> unservable(String environment) {
+        return Optional.ofNullable(unservable.get(environment));
     }
 
     /**

@@ -46,7 +46,9 @@ record Health(List<Check> checks) {
             boolean fresh = newest.isPresent() && newest.get().id().startedAt().isAfter(now.minus(window));
             String detail = newest.map(e -> "newest verified backup " + e.id() + (fresh ? "" : ", older than " + window))
                     .orElse("no verified backup yet");
-            checks.add(new Check("backup:" + job.environment(), fresh, detail));
+            Optional<String> unservable = daemon.unservable(job.environment());
+            checks.add(unservable.map(why -> new Check("backup:" + job.environment(), false, "cannot run: "
+                    + CredentialMask.mask(why))).orElse(new Check("backup:" + job.environment(), fresh, detail)));
         }
         return new Health(checks);
     }

@@ -1,5 +1,7 @@
 package dev.drydock.backup.restore;
 
+import dev.drydock.shared.config.EnvironmentConfig;
+import dev.drydock.shared.d1.D1Environment;
 import dev.drydock.backup.archive.Manifest;
 import dev.drydock.backup.dump.DumpResult;
 import dev.drydock.backup.dump.MariadbConnection;
@@ -16,7 +18,7 @@ import java.nio.file.Path;
  * restored somewhere else and matched its manifest ({@link #rehearse}); {@link #replace} then swaps the rehearsed
  * content in as one step where the engine allows it.
  */
-public sealed interface RestoreTarget permits SqliteTarget, PostgresTarget, MariadbTarget {
+public sealed interface RestoreTarget permits SqliteTarget, PostgresTarget, MariadbTarget, D1Target {
 
     /** The target for a JDBC URL; the password travels separately so that it never lands in a message. */
     static RestoreTarget of(String jdbcUrl, String user, String password) {
@@ -32,6 +34,11 @@ public sealed interface RestoreTarget permits SqliteTarget, PostgresTarget, Mari
         }
         throw new BadInputException("cannot restore into this URL: use jdbc:sqlite:FILE, jdbc:postgresql://HOST/DB"
                 + " or jdbc:mariadb://HOST/DB");
+    }
+
+    /** A Cloudflare D1 environment's database, reached through wrangler. */
+    static RestoreTarget of(EnvironmentConfig d1Environment) {
+        return new D1Target(D1Environment.of(d1Environment));
     }
 
     /** The engine name as manifests have it. */

@@ -1,5 +1,9 @@
 package dev.drydock.migrator.cli;
 
+import dev.drydock.migrator.d1.D1Baseline;
+import dev.drydock.migrator.d1.D1Status;
+import dev.drydock.shared.d1.D1Environment;
+import java.util.List;
 import dev.drydock.migrator.flyway.FlywayEngine;
 import dev.drydock.migrator.status.StatusReader;
 import dev.drydock.shared.config.DrydockConfig;
@@ -19,7 +23,8 @@ import java.util.concurrent.Callable;
  * migrations above it are applied (Flyway's baseline).
  */
 @Command(name = "baseline",
-        description = "Records that the database already is at --version; later migrations apply on top.",
+        description = "Records that the database already is at --version; later migrations apply on top. On D1,"
+                + " the files up to --version get their d1_migrations rows without being run.",
         footerHeading = "%nExamples:%n", footer = {"  migrator baseline --env production --version 41"})
 final class BaselineCommand implements Callable<Integer> {
 
@@ -37,11 +42,18 @@ final class BaselineCommand implements Callable<Integer> {
     String version;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         DrydockConfig config = parent.loadConfig();
         environment = config.environmentName(environment);
-        EnvironmentConfig target = MigratorCommand.jdbcEnvironment(config, environment, "baseline");
+        EnvironmentConfig target = MigratorCommand.environment(config, environment);
         MigrationSet set = new MigrationDiscovery(Path.of("")).discover(config.migrations());
+        if (target.isD1()) {
+            D1Environment d1 = D1Environment.of(target);
+            List<String> recorded = new D1Baseline(d1).record(D1Status.read(environment, d1, set).status(), set, version);
+            recorded.forEach(name -> System.out.println("recorded " + name + " as applied (not run)"));
+            System.out.print(StatusCommand.text(D1Status.read(environment, d1, set).status()));
+            return 0;
+        }
         Flyway flyway = FlywayEngine.configure(target, set).baselineVersion(version)
                 .baselineDescription("baseline by drydock").load();
         flyway.baseline();

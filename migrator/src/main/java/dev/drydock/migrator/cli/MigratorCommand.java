@@ -57,7 +57,8 @@ public final class MigratorCommand implements Runnable {
             return ConfigLoader.load(config.toAbsolutePath());
         }
         Path working = Path.of("").toAbsolutePath();
-        return ConfigLoader.loadDefault(working).orElseGet(() -> ConfigLoader.load(working.resolve(ConfigLoader.DEFAULT_FILE)));
+        return ConfigLoader.loadDefault(working)
+                .orElseGet(() -> ConfigLoader.load(working.resolve(ConfigLoader.DEFAULT_FILE)));
     }
 
     static EnvironmentConfig environment(DrydockConfig config, String name) {
@@ -70,17 +71,6 @@ public final class MigratorCommand implements Runnable {
             throw new BadInputException(config.file().map(Path::toString).orElse("drydock.yaml") + ": environments."
                     + name + ".url: the migrator works on JDBC URLs (" + String.join(", ", DatabaseEngine.urlPrefixes())
                     + ") and Cloudflare D1 databases (d1:<database>)");
-        }
-        return environment;
-    }
-
-    /** The environment, for a command that Drydock runs on JDBC databases only. */
-    static EnvironmentConfig jdbcEnvironment(DrydockConfig config, String name, String command) {
-        EnvironmentConfig environment = environment(config, name);
-        if (environment.isD1()) {
-            throw new BadInputException("migrator " + command + " does not work on Cloudflare D1 environments yet ("
-                    + name + " is " + environment.url() + "); status, plan, up and down do, and the backup-daemon"
-                    + " backs D1 databases up");
         }
         return environment;
     }

@@ -1,5 +1,7 @@
 package dev.drydock.migrator.cli;
 
+import dev.drydock.migrator.d1.D1Status;
+import dev.drydock.shared.d1.D1Environment;
 import dev.drydock.migrator.flyway.FlywayEngine;
 import dev.drydock.migrator.lock.ServerLock;
 import dev.drydock.migrator.lock.SqliteFileLock;
@@ -44,8 +46,16 @@ final class RepairCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DrydockConfig config = parent.loadConfig();
         environment = config.environmentName(environment);
-        EnvironmentConfig target = MigratorCommand.jdbcEnvironment(config, environment, "repair");
+        EnvironmentConfig target = MigratorCommand.environment(config, environment);
         MigrationSet set = new MigrationDiscovery(Path.of("")).discover(config.migrations());
+        if (target.isD1()) {
+            // wrangler's history has no failed entries, no checksums and no apply journal: nothing to re-record
+            System.out.println("nothing to repair on " + environment + ": wrangler's history records neither"
+                    + " failures nor checksums, and a failed D1 migration leaves no row; a row whose file is gone is"
+                    + " put right by restoring the file");
+            System.out.print(StatusCommand.text(D1Status.read(environment, D1Environment.of(target), set).status()));
+            return 0;
+        }
         Flyway flyway = FlywayEngine.forEnvironment(target, set);
         Duration wait = Duration.ofSeconds(lockSeconds);
         try (AutoCloseable fileLock = SqliteFileLock.acquire(target.jdbcUrl(), wait, System.out::println);

@@ -1,5 +1,9 @@
 package dev.drydock.migrator.cli;
 
+import dev.drydock.backup.archive.Manifest;
+import dev.drydock.backup.catalog.Catalog;
+import dev.drydock.migrator.d1.D1Status;
+import dev.drydock.shared.d1.D1Environment;
 import dev.drydock.backup.BackupService;
 import dev.drydock.backup.BackupSetup;
 import dev.drydock.backup.archive.BackupId;
@@ -44,7 +48,8 @@ import java.util.concurrent.Callable;
                 + " reason."},
         footerHeading = "%nExamples:%n",
         footer = {"  backup-daemon list --env production            # find the id",
-                "  migrator restore backup-production-2026-11-23-020000 --env production"})
+                "  migrator restore backup-production-2026-11-23-020000 --env production",
+                "  migrator restore backup-d1prod-2026-11-23-020000 --env d1prod   # remote D1: time travel to its bookmark"})
 final class RestoreCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -71,7 +76,7 @@ final class RestoreCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DrydockConfig config = parent.loadConfig();
         environment = config.environmentName(environment);
-        EnvironmentConfig target = MigratorCommand.jdbcEnvironment(config, environment, "restore");
+        EnvironmentConfig target = MigratorCommand.environment(config, environment);
         Confirmation.requirePossible(target, yes);
         BackupId id = BackupId.parseArgument(backupId);
         if (!id.environment().equals(environment)) {
@@ -79,10 +84,14 @@ final class RestoreCommand implements Callable<Integer> {
                     + "; pick one from 'backup-daemon list --env " + environment + "'");
         }
         BackupSetup setup = BackupSetup.load(parent.config);
+        if (target.isD1() && !target.wrangler().local()) {
+            return timeTravel(config, setup, target, id);
+        }
         BackupService backups = new BackupService(setup, new BackupMetrics(), Clock.systemUTC());
         String user = target.revealUser();
         String password = target.revealPassword();
-        RestoreTarget database = RestoreTarget.of(target.jdbcUrl(), user, password);
+        RestoreTarget database = target.isD1() ? RestoreTarget.of(target)
+                : RestoreTarget.of(target.jdbcUrl(), user, password);
         Restore restore = new Restore(setup.store(), Clock.systemUTC(), System.out::println);
         try (RehearsedRestore rehearsed = restore.rehearse(id, database, Optional.ofNullable(overrideReason),
                 setup.scratchServers(environment))) {
@@ -105,9 +114,41 @@ final class RestoreCommand implements Callable<Integer> {
             }
         }
         System.out.println("restored " + id + " into " + environment);
+        printStatus(config, target);
+        return 0;
+    }
+
+    private void printStatus(DrydockConfig config, EnvironmentConfig target) throws Exception {
         MigrationSet set = new MigrationDiscovery(Path.of("")).discover(config.migrations());
-        System.out.print(StatusCommand.text(StatusReader.read(FlywayEngine.forEnvironment(target, set), environment,
-                target.url())));
+        System.out.print(StatusCommand.text(target.isD1() ? D1Status.read(environment, D1Environment.of(target), set)
+                .status() : StatusReader.read(FlywayEngine.forEnvironment(target, set), environment, target.url())));
+    }
+
+    /**
+     * A remote D1 database is restored by D1 itself, to the time-travel bookmark the backup recorded just before its
+     * export: the archive is never loaded into it. D1 keeps the state it replaces for its time-travel window, and
+     * wrangler's report names the bookmark that undoes the restore.
+     */
+    private int timeTravel(DrydockConfig config, BackupSetup setup, EnvironmentConfig target, BackupId id)
+            throws Exception {
+        Manifest manifest = new Catalog(setup.store()).entries(Optional.of(environment)).stream()
+                .filter(entry -> entry.id().equals(id)).findFirst()
+                .flatMap(Catalog.Entry::manifest)
+                .orElseThrow(() -> new BadInputException(id + ": no such backup with a readable manifest in "
+                        + setup.store().describe() + "; 'backup-daemon list --env " + environment + "' shows them"));
+        String bookmark = manifest.d1() == null ? null : manifest.d1().bookmark();
+        if (bookmark == null) {
+            throw new BadInputException(id + " records no time-travel bookmark (it was taken from a local database);"
+                    + " a remote D1 database is restored to a bookmark");
+        }
+        System.out.println("restoring " + environment + " (" + target.url() + ", remote) to the time-travel bookmark "
+                + bookmark + " of " + id + ", taken " + manifest.startedAt());
+        if (target.isProtected() && !yes) {
+            Confirmation.ask(target, "restore " + id + " over it");
+        }
+        System.out.println(D1Environment.of(target).wrangler().timeTravelRestore(bookmark).strip());
+        System.out.println("restored " + id + " into " + environment);
+        printStatus(config, target);
         return 0;
     }
 }

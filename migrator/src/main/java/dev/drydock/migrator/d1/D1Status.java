@@ -57,8 +57,8 @@ public final class D1Status {
                 current = D1History.version(file.getKey());
             }
         }
-        MigrationStatus status = new MigrationStatus(environment, d1.wrangler().describe(), d1.history().table(), current, appliedEntries,
-                pending, List.of(), drift);
+        MigrationStatus status = new MigrationStatus(environment, d1.wrangler().describe(), d1.history().table(),
+                current, appliedEntries, pending, List.of(), drift);
         return new Reading(status, rows);
     }
 

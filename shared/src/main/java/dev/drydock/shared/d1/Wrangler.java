@@ -107,6 +107,33 @@ public final class Wrangler {
     }
 
     /**
+     * {@code d1 time-travel restore}: D1 puts a remote database back to {@code bookmark}, the way a remote D1 backup
+     * is restored. Returns wrangler's report of it, which names the bookmark that undoes the restore.
+     */
+    public String timeTravelRestore(String bookmark) throws WranglerException {
+        return run(commandLine("time-travel", "restore", "--bookmark=" + bookmark, "--json"));
+    }
+
+    /**
+     * Whether wrangler can serve this database at all: that it starts, and for a remote database that it is logged
+     * in to Cloudflare (a check that needs no network). The message of the exception names the fix.
+     */
+    public void checkReady() throws WranglerException {
+        List<String> version = new ArrayList<>(command);
+        version.add("--version");
+        run(version);
+        if (!settings.local()) {
+            List<String> whoami = new ArrayList<>(command);
+            whoami.add("whoami");
+            if (run(whoami).contains("not authenticated")) {
+                throw new WranglerException(describe() + ": wrangler is not logged in to Cloudflare; run 'wrangler"
+                        + " login' as the user the backup daemon runs as, or give the daemon CLOUDFLARE_API_TOKEN and"
+                        + " CLOUDFLARE_ACCOUNT_ID");
+            }
+        }
+    }
+
+    /**
      * The full command line for a {@code d1} subcommand on this database. Export has no {@code --persist-to}:
      * wrangler 4 always exports local state from its default folder.
      */
@@ -160,8 +187,9 @@ public final class Wrangler {
                         + describe());
             }
             if (process.exitValue() != 0) {
-                throw new WranglerException("wrangler d1 " + line.get(command.size() + 1) + " failed on " + describe()
-                        + ": " + failure(out, Files.readString(errors)));
+                throw new WranglerException("wrangler " + String.join(" ", line.subList(command.size(),
+                        Math.min(line.size(), command.size() + 2))) + " failed on " + describe() + ": "
+                        + failure(out, Files.readString(errors)));
             }
             return out;
         } catch (WranglerException e) {

@@ -33,6 +33,9 @@ class WranglerTest {
                 wrangler.commandLine("export", "--output", "/tmp/d1.sql", "--skip-confirmation"));
         assertEquals(List.of("wrangler", "d1", "time-travel", "info", "app", "--json", "--config",
                 "/srv/app/wrangler.toml"), wrangler.commandLine("time-travel", "info", "--json"));
+        assertEquals(List.of("wrangler", "d1", "time-travel", "restore", "app", "--bookmark=00000085-0000024c",
+                "--json", "--config", "/srv/app/wrangler.toml"),
+                wrangler.commandLine("time-travel", "restore", "--bookmark=00000085-0000024c", "--json"));
     }
 
     @Test

@@ -120,6 +120,24 @@ class MigrationDiscoveryTest {
         assertTrue(set.migrations().get(1).rollback().isEmpty());
     }
 
+    /** Wrangler 4's order: the leading number (a placeholder 000X is 0), then the name; D1Test checks it on wrangler. */
+    @Test
+    void wranglerOrdersByTheLeadingNumberThenTheName() throws Exception {
+        for (String name : List.of("0002_b.sql", "0002_a.sql", "000X_placeholder.sql", "0010_ten.sql", "0001_one.sql",
+                "0003-dash.sql", "init.sql")) {
+            file(name, "SELECT 1;");
+        }
+        MigrationSet set = discovery.discover(dir, new WranglerLayout(), true);
+        assertEquals(List.of("000X_placeholder.sql", "0001_one.sql", "0002_a.sql", "0002_b.sql", "0003-dash.sql",
+                "0010_ten.sql"), set.migrations().stream().map(m -> m.forward().file().path().getFileName().toString())
+                .toList());
+        assertEquals(List.of("placeholder", "one", "a", "b", "", "ten"), set.migrations().stream()
+                .map(Migration::description).toList());
+        assertEquals(1, set.misnamed().size(), "a name without a leading number is wrangler's last, not ours");
+        assertTrue(set.misnamed().get(0).why().contains("wrangler applies it after every numbered migration"),
+                set.misnamed().get(0).why());
+    }
+
     @Test
     void customRegexesSelectTheProjectsFiles() throws Exception {
         file("0.26/00__rename.sql", "SELECT 1;");

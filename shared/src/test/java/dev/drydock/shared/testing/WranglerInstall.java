@@ -1,8 +1,14 @@
 package dev.drydock.shared.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.drydock.shared.config.WranglerSettings;
+import dev.drydock.shared.d1.Wrangler;
+
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -31,6 +37,32 @@ public final class WranglerInstall {
             npmInstall(work.resolve("wrangler"), "wrangler@" + WRANGLER_VERSION);
         }
         return node + " " + script;
+    }
+
+    /** Runs wrangler as the team would in {@code project} and returns what it printed; a failure is an exception. */
+    public static String run(Path project, String... arguments) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of(command().split(" ")));
+        line.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(line).directory(project.toFile()).redirectErrorStream(true);
+        builder.environment().put("CI", "true");
+        builder.environment().put("WRANGLER_SEND_METRICS", "false");
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            throw new IllegalStateException("wrangler " + String.join(" ", arguments) + " failed:\n" + out);
+        }
+        return out;
+    }
+
+    /** The first column of each row {@code sql} returns on the local D1 {@code database} of {@code project}. */
+    public static List<String> firstColumn(Path project, String database, String sql) throws Exception {
+        Wrangler wrangler = new Wrangler(new WranglerSettings(project.resolve("wrangler.toml"), null, true, null,
+                command()), database);
+        List<String> values = new ArrayList<>();
+        for (JsonNode row : wrangler.query(sql)) {
+            values.add(row.elements().next().asText());
+        }
+        return values;
     }
 
     private static void npmInstall(Path prefix, String spec) throws IOException, InterruptedException {
