@@ -183,7 +183,10 @@ class D1Test {
 
         MigratorRun rehearsal = MigratorRun.of("--config", config.toString(), "test-rollback", "--env", "dev");
         assertEquals(0, rehearsal.exit(), rehearsal.out() + rehearsal.err());
+        assertTrue(rehearsal.out().contains("rehearsing on fresh local D1 databases"), rehearsal.out());
         assertTrue(rehearsal.out().contains("3 rollback(s) rehearsed: 3 hold, 0 do not"), rehearsal.out());
+        assertEquals(List.of("0001_create_customers.sql"), rows("SELECT name FROM d1_migrations ORDER BY id"),
+                "the rehearsal left the environment's own database alone");
     }
 
     /** The rollback of a corpus migration: drops of the triggers and tables it creates, newest first. */

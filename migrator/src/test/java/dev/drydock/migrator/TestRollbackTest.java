@@ -1,5 +1,6 @@
 package dev.drydock.migrator;
 
+import dev.drydock.migrator.rehearsal.JdbcRehearsalDatabase;
 import dev.drydock.migrator.rehearsal.RollbackRehearsal;
 import dev.drydock.migrator.rehearsal.RollbackRehearsal.Outcome;
 import dev.drydock.migrator.rehearsal.RollbackRehearsal.Verdict;
@@ -145,8 +146,8 @@ class TestRollbackTest {
         try (ScratchDatabases.Scratch server = ScratchDatabases.postgres()) { // skips the test without a server
             // as a superuser: harness' first migrations create extensions
             String admin = ScratchDatabases.postgresSuperuserAdminUrl();
-            verdicts = new RollbackRehearsal(() -> ScratchDatabase.create(Dialect.POSTGRESQL, admin), Dialect.POSTGRESQL,
-                    setup).run(set, line -> { });
+            verdicts = new RollbackRehearsal(() -> JdbcRehearsalDatabase.open(ScratchDatabase.create(Dialect.POSTGRESQL,
+                    admin)), setup).run(set, line -> { });
         }
         List<Finding> findings = new Validator(Map.of()).validate(set, List.of(DialectTarget.latest(Dialect.POSTGRESQL)),
                 Optional.empty(), "migrations.sum").findings();

@@ -1,6 +1,8 @@
 package dev.drydock.migrator.cli;
 
 import dev.drydock.migrator.gate.ValidatorGate;
+import dev.drydock.migrator.rehearsal.JdbcRehearsalDatabase;
+import dev.drydock.migrator.rehearsal.LocalD1Database;
 import dev.drydock.migrator.rehearsal.RollbackRehearsal;
 import dev.drydock.migrator.rehearsal.RollbackRehearsal.Outcome;
 import dev.drydock.migrator.rehearsal.RollbackRehearsal.Verdict;
@@ -35,6 +37,7 @@ import java.util.concurrent.Callable;
                 + " each step.",
         footerHeading = "%nExamples:%n",
         footer = {"  migrator test-rollback                                  # SQLite: a temporary file",
+                "  migrator test-rollback --env development              # D1: fresh local D1s, through wrangler",
                 "  migrator test-rollback --scratch 'jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres'",
                 "  migrator test-rollback --env staging                  # the backup job's verifyUrl, else staging's server",
                 "  migrator test-rollback --scratch ... --setup db/runner-setup.sql   # tables your runner makes first"})
@@ -62,11 +65,19 @@ final class TestRollbackCommand implements Callable<Integer> {
         DrydockConfig config = parent.loadConfig();
         MigrationSet set = new MigrationDiscovery(Path.of("")).discover(config.migrations());
         Dialect dialect = ValidatorGate.primaryDialect(config);
-        ScratchServer server = scratchServer(config);
         Optional<Script> setupScript = Optional.ofNullable(setup)
                 .map(file -> Script.wholeFile(SourceFile.read(file, file.toString())));
-        List<Verdict> verdicts = new RollbackRehearsal(() -> ScratchDatabase.create(dialect, server.url(), server.user(),
-                server.password()), dialect, setupScript).run(set, System.out::println);
+        Optional<EnvironmentConfig> d1 = d1Environment(config);
+        RollbackRehearsal.Scratch scratchDatabases;
+        if (d1.isPresent()) {
+            System.out.println("rehearsing on fresh local D1 databases in temporary folders, through wrangler");
+            scratchDatabases = () -> LocalD1Database.create(d1.get().wrangler(), d1.get().d1Database());
+        } else {
+            ScratchServer server = scratchServer(config);
+            scratchDatabases = () -> JdbcRehearsalDatabase.open(ScratchDatabase.create(dialect, server.url(),
+                    server.user(), server.password()));
+        }
+        List<Verdict> verdicts = new RollbackRehearsal(scratchDatabases, setupScript).run(set, System.out::println);
         for (Verdict verdict : verdicts) {
             for (String problem : verdict.problems()) {
                 System.out.println("  " + verdict.migration() + ": " + problem);
@@ -77,6 +88,18 @@ final class TestRollbackCommand implements Callable<Integer> {
     }
 
     private record ScratchServer(String url, String user, String password) {
+    }
+
+    /**
+     * The D1 environment to rehearse for ({@code --env}, or the config's only environment): its wrangler config names
+     * the database whose fresh local copies the rehearsal makes. Without --scratch only; empty for other engines.
+     */
+    private Optional<EnvironmentConfig> d1Environment(DrydockConfig config) {
+        if (scratch != null || environment == null && config.environments().size() != 1) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(config.environments().get(config.environmentName(environment)))
+                .filter(EnvironmentConfig::isD1);
     }
 
     /**
@@ -97,8 +120,7 @@ final class TestRollbackCommand implements Callable<Integer> {
             return new ScratchServer(verifyUrl.get(), null, null);
         }
         EnvironmentConfig target = config.environments().get(name);
-        // SQLite and D1 (which is SQLite) rehearse on a temporary file of their own
-        if (target == null || target.isProtected() || target.isD1() || DatabaseEngine.SQLITE.matches(target.url())) {
+        if (target == null || target.isProtected() || DatabaseEngine.SQLITE.matches(target.url())) {
             return new ScratchServer(null, null, null);
         }
         System.out.println("scratch databases on " + name + "'s server (created and dropped; the environment's own"

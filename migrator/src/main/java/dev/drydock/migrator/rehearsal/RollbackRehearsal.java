@@ -4,13 +4,9 @@ import dev.drydock.shared.BadInputException;
 import dev.drydock.shared.migration.Migration;
 import dev.drydock.shared.migration.MigrationSet;
 import dev.drydock.shared.migration.Script;
-import dev.drydock.shared.sql.Dialect;
-import dev.drydock.shared.sql.SqlStatement;
 
 import java.io.IOException;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -48,20 +44,18 @@ public final class RollbackRehearsal {
 
     /** Makes a new, empty scratch database. */
     public interface Scratch {
-        ScratchDatabase create() throws IOException, SQLException;
+        RehearsalDatabase create() throws IOException, SQLException;
     }
 
     private final Scratch scratch;
-    private final Dialect dialect;
     private final Optional<Script> setup;
 
     /**
      * @param setup SQL run on every fresh scratch database before the first migration: what the application's own
      *              runner creates before it, such as its history table
      */
-    public RollbackRehearsal(Scratch scratch, Dialect dialect, Optional<Script> setup) {
+    public RollbackRehearsal(Scratch scratch, Optional<Script> setup) {
         this.scratch = scratch;
-        this.dialect = dialect;
         this.setup = setup;
     }
 
@@ -69,12 +63,12 @@ public final class RollbackRehearsal {
         List<Migration> migrations = set.migrations().stream().filter(m -> !m.repeatable()).toList();
         List<SchemaSnapshot> before = new ArrayList<>();
         List<Verdict> verdicts = new ArrayList<>();
-        Fresh database = fresh(migrations, 0);
+        RehearsalDatabase database = fresh(migrations, 0);
         try {
             int applied = 0;
             for (Migration migration : migrations) {
-                before.add(snapshot(database.connection));
-                List<String> failures = run(database.connection, migration.forward());
+                before.add(database.snapshot());
+                List<String> failures = database.run(migration.forward());
                 if (!failures.isEmpty()) {
                     int newer = migrations.size() - applied - 1;
                     List<String> problems = new ArrayList<>(prefixed("its forward script failed", failures));
@@ -89,11 +83,11 @@ public final class RollbackRehearsal {
                 applied++;
             }
             if (applied == migrations.size()) {
-                before.add(snapshot(database.connection));
+                before.add(database.snapshot());
             }
             for (int i = applied - 1; i >= 0; i--) {
                 Migration migration = migrations.get(i);
-                Verdict verdict = rehearse(database.connection, migration, before.get(i), before.get(i + 1));
+                Verdict verdict = rehearse(database, migration, before.get(i), before.get(i + 1));
                 verdicts.add(verdict);
                 progress.accept(migration.id() + ": " + switch (verdict.outcome()) {
                     case HOLDS -> "ok";
@@ -112,72 +106,35 @@ public final class RollbackRehearsal {
         return verdicts;
     }
 
-    private Verdict rehearse(Connection connection, Migration migration, SchemaSnapshot beforeIt, SchemaSnapshot afterIt)
-            throws SQLException {
+    private Verdict rehearse(RehearsalDatabase database, Migration migration, SchemaSnapshot beforeIt,
+                             SchemaSnapshot afterIt) throws IOException, SQLException {
         if (migration.rollback().isEmpty()) {
             return new Verdict(migration.id(), Outcome.NO_ROLLBACK, List.of("it has no rollback"));
         }
         Script rollback = migration.rollback().get();
-        List<String> problems = new ArrayList<>(prefixed("its rollback failed", run(connection, rollback)));
-        problems.addAll(prefixed("after its rollback", beforeIt.differencesFrom(snapshot(connection))));
-        problems.addAll(prefixed("its forward script failed on re-apply", run(connection, migration.forward())));
-        problems.addAll(prefixed("after applying it again", afterIt.differencesFrom(snapshot(connection))));
-        problems.addAll(prefixed("its rollback failed the second time", run(connection, rollback)));
+        List<String> problems = new ArrayList<>(prefixed("its rollback failed", database.run(rollback)));
+        problems.addAll(prefixed("after its rollback", beforeIt.differencesFrom(database.snapshot())));
+        problems.addAll(prefixed("its forward script failed on re-apply", database.run(migration.forward())));
+        problems.addAll(prefixed("after applying it again", afterIt.differencesFrom(database.snapshot())));
+        problems.addAll(prefixed("its rollback failed the second time", database.run(rollback)));
         return new Verdict(migration.id(), problems.isEmpty() ? Outcome.HOLDS : Outcome.DIFFERS, List.copyOf(problems));
     }
 
     /** A new scratch database with the setup script and the first {@code count} forward scripts applied. */
-    private Fresh fresh(List<Migration> migrations, int count) throws IOException, SQLException {
-        ScratchDatabase database = scratch.create();
-        Connection connection;
-        try {
-            connection = database.connect();
-        } catch (SQLException e) {
-            database.close();
-            throw e;
-        }
-        Fresh fresh = new Fresh(database, connection);
+    private RehearsalDatabase fresh(List<Migration> migrations, int count) throws IOException, SQLException {
+        RehearsalDatabase database = scratch.create();
         if (setup.isPresent()) {
-            List<String> failures = run(connection, setup.get());
+            List<String> failures = database.run(setup.get());
             if (!failures.isEmpty()) {
-                fresh.close();
+                database.close();
                 throw new BadInputException("the setup script failed on the scratch database: " + failures.get(0)
                         + "\n  fix the script, or leave out --setup");
             }
         }
         for (int j = 0; j < count; j++) {
-            run(connection, migrations.get(j).forward());
+            database.run(migrations.get(j).forward());
         }
-        return fresh;
-    }
-
-    /** A scratch database and its open connection; closing twice is harmless (the drop says IF EXISTS). */
-    private record Fresh(ScratchDatabase database, Connection connection) {
-        void close() throws IOException, SQLException {
-            try {
-                connection.close();
-            } finally {
-                database.close();
-            }
-        }
-    }
-
-    private SchemaSnapshot snapshot(Connection connection) throws SQLException {
-        return SchemaSnapshot.of(connection, dialect);
-    }
-
-    /** Runs a script statement by statement; returns the statements the database refused, with its message. */
-    private List<String> run(Connection connection, Script script) {
-        List<String> failures = new ArrayList<>();
-        for (SqlStatement statement : script.statements(dialect)) {
-            try (Statement jdbc = connection.createStatement()) {
-                jdbc.execute(statement.text());
-            } catch (SQLException e) {
-                failures.add(script.displayPath() + ":" + statement.start().line() + ": " + e.getMessage()
-                        .lines().findFirst().orElse(""));
-            }
-        }
-        return failures;
+        return database;
     }
 
     private static List<String> prefixed(String prefix, List<String> items) {
