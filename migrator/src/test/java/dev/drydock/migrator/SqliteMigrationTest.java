@@ -175,7 +175,8 @@ class SqliteMigrationTest {
     @Test
     void badInputIsOneLineAndExitTwo() throws Exception {
         Path config = config("flyway", "  production: { url: \"jdbc:sqlite:./prod.db\", protected: true }\n"
-                + "  edge: { url: \"d1://app-db\" }\n");
+                + "  edge: { url: \"d1:app-db\", wrangler: { command: \"/nonexistent/wrangler\" } }\n"
+                + "  odd: { url: \"mongodb://127.0.0.1/app\" }\n");
         flywayPair("1", "users", "CREATE TABLE IF NOT EXISTS users (id integer PRIMARY KEY);", "DROP TABLE IF EXISTS users;");
         MigratorRun unknown = MigratorRun.of("--config", config.toString(), "status", "--env", "staging");
         assertEquals(2, unknown.exit());
@@ -184,10 +185,15 @@ class SqliteMigrationTest {
         MigratorRun badMode = MigratorRun.of("--config", config.toString(), "up", "--env", "dev", "--backup", "skip");
         assertEquals(2, badMode.exit());
         assertTrue(badMode.err().contains("a reason is required"), badMode.err());
+        MigratorRun odd = MigratorRun.of("--config", config.toString(), "status", "--env", "odd");
+        assertEquals(2, odd.exit(), odd.out() + odd.err());
+        assertTrue(odd.err().contains("environments.odd.url: the migrator works on JDBC URLs"), odd.err());
+        assertTrue(odd.err().contains("and Cloudflare D1 databases (d1:<database>)"), odd.err());
         MigratorRun d1 = MigratorRun.of("--config", config.toString(), "status", "--env", "edge");
         assertEquals(2, d1.exit(), d1.out() + d1.err());
-        assertTrue(d1.err().contains("environments.edge.url: the migrator works on JDBC URLs"), d1.err());
-        assertTrue(d1.err().contains("wrangler d1 migrations apply"), d1.err());
+        assertTrue(d1.err().contains("cannot run wrangler (/nonexistent/wrangler)") && d1.err().contains("set"
+                + " wrangler.command in drydock.yaml"), d1.err());
+        assertEquals(1, d1.err().lines().count(), d1.err());
         for (String command : List.of("create", "validate", "status", "plan", "up", "down", "test-rollback", "restore",
                 "repair", "baseline")) {
             MigratorRun help = MigratorRun.of(command, "--help");
