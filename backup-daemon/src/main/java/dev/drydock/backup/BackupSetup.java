@@ -13,11 +13,11 @@ import dev.drydock.backup.store.S3Clients;
 import dev.drydock.backup.verify.ScratchServers;
 import dev.drydock.shared.BadInputException;
 import dev.drydock.shared.config.ConfigException;
-import dev.drydock.shared.d1.D1Environment;
 import dev.drydock.shared.config.ConfigLoader;
 import dev.drydock.shared.config.DatabaseEngine;
 import dev.drydock.shared.config.DrydockConfig;
 import dev.drydock.shared.config.EnvironmentConfig;
+import dev.drydock.shared.d1.D1Environment;
 
 import java.nio.file.Path;
 import java.util.Optional;

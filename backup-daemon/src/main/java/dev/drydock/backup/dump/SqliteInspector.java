@@ -1,7 +1,7 @@
 package dev.drydock.backup.dump;
 
-import dev.drydock.shared.d1.D1History;
 import dev.drydock.backup.archive.Manifest;
+import dev.drydock.shared.d1.D1History;
 import dev.drydock.shared.migration.Checksums;
 
 import java.sql.Connection;

@@ -1,7 +1,5 @@
 package dev.drydock.backup.restore;
 
-import dev.drydock.shared.config.EnvironmentConfig;
-import dev.drydock.shared.d1.D1Environment;
 import dev.drydock.backup.archive.Manifest;
 import dev.drydock.backup.dump.DumpResult;
 import dev.drydock.backup.dump.MariadbConnection;
@@ -9,6 +7,8 @@ import dev.drydock.backup.dump.PostgresConnection;
 import dev.drydock.backup.verify.ScratchServers;
 import dev.drydock.shared.BadInputException;
 import dev.drydock.shared.config.DatabaseEngine;
+import dev.drydock.shared.config.EnvironmentConfig;
+import dev.drydock.shared.d1.D1Environment;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,13 +1,13 @@
 package dev.drydock.backup.restore;
 
 import dev.drydock.backup.archive.Manifest;
+import dev.drydock.backup.dump.D1Export;
 import dev.drydock.backup.dump.DumpResult;
 import dev.drydock.backup.dump.ExternalTool;
 import dev.drydock.backup.dump.MariadbConnection;
 import dev.drydock.backup.dump.MariadbInspector;
 import dev.drydock.backup.dump.PostgresConnection;
 import dev.drydock.backup.dump.PostgresInspector;
-import dev.drydock.backup.dump.D1Export;
 import dev.drydock.backup.dump.SqliteInspector;
 
 import java.io.IOException;

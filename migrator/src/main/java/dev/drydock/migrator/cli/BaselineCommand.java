@@ -2,12 +2,11 @@ package dev.drydock.migrator.cli;
 
 import dev.drydock.migrator.d1.D1Baseline;
 import dev.drydock.migrator.d1.D1Status;
-import dev.drydock.shared.d1.D1Environment;
-import java.util.List;
 import dev.drydock.migrator.flyway.FlywayEngine;
 import dev.drydock.migrator.status.StatusReader;
 import dev.drydock.shared.config.DrydockConfig;
 import dev.drydock.shared.config.EnvironmentConfig;
+import dev.drydock.shared.d1.D1Environment;
 import dev.drydock.shared.migration.MigrationDiscovery;
 import dev.drydock.shared.migration.MigrationSet;
 import org.flywaydb.core.Flyway;
@@ -16,6 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**

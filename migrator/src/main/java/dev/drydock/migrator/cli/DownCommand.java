@@ -1,10 +1,8 @@
 package dev.drydock.migrator.cli;
 
+import dev.drydock.backup.BackupSetup;
 import dev.drydock.migrator.d1.D1Rollback;
 import dev.drydock.migrator.d1.D1Status;
-import dev.drydock.shared.d1.D1Environment;
-import dev.drydock.shared.d1.WranglerException;
-import dev.drydock.backup.BackupSetup;
 import dev.drydock.migrator.flyway.FlywayEngine;
 import dev.drydock.migrator.gate.BackupGate;
 import dev.drydock.migrator.gate.BackupMode;
@@ -21,6 +19,8 @@ import dev.drydock.migrator.status.StatusReader;
 import dev.drydock.shared.BadInputException;
 import dev.drydock.shared.config.DrydockConfig;
 import dev.drydock.shared.config.EnvironmentConfig;
+import dev.drydock.shared.d1.D1Environment;
+import dev.drydock.shared.d1.WranglerException;
 import dev.drydock.shared.migration.Migration;
 import dev.drydock.shared.migration.MigrationDiscovery;
 import dev.drydock.shared.migration.MigrationSet;

@@ -14,10 +14,10 @@ import dev.drydock.shared.config.DrydockConfig;
 import dev.drydock.shared.config.EnvironmentConfig;
 import dev.drydock.shared.d1.WranglerException;
 import org.flywaydb.core.api.FlywayException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,7 +1,6 @@
 package dev.drydock.migrator.cli;
 
 import dev.drydock.migrator.d1.D1Status;
-import dev.drydock.shared.d1.D1Environment;
 import dev.drydock.migrator.flyway.FlywayEngine;
 import dev.drydock.migrator.gate.ValidatorGate;
 import dev.drydock.migrator.status.MigrationStatus;
@@ -10,6 +9,7 @@ import dev.drydock.shared.config.DatabaseEngine;
 import dev.drydock.shared.config.DrydockConfig;
 import dev.drydock.shared.config.DurationText;
 import dev.drydock.shared.config.EnvironmentConfig;
+import dev.drydock.shared.d1.D1Environment;
 import dev.drydock.shared.migration.Migration;
 import dev.drydock.shared.migration.MigrationDiscovery;
 import dev.drydock.shared.migration.MigrationSet;

@@ -1,7 +1,6 @@
 package dev.drydock.migrator.cli;
 
 import dev.drydock.migrator.d1.D1Status;
-import dev.drydock.shared.d1.D1Environment;
 import dev.drydock.migrator.flyway.FlywayEngine;
 import dev.drydock.migrator.lock.ServerLock;
 import dev.drydock.migrator.lock.SqliteFileLock;
@@ -9,6 +8,7 @@ import dev.drydock.migrator.run.ApplyJournal;
 import dev.drydock.migrator.status.StatusReader;
 import dev.drydock.shared.config.DrydockConfig;
 import dev.drydock.shared.config.EnvironmentConfig;
+import dev.drydock.shared.d1.D1Environment;
 import dev.drydock.shared.migration.MigrationDiscovery;
 import dev.drydock.shared.migration.MigrationSet;
 import org.flywaydb.core.Flyway;

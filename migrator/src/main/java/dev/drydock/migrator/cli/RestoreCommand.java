@@ -1,16 +1,15 @@
 package dev.drydock.migrator.cli;
 
-import dev.drydock.backup.archive.Manifest;
-import dev.drydock.backup.catalog.Catalog;
-import dev.drydock.migrator.d1.D1Status;
-import dev.drydock.shared.d1.D1Environment;
 import dev.drydock.backup.BackupService;
 import dev.drydock.backup.BackupSetup;
 import dev.drydock.backup.archive.BackupId;
+import dev.drydock.backup.archive.Manifest;
+import dev.drydock.backup.catalog.Catalog;
 import dev.drydock.backup.metrics.BackupMetrics;
 import dev.drydock.backup.restore.RehearsedRestore;
 import dev.drydock.backup.restore.Restore;
 import dev.drydock.backup.restore.RestoreTarget;
+import dev.drydock.migrator.d1.D1Status;
 import dev.drydock.migrator.flyway.FlywayEngine;
 import dev.drydock.migrator.gate.Confirmation;
 import dev.drydock.migrator.gate.GateRefusal;
@@ -20,6 +19,7 @@ import dev.drydock.migrator.status.StatusReader;
 import dev.drydock.shared.BadInputException;
 import dev.drydock.shared.config.DrydockConfig;
 import dev.drydock.shared.config.EnvironmentConfig;
+import dev.drydock.shared.d1.D1Environment;
 import dev.drydock.shared.migration.MigrationDiscovery;
 import dev.drydock.shared.migration.MigrationSet;
 import picocli.CommandLine.Command;

@@ -1,11 +1,10 @@
 package dev.drydock.migrator.cli;
 
-import dev.drydock.migrator.d1.D1Status;
-import dev.drydock.shared.d1.D1Environment;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.drydock.backup.BackupSetup;
 import dev.drydock.backup.catalog.Catalog;
+import dev.drydock.migrator.d1.D1Status;
 import dev.drydock.migrator.flyway.FlywayEngine;
 import dev.drydock.migrator.lock.LockTimeout;
 import dev.drydock.migrator.lock.ServerLock;
@@ -14,6 +13,7 @@ import dev.drydock.migrator.status.MigrationStatus;
 import dev.drydock.migrator.status.StatusReader;
 import dev.drydock.shared.config.DrydockConfig;
 import dev.drydock.shared.config.EnvironmentConfig;
+import dev.drydock.shared.d1.D1Environment;
 import dev.drydock.shared.migration.MigrationDiscovery;
 import dev.drydock.shared.migration.MigrationSet;
 import org.flywaydb.core.Flyway;

@@ -3,9 +3,9 @@ package dev.drydock.migrator.cli;
 import dev.drydock.migrator.gate.ValidatorGate;
 import dev.drydock.migrator.rehearsal.JdbcRehearsalDatabase;
 import dev.drydock.migrator.rehearsal.LocalD1Database;
-import dev.drydock.migrator.rehearsal.RollbackRehearsal;
 import dev.drydock.migrator.rehearsal.RollbackRehearsal.Outcome;
 import dev.drydock.migrator.rehearsal.RollbackRehearsal.Verdict;
+import dev.drydock.migrator.rehearsal.RollbackRehearsal;
 import dev.drydock.migrator.rehearsal.ScratchDatabase;
 import dev.drydock.shared.config.BackupConfig;
 import dev.drydock.shared.config.DatabaseEngine;
@@ -25,8 +25,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /**
  * {@code migrator test-rollback}: rehearses every rollback on a scratch database (up all, then down, up, down for

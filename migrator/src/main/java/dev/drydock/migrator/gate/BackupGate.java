@@ -1,6 +1,5 @@
 package dev.drydock.migrator.gate;
 
-import dev.drydock.shared.d1.D1History;
 import dev.drydock.backup.BackupService;
 import dev.drydock.backup.BackupSetup;
 import dev.drydock.backup.archive.BackupId;
@@ -10,6 +9,7 @@ import dev.drydock.backup.metrics.BackupMetrics;
 import dev.drydock.shared.config.BackupConfig;
 import dev.drydock.shared.config.DurationText;
 import dev.drydock.shared.config.EnvironmentConfig;
+import dev.drydock.shared.d1.D1History;
 import org.flywaydb.core.api.MigrationInfo;
 
 import java.io.IOException;
