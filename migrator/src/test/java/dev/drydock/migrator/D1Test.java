@@ -232,6 +232,44 @@ class D1Test {
         assertTrue(wrangler("d1", "migrations", "list", "app", "--local").contains("0002_more.sql"));
     }
 
+    /**
+     * A D1 project as it is, with no drydock.yaml: the validator and {@code migrator status} take the migrations and
+     * the local database from wrangler.toml, with wrangler found on the PATH as a team has it.
+     */
+    @Test
+    void withoutDrydockYamlTheValidatorAndStatusReadWranglersConfig() throws Exception {
+        setUp("cloudflare__templates/saas-admin-template/migrations", "");
+        Files.delete(project.resolve("drydock.yaml"));
+        Path bin = Files.createDirectories(project.resolve("bin"));
+        Path shim = Files.writeString(bin.resolve("wrangler"), "#!/bin/sh\nexec " + wranglerCommand + " \"$@\"\n");
+        shim.toFile().setExecutable(true);
+        wrangler("d1", "migrations", "apply", "app", "--local");
+
+        String validator = inProject(bin, "dev.drydock.validator.cli.ValidatorCommand");
+        assertTrue(validator.contains("migrations/0001_create_customers.sql:1:1: error[rollback-missing]")
+                && validator.contains("(rollback/0001_create_customers.sql)") && validator.endsWith("exit 1"),
+                "wrangler.toml's migrations_dir, read with the wrangler layout:\n" + validator);
+        String status = inProject(bin, "dev.drydock.migrator.cli.MigratorCommand", "status", "--json");
+        assertTrue(status.contains("exit 0"), status);
+        JsonNode json = new ObjectMapper().readTree(status.substring(status.indexOf('{'), status.lastIndexOf('}') + 1));
+        assertEquals("default", json.path("environment").asText());
+        assertEquals("d1:app (local)", json.path("database").asText());
+        assertEquals(3, json.path("applied").size());
+    }
+
+    /** Runs a Drydock command in the project folder, as a shell there would, and returns its output and exit code. */
+    private String inProject(Path shims, String mainClass, String... arguments) throws Exception {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), mainClass));
+        line.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(line).directory(project.toFile()).redirectErrorStream(true);
+        builder.environment().put("PATH", shims + ":" + System.getenv("PATH"));
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(3, TimeUnit.MINUTES));
+        return out + "\nexit " + process.exitValue();
+    }
+
     @Test
     void sharedNumbersAndPlaceholdersGoInWranglersOrder() throws Exception {
         setUp("cloudflare__templates/d1-template/migrations", "");
