@@ -79,9 +79,18 @@ class D1Test {
     @Test
     void upAppliesEveryFileAndWranglerFindsNothingLeftToApply() throws Exception {
         Path config = setUp("cloudflare__wildebeest/migrations", "");
-        MigratorRun up = MigratorRun.of("--config", config.toString(), "up", "--env", "dev");
+        Path report = project.resolve("run.json");
+        Path metrics = project.resolve("migrator.prom");
+        MigratorRun up = MigratorRun.of("--config", config.toString(), "up", "--env", "dev", "--report",
+                report.toString(), "--metrics-file", metrics.toString());
         assertEquals(0, up.exit(), up.out() + up.err());
         assertTrue(up.out().contains("applied  0010_add_ui_client.sql ("), up.out());
+        JsonNode run = new ObjectMapper().readTree(report.toFile());
+        assertTrue(run.path("success").asBoolean());
+        assertEquals(11, run.path("run").path("applied").size());
+        assertEquals("0010", run.path("run").path("applied").get(10).path("version").asText());
+        assertTrue(Files.readString(metrics).contains("drydock_migrator_migrations_applied{environment=\"dev\"} 11"),
+                Files.readString(metrics));
         assertTrue(wrangler("d1", "migrations", "list", "app", "--local").contains("No migrations to apply"));
         assertEquals(files("cloudflare__wildebeest/migrations"), rows("SELECT name FROM d1_migrations ORDER BY id"));
         MigratorRun again = MigratorRun.of("--config", config.toString(), "up", "--env", "dev");
