@@ -3,6 +3,7 @@ package dev.drydock.migrator.d1;
 import dev.drydock.migrator.rollback.RollbackPlan;
 import dev.drydock.migrator.rollback.RollbackRunner;
 import dev.drydock.shared.d1.D1Environment;
+import dev.drydock.shared.d1.D1History;
 import dev.drydock.shared.d1.WranglerException;
 import dev.drydock.shared.migration.Script;
 
@@ -33,16 +34,12 @@ public final class D1Rollback {
         long started = System.nanoTime();
         String script = step.migration().flatMap(m -> m.rollback()).map(Script::text).orElse("");
         d1.wrangler().execute(script + "\n" + d1.history().recordRolledBack(name) + "\n"
-                + "CREATE TABLE IF NOT EXISTS " + RollbackRunner.HISTORY_TABLE + " (version VARCHAR(50) NOT NULL,"
-                + " description VARCHAR(200), rolled_back_at TIMESTAMP(6) NOT NULL, forced_reason VARCHAR(1000));\n"
+                + RollbackRunner.CREATE_HISTORY_TABLE + ";\n"
                 + "INSERT INTO " + RollbackRunner.HISTORY_TABLE + " (version, description, rolled_back_at, forced_reason)"
-                + " VALUES (" + literal(name) + ", " + literal(step.description())
-                + ", strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), " + (reason == null ? "NULL" : literal(reason)) + ");");
+                + " VALUES (" + D1History.literal(name) + ", " + D1History.literal(step.description())
+                + ", strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), " + (reason == null ? "NULL" : D1History.literal(reason))
+                + ");");
         progress.accept(String.format("rolled back %s (%d ms)%s", name, (System.nanoTime() - started) / 1_000_000,
                 reason == null ? "" : " [forced: " + reason + "]"));
-    }
-
-    private static String literal(String text) {
-        return "'" + text.replace("'", "''") + "'";
     }
 }

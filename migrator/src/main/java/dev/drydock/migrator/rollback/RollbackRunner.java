@@ -22,6 +22,10 @@ import javax.sql.DataSource;
 public final class RollbackRunner {
 
     public static final String HISTORY_TABLE = "drydock_rollback_history";
+    /** The table, as every engine (D1 through wrangler too) creates it. */
+    public static final String CREATE_HISTORY_TABLE = "CREATE TABLE IF NOT EXISTS " + HISTORY_TABLE
+            + " (version VARCHAR(50) NOT NULL, description VARCHAR(200), rolled_back_at TIMESTAMP(6) NOT NULL,"
+            + " forced_reason VARCHAR(1000))";
 
     private final DataSource dataSource;
     private final Dialect dialect;
@@ -64,8 +68,7 @@ public final class RollbackRunner {
 
     private static void createHistoryTable(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE IF NOT EXISTS " + HISTORY_TABLE + " (version VARCHAR(50) NOT NULL,"
-                    + " description VARCHAR(200), rolled_back_at TIMESTAMP(6) NOT NULL, forced_reason VARCHAR(1000))");
+            statement.execute(CREATE_HISTORY_TABLE);
         }
     }
 

@@ -82,7 +82,8 @@ public final class D1History {
         return "\"" + table.replace("\"", "\"\"") + "\"";
     }
 
-    private static String literal(String text) {
+    /** {@code text} as a SQLite string literal. */
+    public static String literal(String text) {
         return "'" + text.replace("'", "''") + "'";
     }
 }
