@@ -99,8 +99,8 @@ class SqliteMigrationTest {
     }
 
     @Test
-    void otherLayoutsApplyUnderTheirCanonicalVersions() throws Exception {
-        Path config = config("golang-migrate", "");
+    void withFlywaysHistoryOtherLayoutsApplyUnderTheirCanonicalVersions() throws Exception {
+        Path config = config("golang-migrate\n  history: flyway", "");
         write("000001_create_users.up.sql", "CREATE TABLE users (id integer PRIMARY KEY);");
         write("000001_create_users.down.sql", "DROP TABLE users;");
         write("000002_add_posts.up.sql", "CREATE TABLE posts (id integer PRIMARY KEY);");

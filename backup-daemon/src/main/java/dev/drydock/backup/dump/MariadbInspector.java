@@ -1,6 +1,7 @@
 package dev.drydock.backup.dump;
 
 import dev.drydock.backup.archive.Manifest;
+import dev.drydock.shared.config.DatabaseEngine;
 import dev.drydock.shared.migration.Checksums;
 
 import java.sql.Connection;
@@ -59,8 +60,10 @@ public final class MariadbInspector {
                 }
             }
         }
-        return new DumpResult(new Manifest.Database("mariadb", version, schema), new Manifest.Tool(dumper),
-                new Manifest.MigrationState(history ? "flyway_schema_history" : null, applied),
+        Manifest.MigrationState state = history ? new Manifest.MigrationState("flyway_schema_history", applied)
+                : RunnerHistoryState.read(connection, DatabaseEngine.MARIADB)
+                .orElse(new Manifest.MigrationState(null, applied));
+        return new DumpResult(new Manifest.Database("mariadb", version, schema), new Manifest.Tool(dumper), state,
                 "sha256:" + Checksums.sha256(fingerprint.toString()), counts);
     }
 

@@ -1,6 +1,7 @@
 package dev.drydock.backup.dump;
 
 import dev.drydock.backup.archive.Manifest;
+import dev.drydock.shared.config.DatabaseEngine;
 import dev.drydock.shared.migration.Checksums;
 
 import java.sql.Connection;
@@ -77,7 +78,8 @@ public final class PostgresInspector {
                 : tables.stream().filter(t -> t.endsWith(".flyway_schema_history")).findFirst().orElse(null);
         List<Manifest.AppliedMigration> applied = new ArrayList<>();
         if (history == null) {
-            return new Manifest.MigrationState(null, applied);
+            return RunnerHistoryState.read(statement.getConnection(), DatabaseEngine.POSTGRESQL)
+                    .orElse(new Manifest.MigrationState(null, applied));
         }
         String[] parts = history.split("\\.", 2);
         try (ResultSet rows = statement.executeQuery("select version, description, checksum, installed_on, success from "

@@ -1,6 +1,7 @@
 package dev.drydock.backup.dump;
 
 import dev.drydock.backup.archive.Manifest;
+import dev.drydock.shared.config.DatabaseEngine;
 import dev.drydock.shared.d1.D1History;
 import dev.drydock.shared.migration.Checksums;
 
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Describes a SQLite database for the manifest: version, the migration runner's history (Flyway's
@@ -88,6 +90,13 @@ public final class SqliteInspector {
                 }
             }
             return new Manifest.MigrationState(d1History, applied);
+        }
+        if (runnerTable == null) {
+            Optional<Manifest.MigrationState> runner = RunnerHistoryState.read(statement.getConnection(),
+                    DatabaseEngine.SQLITE);
+            if (runner.isPresent()) {
+                return runner.get();
+            }
         }
         return new Manifest.MigrationState(runnerTable, applied);
     }

@@ -3,6 +3,8 @@ package dev.drydock.migrator.cli;
 import dev.drydock.migrator.d1.D1Baseline;
 import dev.drydock.migrator.d1.D1Status;
 import dev.drydock.migrator.flyway.FlywayEngine;
+import dev.drydock.migrator.history.NativeBaseline;
+import dev.drydock.migrator.history.RunnerDatabase;
 import dev.drydock.migrator.status.StatusReader;
 import dev.drydock.shared.config.DrydockConfig;
 import dev.drydock.shared.config.EnvironmentConfig;
@@ -16,6 +18,7 @@ import picocli.CommandLine.ParentCommand;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -23,8 +26,9 @@ import java.util.concurrent.Callable;
  * migrations above it are applied (Flyway's baseline).
  */
 @Command(name = "baseline",
-        description = "Records that the database already is at --version; later migrations apply on top. On D1,"
-                + " the files up to --version get their d1_migrations rows without being run.",
+        description = "Records that the database already is at --version; later migrations apply on top. Where"
+                + " the layout's own runner keeps the history (and on D1), the migrations up to --version get their"
+                + " rows in its table without being run.",
         footerHeading = "%nExamples:%n", footer = {"  migrator baseline --env production --version 41"})
 final class BaselineCommand implements Callable<Integer> {
 
@@ -52,6 +56,14 @@ final class BaselineCommand implements Callable<Integer> {
             List<String> recorded = new D1Baseline(d1).record(D1Status.read(environment, d1, set).status(), set, version);
             recorded.forEach(name -> System.out.println("recorded " + name + " as applied (not run)"));
             System.out.print(StatusCommand.text(D1Status.read(environment, d1, set).status()));
+            return 0;
+        }
+        Optional<RunnerDatabase> runner = RunnerDatabase.of(config, set, target);
+        if (runner.isPresent()) {
+            List<String> recorded = NativeBaseline.record(runner.get(), set, version);
+            recorded.forEach(script -> System.out.println("recorded " + script + " as applied in "
+                    + runner.get().history().table() + " (not run)"));
+            System.out.print(StatusCommand.text(MigratorCommand.status(config, set, target, environment)));
             return 0;
         }
         Flyway flyway = FlywayEngine.configure(target, set).baselineVersion(version)

@@ -4,6 +4,8 @@ import dev.drydock.backup.BackupSetup;
 import dev.drydock.migrator.d1.D1Rollback;
 import dev.drydock.migrator.d1.D1Status;
 import dev.drydock.migrator.flyway.FlywayEngine;
+import dev.drydock.migrator.history.NativeStatus;
+import dev.drydock.migrator.history.RunnerDatabase;
 import dev.drydock.migrator.gate.BackupGate;
 import dev.drydock.migrator.gate.BackupMode;
 import dev.drydock.migrator.gate.Confirmation;
@@ -39,6 +41,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -99,13 +102,40 @@ final class DownCommand implements Callable<Integer> {
         if (target.isD1()) {
             return downOnD1(config, set, discovery, target, mode);
         }
-        Flyway flyway = FlywayEngine.forEnvironment(target, set);
+        Optional<RunnerDatabase> runner = RunnerDatabase.of(config, set, target);
         Duration wait = Duration.ofSeconds(lockSeconds);
         try (AutoCloseable fileLock = SqliteFileLock.acquire(target.jdbcUrl(), wait, System.out::println);
              ServerLock serverLock = ServerLock.acquire(target.jdbcUrl(), target.revealUser(),
                      target.revealPassword(), wait, System.out::println)) {
-            return underLock(config, set, discovery, flyway, target, mode, serverLock);
+            if (runner.isPresent()) {
+                return underLockOnRunner(config, set, discovery, runner.get(), target, mode, serverLock);
+            }
+            return underLock(config, set, discovery, FlywayEngine.forEnvironment(target, set), target, mode,
+                    serverLock);
         }
+    }
+
+    /** The same steps where the layout's own runner keeps the history: each rollback takes its row out of it. */
+    private int underLockOnRunner(DrydockConfig config, MigrationSet set, MigrationDiscovery discovery,
+                                  RunnerDatabase runner, EnvironmentConfig target, BackupMode mode, ServerLock lock)
+            throws Exception {
+        ApplyJournal journal = new ApplyJournal(runner.dataSource(), target.jdbcUrl());
+        List<ApplyJournal.Mark> interrupted = journal.marks();
+        NativeStatus.Reading before = NativeStatus.read(environment, runner, set, interrupted);
+        DriftGate.check(before.status());
+        journal.settle(interrupted, System.out::println);
+        RollbackPlan plan = RollbackPlan.ofRunner(set, runner.history(), before.rows(), to);
+        if (plan.steps().isEmpty()) {
+            System.out.println("nothing to roll back: nothing above version " + to + " is applied");
+            return 0;
+        }
+        List<String> forced = forcedSteps(config, set, discovery, plan);
+        printPlan(plan);
+        lastGates(target, NativeStatus.state(before.rows()), mode);
+        RollbackRunner rollbacks = new RollbackRunner(runner.dataSource(), ValidatorGate.primaryDialect(config),
+                (connection, step) -> runner.history().recordRolledBack(connection, step.migration().orElseThrow(),
+                        RollbackPlan.before(set, step.migration().orElseThrow())));
+        return rollBack(plan, rollbacks, forced, config, set, target, lock);
     }
 
     private int underLock(DrydockConfig config, MigrationSet set, MigrationDiscovery discovery, Flyway flyway,
@@ -121,8 +151,9 @@ final class DownCommand implements Callable<Integer> {
         printPlan(plan);
         lastGates(target, BackupGate.flywayState(flyway.info().applied()), mode);
         Dialect dialect = ValidatorGate.primaryDialect(config);
-        RollbackRunner runner = new RollbackRunner(flyway.getConfiguration().getDataSource(), dialect);
-        return rollBack(plan, runner, forced, flyway, target, lock);
+        RollbackRunner runner = new RollbackRunner(flyway.getConfiguration().getDataSource(), dialect,
+                RollbackRunner.FLYWAY);
+        return rollBack(plan, runner, forced, config, set, target, lock);
     }
 
     /** The same steps on Cloudflare D1, each rollback and its history change in one batch through wrangler. */
@@ -175,21 +206,21 @@ final class DownCommand implements Callable<Integer> {
         }
     }
 
-    private int rollBack(RollbackPlan plan, RollbackRunner runner, List<String> forced, Flyway flyway,
-                         EnvironmentConfig target, ServerLock lock) {
+    private int rollBack(RollbackPlan plan, RollbackRunner runner, List<String> forced, DrydockConfig config,
+                         MigrationSet set, EnvironmentConfig target, ServerLock lock) throws Exception {
         for (RollbackPlan.Step step : plan.steps()) {
             lock.checkHeld();
             try {
                 runner.run(step, forced.contains(step.version()) ? reason : null, System.out::println);
             } catch (SQLException e) {
                 System.out.println("FAILED rolling back " + step.version() + ": " + e.getMessage());
-                System.out.print(StatusCommand.text(StatusReader.read(flyway, environment, target.url())));
+                System.out.print(StatusCommand.text(MigratorCommand.status(config, set, target, environment)));
                 System.out.println("The rollbacks before it are done and recorded; this one was undone where the"
                         + " database allows. Fix the rollback script, or restore a backup: backup-daemon restore BACKUP_ID");
                 return 1;
             }
         }
-        System.out.print(StatusCommand.text(StatusReader.read(flyway, environment, target.url())));
+        System.out.print(StatusCommand.text(MigratorCommand.status(config, set, target, environment)));
         return 0;
     }
 

@@ -9,7 +9,17 @@ import dev.drydock.shared.cli.DrydockVersion;
 import dev.drydock.shared.cli.ErrorLine;
 import dev.drydock.shared.cli.HelpLayout;
 import dev.drydock.shared.config.ConfigLoader;
+import dev.drydock.migrator.d1.D1Status;
+import dev.drydock.migrator.flyway.FlywayEngine;
+import dev.drydock.migrator.history.NativeStatus;
+import dev.drydock.migrator.history.RunnerDatabase;
+import dev.drydock.migrator.status.MigrationStatus;
+import dev.drydock.migrator.status.StatusReader;
 import dev.drydock.shared.config.DatabaseEngine;
+import dev.drydock.shared.d1.D1Environment;
+import dev.drydock.shared.migration.MigrationSet;
+import java.util.List;
+import java.util.Optional;
 import dev.drydock.shared.config.DrydockConfig;
 import dev.drydock.shared.config.EnvironmentConfig;
 import dev.drydock.shared.d1.WranglerException;
@@ -73,6 +83,22 @@ public final class MigratorCommand implements Runnable {
                     + ") and Cloudflare D1 databases (d1:<database>)");
         }
         return environment;
+    }
+
+    /**
+     * Where the environment stands, read from the history its runner keeps: wrangler's on D1, the layout's own
+     * runner's with {@code migrations.history: native}, Flyway's otherwise.
+     */
+    static MigrationStatus status(DrydockConfig config, MigrationSet set, EnvironmentConfig target, String name)
+            throws java.io.IOException, java.sql.SQLException {
+        if (target.isD1()) {
+            return D1Status.read(name, D1Environment.of(target), set).status();
+        }
+        Optional<RunnerDatabase> runner = RunnerDatabase.of(config, set, target);
+        if (runner.isPresent()) {
+            return NativeStatus.read(name, runner.get(), set, List.of()).status();
+        }
+        return StatusReader.read(FlywayEngine.forEnvironment(target, set), name, target.url());
     }
 
     public static void main(String[] args) {

@@ -2,6 +2,8 @@ package dev.drydock.migrator.cli;
 
 import dev.drydock.migrator.d1.D1Status;
 import dev.drydock.migrator.flyway.FlywayEngine;
+import dev.drydock.migrator.history.NativeStatus;
+import dev.drydock.migrator.history.RunnerDatabase;
 import dev.drydock.migrator.gate.ValidatorGate;
 import dev.drydock.migrator.status.MigrationStatus;
 import dev.drydock.migrator.status.StatusReader;
@@ -64,6 +66,14 @@ final class PlanCommand implements Callable<Integer> {
             MigrationStatus now = D1Status.read(environment, D1Environment.of(target), set).status();
             status = new MigrationStatus(environment, now.database(), now.historyTable(), now.current(), now.applied(),
                     D1Status.upTo(now.pending(), to), now.failed(), now.drift());
+        } else if (RunnerDatabase.of(config, set, target).isPresent()) {
+            MigrationStatus now = NativeStatus.read(environment, RunnerDatabase.of(config, set, target).orElseThrow(),
+                    set, List.of()).status();
+            List<String> chosen = NativeStatus.pendingUpTo(set, now, to).stream().map(m -> m.version().orElseThrow()
+                    .canonical()).toList();
+            status = new MigrationStatus(environment, now.database(), now.historyTable(), now.current(), now.applied(),
+                    now.pending().stream().filter(entry -> chosen.contains(entry.version())).toList(), now.failed(),
+                    now.drift());
         } else {
             status = StatusReader.read(FlywayEngine.configure(target, set).target(to == null ? "latest" : to).load(),
                     environment, target.url());
@@ -81,7 +91,8 @@ final class PlanCommand implements Callable<Integer> {
         System.out.println("  5. apply " + status.pending().size() + (target.isD1()
                 ? " migration(s) through wrangler, each with its " + status.historyTable() + " row in one batch that D1"
                 + " runs in a transaction:"
-                : " migration(s), each in a transaction unless marked otherwise:"));
+                : " migration(s), each in a transaction unless marked otherwise, recorded in "
+                + status.historyTable() + ":"));
         ddlNote(target).ifPresent(note -> System.out.println("     " + note));
         for (MigrationStatus.Entry entry : status.pending()) {
             Optional<Migration> migration = target.isD1()

@@ -2,6 +2,7 @@ package dev.drydock.migrator.cli;
 
 import dev.drydock.migrator.d1.D1Status;
 import dev.drydock.migrator.flyway.FlywayEngine;
+import dev.drydock.migrator.history.RunnerDatabase;
 import dev.drydock.migrator.lock.ServerLock;
 import dev.drydock.migrator.lock.SqliteFileLock;
 import dev.drydock.migrator.run.ApplyJournal;
@@ -19,6 +20,7 @@ import picocli.CommandLine.ParentCommand;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -56,6 +58,10 @@ final class RepairCommand implements Callable<Integer> {
             System.out.print(StatusCommand.text(D1Status.read(environment, D1Environment.of(target), set).status()));
             return 0;
         }
+        Optional<RunnerDatabase> runner = RunnerDatabase.of(config, set, target);
+        if (runner.isPresent()) {
+            return repairRunnerHistory(config, set, target, runner.get());
+        }
         Flyway flyway = FlywayEngine.forEnvironment(target, set);
         Duration wait = Duration.ofSeconds(lockSeconds);
         try (AutoCloseable fileLock = SqliteFileLock.acquire(target.jdbcUrl(), wait, System.out::println);
@@ -72,6 +78,30 @@ final class RepairCommand implements Callable<Integer> {
             journal.clear();
         }
         System.out.print(StatusCommand.text(StatusReader.read(flyway, environment, target.url())));
+        return 0;
+    }
+
+    /**
+     * The layout's own runner records neither failures nor checksums: only the apply journal's marks are cleared.
+     * golang-migrate's dirty flag is not, as clearing it means saying whether the migration stayed, which only
+     * someone who looked at the database can say (golang-migrate's {@code force}).
+     */
+    private int repairRunnerHistory(DrydockConfig config, MigrationSet set, EnvironmentConfig target,
+                                    RunnerDatabase runner) throws Exception {
+        Duration wait = Duration.ofSeconds(lockSeconds);
+        try (AutoCloseable fileLock = SqliteFileLock.acquire(target.jdbcUrl(), wait, System.out::println);
+             ServerLock serverLock = ServerLock.acquire(target.jdbcUrl(), target.revealUser(),
+                     target.revealPassword(), wait, System.out::println)) {
+            ApplyJournal journal = new ApplyJournal(runner.dataSource(), target.jdbcUrl());
+            for (ApplyJournal.Mark mark : journal.marks()) {
+                System.out.println("cleared the mark of " + mark.version() + " " + mark.description()
+                        + ", which a migrator that died left at " + mark.startedAt());
+            }
+            journal.clear();
+        }
+        System.out.println(runner.history().table() + " (" + runner.history().runner() + "'s history) records"
+                + " neither failures nor checksums: nothing else to repair");
+        System.out.print(StatusCommand.text(MigratorCommand.status(config, set, target, environment)));
         return 0;
     }
 }

@@ -120,8 +120,7 @@ final class RestoreCommand implements Callable<Integer> {
 
     private void printStatus(DrydockConfig config, EnvironmentConfig target) throws Exception {
         MigrationSet set = new MigrationDiscovery(Path.of("")).discover(config.migrations());
-        System.out.print(StatusCommand.text(target.isD1() ? D1Status.read(environment, D1Environment.of(target), set)
-                .status() : StatusReader.read(FlywayEngine.forEnvironment(target, set), environment, target.url())));
+        System.out.print(StatusCommand.text(MigratorCommand.status(config, set, target, environment)));
     }
 
     /**

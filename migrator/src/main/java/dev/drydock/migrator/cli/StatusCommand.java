@@ -6,6 +6,8 @@ import dev.drydock.backup.BackupSetup;
 import dev.drydock.backup.catalog.Catalog;
 import dev.drydock.migrator.d1.D1Status;
 import dev.drydock.migrator.flyway.FlywayEngine;
+import dev.drydock.migrator.history.NativeStatus;
+import dev.drydock.migrator.history.RunnerDatabase;
 import dev.drydock.migrator.lock.LockTimeout;
 import dev.drydock.migrator.lock.ServerLock;
 import dev.drydock.migrator.run.ApplyJournal;
@@ -31,7 +33,7 @@ import java.util.concurrent.Callable;
 
 /** {@code migrator status}: applied, pending, failed and drifted migrations of an environment. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Shows what the runner's history (Flyway's, or wrangler's on D1) says was applied, what is pending, what failed, and where the"
+        description = "Shows what the runner's history (the layout's own runner's, Flyway's, or wrangler's on D1) says was applied, what is pending, what failed, and where the"
                 + " files no longer match the history. Exit 0 when nothing failed or drifted, 1 otherwise.",
         footerHeading = "%nExamples:%n",
         footer = {"  migrator status --env dev", "  migrator status --env production --json"})
@@ -53,11 +55,16 @@ final class StatusCommand implements Callable<Integer> {
         EnvironmentConfig target = MigratorCommand.environment(config, environment);
         MigrationSet set = new MigrationDiscovery(Path.of("")).discover(config.migrations());
         MigrationStatus status;
+        Optional<RunnerDatabase> runner = RunnerDatabase.of(config, set, target);
         if (target.isD1()) {
             status = D1Status.read(environment, D1Environment.of(target), set).status();
+        } else if (runner.isPresent()) {
+            status = NativeStatus.read(environment, runner.get(), set,
+                    interrupted(runner.get().dataSource(), target)).status();
         } else {
             Flyway flyway = FlywayEngine.forEnvironment(target, set);
-            status = StatusReader.read(flyway, environment, target.url(), interrupted(flyway, target));
+            status = StatusReader.read(flyway, environment, target.url(),
+                    interrupted(flyway.getConfiguration().getDataSource(), target));
         }
         System.out.print(json ? json(status, lastBackup(config)) : text(status));
         System.out.flush();
@@ -68,8 +75,9 @@ final class StatusCommand implements Callable<Integer> {
      * What migrators that died halfway left in the apply journal. Only while no migrator holds the database's lock:
      * a running one's marks are work in progress.
      */
-    private static List<ApplyJournal.Mark> interrupted(Flyway flyway, EnvironmentConfig target) throws Exception {
-        ApplyJournal journal = new ApplyJournal(flyway.getConfiguration().getDataSource(), target.jdbcUrl());
+    private static List<ApplyJournal.Mark> interrupted(javax.sql.DataSource dataSource, EnvironmentConfig target)
+            throws Exception {
+        ApplyJournal journal = new ApplyJournal(dataSource, target.jdbcUrl());
         try (ServerLock lock = ServerLock.acquire(target.jdbcUrl(), target.revealUser(), target.revealPassword(),
                 Duration.ZERO, line -> { })) {
             return journal.marks();

@@ -6,6 +6,9 @@ import dev.drydock.backup.BackupSetup;
 import dev.drydock.migrator.d1.D1Apply;
 import dev.drydock.migrator.d1.D1Status;
 import dev.drydock.migrator.flyway.FlywayEngine;
+import dev.drydock.migrator.history.NativeApply;
+import dev.drydock.migrator.history.NativeStatus;
+import dev.drydock.migrator.history.RunnerDatabase;
 import dev.drydock.migrator.gate.BackupGate;
 import dev.drydock.migrator.gate.BackupMode;
 import dev.drydock.migrator.gate.Confirmation;
@@ -27,6 +30,7 @@ import dev.drydock.shared.config.DatabaseEngine;
 import dev.drydock.shared.config.DrydockConfig;
 import dev.drydock.shared.config.EnvironmentConfig;
 import dev.drydock.shared.d1.D1Environment;
+import dev.drydock.shared.migration.Migration;
 import dev.drydock.shared.migration.MigrationDiscovery;
 import dev.drydock.shared.migration.MigrationSet;
 import org.flywaydb.core.Flyway;
@@ -107,6 +111,10 @@ final class UpCommand implements Callable<Integer> {
         if (target.isD1()) {
             return upOnD1(target, set, mode);
         }
+        Optional<RunnerDatabase> runner = RunnerDatabase.of(config, set, target);
+        if (runner.isPresent()) {
+            return upOnRunner(config, target, set, mode, runner.get());
+        }
         RunRecorder recorder = new RunRecorder(System.out::println);
         FluentConfiguration configuration = FlywayEngine.configure(target, set).target(to == null ? "latest" : to)
                 .lockRetryCount(lockSeconds);
@@ -174,8 +182,14 @@ final class UpCommand implements Callable<Integer> {
         if (failed == null) {
             return 0;
         }
+        printFailure(failed.withError(error), target, before.current(), backupId);
+        return 1;
+    }
+
+    /** What failed, what of it stayed, and the two ways back to where the run started. */
+    private void printFailure(RunReport.Failed failed, EnvironmentConfig target, String startedAt, String backupId) {
         System.out.println("FAILED: " + (failed.version() == null ? "" : failed.version() + " " + failed.description()
-                + ": ") + error);
+                + ": ") + failed.error());
         if (DatabaseEngine.of(target.jdbcUrl()).map(DatabaseEngine::transactionalDdl).orElse(true)) {
             System.out.println("The failed migration was rolled back; nothing after it ran.");
         } else {
@@ -196,9 +210,8 @@ final class UpCommand implements Callable<Integer> {
             }
         }
         System.out.println("To go back to where this run started: migrator down --env " + environment + " --to "
-                + (before.current() == null ? "0" : before.current())
+                + (startedAt == null ? "0" : startedAt)
                 + (backupId == null ? "" : ", or restore the backup taken before it: backup-daemon restore " + backupId));
-        return 1;
     }
 
     /**
@@ -220,6 +233,57 @@ final class UpCommand implements Callable<Integer> {
             Confirmation.ask(target, "apply");
         }
         return backupId;
+    }
+
+    /**
+     * The same gates where the layout's own runner keeps the history (golang-migrate, dbmate, diesel): the runner's
+     * table says what is applied, and each migration is recorded there as it lands, as the runner itself records it.
+     */
+    private int upOnRunner(DrydockConfig config, EnvironmentConfig target, MigrationSet set, BackupMode mode,
+                           RunnerDatabase runner) throws Exception {
+        journal = new ApplyJournal(runner.dataSource(), target.jdbcUrl());
+        Duration wait = Duration.ofSeconds(lockSeconds);
+        try (AutoCloseable fileLock = SqliteFileLock.acquire(target.jdbcUrl(), wait, System.out::println);
+             ServerLock serverLock = ServerLock.acquire(target.jdbcUrl(), target.revealUser(),
+                     target.revealPassword(), wait, System.out::println)) {
+            long driftStarted = System.nanoTime();
+            List<ApplyJournal.Mark> interrupted = journal.marks();
+            NativeStatus.Reading before = NativeStatus.read(environment, runner, set, interrupted);
+            DriftGate.check(before.status());
+            journal.settle(interrupted, System.out::println);
+            long driftMillis = (System.nanoTime() - driftStarted) / 1_000_000;
+            List<Migration> pending = NativeStatus.pendingUpTo(set, before.status(), to);
+            if (pending.isEmpty()) {
+                System.out.println("nothing to apply: " + environment + " is at " + (before.status().current() == null
+                        ? "no migration" : "version " + before.status().current()));
+                return 0;
+            }
+            List<String> chosen = pending.stream().map(m -> m.version().orElseThrow().canonical()).toList();
+            MigrationStatus planned = new MigrationStatus(environment, before.status().database(),
+                    before.status().historyTable(), before.status().current(), before.status().applied(),
+                    before.status().pending().stream().filter(entry -> chosen.contains(entry.version())).toList(),
+                    List.of(), List.of());
+            printPlan(planned, target);
+            System.out.println("gates so far: validator " + validatorMillis + " ms, drift " + driftMillis + " ms");
+            String backupId = lastGates(target, NativeStatus.state(before.rows()), mode);
+            Instant started = Instant.now();
+            NativeApply.Outcome outcome;
+            try {
+                outcome = new NativeApply(runner, set, ValidatorGate.primaryDialect(config), journal, serverLock,
+                        System.out::println).apply(pending);
+            } finally {
+                clearJournal();
+            }
+            long millis = Duration.between(started, Instant.now()).toMillis();
+            writeReports(new RunReport(environment, started.toString(), millis, backupId, outcome.applied(),
+                    outcome.failed()));
+            System.out.print(StatusCommand.text(NativeStatus.read(environment, runner, set, List.of()).status()));
+            if (outcome.failed() == null) {
+                return 0;
+            }
+            printFailure(outcome.failed(), target, before.status().current(), backupId);
+            return 1;
+        }
     }
 
     /**

@@ -2,8 +2,10 @@ package dev.drydock.migrator.rollback;
 
 import dev.drydock.shared.BadInputException;
 import dev.drydock.shared.d1.D1History;
+import dev.drydock.shared.history.RunnerHistory;
 import dev.drydock.shared.migration.Migration;
 import dev.drydock.shared.migration.MigrationSet;
+import dev.drydock.shared.migration.Version;
 import org.flywaydb.core.api.MigrationInfo;
 
 import java.math.BigInteger;
@@ -81,6 +83,30 @@ public record RollbackPlan(List<Step> steps) {
         }
         Collections.reverse(steps);
         return new RollbackPlan(List.copyOf(steps));
+    }
+
+    /**
+     * The plan where the layout's own runner keeps the history: every migration it calls applied above
+     * {@code target} (a version in the layout's reading; 0 for all), newest first.
+     */
+    public static RollbackPlan ofRunner(MigrationSet set, RunnerHistory history, List<RunnerHistory.Row> rows,
+                                        String target) {
+        Version to = set.layout().version(target);
+        List<Step> steps = new ArrayList<>();
+        for (Migration migration : set.migrations()) {
+            Version version = migration.version().orElseThrow();
+            if (version.compareTo(to) > 0 && history.isApplied(migration, rows)) {
+                steps.add(new Step(version.canonical(), migration.description(), Optional.of(migration)));
+            }
+        }
+        Collections.reverse(steps);
+        return new RollbackPlan(List.copyOf(steps));
+    }
+
+    /** The migration before {@code migration} in the runner's order, which becomes the current one when it goes. */
+    public static Optional<Migration> before(MigrationSet set, Migration migration) {
+        int index = set.migrations().indexOf(migration);
+        return index > 0 ? Optional.of(set.migrations().get(index - 1)) : Optional.empty();
     }
 
     /** The number a file name starts with, as wrangler reads it (none counts as above every number). */

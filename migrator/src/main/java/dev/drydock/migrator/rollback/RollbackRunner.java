@@ -16,7 +16,8 @@ import javax.sql.DataSource;
 
 /**
  * Runs rollback scripts and keeps the history true: in the same transaction as the script (where the database has
- * transactional DDL), the migration's row leaves Flyway's history, so Flyway sees it pending again, and a row goes
+ * transactional DDL), the migration leaves the history (Flyway's, or the layout's own runner's), so the runner sees
+ * it pending again, and a row goes
  * into {@code drydock_rollback_history} saying what was rolled back, when, and the reason when it was forced.
  */
 public final class RollbackRunner {
@@ -27,12 +28,29 @@ public final class RollbackRunner {
             + " (version VARCHAR(50) NOT NULL, description VARCHAR(200), rolled_back_at TIMESTAMP(6) NOT NULL,"
             + " forced_reason VARCHAR(1000))";
 
+    /** Takes a rolled-back migration out of the history that says it is applied, on the rollback's connection. */
+    @FunctionalInterface
+    public interface HistoryRemoval {
+        void remove(Connection connection, RollbackPlan.Step step) throws SQLException;
+    }
+
+    /** The removal from Flyway's history: its row goes, so Flyway sees the migration pending again. */
+    public static final HistoryRemoval FLYWAY = (connection, step) -> {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + FlywayEngine.HISTORY_TABLE
+                + " WHERE version = ?")) {
+            delete.setString(1, step.version());
+            delete.executeUpdate();
+        }
+    };
+
     private final DataSource dataSource;
     private final Dialect dialect;
+    private final HistoryRemoval removal;
 
-    public RollbackRunner(DataSource dataSource, Dialect dialect) {
+    public RollbackRunner(DataSource dataSource, Dialect dialect, HistoryRemoval removal) {
         this.dataSource = dataSource;
         this.dialect = dialect;
+        this.removal = removal;
     }
 
     /** @param reason why a refused rollback was forced, or null */
@@ -51,6 +69,7 @@ public final class RollbackRunner {
                         }
                     }
                 }
+                removal.remove(connection, step);
                 record(connection, step, reason);
                 if (transactional) {
                     connection.commit();
@@ -73,11 +92,6 @@ public final class RollbackRunner {
     }
 
     private static void record(Connection connection, RollbackPlan.Step step, String reason) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + FlywayEngine.HISTORY_TABLE
-                + " WHERE version = ?")) {
-            delete.setString(1, step.version());
-            delete.executeUpdate();
-        }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + HISTORY_TABLE
                 + " (version, description, rolled_back_at, forced_reason) VALUES (?, ?, ?, ?)")) {
             insert.setString(1, step.version());

@@ -72,11 +72,7 @@ public final class ApplyJournal implements Callback {
                 boolean inTransaction = !context.getConnection().getAutoCommit();
                 begin(version, info.getDescription(), info.getScript(), !(transactionalDdl && inTransaction));
             } else {
-                try (PreparedStatement delete = context.getConnection().prepareStatement(
-                        "DELETE FROM " + TABLE + " WHERE version = ?")) {
-                    delete.setString(1, version);
-                    delete.executeUpdate();
-                }
+                end(context.getConnection(), version);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot write the apply journal " + TABLE + ": " + e.getMessage(), e);
@@ -88,7 +84,16 @@ public final class ApplyJournal implements Callback {
         return "drydock-apply-journal";
     }
 
-    private void begin(String version, String description, String script, boolean mayStay) throws SQLException {
+    /**
+     * Marks a migration as started, on the journal's own connection, so the mark stays if the run dies.
+     *
+     * @param mayStay whether part of the migration stays applied when it dies halfway (no transaction, or DDL that
+     *                commits at once)
+     */
+    public void begin(String version, String description, String script, boolean mayStay) throws SQLException {
+        if (!kept) {
+            return;
+        }
         if (writer == null) { // one connection for the whole run: a set of hundreds of migrations opens one, not hundreds
             writer = dataSource.getConnection();
             writer.setAutoCommit(true);
@@ -108,6 +113,17 @@ public final class ApplyJournal implements Callback {
             insert.setString(5, host);
             insert.setInt(6, mayStay ? 1 : 0);
             insert.executeUpdate();
+        }
+    }
+
+    /** Removes a migration's mark on the migration's own connection, so it leaves with the migration's commit. */
+    public void end(Connection migration, String version) throws SQLException {
+        if (!kept) {
+            return;
+        }
+        try (PreparedStatement delete = migration.prepareStatement("DELETE FROM " + TABLE + " WHERE version = ?")) {
+            delete.setString(1, version);
+            delete.executeUpdate();
         }
     }
 

@@ -47,7 +47,7 @@ public final class RunRecorder implements Callback {
             }
             case AFTER_EACH_MIGRATE_STATEMENT -> {
                 if (context.getStatement() != null) {
-                    statementsOfCurrent.add(firstLine(context.getStatement().getSql()));
+                    statementsOfCurrent.add(statementLine(context.getStatement().getSql()));
                 }
             }
             case AFTER_EACH_MIGRATE -> {
@@ -84,7 +84,8 @@ public final class RunRecorder implements Callback {
         return info.getVersion() == null ? null : info.getVersion().getVersion();
     }
 
-    private static String firstLine(String sql) {
+    /** How a report names a statement that ran: its first line, cut at 120 characters. */
+    public static String statementLine(String sql) {
         String line = sql.strip().lines().findFirst().orElse("");
         return line.length() > 120 ? line.substring(0, 117) + "..." : line;
     }

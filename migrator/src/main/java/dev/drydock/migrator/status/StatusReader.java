@@ -83,6 +83,13 @@ public final class StatusReader {
                         + " the run that applied it"));
             }
         });
+        drift.addAll(interruptedDrift(interrupted, environment));
+        return new MigrationStatus(environment, withoutCredentials(url), FlywayEngine.HISTORY_TABLE, current, applied, pending, failed, drift);
+    }
+
+    /** The marks of migrators that died where part of the migration may have stayed, as drift. */
+    public static List<MigrationStatus.Drift> interruptedDrift(List<ApplyJournal.Mark> interrupted, String environment) {
+        List<MigrationStatus.Drift> drift = new ArrayList<>();
         for (ApplyJournal.Mark mark : interrupted) {
             if (mark.mayHaveStayed()) {
                 drift.add(new MigrationStatus.Drift(mark.version(), mark.script(), "a migrator died while applying it"
@@ -92,7 +99,7 @@ public final class StatusReader {
                         + " 'migrator repair --env " + environment + "' to clear the mark"));
             }
         }
-        return new MigrationStatus(environment, withoutCredentials(url), FlywayEngine.HISTORY_TABLE, current, applied, pending, failed, drift);
+        return drift;
     }
 
     private static MigrationStatus.Entry entry(MigrationInfo info) {
@@ -103,7 +110,7 @@ public final class StatusReader {
     }
 
     /** The URL as a report may show it: no user info, no password parameter. */
-    static String withoutCredentials(String url) {
+    public static String withoutCredentials(String url) {
         return url.replaceAll("//[^/@]*@", "//").replaceAll("(?i)([?&;](password|user)=)[^&;]*", "$1****");
     }
 }

@@ -30,7 +30,8 @@ public final class ConfigLoader {
     public static final String DEFAULT_FILE = "drydock.yaml";
 
     private static final Set<String> TOP = Set.of("migrations", "validator", "environments", "backup");
-    private static final Set<String> MIGRATIONS = Set.of("dir", "layout", "forward", "rollback", "dialects", "transactional");
+    private static final Set<String> MIGRATIONS = Set.of("dir", "layout", "forward", "rollback", "dialects", "transactional",
+            "history");
     private static final Set<String> VALIDATOR = Set.of("rules", "largeTables", "baseline");
     private static final Set<String> ENVIRONMENT = Set.of("url", "user", "password", "protected", "backup", "wrangler");
     private static final Set<String> WRANGLER = Set.of("config", "env", "local", "persistTo", "command");
@@ -100,7 +101,7 @@ public final class ConfigLoader {
                     + " no drydock.yaml beside it; add a [[d1_databases]] binding or write a drydock.yaml");
         }
         MigrationsConfig migrations = new MigrationsConfig(first.migrationsDir(), "wrangler", null, null,
-                List.of(DialectTarget.latest(dev.drydock.shared.sql.Dialect.D1)), true);
+                List.of(DialectTarget.latest(dev.drydock.shared.sql.Dialect.D1)), true, MigrationsConfig.NATIVE_HISTORY);
         return new DrydockConfig(Optional.of(wrangler.file()), migrations, binder.validator(none), environments,
                 binder.backup(none));
     }
@@ -176,7 +177,12 @@ public final class ConfigLoader {
                         + " (postgresql:15, sqlite:3.40)")));
             }
             boolean transactional = orElse(bool(m, "transactional", "migrations.transactional"), true);
-            return new MigrationsConfig(dir, layout, forward, rollback, dialects, transactional);
+            String history = orElse(text(m, "history", "migrations.history"), MigrationsConfig.NATIVE_HISTORY);
+            if (!history.equals(MigrationsConfig.NATIVE_HISTORY) && !history.equals(MigrationsConfig.FLYWAY_HISTORY)) {
+                throw fail("migrations.history", m, "'" + history + "' is no history; use native (the layout's own"
+                        + " runner's table) or flyway (flyway_schema_history whatever the layout)");
+            }
+            return new MigrationsConfig(dir, layout, forward, rollback, dialects, transactional, history);
         }
 
         private ValidatorConfig validator(YamlNode.Mapping top) {

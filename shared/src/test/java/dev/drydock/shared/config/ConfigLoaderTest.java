@@ -109,6 +109,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theHistoryIsTheRunnersOwnUnlessFlywayIsNamed() throws Exception {
+        assertFalse(ConfigLoader.load(write("migrations:\n  layout: dbmate\n")).migrations().flywayHistory());
+        assertTrue(ConfigLoader.load(write("migrations:\n  history: flyway\n")).migrations().flywayHistory());
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ConfigLoader.load(write("migrations:\n  history: liquibase\n")));
+        assertTrue(e.getMessage().contains("'migrations.history'") && e.getMessage().contains("native"),
+                e.getMessage());
+    }
+
+    @Test
     void badValuesAreNamed() throws Exception {
         assertTrue(message("migrations:\n  layout: liquibase\n").contains("'migrations.layout': 'liquibase' is no layout"));
         assertTrue(message("migrations:\n  dialects: [oracle]\n").contains("'migrations.dialects[0]'"));

@@ -27,14 +27,14 @@ public final class WranglerInstall {
 
     /** The command that starts wrangler ({@code wrangler.command} of drydock.yaml): Node 22 and wrangler's script. */
     public static synchronized String command() throws IOException, InterruptedException {
-        Path work = Path.of("..", "bench", ".work").toAbsolutePath().normalize();
+        Path work = NpmPackages.work();
         Path node = work.resolve("node22/node_modules/node/bin/node");
         Path script = work.resolve("wrangler/node_modules/wrangler/bin/wrangler.js");
         if (!Files.isExecutable(node)) {
-            npmInstall(work.resolve("node22"), "node@" + NODE_VERSION);
+            NpmPackages.install(work.resolve("node22"), "node@" + NODE_VERSION);
         }
         if (!Files.isRegularFile(script)) {
-            npmInstall(work.resolve("wrangler"), "wrangler@" + WRANGLER_VERSION);
+            NpmPackages.install(work.resolve("wrangler"), "wrangler@" + WRANGLER_VERSION);
         }
         return node + " " + script;
     }
@@ -63,15 +63,5 @@ public final class WranglerInstall {
             values.add(row.elements().next().asText());
         }
         return values;
-    }
-
-    private static void npmInstall(Path prefix, String spec) throws IOException, InterruptedException {
-        Files.createDirectories(prefix);
-        Process npm = new ProcessBuilder(List.of("npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix",
-                prefix.toString(), spec)).redirectErrorStream(true).redirectOutput(prefix.resolve("npm.log").toFile())
-                .start();
-        if (!npm.waitFor(10, TimeUnit.MINUTES) || npm.exitValue() != 0) {
-            throw new IllegalStateException("npm install " + spec + " failed; see " + prefix.resolve("npm.log"));
-        }
     }
 }
