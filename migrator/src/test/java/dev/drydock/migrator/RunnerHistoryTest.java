@@ -26,8 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The migrator keeps the layout's own runner's history ({@code migrations.history: native}): real dbmate from npm
- * and the migrator agree both ways on PostgreSQL; golang-migrate's and diesel's tables hold what those runners'
+ * The migrator keeps the layout's own runner's history ({@code migrations.history: native}): real dbmate and
+ * drizzle-kit from npm and the migrator agree both ways on PostgreSQL; golang-migrate's and diesel's tables hold what those runners'
  * documented formats say, golang-migrate's dirty flag included.
  */
 class RunnerHistoryTest {
@@ -219,6 +219,105 @@ class RunnerHistoryTest {
         assertEquals(0, baseline.exit(), baseline.out() + baseline.err());
         assertEquals(List.of("1:0"), strings(url, "SELECT version || ':' || dirty FROM schema_migrations"));
         assertEquals(0, MigratorRun.of("--config", config.toString(), "status", "--env", "dev").exit());
+    }
+
+    @Test
+    void drizzleKitAndTheMigratorAgreeBothWaysOnPostgresql() throws Exception {
+        try (ScratchDatabases.Scratch database = ScratchDatabases.postgres()) {
+            Path out = Files.createDirectories(project.resolve("drizzle/meta"));
+            drizzleFile(0, 1732000000000L, "0000_users", "CREATE TABLE \"users\" (\n\t\"id\" serial PRIMARY KEY NOT NULL,\n"
+                    + "\t\"email\" text\n);\n--> statement-breakpoint\nCREATE INDEX \"users_email_idx\" ON \"users\""
+                    + " (\"email\");", "DROP TABLE \"users\";");
+            drizzleFile(1, 1732000100000L, "0001_posts", "CREATE TABLE \"posts\" (\"id\" serial PRIMARY KEY NOT NULL);",
+                    "DROP TABLE \"posts\";");
+            Files.writeString(project.resolve("drizzle.config.js"), "module.exports = { dialect: \"postgresql\","
+                    + " out: \"./drizzle\", dbCredentials: { url: \"postgres://postgres@127.0.0.1:5432/"
+                    + database.name() + "\" } };\n");
+            drizzleKitMigrate();
+            drizzleFile(2, 1732000200000L, "0002_comments", "CREATE TABLE \"comments\" (\"id\" serial PRIMARY KEY"
+                    + " NOT NULL);", "DROP TABLE \"comments\";");
+            Path config = Files.writeString(project.resolve("drydock.yaml"), "migrations:\n  dir: drizzle\n"
+                    + "  dialects: [postgresql]\nvalidator:\n  rules: { non-idempotent-ddl: off }\n"
+                    + "environments:\n  dev: { url: \"" + database.url() + "\" }\n");
+
+            JsonNode status = status(config);
+            assertEquals("drizzle.__drizzle_migrations", status.get("migrationState").get("table").asText());
+            assertEquals(List.of("0000_users.sql", "0001_posts.sql"), scripts(status.get("applied")));
+            assertEquals(List.of("0002_comments.sql"), scripts(status.get("pending")));
+            MigratorRun up = MigratorRun.of("--config", config.toString(), "up", "--env", "dev");
+            assertEquals(0, up.exit(), up.out() + up.err());
+            // the row as drizzle writes it: the file's SHA-256 and the journal's when
+            assertEquals(List.of(sha256(out.resolveSibling("0002_comments.sql")) + ":1732000200000"), strings(database,
+                    "SELECT hash || ':' || created_at FROM drizzle.__drizzle_migrations WHERE id = 3"));
+            drizzleKitMigrate(); // would fail on "comments" existing if drizzle ran 0002 again
+            assertEquals(List.of("3"), strings(database, "SELECT count(*) FROM drizzle.__drizzle_migrations"));
+
+            MigratorRun down = MigratorRun.of("--config", config.toString(), "down", "--env", "dev", "--to", "0");
+            assertEquals(0, down.exit(), down.out() + down.err());
+            assertEquals(List.of("1732000000000"), strings(database, "SELECT created_at FROM drizzle.__drizzle_migrations"));
+            drizzleKitMigrate();
+            assertEquals(List.of("comments", "posts", "users"), strings(database, "SELECT tablename FROM pg_tables"
+                    + " WHERE schemaname = 'public' AND tablename NOT LIKE 'drydock%' ORDER BY 1"));
+            JsonNode after = status(config);
+            assertEquals(3, after.get("applied").size());
+            assertEquals(0, after.get("pending").size());
+        }
+    }
+
+    @Test
+    void aDrizzleFolderIsAppliedAndRolledBackOnSqlite() throws Exception {
+        Files.createDirectories(project.resolve("drizzle/meta"));
+        drizzleFile(0, 1732000000000L, "0000_users", "CREATE TABLE `users` (\n\t`id` integer PRIMARY KEY NOT NULL,\n"
+                + "\t`email` text\n);\n--> statement-breakpoint\nCREATE INDEX `users_email_idx` ON `users` (`email`);",
+                "DROP INDEX `users_email_idx`;\nDROP TABLE `users`;");
+        drizzleFile(1, 1732000100000L, "0001_posts", "CREATE TABLE `posts` (`id` integer PRIMARY KEY NOT NULL);",
+                "DROP TABLE `posts`;");
+        String url = "jdbc:sqlite:" + project.resolve("app.db");
+        Path config = Files.writeString(project.resolve("drydock.yaml"), "migrations:\n  dir: drizzle\n"
+                + "  layout: drizzle\n  dialects: [sqlite]\nvalidator:\n  rules: { non-idempotent-ddl: off }\n"
+                + "environments:\n  dev: { url: \"" + url + "\" }\n");
+        MigratorRun up = MigratorRun.of("--config", config.toString(), "up", "--env", "dev");
+        assertEquals(0, up.exit(), up.out() + up.err());
+        assertEquals(List.of("1732000000000", "1732000100000"), strings(url, "SELECT created_at FROM"
+                + " __drizzle_migrations ORDER BY id"));
+        assertTrue(strings(url, "SELECT name FROM sqlite_master WHERE type = 'index'").contains("users_email_idx"));
+        MigratorRun down = MigratorRun.of("--config", config.toString(), "down", "--env", "dev", "--to", "0");
+        assertEquals(0, down.exit(), down.out() + down.err());
+        assertEquals(List.of("1732000000000"), strings(url, "SELECT created_at FROM __drizzle_migrations"));
+        assertFalse(strings(url, "SELECT name FROM sqlite_master WHERE type = 'table'").contains("posts"));
+    }
+
+    /** A migration as drizzle-kit generate writes it (file and journal entry), and its rollback where Drydock reads it. */
+    private void drizzleFile(int idx, long when, String tag, String sql, String rollback) throws IOException {
+        Path out = project.resolve("drizzle");
+        Files.writeString(out.resolve(tag + ".sql"), sql);
+        Files.createDirectories(out.resolve("rollback"));
+        Files.writeString(out.resolve("rollback").resolve(tag + ".sql"), rollback + "\n");
+        Path journal = out.resolve("meta/_journal.json");
+        com.fasterxml.jackson.databind.node.ObjectNode root = Files.exists(journal)
+                ? (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(journal.toFile())
+                : JSON.createObjectNode().put("version", "7").put("dialect", "postgresql");
+        com.fasterxml.jackson.databind.node.ArrayNode entries = root.withArray("entries");
+        entries.addObject().put("idx", idx).put("version", "7").put("when", when).put("tag", tag)
+                .put("breakpoints", true);
+        JSON.writeValue(journal.toFile(), root);
+    }
+
+    /** Runs the real {@code drizzle-kit migrate} with the project's drizzle.config.js; a failure fails the test. */
+    private void drizzleKitMigrate() throws Exception {
+        Path drizzle = NpmPackages.drizzle();
+        ProcessBuilder builder = new ProcessBuilder(drizzle.resolve("node_modules/.bin/drizzle-kit").toString(),
+                "migrate", "--config", "drizzle.config.js").directory(project.toFile()).redirectErrorStream(true);
+        builder.environment().put("NODE_PATH", drizzle.resolve("node_modules").toString());
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(2, TimeUnit.MINUTES), "drizzle-kit migrate did not end");
+        assertEquals(0, process.exitValue(), "drizzle-kit migrate:\n" + out);
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(file)));
     }
 
     private JsonNode status(Path config) throws IOException {

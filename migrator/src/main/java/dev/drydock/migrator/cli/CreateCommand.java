@@ -77,6 +77,9 @@ final class CreateCommand implements Callable<Integer> {
                 rollback = null;
                 forwardSql = "-- migrate:up\n" + forwardSql + "\n-- migrate:down\n" + rollbackSql;
             }
+            case "drizzle" -> throw new BadInputException("migrator create does not write drizzle migrations:"
+                    + " 'drizzle-kit generate' writes them with their journal entry; add the rollback as rollback/"
+                    + "<the same name>.sql");
             default -> throw new BadInputException("migrator create cannot name files for the " + layout
                     + " layout; write them by hand as migrations.forward and migrations.rollback say");
         }

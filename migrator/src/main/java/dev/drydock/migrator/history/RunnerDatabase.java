@@ -26,7 +26,7 @@ public record RunnerDatabase(EnvironmentConfig environment, DatabaseEngine engin
         if (engine.isEmpty()) {
             return Optional.empty();
         }
-        return RunnerHistory.ofLayout(set.layout().name(), engine.get()).map(history -> new RunnerDatabase(
+        return RunnerHistory.ofLayout(set, engine.get()).map(history -> new RunnerDatabase(
                 environment, engine.get(), history, Flyway.configure()
                 .dataSource(environment.jdbcUrl(), environment.revealUser(), environment.revealPassword())
                 .getDataSource()));

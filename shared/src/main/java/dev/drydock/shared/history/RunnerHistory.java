@@ -1,11 +1,16 @@
 package dev.drydock.shared.history;
 
+import dev.drydock.shared.BadInputException;
 import dev.drydock.shared.config.DatabaseEngine;
+import dev.drydock.shared.migration.DrizzleLayout;
 import dev.drydock.shared.migration.Migration;
+import dev.drydock.shared.migration.MigrationSet;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,7 +18,8 @@ import java.util.Optional;
  * runner (or the application that migrates at start-up) and the migrator always agree on what was applied.
  * DESIGN.md's "The runner's own history" names the table of each layout; Flyway's own is kept by Flyway.
  */
-public sealed interface RunnerHistory permits GolangMigrateHistory, DbmateHistory, DieselHistory {
+public sealed interface RunnerHistory
+        permits GolangMigrateHistory, DbmateHistory, DieselHistory, DrizzleHistory {
 
     /** One row of the table: the version as the runner stores it, when it was applied (if recorded), its dirty flag. */
     record Row(String version, String appliedAt, boolean dirty) {
@@ -57,22 +63,38 @@ public sealed interface RunnerHistory permits GolangMigrateHistory, DbmateHistor
     void recordRolledBack(Connection connection, Migration migration, Optional<Migration> previous)
             throws SQLException;
 
-    /** The history the layout's own runner keeps on {@code engine}; empty for Flyway's layouts, which Flyway keeps. */
-    static Optional<RunnerHistory> ofLayout(String layout, DatabaseEngine engine) {
-        return switch (layout) {
+    /**
+     * The history the set's layout's own runner keeps on {@code engine}; empty for Flyway's layouts, which Flyway
+     * keeps, and for wrangler's, which D1 keeps.
+     */
+    static Optional<RunnerHistory> ofLayout(MigrationSet set, DatabaseEngine engine) {
+        return switch (set.layout().name()) {
             case "golang-migrate" -> Optional.of(new GolangMigrateHistory(engine));
             case "dbmate" -> Optional.of(new DbmateHistory(engine));
             case "diesel" -> Optional.of(new DieselHistory(engine));
+            case "drizzle" -> Optional.of(new DrizzleHistory(engine, journal(set)));
             default -> Optional.empty();
         };
     }
 
+    private static Map<String, Long> journal(MigrationSet set) {
+        try {
+            return DrizzleLayout.whenByFile(set.dir());
+        } catch (IOException e) {
+            throw new BadInputException(set.dir() + ": " + e.getMessage());
+        }
+    }
+
     /**
      * The runner history found in a database, for a backup's manifest, which is taken without the migration files:
-     * diesel's table, else {@code schema_migrations} (golang-migrate's when it has a {@code dirty} column, dbmate's
-     * otherwise).
+     * drizzle's or diesel's table, else {@code schema_migrations} (golang-migrate's when it has a {@code dirty}
+     * column, dbmate's otherwise).
      */
     static Optional<RunnerHistory> found(Connection connection, DatabaseEngine engine) throws SQLException {
+        if (engine == DatabaseEngine.POSTGRESQL ? Tables.exists(connection, DrizzleHistory.SCHEMA, DrizzleHistory.TABLE)
+                : Tables.exists(connection, DrizzleHistory.TABLE)) {
+            return Optional.of(new DrizzleHistory(engine, Map.of()));
+        }
         if (Tables.exists(connection, DieselHistory.TABLE)) {
             return Optional.of(new DieselHistory(engine));
         }

@@ -13,9 +13,14 @@ final class Tables {
     }
 
     static boolean exists(Connection connection, String table) throws SQLException {
+        return exists(connection, schema(connection), table);
+    }
+
+    /** @param schema the schema to look in (PostgreSQL), or null for any */
+    static boolean exists(Connection connection, String schema, String table) throws SQLException {
         DatabaseMetaData metaData = connection.getMetaData();
         for (String name : new String[] {table, table.toUpperCase(Locale.ROOT)}) {
-            try (ResultSet tables = metaData.getTables(connection.getCatalog(), schema(connection), name, null)) {
+            try (ResultSet tables = metaData.getTables(connection.getCatalog(), schema, name, null)) {
                 if (tables.next()) {
                     return true;
                 }

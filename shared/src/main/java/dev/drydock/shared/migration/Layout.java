@@ -10,7 +10,8 @@ import java.util.Optional;
  * The closed set mirrors DESIGN.md's layouts table.
  */
 public sealed interface Layout
-        permits FlywayLayout, GolangMigrateLayout, DieselLayout, DbmateLayout, WranglerLayout, CustomLayout {
+        permits FlywayLayout, GolangMigrateLayout, DieselLayout, DbmateLayout, WranglerLayout, DrizzleLayout,
+        CustomLayout {
 
     /** The name used in {@code migrations.layout}. */
     String name();
@@ -43,9 +44,11 @@ public sealed interface Layout
             case "diesel" -> Optional.of(new DieselLayout());
             case "dbmate" -> Optional.of(new DbmateLayout());
             case "wrangler" -> Optional.of(new WranglerLayout());
+            case "drizzle" -> Optional.of(new DrizzleLayout());
             default -> Optional.empty();
         };
     }
 
-    List<String> NAMES = List.of("flyway", "golang-migrate", "diesel", "dbmate", "wrangler", "custom", "auto");
+    List<String> NAMES = List.of("flyway", "golang-migrate", "diesel", "dbmate", "wrangler", "drizzle", "custom",
+            "auto");
 }

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Recognizes a folder's layout from its file names, most specific first: diesel's folders, Flyway's
+ * Recognizes a folder's layout from its file names, most specific first: drizzle's journal, diesel's folders, Flyway's
  * V/U/R prefixes, golang-migrate's .up/.down pairs, dbmate's section markers, then wrangler's numbered files.
  */
 public final class LayoutDetection {
@@ -32,6 +32,9 @@ public final class LayoutDetection {
                         + " migrations.dir (or the PATH argument) at the folder that holds the migrations");
             }
             List<Path> top = Listing.flat(dir);
+            if (Files.isRegularFile(dir.resolve(DrizzleLayout.JOURNAL))) {
+                return new DrizzleLayout();
+            }
             if (hasDieselFolders(dir)) {
                 return new DieselLayout();
             }
@@ -53,7 +56,7 @@ public final class LayoutDetection {
             throw new BadInputException(displayDir + ": cannot list the migrations folder (" + e.getMessage() + ")");
         }
         throw new BadInputException(displayDir + ": no file looks like a migration of a known layout (flyway,"
-                + " golang-migrate, diesel, dbmate, wrangler); add migrations or set migrations.layout"
+                + " golang-migrate, diesel, dbmate, wrangler, drizzle); add migrations or set migrations.layout"
                 + " (custom takes a forward: regex)");
     }
 

@@ -25,6 +25,9 @@ public final class SqlSplitter {
         this.dialect = dialect;
     }
 
+    /** The line drizzle-kit writes between statements; drizzle's migrator splits a file there. */
+    static final String STATEMENT_BREAKPOINT = "--> statement-breakpoint";
+
     public SplitScript split(String text) {
         return split(text, 0, text.length(), new LineMap(text));
     }
@@ -71,6 +74,11 @@ public final class SqlSplitter {
                 }
                 SqlToken token = cutAtDelimiter(lexer.next());
                 if (token.isComment()) {
+                    if (isBreakpoint(token)) {
+                        // drizzle sends the text between two of these as one query, whatever it holds
+                        finishStatement();
+                        continue;
+                    }
                     collectDirective(token);
                     continue;
                 }
@@ -129,6 +137,12 @@ public final class SqlSplitter {
             }
             lexer.skipTo(token.start() + cut);
             return new SqlToken(token.type(), token.start(), token.start() + cut, token.text().substring(0, cut));
+        }
+
+        /** drizzle-kit's {@code --> statement-breakpoint} line, which ends a statement in drizzle's migrator. */
+        private boolean isBreakpoint(SqlToken comment) {
+            return comment.type() == SqlToken.Type.LINE_COMMENT
+                    && comment.text().strip().equals(STATEMENT_BREAKPOINT);
         }
 
         private boolean startsComment(int pos) {

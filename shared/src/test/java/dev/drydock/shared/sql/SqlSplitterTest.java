@@ -20,6 +20,16 @@ class SqlSplitterTest {
     }
 
     @Test
+    void drizzlesBreakpointLineEndsAStatementAsDrizzleSplitsThere() {
+        String script = "CREATE TABLE \"a\" (\"id\" serial PRIMARY KEY NOT NULL)\n--> statement-breakpoint\n"
+                + "CREATE INDEX \"a_idx\" ON \"a\" (\"id\");--> statement-breakpoint\nSELECT 1;\n";
+        assertEquals(List.of("CREATE TABLE \"a\" (\"id\" serial PRIMARY KEY NOT NULL)",
+                "CREATE INDEX \"a_idx\" ON \"a\" (\"id\")", "SELECT 1"), texts(Dialect.POSTGRESQL, script));
+        assertEquals(List.of("SELECT 1 -- statement-breakpoint\nFROM t"),
+                texts(Dialect.SQLITE, "SELECT 1 -- statement-breakpoint\nFROM t;"), "only drizzle's own line counts");
+    }
+
+    @Test
     void theDataOfCopyFromStdinIsNoStatement() {
         String script = "CREATE TABLE items (id int, name text);\nCOPY items (id, name) FROM stdin;\n1\tit's one; really\n"
                 + "2\t\\N\n\\.\nINSERT INTO items VALUES (3, 'three');\n";

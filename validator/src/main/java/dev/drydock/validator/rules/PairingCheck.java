@@ -55,7 +55,7 @@ final class PairingCheck implements Check {
             case "golang-migrate" -> name.replace(".up.sql", ".down.sql");
             case "diesel" -> "down.sql beside up.sql";
             case "dbmate" -> "a '-- migrate:down' section";
-            case "wrangler" -> "rollback/" + name;
+            case "wrangler", "drizzle" -> "rollback/" + name;
             default -> "a file matching migrations.rollback";
         };
     }
