@@ -26,6 +26,7 @@ import dev.drydock.migrator.run.RunRecorder;
 import dev.drydock.migrator.run.RunReport;
 import dev.drydock.migrator.status.MigrationStatus;
 import dev.drydock.migrator.status.StatusReader;
+import dev.drydock.shared.BadInputException;
 import dev.drydock.shared.config.DatabaseEngine;
 import dev.drydock.shared.config.DrydockConfig;
 import dev.drydock.shared.config.EnvironmentConfig;
@@ -253,6 +254,11 @@ final class UpCommand implements Callable<Integer> {
             journal.settle(interrupted, System.out::println);
             long driftMillis = (System.nanoTime() - driftStarted) / 1_000_000;
             List<Migration> pending = NativeStatus.pendingUpTo(set, before.status(), to);
+            for (Migration migration : pending) {
+                runner.history().cannotApply(migration).ifPresent(why -> {
+                    throw new BadInputException(migration.forward().displayPath() + ": " + why + "; nothing was applied");
+                });
+            }
             if (pending.isEmpty()) {
                 System.out.println("nothing to apply: " + environment + " is at " + (before.status().current() == null
                         ? "no migration" : "version " + before.status().current()));

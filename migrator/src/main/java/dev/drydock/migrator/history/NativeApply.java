@@ -66,8 +66,15 @@ public final class NativeApply {
                     run(connection, migration, ran);
                 } catch (SQLException e) {
                     long millis = (System.nanoTime() - started) / 1_000_000;
+                    String error = e.getMessage() == null ? e.toString() : e.getMessage().strip();
+                    if (history.continuesAfterFailure(migration)) {
+                        journal.end(connection, version);
+                        progress.accept("failed   " + label + " (" + error + "); left pending and going on, as "
+                                + history.runner() + " does for it");
+                        continue;
+                    }
                     return new Outcome(applied, new RunReport.Failed(version, migration.description(), millis,
-                            e.getMessage() == null ? e.toString() : e.getMessage().strip(), List.copyOf(ran)));
+                            error, List.copyOf(ran)));
                 }
                 long millis = (System.nanoTime() - started) / 1_000_000;
                 applied.add(new RunReport.Applied(version, migration.description(), millis));

@@ -14,10 +14,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -47,16 +45,12 @@ public final class NativeStatus {
         List<MigrationStatus.Entry> applied = new ArrayList<>();
         List<MigrationStatus.Entry> pending = new ArrayList<>();
         List<MigrationStatus.Drift> drift = new ArrayList<>();
-        Map<String, RunnerHistory.Row> byVersion = new HashMap<>();
-        rows.forEach(row -> byVersion.put(row.version(), row));
-        Set<String> keys = new HashSet<>();
         String current = null;
         for (Migration migration : set.migrations()) {
-            String key = history.key(migration);
-            keys.add(key);
-            RunnerHistory.Row row = byVersion.get(key);
             if (history.isApplied(migration, rows)) {
-                applied.add(entry(set, migration, row == null ? null : row.appliedAt()));
+                String appliedAt = rows.stream().filter(row -> history.isRowOf(row, migration)).findFirst()
+                        .map(RunnerHistory.Row::appliedAt).orElse(null);
+                applied.add(entry(set, migration, appliedAt));
                 current = version(migration);
             } else {
                 pending.add(entry(set, migration, null));
@@ -69,7 +63,7 @@ public final class NativeStatus {
                         + " have stayed", "fix the database by hand (compare it with the migration), then clear the"
                         + " flag as golang-migrate does: 'migrate force " + row.version() + "' when all of it is"
                         + " applied, 'migrate force <the version before>' when none of it is"));
-            } else if (!keys.contains(row.version())) {
+            } else if (set.migrations().stream().noneMatch(migration -> history.isRowOf(row, migration))) {
                 drift.add(new MigrationStatus.Drift(row.version(), history.table(), "applied (a row in "
                         + history.table() + ") but no migration file has that version", "restore the file from"
                         + " version control; a migration that was applied must stay"));
@@ -85,11 +79,11 @@ public final class NativeStatus {
     /** The pending migrations up to version {@code to} (all of them when null). */
     public static List<Migration> pendingUpTo(MigrationSet set, MigrationStatus status, String to) {
         Set<String> pending = new HashSet<>();
-        status.pending().forEach(entry -> pending.add(entry.script()));
+        status.pending().forEach(entry -> pending.add(entry.version()));
         dev.drydock.shared.migration.Version last = to == null ? null : set.layout().version(to);
         List<Migration> chosen = new ArrayList<>();
         for (Migration migration : set.migrations()) {
-            if (pending.contains(script(set, migration))
+            if (pending.contains(version(migration))
                     && (last == null || migration.version().orElseThrow().compareTo(last) <= 0)) {
                 chosen.add(migration);
             }

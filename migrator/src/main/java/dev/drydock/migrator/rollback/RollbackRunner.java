@@ -58,7 +58,9 @@ public final class RollbackRunner {
         long started = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
             createHistoryTable(connection);
-            boolean transactional = !dialect.isMySqlFamily();
+            // a migration that runs outside a transaction (CONCURRENTLY and the like) is undone outside one too
+            boolean transactional = !dialect.isMySqlFamily()
+                    && step.migration().map(migration -> migration.transaction().inTransaction()).orElse(true);
             connection.setAutoCommit(!transactional);
             try {
                 if (step.hasRollback()) {

@@ -19,7 +19,7 @@ import java.util.Optional;
  * DESIGN.md's "The runner's own history" names the table of each layout; Flyway's own is kept by Flyway.
  */
 public sealed interface RunnerHistory
-        permits GolangMigrateHistory, DbmateHistory, DieselHistory, DrizzleHistory {
+        permits GolangMigrateHistory, DbmateHistory, DieselHistory, DrizzleHistory, LiquibaseHistory {
 
     /** One row of the table: the version as the runner stores it, when it was applied (if recorded), its dirty flag. */
     record Row(String version, String appliedAt, boolean dirty) {
@@ -37,10 +37,14 @@ public sealed interface RunnerHistory
     /** The rows, oldest first; none when the table does not exist yet. */
     List<Row> rows(Connection connection) throws SQLException;
 
+    /** Whether {@code row} records this migration. */
+    default boolean isRowOf(Row row, Migration migration) {
+        return row.version().equals(key(migration));
+    }
+
     /** Whether {@code rows} say the migration was applied, as the runner reads them. */
     default boolean isApplied(Migration migration, List<Row> rows) {
-        String key = key(migration);
-        return rows.stream().anyMatch(row -> row.version().equals(key) && !row.dirty());
+        return rows.stream().anyMatch(row -> isRowOf(row, migration) && !row.dirty());
     }
 
     /** Creates the table as the runner does, when it is missing. */
@@ -55,6 +59,19 @@ public sealed interface RunnerHistory
 
     /** Records the migration as applied; called on the migration's own connection, inside its transaction. */
     void recordApplied(Connection connection, Migration migration) throws SQLException;
+
+    /**
+     * Whether the runner goes on to the next migration when this one fails, leaving it unrecorded, so pending
+     * (Liquibase's {@code failOnError:false}).
+     */
+    default boolean continuesAfterFailure(Migration migration) {
+        return false;
+    }
+
+    /** Why the migrator cannot apply this migration as the runner would, if it cannot. */
+    default Optional<String> cannotApply(Migration migration) {
+        return Optional.empty();
+    }
 
     /**
      * Records the migration as rolled back; {@code previous} is the applied migration before it, which becomes the
@@ -73,6 +90,7 @@ public sealed interface RunnerHistory
             case "dbmate" -> Optional.of(new DbmateHistory(engine));
             case "diesel" -> Optional.of(new DieselHistory(engine));
             case "drizzle" -> Optional.of(new DrizzleHistory(engine, journal(set)));
+            case "liquibase" -> Optional.of(new LiquibaseHistory(engine, set.dir()));
             default -> Optional.empty();
         };
     }
@@ -87,13 +105,16 @@ public sealed interface RunnerHistory
 
     /**
      * The runner history found in a database, for a backup's manifest, which is taken without the migration files:
-     * drizzle's or diesel's table, else {@code schema_migrations} (golang-migrate's when it has a {@code dirty}
+     * drizzle's, Liquibase's or diesel's table, else {@code schema_migrations} (golang-migrate's when it has a {@code dirty}
      * column, dbmate's otherwise).
      */
     static Optional<RunnerHistory> found(Connection connection, DatabaseEngine engine) throws SQLException {
         if (engine == DatabaseEngine.POSTGRESQL ? Tables.exists(connection, DrizzleHistory.SCHEMA, DrizzleHistory.TABLE)
                 : Tables.exists(connection, DrizzleHistory.TABLE)) {
             return Optional.of(new DrizzleHistory(engine, Map.of()));
+        }
+        if (Tables.exists(connection, new LiquibaseHistory(engine, null).table())) {
+            return Optional.of(new LiquibaseHistory(engine, null));
         }
         if (Tables.exists(connection, DieselHistory.TABLE)) {
             return Optional.of(new DieselHistory(engine));

@@ -11,7 +11,7 @@ import java.util.Optional;
  */
 public sealed interface Layout
         permits FlywayLayout, GolangMigrateLayout, DieselLayout, DbmateLayout, WranglerLayout, DrizzleLayout,
-        CustomLayout {
+        LiquibaseLayout, CustomLayout {
 
     /** The name used in {@code migrations.layout}. */
     String name();
@@ -45,10 +45,11 @@ public sealed interface Layout
             case "dbmate" -> Optional.of(new DbmateLayout());
             case "wrangler" -> Optional.of(new WranglerLayout());
             case "drizzle" -> Optional.of(new DrizzleLayout());
+            case "liquibase" -> Optional.of(new LiquibaseLayout());
             default -> Optional.empty();
         };
     }
 
-    List<String> NAMES = List.of("flyway", "golang-migrate", "diesel", "dbmate", "wrangler", "drizzle", "custom",
-            "auto");
+    List<String> NAMES = List.of("flyway", "golang-migrate", "diesel", "dbmate", "wrangler", "drizzle", "liquibase",
+            "custom", "auto");
 }

@@ -10,7 +10,8 @@ import java.nio.file.Path;
  */
 public record LayoutFile(Path path, Role role, String version, String description, String pairKey) {
 
-    public enum Role { FORWARD, ROLLBACK, REPEATABLE, UP_AND_DOWN, MISNAMED }
+    /** {@code CHANGESET}: one of several migrations in one file (a Liquibase changeset, named by its description). */
+    public enum Role { FORWARD, ROLLBACK, REPEATABLE, UP_AND_DOWN, CHANGESET, MISNAMED }
 
     static LayoutFile misnamed(Path path, String why) {
         return new LayoutFile(path, Role.MISNAMED, null, why, null);

@@ -75,17 +75,23 @@ public final class MigrationDiscovery {
             }
         }
         List<Migration> migrations = new ArrayList<>();
+        Map<Path, SourceFile> sources = new HashMap<>();
+        Map<Path, LiquibaseChangelog> changelogs = new HashMap<>();
         for (LayoutFile file : forwards) {
-            migrations.add(migration(layout, file, rollbacks.remove(file.pairKey()), versionCounts, transactionalByDefault));
+            SourceFile source = sources.computeIfAbsent(file.path(), this::read);
+            migrations.add(file.role() == LayoutFile.Role.CHANGESET
+                    ? changeset(layout, file, source, changelogs.computeIfAbsent(file.path(),
+                            path -> LiquibaseChangelog.parse(source.text())), transactionalByDefault)
+                    : migration(layout, file, source, rollbacks.remove(file.pairKey()), versionCounts,
+                            transactionalByDefault));
         }
         migrations.sort(ORDER);
         List<Script> orphans = rollbacks.values().stream().map(file -> Script.wholeFile(read(file.path()))).toList();
         return new MigrationSet(dir, layout, migrations, orphans, misnamed);
     }
 
-    private Migration migration(Layout layout, LayoutFile file, LayoutFile rollbackFile,
+    private Migration migration(Layout layout, LayoutFile file, SourceFile source, LayoutFile rollbackFile,
                                 Map<String, Integer> versionCounts, boolean transactionalByDefault) {
-        SourceFile source = read(file.path());
         Script forward;
         Optional<Script> rollback;
         TransactionMode byDefault = TransactionMode.byDefault(transactionalByDefault);
@@ -106,6 +112,31 @@ public final class MigrationDiscovery {
         Optional<Version> version = Optional.ofNullable(file.version()).map(layout::version);
         String id = version.map(v -> idOf(layout, v, file, versionCounts)).orElse("R__" + file.description());
         return new Migration(id, version, file.description(), forward, rollback, transaction);
+    }
+
+    /**
+     * A Liquibase changeset: its section of the changelog, its rollback (the changelog with all but the rollback
+     * SQL blanked, so positions stay the file's), and its {@code runInTransaction}, {@code splitStatements} and
+     * {@code endDelimiter} as Liquibase honours them.
+     */
+    private Migration changeset(Layout layout, LayoutFile file, SourceFile source, LiquibaseChangelog changelog,
+                                boolean transactionalByDefault) {
+        LiquibaseChangelog.Changeset changeset = changelog.changesets().stream()
+                .filter(c -> (c.author() + ":" + c.id()).equals(file.pairKey())).findFirst().orElseThrow();
+        String delimiter = !changeset.flag("splitStatements") ? "" : changeset.attribute("endDelimiter").orElse(null);
+        Script forward = new Script(source, new Script.Section(changeset.from(), changeset.to()), delimiter);
+        Optional<Script> rollback = LiquibaseChangelog.hasRollback(source.text(), changeset)
+                ? Optional.of(new Script(SourceFile.ofText(source.path(), source.displayPath(),
+                        LiquibaseChangelog.rollbackText(source.text(), changeset)),
+                        LiquibaseChangelog.rollbackSection(changeset), delimiter))
+                : Optional.empty();
+        TransactionMode mode = changeset.attribute("runInTransaction").isPresent()
+                ? new TransactionMode(changeset.flag("runInTransaction"), "--changeset runInTransaction:"
+                        + changeset.attribute("runInTransaction").get())
+                : TransactionMode.byDefault(transactionalByDefault);
+        Version version = layout.version(file.version());
+        return new Migration(version.canonical(), Optional.of(version), file.description(), forward, rollback,
+                () -> mode);
     }
 
     private static <T> Supplier<T> memoized(Supplier<T> supplier) {

@@ -9,8 +9,16 @@ import java.util.List;
 /**
  * The SQL of one direction of a migration: a whole file, or one section of it (dbmate keeps up and down
  * in one file). Offsets are into {@link SourceFile#text()}, so positions stay those of the original file.
+ *
+ * @param endDelimiter where the runner ends a statement when it is not the dialect's own splitting (null): a
+ *                     Liquibase changeset's {@code endDelimiter}, or the empty string for {@code splitStatements:false}
+ *                     (the whole script is one statement)
  */
-public record Script(SourceFile file, Section section) {
+public record Script(SourceFile file, Section section, String endDelimiter) {
+
+    public Script(SourceFile file, Section section) {
+        this(file, section, null);
+    }
 
     /** A character range of the decoded text; {@link #WHOLE} stands for the whole file. */
     public record Section(int from, int to) {
@@ -42,8 +50,8 @@ public record Script(SourceFile file, Section section) {
 
     /** The script's statements as {@code dialect} splits them, positions those of the original file. */
     public List<SqlStatement> statements(Dialect dialect) {
-        return new SqlSplitter(dialect).split(file.text(), from(), to(), file.lines())
-                .statements();
+        SqlSplitter splitter = endDelimiter == null ? new SqlSplitter(dialect) : new SqlSplitter(dialect, endDelimiter);
+        return splitter.split(file.text(), from(), to(), file.lines()).statements();
     }
 
     public String displayPath() {

@@ -20,9 +20,19 @@ public final class SqlSplitter {
     private static final int LEADING_WORDS = 12;
 
     private final Dialect dialect;
+    private final String initialDelimiter;
 
     public SqlSplitter(Dialect dialect) {
+        this(dialect, ";");
+    }
+
+    /**
+     * A splitter whose statements end at {@code delimiter} (a word such as {@code GO} only as a whole word), or
+     * nowhere when it is empty: the whole script is one statement, as a runner told not to split sends it.
+     */
+    public SqlSplitter(Dialect dialect, String delimiter) {
         this.dialect = dialect;
+        this.initialDelimiter = delimiter;
     }
 
     /** The line drizzle-kit writes between statements; drizzle's migrator splits a file there. */
@@ -47,7 +57,7 @@ public final class SqlSplitter {
         private final List<String> leadingWords = new ArrayList<>();
         private List<SqlToken> tokens = new ArrayList<>();
 
-        private String delimiter = ";";
+        private String delimiter = initialDelimiter;
         private int statementStart = -1;
         private int lastTokenEnd = -1;
         private int blockDepth;
@@ -66,7 +76,7 @@ public final class SqlSplitter {
                     readDelimiterCommand(pos);
                     continue;
                 }
-                if (blockDepth == 0 && text.startsWith(delimiter, pos) && !startsComment(pos)) {
+                if (blockDepth == 0 && atDelimiter(pos) && !startsComment(pos)) {
                     boolean copyData = isCopyFromStdin();
                     finishStatement();
                     lexer.skipTo(copyData ? endOfCopyData(pos + delimiter.length()) : pos + delimiter.length());
@@ -128,7 +138,8 @@ public final class SqlSplitter {
 
         /** {@code END$$}: MySQL identifiers may hold {@code $}, yet the client ends the statement at the delimiter. */
         private SqlToken cutAtDelimiter(SqlToken token) {
-            if (delimiter.equals(";") || token.type() != SqlToken.Type.WORD) {
+            if (delimiter.equals(";") || delimiter.isEmpty() || Character.isLetter(delimiter.charAt(0))
+                    || token.type() != SqlToken.Type.WORD) {
                 return token;
             }
             int cut = token.text().indexOf(delimiter);
@@ -137,6 +148,15 @@ public final class SqlSplitter {
             }
             lexer.skipTo(token.start() + cut);
             return new SqlToken(token.type(), token.start(), token.start() + cut, token.text().substring(0, cut));
+        }
+
+        private boolean atDelimiter(int pos) {
+            if (delimiter.isEmpty() || !text.startsWith(delimiter, pos)) {
+                return false;
+            }
+            int after = pos + delimiter.length();
+            return !Character.isLetter(delimiter.charAt(delimiter.length() - 1)) || after >= end
+                    || !Character.isLetterOrDigit(text.charAt(after)) && text.charAt(after) != '_';
         }
 
         /** drizzle-kit's {@code --> statement-breakpoint} line, which ends a statement in drizzle's migrator. */

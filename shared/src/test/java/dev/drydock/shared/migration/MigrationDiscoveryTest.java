@@ -1,5 +1,7 @@
 package dev.drydock.shared.migration;
 
+import dev.drydock.shared.sql.SqlStatement;
+import dev.drydock.shared.sql.Dialect;
 import dev.drydock.shared.BadInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -206,5 +208,56 @@ class MigrationDiscoveryTest {
         assertTrue(missing.getMessage().contains("does not exist"));
         BadInputException empty = assertThrows(BadInputException.class, () -> LayoutDetection.detect(dir, "db"));
         assertTrue(empty.getMessage().contains("no file looks like a migration"), empty.getMessage());
+    }
+
+    @Test
+    void aLiquibaseChangelogGivesOneMigrationPerChangesetWithItsAttributesAndRollback() throws Exception {
+        file("changelog.sql", """
+                --liquibase formatted sql
+
+                --changeset alice:create-users
+                CREATE TABLE users (id int);
+                CREATE TABLE posts (id int);
+                --rollback DROP TABLE posts;
+                --rollback DROP TABLE users;
+
+                --changeset "bob smith":2 runInTransaction:false splitStatements:false
+                CREATE INDEX CONCURRENTLY users_id ON users (id);
+                /* liquibase rollback
+                DROP INDEX CONCURRENTLY users_id;
+                */
+
+                --changeset carol:3 endDelimiter:/
+                CREATE FUNCTION f() RETURNS int AS 'SELECT 1; SELECT 2' LANGUAGE sql
+                /
+                --rollback not required
+                """);
+        file("notes.sql", "-- not a changelog\n");
+        MigrationSet set = discovery.discover(dir, new LiquibaseLayout(), true);
+        assertEquals(List.of("alice:create-users", "bob smith:2", "carol:3"),
+                set.migrations().stream().map(Migration::description).toList());
+        assertEquals(List.of("1", "2", "3"), ids(set));
+        assertEquals(1, set.misnamed().size(), "a .sql file that is no changelog is named");
+
+        Migration first = set.migrations().get(0);
+        assertEquals(2, first.forward().statements(Dialect.POSTGRESQL).size());
+        List<SqlStatement> undo = first.rollback().orElseThrow().statements(Dialect.POSTGRESQL);
+        assertEquals(List.of("DROP TABLE posts", "DROP TABLE users"), undo.stream().map(SqlStatement::text).toList());
+        assertEquals(List.of(6, 7), undo.stream().map(statement -> statement.start().line()).toList(),
+                "rollback positions are the changelog's own lines");
+        assertTrue(first.transaction().inTransaction());
+
+        Migration second = set.migrations().get(1);
+        assertFalse(second.transaction().inTransaction());
+        assertEquals(List.of("DROP INDEX CONCURRENTLY users_id;"), second.rollback().orElseThrow()
+                .statements(Dialect.POSTGRESQL).stream().map(SqlStatement::text).toList(),
+                "splitStatements:false sends the whole text as one statement, as Liquibase does");
+
+        Migration third = set.migrations().get(2);
+        assertEquals(List.of("CREATE FUNCTION f() RETURNS int AS 'SELECT 1; SELECT 2' LANGUAGE sql"),
+                third.forward().statements(Dialect.POSTGRESQL).stream().map(SqlStatement::text).toList(),
+                "endDelimiter '/' ends the statement");
+        assertTrue(third.rollback().orElseThrow().statements(Dialect.POSTGRESQL).isEmpty(),
+                "'--rollback not required' is a rollback that does nothing");
     }
 }

@@ -56,6 +56,8 @@ final class PairingCheck implements Check {
             case "diesel" -> "down.sql beside up.sql";
             case "dbmate" -> "a '-- migrate:down' section";
             case "wrangler", "drizzle" -> "rollback/" + name;
+            case "liquibase" -> "a '--rollback' line or a '/* liquibase rollback */' block in changeset "
+                    + migration.description();
             default -> "a file matching migrations.rollback";
         };
     }

@@ -88,6 +88,29 @@ class ValidatorCommandTest {
     }
 
     @Test
+    void aLiquibaseChangesetsRollbackIsReplayedAndReportedAtItsOwnLine() throws Exception {
+        write(dir.resolve("lb"), "changelog.sql", """
+                --liquibase formatted sql
+
+                --changeset alice:1
+                CREATE TABLE users (id integer PRIMARY KEY);
+                --rollback DROP TABLE users;
+
+                --changeset alice:2
+                CREATE TABLE posts (id integer PRIMARY KEY);
+                --rollback DROP TABLE users;
+                """);
+        Path config = Files.writeString(dir.resolve("drydock.yaml"), "migrations: { dir: lb, layout: liquibase,"
+                + " dialects: [sqlite] }\nvalidator: { rules: { non-idempotent-ddl: off } }\n");
+        CliRun run = CliRun.of("--config", config.toString());
+        assertEquals(1, run.exit(), run.out() + run.err());
+        assertTrue(run.out().contains("changelog.sql:9:12: error[rollback-not-inverse] after 2 and its rollback"),
+                run.out());
+        assertFalse(run.out().contains("after 1 and its rollback"), run.out());
+        assertTrue(run.out().contains("1 file, 4 statements"), run.out());
+    }
+
+    @Test
     void aFolderWithNoMigrationExitsTwoEvenWithItsLayoutNamed() throws Exception {
         Files.createDirectories(dir.resolve("empty"));
         Path config = Files.writeString(dir.resolve("drydock.yaml"), "migrations: { dir: empty, layout: flyway }\n");
