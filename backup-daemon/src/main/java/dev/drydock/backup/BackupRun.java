@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * One backup: dump into an archive that nobody can see yet, write the manifest last, force it to disk, then
@@ -34,6 +35,12 @@ public final class BackupRun {
     }
 
     public BackupId take(String environment, Dumper dumper) throws IOException {
+        return take(environment, dumper, UnaryOperator.identity());
+    }
+
+    /** @param naming what the manifest's migration state gains beyond the dump's own reading (file names) */
+    public BackupId take(String environment, Dumper dumper, UnaryOperator<Manifest.MigrationState> naming)
+            throws IOException {
         BackupId id = unusedId(environment);
         Instant started = clock.instant();
         Path partial = store.partialFile(id);
@@ -45,7 +52,7 @@ public final class BackupRun {
                 result = dumper.dump(new Progress(entry, progress), workDir);
             }
             Manifest manifest = new Manifest(Manifest.FORMAT, id.value(), environment, result.database(),
-                    started.toString(), clock.instant().toString(), result.tool(), result.migrationState(),
+                    started.toString(), clock.instant().toString(), result.tool(), naming.apply(result.migrationState()),
                     result.schemaFingerprint(), result.tables(), writer.entries(), result.d1());
             writer.finish(manifest);
         } finally {

@@ -52,7 +52,8 @@ public final class BackupService {
         BackupId id;
         try {
             store.removeAbandoned().forEach(name -> progress.accept("removed " + name + ", left by an interrupted run"));
-            id = new BackupRun(store, clock, progress).take(environment, setup.dumper(environment));
+            id = new BackupRun(store, clock, progress).take(environment, setup.dumper(environment),
+                    MigrationFileNames.of(setup.config(), setup.config().environments().get(environment)));
         } catch (IOException | RuntimeException e) {
             metrics.backupFailed(environment);
             throw e;

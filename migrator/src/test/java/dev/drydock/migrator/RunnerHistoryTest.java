@@ -91,9 +91,10 @@ class RunnerHistoryTest {
             assertTrue(gated.out().contains("backup gate: took and verified "), gated.out());
             JsonNode manifest = onlyManifest(project.resolve("backups"));
             assertEquals("schema_migrations", manifest.get("migrationState").get("table").asText());
-            List<String> versions = new ArrayList<>();
-            manifest.get("migrationState").get("applied").forEach(row -> versions.add(row.get("version").asText()));
-            assertEquals(List.of("001", "002", "003"), versions);
+            List<String> rows = new ArrayList<>();
+            manifest.get("migrationState").get("applied").forEach(row -> rows.add(row.get("version").asText() + " "
+                    + row.get("description").asText()));
+            assertEquals(List.of("001 001_users.sql", "002 002_posts.sql", "003 003_comments.sql"), rows);
             assertTrue(dbmate(dbmateUrl, "status").contains("Applied: 4"));
         }
     }
@@ -195,6 +196,25 @@ class RunnerHistoryTest {
         assertEquals(0, down.exit(), down.out() + down.err());
         assertEquals(List.of("20240101000000"), strings(url, "SELECT version FROM __diesel_schema_migrations"));
         assertFalse(strings(url, "SELECT name FROM sqlite_master WHERE type = 'table'").contains("posts"));
+    }
+
+    @Test
+    void theWranglerLayoutOnASqliteFileKeepsWranglersTableByFileName() throws Exception {
+        Path migrations = Files.createDirectories(project.resolve("migrations/rollback"));
+        Files.writeString(migrations.resolveSibling("0001_users.sql"), "CREATE TABLE users (id integer PRIMARY KEY);");
+        Files.writeString(migrations.resolve("0001_users.sql"), "DROP TABLE users;");
+        Files.writeString(migrations.resolveSibling("0002_posts.sql"), "CREATE TABLE posts (id integer PRIMARY KEY);");
+        Files.writeString(migrations.resolve("0002_posts.sql"), "DROP TABLE posts;");
+        String url = "jdbc:sqlite:" + project.resolve("local.db");
+        Path config = Files.writeString(project.resolve("drydock.yaml"), "migrations:\n  dir: migrations\n"
+                + "  layout: wrangler\n  dialects: [sqlite]\nvalidator:\n  rules: { non-idempotent-ddl: off }\n"
+                + "environments:\n  dev: { url: \"" + url + "\" }\n");
+        MigratorRun up = MigratorRun.of("--config", config.toString(), "up", "--env", "dev");
+        assertEquals(0, up.exit(), up.out() + up.err());
+        assertEquals(List.of("0001_users.sql", "0002_posts.sql"), strings(url, "SELECT name FROM d1_migrations ORDER BY id"));
+        MigratorRun down = MigratorRun.of("--config", config.toString(), "down", "--env", "dev", "--to", "1");
+        assertEquals(0, down.exit(), down.out() + down.err());
+        assertEquals(List.of("0001_users.sql"), strings(url, "SELECT name FROM d1_migrations"));
     }
 
     @Test

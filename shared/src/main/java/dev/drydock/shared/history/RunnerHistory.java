@@ -19,7 +19,8 @@ import java.util.Optional;
  * DESIGN.md's "The runner's own history" names the table of each layout; Flyway's own is kept by Flyway.
  */
 public sealed interface RunnerHistory
-        permits GolangMigrateHistory, DbmateHistory, DieselHistory, DrizzleHistory, LiquibaseHistory {
+        permits GolangMigrateHistory, DbmateHistory, DieselHistory, DrizzleHistory, LiquibaseHistory,
+        WranglerHistory {
 
     /** One row of the table: the version as the runner stores it, when it was applied (if recorded), its dirty flag. */
     record Row(String version, String appliedAt, boolean dirty) {
@@ -81,8 +82,8 @@ public sealed interface RunnerHistory
             throws SQLException;
 
     /**
-     * The history the set's layout's own runner keeps on {@code engine}; empty for Flyway's layouts, which Flyway
-     * keeps, and for wrangler's, which D1 keeps.
+     * The history the set's layout's own runner keeps on {@code engine}; empty for Flyway's layouts (flyway,
+     * custom), which Flyway keeps.
      */
     static Optional<RunnerHistory> ofLayout(MigrationSet set, DatabaseEngine engine) {
         return switch (set.layout().name()) {
@@ -91,6 +92,7 @@ public sealed interface RunnerHistory
             case "diesel" -> Optional.of(new DieselHistory(engine));
             case "drizzle" -> Optional.of(new DrizzleHistory(engine, journal(set)));
             case "liquibase" -> Optional.of(new LiquibaseHistory(engine, set.dir()));
+            case "wrangler" -> Optional.of(new WranglerHistory(engine));
             default -> Optional.empty();
         };
     }
@@ -105,7 +107,7 @@ public sealed interface RunnerHistory
 
     /**
      * The runner history found in a database, for a backup's manifest, which is taken without the migration files:
-     * drizzle's, Liquibase's or diesel's table, else {@code schema_migrations} (golang-migrate's when it has a {@code dirty}
+     * drizzle's, Liquibase's, wrangler's or diesel's table, else {@code schema_migrations} (golang-migrate's when it has a {@code dirty}
      * column, dbmate's otherwise).
      */
     static Optional<RunnerHistory> found(Connection connection, DatabaseEngine engine) throws SQLException {
@@ -115,6 +117,9 @@ public sealed interface RunnerHistory
         }
         if (Tables.exists(connection, new LiquibaseHistory(engine, null).table())) {
             return Optional.of(new LiquibaseHistory(engine, null));
+        }
+        if (Tables.exists(connection, WranglerHistory.TABLE)) {
+            return Optional.of(new WranglerHistory(engine));
         }
         if (Tables.exists(connection, DieselHistory.TABLE)) {
             return Optional.of(new DieselHistory(engine));
