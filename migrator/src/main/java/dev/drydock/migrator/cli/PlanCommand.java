@@ -100,7 +100,10 @@ final class PlanCommand implements Callable<Integer> {
                     : set.migrations().stream()
                     .filter(m -> m.version().map(v -> v.canonical().equals(entry.version())).orElse(entry.version() == null))
                     .findFirst();
-            System.out.println("\n-- " + entry.script() + migration.map(Migration::transaction)
+            // a Liquibase changelog holds several migrations: name the changeset too
+            boolean shared = status.pending().stream().filter(other -> other.script().equals(entry.script())).count() > 1;
+            System.out.println("\n-- " + entry.script() + (shared ? " " + entry.description() : "")
+                    + migration.map(Migration::transaction)
                     .filter(mode -> !mode.inTransaction())
                     .map(mode -> " (outside a transaction: " + mode.decidedBy() + ")").orElse(""));
             migration.ifPresent(m -> System.out.println(m.forward().text().strip()));

@@ -120,7 +120,7 @@ class ConfigLoaderTest {
 
     @Test
     void badValuesAreNamed() throws Exception {
-        assertTrue(message("migrations:\n  layout: liquibase\n").contains("'migrations.layout': 'liquibase' is no layout"));
+        assertTrue(message("migrations:\n  layout: alembic\n").contains("'migrations.layout': 'alembic' is no layout"));
         assertTrue(message("migrations:\n  dialects: [oracle]\n").contains("'migrations.dialects[0]'"));
         assertTrue(message("migrations:\n  layout: custom\n").contains("'migrations.forward'"));
         assertTrue(message("migrations:\n  layout: custom\n  forward: '(?<v>\\d+)'\n").contains("(?<version>"));

@@ -8,6 +8,7 @@ import dev.drydock.validator.parse.ParsedScript;
 import dev.drydock.validator.parse.ParsedStatement;
 import dev.drydock.validator.schema.ReplayProblem;
 import dev.drydock.validator.schema.Replayer;
+import dev.drydock.validator.schema.RunnerTables;
 import dev.drydock.validator.schema.SchemaModel;
 
 import java.util.HashSet;
@@ -33,6 +34,7 @@ final class ReplayCheck implements Check {
     public void run(Analysis analysis, FindingSink sink) {
         Replayer replayer = new Replayer(analysis.primaryDialect().dialect());
         SchemaModel schema = new SchemaModel();
+        RunnerTables.seed(schema, replayer, analysis.primaryDialect().dialect(), analysis.set().layout().name());
         UncertainObjects uncertain = new UncertainObjects();
         for (Migration migration : analysis.set().migrations()) {
             Optional<ParsedScript> forward = analysis.replayable(migration.forward());

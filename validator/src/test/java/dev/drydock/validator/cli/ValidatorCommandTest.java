@@ -111,6 +111,20 @@ class ValidatorCommandTest {
     }
 
     @Test
+    void theRunnersOwnTableExistsBeforeTheFirstMigrationAsTheRunnerCreatesIt() throws Exception {
+        Path golang = dir.resolve("golang");
+        write(golang, "0000_alter_table_migrations.up.sql", "ALTER TABLE migrations ADD PRIMARY KEY (version);");
+        write(golang, "0000_alter_table_migrations.down.sql", "ALTER TABLE migrations DROP CONSTRAINT migrations_pkey;");
+        CliRun runner = CliRun.of("--dialect", "postgresql", golang.toString());
+        assertFalse(runner.out().contains("unknown-object"), runner.out());
+        Path flyway = dir.resolve("flyway");
+        write(flyway, "V1__alter.sql", "ALTER TABLE migrations ADD PRIMARY KEY (version);");
+        write(flyway, "U1__alter.sql", "ALTER TABLE migrations DROP CONSTRAINT migrations_pkey;");
+        CliRun other = CliRun.of("--dialect", "postgresql", flyway.toString());
+        assertTrue(other.out().contains("error[unknown-object] table migrations does not exist"), other.out());
+    }
+
+    @Test
     void aFolderWithNoMigrationExitsTwoEvenWithItsLayoutNamed() throws Exception {
         Files.createDirectories(dir.resolve("empty"));
         Path config = Files.writeString(dir.resolve("drydock.yaml"), "migrations: { dir: empty, layout: flyway }\n");
