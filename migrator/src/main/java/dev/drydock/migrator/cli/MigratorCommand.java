@@ -32,9 +32,14 @@ import picocli.CommandLine;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 
-/** {@code bin/migrator}: applies migrations with Flyway behind Drydock's gates. */
+/**
+ * {@code bin/migrator}: applies migrations behind Drydock's gates, with Flyway where the history is Flyway's, and
+ * keeping the layout's own runner's history table where it is that runner's.
+ */
 @Command(name = "migrator", mixinStandardHelpOptions = true, versionProvider = MigratorCommand.Version.class,
-        description = "Applies the migrations of drydock.yaml to an environment with Flyway, after the validator.",
+        description = "Applies the migrations of drydock.yaml to an environment after the validator, keeping the"
+                + " history in the table the layout's own runner reads (Flyway's, golang-migrate's, dbmate's,"
+                + " diesel's, drizzle's, Liquibase's, wrangler's).",
         subcommands = {CreateCommand.class, ValidateCommand.class, StatusCommand.class, PlanCommand.class, UpCommand.class, DownCommand.class,
                 TestRollbackCommand.class, RestoreCommand.class, RepairCommand.class, BaselineCommand.class},
         footerHeading = "%nExamples:%n",

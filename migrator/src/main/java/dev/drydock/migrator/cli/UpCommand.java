@@ -53,8 +53,9 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code migrator up}: DESIGN.md's gates in order (validator, drift, backup on a protected or backup-required
- * environment, the plan and a typed confirmation on a protected one), then Flyway's migrate, each migration in its
- * own transaction where the database allows, then the status.
+ * environment, the plan and a typed confirmation on a protected one), then the migrations, each in its own
+ * transaction where the database allows (Flyway's migrate where the history is Flyway's; otherwise each with its
+ * row in the runner's own table, or through wrangler on D1), then the status.
  */
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = "Applies the pending migrations behind the gates: validator, drift, backup, confirmation.",
