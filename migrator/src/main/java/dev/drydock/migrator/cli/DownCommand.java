@@ -17,7 +17,6 @@ import dev.drydock.migrator.lock.SqliteFileLock;
 import dev.drydock.migrator.rollback.RollbackPlan;
 import dev.drydock.migrator.rollback.RollbackRunner;
 import dev.drydock.migrator.run.ApplyJournal;
-import dev.drydock.migrator.status.StatusReader;
 import dev.drydock.shared.BadInputException;
 import dev.drydock.shared.config.DrydockConfig;
 import dev.drydock.shared.config.EnvironmentConfig;

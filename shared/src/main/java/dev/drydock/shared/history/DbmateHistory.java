@@ -4,7 +4,6 @@ import dev.drydock.shared.config.DatabaseEngine;
 import dev.drydock.shared.migration.Migration;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;

@@ -22,7 +22,11 @@ public sealed interface RunnerHistory
         permits GolangMigrateHistory, DbmateHistory, DieselHistory, DrizzleHistory, LiquibaseHistory,
         WranglerHistory {
 
-    /** One row of the table: the version as the runner stores it, when it was applied (if recorded), its dirty flag. */
+    /**
+     * One row of the table: {@code version} is what identifies the migration there (the version as the runner stores
+     * it; drizzle's {@code created_at}; Liquibase's {@code FILENAME::ID::AUTHOR}), {@code appliedAt} when it was
+     * applied where the runner records it, {@code dirty} golang-migrate's flag.
+     */
     record Row(String version, String appliedAt, boolean dirty) {
     }
 
