@@ -3,8 +3,10 @@
 # at once.
 ensure_jar() {
   local home="$1" module="$2" jar="$1/$2/target/$2.jar" stamp="$1/$2/target/.launcher-built"
-  if [ -f "$jar" ] && [ -f "$stamp" ] && [ -z "$(find "$home" \( -path '*/src/main/*' -o -name pom.xml \) -type f \
-      -newer "$stamp" -not -path "$home/bench/*" -print -quit 2>/dev/null)" ]; then
+  # only the modules' main sources and the poms are walked, not build output or the npm tools under bench/.work:
+  # this runs at every start
+  if [ -f "$jar" ] && [ -f "$stamp" ] && [ -z "$(find "$home"/*/src/main "$home"/pom.xml "$home"/*/pom.xml -type f \
+      -newer "$stamp" -print -quit 2>/dev/null)" ]; then
     return
   fi
   echo "$module: building $jar (first run, or the sources changed)..." >&2
