@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * Recognizes a folder's layout from its file names, most specific first: drizzle's journal, diesel's folders, Flyway's
- * V/U/R prefixes, golang-migrate's .up/.down pairs, dbmate's section markers, then wrangler's numbered files.
+ * V/U/R prefixes, golang-migrate's .up/.down pairs, dbmate's section markers, a Liquibase formatted SQL changelog,
+ * then wrangler's numbered files.
  */
 public final class LayoutDetection {
 
@@ -49,6 +50,11 @@ public final class LayoutDetection {
                     return new DbmateLayout();
                 }
             }
+            for (Path file : top) {
+                if (file.getFileName().toString().endsWith(".sql") && isLiquibaseChangelog(file)) {
+                    return new LiquibaseLayout();
+                }
+            }
             if (anyName(top, WRANGLER)) {
                 return new WranglerLayout();
             }
@@ -56,7 +62,7 @@ public final class LayoutDetection {
             throw new BadInputException(displayDir + ": cannot list the migrations folder (" + e.getMessage() + ")");
         }
         throw new BadInputException(displayDir + ": no file looks like a migration of a known layout (flyway,"
-                + " golang-migrate, diesel, dbmate, wrangler, drizzle); add migrations or set migrations.layout"
+                + " golang-migrate, diesel, dbmate, wrangler, drizzle, liquibase); add migrations or set migrations.layout"
                 + " (custom takes a forward: regex)");
     }
 
@@ -68,6 +74,16 @@ public final class LayoutDetection {
 
     private static boolean anyName(List<Path> files, Pattern pattern) {
         return files.stream().anyMatch(file -> pattern.matcher(file.getFileName().toString()).matches());
+    }
+
+    /** A file that starts with {@code --liquibase formatted sql}: only its first bytes are read. */
+    private static boolean isLiquibaseChangelog(Path file) throws IOException {
+        byte[] head = new byte[256];
+        int read;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            read = in.readNBytes(head, 0, head.length);
+        }
+        return LiquibaseChangelog.isChangelog(new String(head, 0, read, StandardCharsets.UTF_8));
     }
 
     private static boolean hasDbmateMarker(Path file) throws IOException {

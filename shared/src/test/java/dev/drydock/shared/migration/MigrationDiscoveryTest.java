@@ -233,6 +233,7 @@ class MigrationDiscoveryTest {
                 --rollback not required
                 """);
         file("notes.sql", "-- not a changelog\n");
+        assertEquals("liquibase", LayoutDetection.detect(dir, dir.toString()).name(), "detected by its first line");
         MigrationSet set = discovery.discover(dir, new LiquibaseLayout(), true);
         assertEquals(List.of("alice:create-users", "bob smith:2", "carol:3"),
                 set.migrations().stream().map(Migration::description).toList());
