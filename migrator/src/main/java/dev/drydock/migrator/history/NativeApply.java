@@ -2,6 +2,8 @@ package dev.drydock.migrator.history;
 
 import dev.drydock.migrator.lock.ServerLock;
 import dev.drydock.migrator.run.ApplyJournal;
+import dev.drydock.migrator.run.FailureCause;
+import dev.drydock.migrator.run.RunInterrupted;
 import dev.drydock.migrator.run.RunRecorder;
 import dev.drydock.migrator.run.RunReport;
 import dev.drydock.shared.history.RunnerHistory;
@@ -67,6 +69,12 @@ public final class NativeApply {
                 } catch (SQLException e) {
                     long millis = (System.nanoTime() - started) / 1_000_000;
                     String error = e.getMessage() == null ? e.toString() : e.getMessage().strip();
+                    if (FailureCause.connectionLost(e)) {
+                        // as on Flyway's path: exit 3, and the apply journal's mark explains it to the next run
+                        throw new RunInterrupted("the connection was lost while applying " + label + " (" + error
+                                + "); 'migrator status' shows what was applied, and the next 'migrator up' explains"
+                                + " a migration that was cut off");
+                    }
                     if (history.continuesAfterFailure(migration)) {
                         journal.end(connection, version);
                         progress.accept("failed   " + label + " (" + error + "); left pending and going on, as "
