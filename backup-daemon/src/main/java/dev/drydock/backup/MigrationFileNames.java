@@ -6,7 +6,6 @@ import dev.drydock.shared.config.DatabaseEngine;
 import dev.drydock.shared.config.DrydockConfig;
 import dev.drydock.shared.config.EnvironmentConfig;
 import dev.drydock.shared.history.RunnerHistory;
-import dev.drydock.shared.migration.Migration;
 import dev.drydock.shared.migration.MigrationDiscovery;
 import dev.drydock.shared.migration.MigrationSet;
 
@@ -55,14 +54,10 @@ final class MigrationFileNames implements UnaryOperator<Manifest.MigrationState>
         for (Manifest.AppliedMigration row : state.applied()) {
             RunnerHistory.Row asRead = new RunnerHistory.Row(row.version(), row.installedOn(), !row.success());
             String file = set.migrations().stream().filter(migration -> history.isRowOf(asRead, migration))
-                    .findFirst().map(this::script).orElse(row.description());
+                    .findFirst().map(set::fileName).orElse(row.description());
             named.add(new Manifest.AppliedMigration(row.version(), file, row.checksum(), row.installedOn(),
                     row.success()));
         }
         return new Manifest.MigrationState(state.table(), named);
-    }
-
-    private String script(Migration migration) {
-        return set.dir().relativize(migration.forward().file().path()).toString().replace('\\', '/');
     }
 }

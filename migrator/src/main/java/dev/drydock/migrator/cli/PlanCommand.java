@@ -62,18 +62,14 @@ final class PlanCommand implements Callable<Integer> {
         List<Finding> findings = ValidatorGate.findings(config, set, discovery);
         long errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
         MigrationStatus status;
+        Optional<RunnerDatabase> runner = RunnerDatabase.of(config, set, target);
         if (target.isD1()) {
             MigrationStatus now = D1Status.read(environment, D1Environment.of(target), set).status();
             status = new MigrationStatus(environment, now.database(), now.historyTable(), now.current(), now.applied(),
                     D1Status.upTo(now.pending(), to), now.failed(), now.drift());
-        } else if (RunnerDatabase.of(config, set, target).isPresent()) {
-            MigrationStatus now = NativeStatus.read(environment, RunnerDatabase.of(config, set, target).orElseThrow(),
-                    set, List.of()).status();
-            List<String> chosen = NativeStatus.pendingUpTo(set, now, to).stream().map(m -> m.version().orElseThrow()
-                    .canonical()).toList();
-            status = new MigrationStatus(environment, now.database(), now.historyTable(), now.current(), now.applied(),
-                    now.pending().stream().filter(entry -> chosen.contains(entry.version())).toList(), now.failed(),
-                    now.drift());
+        } else if (runner.isPresent()) {
+            MigrationStatus now = NativeStatus.read(environment, runner.get(), set, List.of()).status();
+            status = NativeStatus.withPending(now, NativeStatus.pendingUpTo(set, now, to));
         } else {
             status = StatusReader.read(FlywayEngine.configure(target, set).target(to == null ? "latest" : to).load(),
                     environment, target.url());

@@ -265,12 +265,7 @@ final class UpCommand implements Callable<Integer> {
                         ? "no migration" : "version " + before.status().current()));
                 return 0;
             }
-            List<String> chosen = pending.stream().map(m -> m.version().orElseThrow().canonical()).toList();
-            MigrationStatus planned = new MigrationStatus(environment, before.status().database(),
-                    before.status().historyTable(), before.status().current(), before.status().applied(),
-                    before.status().pending().stream().filter(entry -> chosen.contains(entry.version())).toList(),
-                    List.of(), List.of());
-            printPlan(planned, target);
+            printPlan(NativeStatus.withPending(before.status(), pending), target);
             System.out.println("gates so far: validator " + validatorMillis + " ms, drift " + driftMillis + " ms");
             String backupId = lastGates(target, NativeStatus.state(before.rows()), mode);
             Instant started = Instant.now();

@@ -97,7 +97,7 @@ public final class NativeApply {
         boolean transactional = migration.transaction().inTransaction();
         boolean undoable = transactional && database.engine().transactionalDdl();
         String version = NativeStatus.version(migration);
-        journal.begin(version, migration.description(), NativeStatus.script(set, migration), !undoable);
+        journal.begin(version, migration.description(), set.fileName(migration), !undoable);
         if (!undoable) {
             history.recordStarted(connection, migration);
         }

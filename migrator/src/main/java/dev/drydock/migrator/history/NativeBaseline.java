@@ -39,7 +39,7 @@ public final class NativeBaseline {
                 for (Migration migration : chosen) {
                     if (!history.isApplied(migration, rows)) {
                         history.recordApplied(connection, migration);
-                        recorded.add(NativeStatus.script(set, migration));
+                        recorded.add(set.fileName(migration));
                     }
                 }
                 connection.commit();

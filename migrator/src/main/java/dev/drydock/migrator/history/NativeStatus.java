@@ -91,6 +91,15 @@ public final class NativeStatus {
         return chosen;
     }
 
+    /** {@code status} with only the pending entries of {@code chosen}: what a plan shows. */
+    public static MigrationStatus withPending(MigrationStatus status, List<Migration> chosen) {
+        Set<String> versions = new HashSet<>();
+        chosen.forEach(migration -> versions.add(version(migration)));
+        return new MigrationStatus(status.environment(), status.database(), status.historyTable(), status.current(),
+                status.applied(), status.pending().stream().filter(entry -> versions.contains(entry.version())).toList(),
+                status.failed(), status.drift());
+    }
+
     /** The form a backup's manifest records the runner's rows in, for the backup gate. */
     public static List<String> state(List<RunnerHistory.Row> rows) {
         return rows.stream().map(row -> row.version() + ":null:" + !row.dirty()).toList();
@@ -100,13 +109,8 @@ public final class NativeStatus {
         return migration.version().orElseThrow().canonical();
     }
 
-    /** The forward script's path in the migrations folder: the file, or diesel's {@code folder/up.sql}. */
-    static String script(MigrationSet set, Migration migration) {
-        return set.dir().relativize(migration.forward().file().path()).toString().replace('\\', '/');
-    }
-
     private static MigrationStatus.Entry entry(MigrationSet set, Migration migration, String appliedAt) {
-        return new MigrationStatus.Entry(version(migration), migration.description(), script(set, migration),
+        return new MigrationStatus.Entry(version(migration), migration.description(), set.fileName(migration),
                 appliedAt, null);
     }
 

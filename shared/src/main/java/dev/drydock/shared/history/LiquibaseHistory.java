@@ -4,9 +4,10 @@ import dev.drydock.shared.config.DatabaseEngine;
 import dev.drydock.shared.migration.LiquibaseChangelog;
 import dev.drydock.shared.migration.Migration;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.drydock.shared.migration.MigrationSet;
+import dev.drydock.shared.migration.SourceFile;
+
+
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,7 +17,9 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,13 +28,39 @@ import java.util.Optional;
  * and store it" on its next update (what {@code liquibase clear-checksums} leaves): its checksum algorithm changes
  * between Liquibase versions (7, 8, 9), and a wrong one would stop Liquibase with a validation failure.
  *
- * @param dir the migrations folder; a changelog's {@code FILENAME} is its path there ({@code changelog.sql}), and a
- *            row whose {@code FILENAME} ends with {@code /changelog.sql} (Liquibase run from a parent folder) is
- *            the same changelog's
+ * @param dir        the migrations folder; a changelog's {@code FILENAME} is its path there ({@code changelog.sql}),
+ *                   and a row whose {@code FILENAME} ends with {@code /changelog.sql} (Liquibase run from a parent
+ *                   folder) is the same changelog's
+ * @param changesets each migration's changeset (its attributes), by migration id; empty where only rows are read
  */
-public record LiquibaseHistory(DatabaseEngine engine, Path dir) implements RunnerHistory {
+public record LiquibaseHistory(DatabaseEngine engine, Path dir, Map<String, LiquibaseChangelog.Changeset> changesets)
+        implements RunnerHistory {
 
     static final String TABLE = "DATABASECHANGELOG";
+
+    /** The history of {@code set}'s changelogs, each parsed once for the changesets' attributes. */
+    static LiquibaseHistory of(DatabaseEngine engine, MigrationSet set) {
+        Map<Path, Map<String, LiquibaseChangelog.Changeset>> byFile = new HashMap<>();
+        Map<String, LiquibaseChangelog.Changeset> changesets = new HashMap<>();
+        for (Migration migration : set.migrations()) {
+            SourceFile file = migration.forward().file();
+            Map<String, LiquibaseChangelog.Changeset> byName = byFile.computeIfAbsent(file.path(), path -> {
+                Map<String, LiquibaseChangelog.Changeset> named = new HashMap<>();
+                LiquibaseChangelog.parse(file.text()).changesets().forEach(c -> named.put(c.author() + ":" + c.id(), c));
+                return named;
+            });
+            LiquibaseChangelog.Changeset changeset = byName.get(migration.description());
+            if (changeset != null) {
+                changesets.put(migration.id(), changeset);
+            }
+        }
+        return new LiquibaseHistory(engine, set.dir(), changesets);
+    }
+
+    /** The table alone, for reading its rows where the changelogs are not at hand (a backup). */
+    static LiquibaseHistory table(DatabaseEngine engine) {
+        return new LiquibaseHistory(engine, null, Map.of());
+    }
 
     @Override
     public String runner() {
@@ -119,14 +148,8 @@ public record LiquibaseHistory(DatabaseEngine engine, Path dir) implements Runne
     private static final List<String> UNSUPPORTED = List.of("runAlways", "runOnChange", "context", "contextFilter",
             "labels", "dbms");
 
-    private static Optional<LiquibaseChangelog.Changeset> changeset(Migration migration) {
-        try {
-            String text = new String(Files.readAllBytes(migration.forward().file().path()), StandardCharsets.UTF_8);
-            return LiquibaseChangelog.parse(text).changesets().stream()
-                    .filter(c -> c.author().equals(author(migration)) && c.id().equals(id(migration))).findFirst();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+    private Optional<LiquibaseChangelog.Changeset> changeset(Migration migration) {
+        return Optional.ofNullable(changesets.get(migration.id()));
     }
 
     @Override

@@ -95,7 +95,7 @@ public sealed interface RunnerHistory
             case "dbmate" -> Optional.of(new DbmateHistory(engine));
             case "diesel" -> Optional.of(new DieselHistory(engine));
             case "drizzle" -> Optional.of(new DrizzleHistory(engine, journal(set)));
-            case "liquibase" -> Optional.of(new LiquibaseHistory(engine, set.dir()));
+            case "liquibase" -> Optional.of(LiquibaseHistory.of(engine, set));
             case "wrangler" -> Optional.of(new WranglerHistory(engine));
             default -> Optional.empty();
         };
@@ -119,8 +119,8 @@ public sealed interface RunnerHistory
                 : Tables.exists(connection, DrizzleHistory.TABLE)) {
             return Optional.of(new DrizzleHistory(engine, Map.of()));
         }
-        if (Tables.exists(connection, new LiquibaseHistory(engine, null).table())) {
-            return Optional.of(new LiquibaseHistory(engine, null));
+        if (Tables.exists(connection, LiquibaseHistory.table(engine).table())) {
+            return Optional.of(LiquibaseHistory.table(engine));
         }
         if (Tables.exists(connection, WranglerHistory.TABLE)) {
             return Optional.of(new WranglerHistory(engine));

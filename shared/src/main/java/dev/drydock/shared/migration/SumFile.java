@@ -40,7 +40,7 @@ public record SumFile(String total, List<Entry> entries, Optional<String> baseli
     public static SumFile of(MigrationSet set) {
         List<Entry> entries = new ArrayList<>();
         for (Migration migration : set.migrations()) {
-            String path = set.dir().relativize(migration.forward().file().path()).toString().replace('\\', '/');
+            String path = set.fileName(migration);
             entries.add(new Entry(migration.id(), migration.forward().checksum(),
                     migration.rollback().map(Script::checksum).orElse(NONE), path));
         }
