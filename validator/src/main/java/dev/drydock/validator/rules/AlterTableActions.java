@@ -5,6 +5,7 @@ import dev.drydock.shared.sql.SqlToken;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** The comma-separated actions of an {@code ALTER TABLE} statement, each as its tokens from its verb on. */
 final class AlterTableActions {
@@ -89,6 +90,49 @@ final class AlterTableActions {
         }
         elements.add(inside.subList(start, inside.size()));
         return elements;
+    }
+
+    /** The actions that add a column ({@code ADD [COLUMN] name type ...}), each from its ADD on. */
+    static List<List<SqlToken>> addedColumns(List<SqlToken> tokens) {
+        return of(tokens).stream().filter(action -> action.size() > 1 && action.get(0).isWord("ADD")
+                && !isConstraintWord(action.get(1))).toList();
+    }
+
+    /** The actions that add a constraint or an index ({@code ADD CONSTRAINT}, {@code ADD FOREIGN KEY}, MySQL's {@code ADD INDEX}). */
+    static List<List<SqlToken>> addedConstraints(List<SqlToken> tokens) {
+        return of(tokens).stream().filter(action -> action.size() > 1 && action.get(0).isWord("ADD")
+                && isConstraintWord(action.get(1))).toList();
+    }
+
+    private static boolean isConstraintWord(SqlToken token) {
+        return isWordIn(token, "CONSTRAINT", "FOREIGN", "CHECK", "PRIMARY", "UNIQUE", "INDEX", "KEY");
+    }
+
+    /** The column a {@code DROP [COLUMN] [IF EXISTS] name} action drops; null for any other action. */
+    static String droppedColumn(List<SqlToken> action) {
+        if (action.size() < 2 || !action.get(0).isWord("DROP") || isWordIn(action.get(1), "CONSTRAINT", "INDEX", "KEY",
+                "DEFAULT", "NOT", "PRIMARY", "FOREIGN", "CHECK", "IDENTITY", "EXPRESSION")) {
+            return null;
+        }
+        return columnAfter(action, 1);
+    }
+
+    /** The column name from {@code from} on, after {@code COLUMN}, {@code IF} and {@code EXISTS}; "?" when none. */
+    static String columnAfter(List<SqlToken> action, int from) {
+        int i = from;
+        while (i < action.size() && isWordIn(action.get(i), "COLUMN", "IF", "EXISTS")) {
+            i++;
+        }
+        return i < action.size() ? action.get(i).unquoted().toLowerCase(Locale.ROOT) : "?";
+    }
+
+    private static boolean isWordIn(SqlToken token, String... words) {
+        for (String word : words) {
+            if (token.isWord(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean has(List<SqlToken> action, String word) {

@@ -55,9 +55,9 @@ final class FindingSink {
     }
 
     /** Rules that name the construct a database rejects; their finding says more than the syntax error. */
-    private static final java.util.Set<String> EXPLAINING = java.util.Set.of(RuleCatalog.DIALECT_UNSUPPORTED.id(),
-            RuleCatalog.IF_NOT_EXISTS_UNSUPPORTED.id(), RuleCatalog.SQLITE_ALTER_NEEDS_REBUILD.id(),
-            RuleCatalog.SQLITE_ADD_COLUMN_RESTRICTION.id());
+    private static final java.util.Set<String> EXPLAINING = java.util.Set.of(DialectUnsupported.RULE.id(),
+            IfNotExistsUnsupported.RULE.id(), SqliteAlterNeedsRebuild.RULE.id(),
+            SqliteAddColumnRestriction.RULE.id());
 
     /** Whether a finding added since {@code since} names why the statement is rejected. */
     boolean explainsSyntaxError(int since) {

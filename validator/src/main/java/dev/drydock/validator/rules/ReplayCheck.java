@@ -24,11 +24,15 @@ import java.util.Set;
 final class ReplayCheck implements Check {
 
     private static final Set<String> DATA_KINDS = Set.of("INSERT", "UPDATE", "DELETE", "SELECT", "REPLACE", "WITH");
-    private static final List<StatementRules> RULES = List.of(new DialectRules(), new SqliteRules(), new D1Rules(),
-            new SafetyRules(), new SetNotNullScan(), new UniqueConstraintBlocking(), new BlockingIndexDrop(),
+    private static final List<StatementRules> RULES = List.of(new DialectUnsupported(), new IfNotExistsUnsupported(), new MysqlDdlImplicitCommit(), new SqliteAlterNeedsRebuild(), new SqliteAddColumnRestriction(),
+            new SqliteDropColumnBlocked(), new D1ExplicitTransaction(), new D1PragmaNotAllowed(),
+            new D1ForeignKeysOffNoop(), new D1RebuildCascadeDataLoss(), new D1LimitExceeded(), new D1UnsupportedObject(),
+            new NonIdempotentDdl(), new MissingLockTimeout(), new ConcurrentInTransaction(),
+            new DestructiveDrop(), new IrreversibleWithoutAck(), new UnboundedDml(), new NotNullWithoutDefault(),
+            new ConstraintWithoutNotValid(), new BlockingIndexBuild(), new TableRewrite(), new BreakingRename(), new SetNotNullScan(), new UniqueConstraintBlocking(), new BlockingIndexDrop(),
             new IdentifierTooLong(), new TransactionControl(), new PreferBigint(), new PreferText(),
             new PreferTimestamptz(), new PreferIdentity(), new UnknownTypeOrMethod(), new NotNullViolation(),
-            new DmlTypeMismatch(), new DataStatementCheck(), new SecurityRules());
+            new DmlTypeMismatch(), new DataStatementCheck(), new HardcodedCredential(), new PrivilegeEscalation(), new SecurityWeakening());
 
     @Override
     public void run(Analysis analysis, FindingSink sink) {

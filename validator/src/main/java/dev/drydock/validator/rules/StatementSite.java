@@ -42,12 +42,60 @@ record StatementSite(Analysis analysis, Migration migration, Script script, bool
         return table != null && schema.table(table) != null && !state.createdHere.contains(table) ? table : null;
     }
 
+    /**
+     * The table that existed before this migration and that the statement works on (the one after ON for an index
+     * or a trigger), as the schema model keys it; null for a table of this migration's own, or none.
+     */
+    String lockedTable() {
+        String kind = kind();
+        if (kind.endsWith("INDEX") && kind.startsWith("CREATE") || kind.equals("CREATE TRIGGER")) {
+            List<SqlToken> tokens = tokens();
+            int on = indexOfWord("ON");
+            if (on < 0 || on + 1 >= tokens.size()) {
+                return null;
+            }
+            int at = tokens.get(on + 1).isWord("ONLY") ? on + 2 : on + 1;
+            return at < tokens.size() ? existingTable(names.key(qualifiedName(tokens, at))) : null;
+        }
+        return existingTable(object());
+    }
+
+    private static String qualifiedName(List<SqlToken> tokens, int at) {
+        StringBuilder name = new StringBuilder(tokens.get(at).unquoted().toLowerCase(java.util.Locale.ROOT));
+        int i = at + 1;
+        while (i + 1 < tokens.size() && tokens.get(i).isSymbol('.')) {
+            name.append('.').append(tokens.get(i + 1).unquoted().toLowerCase(java.util.Locale.ROOT));
+            i += 2;
+        }
+        return name.toString();
+    }
+
+    /** Whether {@code word} stands in the statement outside every parenthesis (a WHERE of its own, not a subquery's). */
+    boolean hasTopLevelWord(String word) {
+        int depth = 0;
+        for (SqlToken token : tokens()) {
+            if (token.isSymbol('(')) {
+                depth++;
+            } else if (token.isSymbol(')')) {
+                depth--;
+            } else if (depth == 0 && token.isWord(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     Dialect dialect() {
         return analysis.primaryDialect().dialect();
     }
 
     List<DialectTarget> targets() {
         return analysis.dialects();
+    }
+
+    /** The run's target of {@code dialect}, or null when the run does not target it. */
+    DialectTarget target(Dialect dialect) {
+        return targets().stream().filter(target -> target.dialect() == dialect).findFirst().orElse(null);
     }
 
     boolean wordAt(int index, String word) {

@@ -71,7 +71,37 @@ class RealDatabaseAgreementTest {
                 .droppedThrough(ScratchDatabases.postgresSuperuserAdminUrl());
              Connection connection = DriverManager.getConnection(
                 "jdbc:postgresql://127.0.0.1:5432/" + database.name() + "?user=" + ScratchDatabases.postgresSuperuser())) {
-            agree(corpus, Dialect.POSTGRESQL, "PostgreSQL", connection, e -> SYNTAX_ERROR.equals(e.getSQLState()), 1);
+            Set<String> superusers = superusers(connection);
+            try {
+                agree(corpus, Dialect.POSTGRESQL, "PostgreSQL", connection, e -> SYNTAX_ERROR.equals(e.getSQLState()), 1);
+            } finally {
+                restoreSuperusers(connection, superusers);
+            }
+        }
+    }
+
+    private static Set<String> superusers(Connection connection) throws SQLException {
+        Set<String> roles = new TreeSet<>();
+        try (var statement = connection.createStatement();
+             var rows = statement.executeQuery("SELECT rolname FROM pg_roles WHERE rolsuper")) {
+            while (rows.next()) {
+                roles.add(rows.getString(1));
+            }
+        }
+        return roles;
+    }
+
+    /**
+     * Roles belong to the whole server, not to the scratch database: a corpus that demotes one (supabase's
+     * {@code ALTER ROLE postgres NOSUPERUSER}) gets it back, so the server is left as the test found it.
+     */
+    private static void restoreSuperusers(Connection connection, Set<String> before) throws SQLException {
+        Set<String> demoted = new TreeSet<>(before);
+        demoted.removeAll(superusers(connection));
+        for (String role : demoted) {
+            try (var statement = connection.createStatement()) {
+                statement.execute("ALTER ROLE \"" + role.replace("\"", "\"\"") + "\" SUPERUSER");
+            }
         }
     }
 

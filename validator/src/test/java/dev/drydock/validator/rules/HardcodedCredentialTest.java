@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The linear scan for {@code scheme://user:password@} finds what the regular expression it replaced found. */
-class SecurityRulesTest {
+class HardcodedCredentialTest {
 
     /** The old expression, quadratic on long literals; kept here as the definition the scan must meet. */
     private static final Pattern DEFINITION = Pattern.compile("[a-z][a-z0-9+.-]*://[^/\\s:@']+:[^/\\s@']+@",
@@ -18,15 +18,15 @@ class SecurityRulesTest {
 
     @Test
     void findsConnectionStringsWithAPassword() {
-        assertTrue(SecurityRules.hasUrlWithPassword("postgres://app:s3cret@db/app"));
-        assertTrue(SecurityRules.hasUrlWithPassword("url is jdbc:postgresql://app:s3cret@db:5432/app"));
-        assertTrue(SecurityRules.hasUrlWithPassword("mysql+pymysql://u:p@h"));
-        assertFalse(SecurityRules.hasUrlWithPassword("https://example.com/a:b@c"));
-        assertFalse(SecurityRules.hasUrlWithPassword("://u:p@h"));
-        assertFalse(SecurityRules.hasUrlWithPassword("1://u:p@h"));
-        assertFalse(SecurityRules.hasUrlWithPassword("x://:p@h"));
-        assertFalse(SecurityRules.hasUrlWithPassword("x://u:@h"));
-        assertFalse(SecurityRules.hasUrlWithPassword("postgres://app@db/app"));
+        assertTrue(HardcodedCredential.hasUrlWithPassword("postgres://app:s3cret@db/app"));
+        assertTrue(HardcodedCredential.hasUrlWithPassword("url is jdbc:postgresql://app:s3cret@db:5432/app"));
+        assertTrue(HardcodedCredential.hasUrlWithPassword("mysql+pymysql://u:p@h"));
+        assertFalse(HardcodedCredential.hasUrlWithPassword("https://example.com/a:b@c"));
+        assertFalse(HardcodedCredential.hasUrlWithPassword("://u:p@h"));
+        assertFalse(HardcodedCredential.hasUrlWithPassword("1://u:p@h"));
+        assertFalse(HardcodedCredential.hasUrlWithPassword("x://:p@h"));
+        assertFalse(HardcodedCredential.hasUrlWithPassword("x://u:@h"));
+        assertFalse(HardcodedCredential.hasUrlWithPassword("postgres://app@db/app"));
     }
 
     @Test
@@ -39,7 +39,7 @@ class SecurityRulesTest {
                 text.append(random.nextInt(4) == 0 ? "://" : String.valueOf(alphabet.charAt(random.nextInt(alphabet.length()))));
             }
             String value = text.toString();
-            assertEquals(DEFINITION.matcher(value).find(), SecurityRules.hasUrlWithPassword(value), value);
+            assertEquals(DEFINITION.matcher(value).find(), HardcodedCredential.hasUrlWithPassword(value), value);
         }
     }
 
@@ -50,6 +50,6 @@ class SecurityRulesTest {
         for (int i = 0; i < 1 << 20; i++) {
             hex.append(Character.forDigit(random.nextInt(16), 16));
         }
-        assertFalse(SecurityRules.hasUrlWithPassword(hex.toString()));
+        assertFalse(HardcodedCredential.hasUrlWithPassword(hex.toString()));
     }
 }

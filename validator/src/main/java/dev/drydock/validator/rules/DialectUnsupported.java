@@ -10,10 +10,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code dialect-unsupported}, {@code if-not-exists-unsupported} and {@code mysql-ddl-implicit-commit}, for
- * every target dialect: constructs of one database written in a migration for another.
+ * {@code dialect-unsupported}, for every target dialect: constructs of one database written in a migration for
+ * another, and of a newer version than the target.
  */
-final class DialectRules implements StatementRules {
+final class DialectUnsupported implements StatementRules {
+
+    static final Rule RULE = Rule.of("dialect-unsupported", Severity.ERROR, "dialect",
+            "a construct the target database or version does not have",
+            "The target database rejects the statement (or, where it accepts the words, does something else)."
+                    + " The message names the construct and what to write instead on that database.")
+            .example(Dialect.SQLITE, "CREATE INDEX CONCURRENTLY users_email_idx ON users (email);",
+                    "DROP INDEX users_email_idx;");
 
     /** PostgreSQL constructs no other target has, and what to write there instead. */
     private static final Map<String, String> POSTGRES_ONLY_WORDS = Map.of(
@@ -40,18 +47,17 @@ final class DialectRules implements StatementRules {
                 case MYSQL, MARIADB -> mysql(site, target, sink);
                 case SQLITE, D1 -> sqlite(site, target, sink);
             }
-            ifNotExists(site, target, sink);
         }
-        implicitCommit(site, sink);
     }
 
     private static void unsupported(StatementSite site, FindingSink sink, DialectTarget target, SqlToken at,
                                     String construct, String instead) {
-        site.report(sink, RuleCatalog.DIALECT_UNSUPPORTED, at, target, construct + " is not supported on "
+        site.report(sink, RULE, at, target, construct + " is not supported on "
                 + describe(target) + "; " + instead);
     }
 
-    private static String describe(DialectTarget target) {
+    /** The target as a message names it: {@code PostgreSQL 13}, {@code Cloudflare D1}. */
+    static String describe(DialectTarget target) {
         String name = switch (target.dialect()) {
             case POSTGRESQL -> "PostgreSQL";
             case MYSQL -> "MySQL";
@@ -230,88 +236,6 @@ final class DialectRules implements StatementRules {
                     && tokens.get(i + 1).start() == token.end()) {
                 unsupported(site, sink, target, token, "the :: cast", "write CAST(x AS type)");
                 i++;
-            }
-        }
-    }
-
-    /** IF [NOT] EXISTS where the target has no such clause. */
-    private static void ifNotExists(StatementSite site, DialectTarget target, FindingSink sink) {
-        int at = site.indexOfWord("IF");
-        if (at < 0 || !(site.wordAt(at + 1, "EXISTS") || site.wordAt(at + 1, "NOT") && site.wordAt(at + 2, "EXISTS"))) {
-            return;
-        }
-        String clause = site.wordAt(at + 1, "NOT") ? "IF NOT EXISTS" : "IF EXISTS";
-        String where = placeOfIf(site, at);
-        if (where == null) {
-            return;
-        }
-        boolean supported = switch (target.dialect()) {
-            case MARIADB -> true;
-            case MYSQL -> where.equals("CREATE TABLE") || where.equals("DROP TABLE") || where.equals("DROP VIEW")
-                    || where.equals("CREATE TRIGGER") || where.equals("DROP TRIGGER") || where.equals("CREATE DATABASE")
-                    || where.equals("DROP DATABASE") || where.equals("CREATE FUNCTION") || where.equals("DROP FUNCTION")
-                    || where.equals("CREATE PROCEDURE") || where.equals("DROP PROCEDURE") || where.equals("CREATE SCHEMA")
-                    || where.equals("DROP SCHEMA") || where.equals("CREATE USER") || where.equals("DROP USER")
-                    || where.equals("CREATE ROLE") || where.equals("DROP ROLE") || where.equals("CREATE EVENT")
-                    || where.equals("DROP EVENT");
-            case SQLITE, D1 -> !where.equals("ADD COLUMN") && !where.equals("DROP COLUMN")
-                    && !where.equals("ADD CONSTRAINT");
-            case POSTGRESQL -> !where.equals("ADD CONSTRAINT") && !where.equals("CREATE TYPE")
-                    && !where.equals("CREATE TRIGGER") && !where.equals("CREATE POLICY")
-                    && !where.equals("CREATE DOMAIN") && !where.equals("CREATE FUNCTION")
-                    && !where.equals("CREATE PROCEDURE");
-        };
-        if (!supported) {
-            site.report(sink, RuleCatalog.IF_NOT_EXISTS_UNSUPPORTED, site.tokens().get(at), target, where + " "
-                    + clause + " is not supported on " + describe(target) + "; remove " + clause
-                    + " and let the migration history guarantee it runs once");
-        }
-    }
-
-    /** The statement form the IF belongs to: {@code CREATE INDEX}, {@code ADD COLUMN}, {@code DROP COLUMN}. */
-    private static String placeOfIf(StatementSite site, int at) {
-        List<SqlToken> tokens = site.tokens();
-        if (site.kind().equals("ALTER TABLE")) {
-            if (at < 4) {
-                return null; // ALTER TABLE IF EXISTS t
-            }
-            SqlToken before = tokens.get(at - 1);
-            SqlToken twoBefore = tokens.get(at - 2);
-            if (before.isWord("COLUMN")) {
-                return twoBefore.isWord("ADD") ? "ADD COLUMN" : "DROP COLUMN";
-            }
-            if (before.isWord("ADD")) {
-                return "ADD COLUMN";
-            }
-            if (before.isWord("DROP")) {
-                return "DROP COLUMN";
-            }
-            if (before.isWord("CONSTRAINT")) {
-                return twoBefore.isWord("ADD") ? "ADD CONSTRAINT" : "DROP CONSTRAINT";
-            }
-            if (before.isWord("INDEX") || before.isWord("KEY")) {
-                return twoBefore.isWord("ADD") ? "ADD INDEX" : "DROP INDEX";
-            }
-            return null;
-        }
-        String kind = site.kind().replace("UNIQUE ", "");
-        return kind.startsWith("CREATE") || kind.startsWith("DROP") ? kind : null;
-    }
-
-    /** DDL after an explicit BEGIN on MySQL and MariaDB, which commit around every DDL statement. */
-    private static void implicitCommit(StatementSite site, FindingSink sink) {
-        String kind = site.kind();
-        boolean ddl = kind.startsWith("CREATE") || kind.startsWith("ALTER") || kind.startsWith("DROP")
-                || kind.equals("RENAME") || kind.equals("TRUNCATE");
-        if (!ddl || site.state().openTransactions == 0) {
-            return;
-        }
-        for (DialectTarget target : site.targets()) {
-            if (target.dialect().isMySqlFamily()) {
-                site.report(sink, RuleCatalog.MYSQL_DDL_IMPLICIT_COMMIT, site.first(), target, kind + " commits the"
-                        + " transaction opened by BEGIN on line " + site.state().lastBeginLine() + ", so it cannot be"
-                        + " rolled back with what came before; keep DDL out of explicit transactions and make each"
-                        + " statement safe to re-run");
             }
         }
     }

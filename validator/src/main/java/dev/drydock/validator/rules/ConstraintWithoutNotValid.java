@@ -1,0 +1,44 @@
+package dev.drydock.validator.rules;
+
+import dev.drydock.shared.sql.Dialect;
+import dev.drydock.shared.sql.SqlToken;
+
+import java.util.List;
+
+/**
+ * {@code constraint-without-not-valid}: on PostgreSQL, a foreign key or CHECK added to an existing table without NOT
+ * VALID, or a column added with REFERENCES: each scans the table under the ALTER's lock.
+ */
+final class ConstraintWithoutNotValid implements StatementRules {
+
+    static final Rule RULE = Rule.of("constraint-without-not-valid", Severity.WARNING,
+            "locking", "adding a foreign key or CHECK to an existing table without NOT VALID",
+            "Adding the constraint scans the whole table while holding a lock that blocks writes. Add it NOT VALID"
+                    + " (instant), then VALIDATE CONSTRAINT in a later migration, which takes a weaker lock.")
+            .on(Dialect.POSTGRESQL)
+            .example(Dialect.POSTGRESQL, "ALTER TABLE users ADD CONSTRAINT users_age_check CHECK (age >= 0);",
+                    "ALTER TABLE users DROP CONSTRAINT users_age_check;");
+
+    @Override
+    public void check(StatementSite site, FindingSink sink) {
+        String table = AlterTableActions.existingPostgresTable(site);
+        if (table == null || site.containsWord("VALID") && site.indexOfWord("NOT") >= 0) {
+            return;
+        }
+        for (List<SqlToken> action : AlterTableActions.addedConstraints(site.tokens())) {
+            if (AlterTableActions.has(action, "FOREIGN") || AlterTableActions.has(action, "CHECK")) {
+                site.reportOnTable(sink, RULE, action.get(0), table, "adding this constraint scans all of " + table
+                        + " while writes wait; add it NOT VALID, then run ALTER TABLE " + table + " VALIDATE"
+                        + " CONSTRAINT ... in a later migration");
+            }
+        }
+        for (List<SqlToken> action : AlterTableActions.addedColumns(site.tokens())) {
+            if (AlterTableActions.has(action, "REFERENCES")) {
+                site.reportOnTable(sink, RULE, action.get(0), table, "adding a column with REFERENCES validates the"
+                        + " new foreign key by scanning all of " + table + " under the ALTER's lock; add the column,"
+                        + " then ADD CONSTRAINT ... FOREIGN KEY ... NOT VALID, and VALIDATE CONSTRAINT in a later"
+                        + " migration");
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.drydock.validator.rules;
+
+import dev.drydock.shared.sql.Dialect;
+import dev.drydock.shared.sql.SqlComment;
+import dev.drydock.shared.sql.SqlToken;
+
+import java.util.List;
+
+/**
+ * {@code irreversible-without-ack}: a forward migration that destroys data on an existing table (DROP TABLE, DROP
+ * COLUMN, TRUNCATE, DELETE, a narrowing type change) without a {@code -- drydock:irreversible <reason>} line.
+ */
+final class IrreversibleWithoutAck implements StatementRules {
+
+    static final Rule RULE = Rule.of("irreversible-without-ack", Severity.ERROR,
+            "rollback", "a forward migration that destroys data, without an acknowledgement",
+            "Dropping a table or column, TRUNCATE, DELETE and narrowing a type lose data that no rollback can"
+                    + " bring back; only a backup can. Say that this is intended with a '-- drydock:irreversible"
+                    + " <reason>' line at the top of the forward file, and make sure a backup is taken first.")
+            .example(Dialect.POSTGRESQL, "ALTER TABLE users DROP COLUMN name;", "ALTER TABLE users ADD COLUMN name text;");
+
+    @Override
+    public void check(StatementSite site, FindingSink sink) {
+        String table = site.lockedTable();
+        if (table == null || acknowledged(site)) {
+            return;
+        }
+        switch (site.kind()) {
+            case "DROP TABLE" -> {
+                if (!site.state().renamedInto.contains(table)) {
+                    report(site, sink, "DROP TABLE " + table + " deletes its rows");
+                }
+            }
+            case "TRUNCATE" -> report(site, sink, "TRUNCATE " + table + " deletes every row");
+            case "DELETE" -> report(site, sink, "DELETE FROM " + table + " removes rows");
+            case "ALTER TABLE" -> {
+                for (List<SqlToken> action : AlterTableActions.of(site.tokens())) {
+                    String column = AlterTableActions.droppedColumn(action);
+                    if (column != null) {
+                        report(site, sink, "dropping " + table + "." + column + " deletes its data");
+                    }
+                    ColumnTypeChange change = ColumnTypeChange.of(site, table, action);
+                    if (change != null && change.narrows()) {
+                        report(site, sink, "narrowing " + table + "." + change.column() + " from " + change.from()
+                                + " to " + change.to() + " can cut or reject values");
+                    }
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private static void report(StatementSite site, FindingSink sink, String what) {
+        site.report(sink, RULE, site.first(), null, what + ", which no rollback can bring back; if that is"
+                + " intended, add '-- drydock:irreversible <reason>' at the top of "
+                + site.script().file().path().getFileName() + " and take a backup before applying it");
+    }
+
+    private static boolean acknowledged(StatementSite site) {
+        return site.analysis().primary(site.script()).stream().flatMap(parsed -> parsed.directives().stream())
+                .map(SqlComment::body).anyMatch(body -> body.startsWith(PairingCheck.IRREVERSIBLE));
+    }
+}

@@ -1,0 +1,38 @@
+package dev.drydock.validator.rules;
+
+import dev.drydock.shared.sql.Dialect;
+
+/** {@code non-idempotent-ddl}: CREATE without IF NOT EXISTS, DROP without IF EXISTS, where the dialect has them. */
+final class NonIdempotentDdl implements StatementRules {
+
+    static final Rule RULE = Rule.of("non-idempotent-ddl", Severity.INFO, "safety",
+            "CREATE without IF NOT EXISTS or DROP without IF EXISTS",
+            "Re-running the migration after a partial failure stops at the statement that already ran. Where the"
+                    + " database allows it, write IF NOT EXISTS / IF EXISTS.")
+            .example(Dialect.POSTGRESQL, "CREATE TABLE sessions (id int);", "DROP TABLE IF EXISTS sessions;");
+
+    @Override
+    public void check(StatementSite site, FindingSink sink) {
+        String kind = site.kind();
+        boolean create = kind.equals("CREATE TABLE") || kind.equals("CREATE INDEX") || kind.equals("CREATE UNIQUE INDEX")
+                || kind.equals("CREATE SEQUENCE") || kind.equals("CREATE SCHEMA") || kind.equals("CREATE EXTENSION")
+                || kind.equals("CREATE VIEW") && !site.containsWord("REPLACE");
+        boolean drop = kind.equals("DROP TABLE") || kind.equals("DROP INDEX") || kind.equals("DROP VIEW")
+                || kind.equals("DROP SEQUENCE") || kind.equals("DROP TYPE") || kind.equals("DROP FUNCTION")
+                || kind.equals("DROP TRIGGER");
+        if (!create && !drop || site.containsWord("IF")) {
+            return;
+        }
+        boolean supported = switch (site.dialect()) {
+            case MYSQL -> kind.equals("CREATE TABLE") || kind.equals("DROP TABLE") || kind.equals("DROP VIEW")
+                    || kind.equals("DROP FUNCTION") || kind.equals("DROP TRIGGER");
+            case SQLITE, D1 -> kind.endsWith("TABLE") || kind.endsWith("INDEX") || kind.endsWith("VIEW")
+                    || kind.endsWith("TRIGGER");
+            default -> true;
+        };
+        if (supported) {
+            site.report(sink, RULE, site.first(), null, kind + " without "
+                    + (create ? "IF NOT EXISTS" : "IF EXISTS") + " stops a re-run after a partial failure; add it");
+        }
+    }
+}
