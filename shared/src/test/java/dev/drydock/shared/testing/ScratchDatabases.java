@@ -68,19 +68,36 @@ public final class ScratchDatabases {
         }
     }
 
+    /** The superuser the tests run real migration sets as; no migration names it. */
+    static final String TEST_SUPERUSER = "drydock_test_superuser";
+
     /**
-     * A PostgreSQL superuser that can log in: postgres where it is one, else the first other. Tests that run real
-     * migration sets use it, because migrations usually run with the rights to create extensions, and a set whose
-     * CREATE EXTENSION fails for want of them would stop, or leave every later verdict a test artefact. On a
-     * server where the test role is a superuser this is simply postgres.
+     * A PostgreSQL superuser of the tests' own, made on first use by whichever superuser the server has. Tests that
+     * run real migration sets use it, because migrations usually run with the rights to create extensions, and a set
+     * whose CREATE EXTENSION fails for want of them would stop, or leave every later verdict a test artefact. It is
+     * not postgres because roles belong to the whole server and a corpus may change the ones it names: supabase's
+     * {@code demote-postgres} runs {@code ALTER ROLE postgres NOSUPERUSER}, which made a superuser postgres lose its
+     * rights in the middle of another test's corpus run beside it. Where no superuser can log in, postgres.
      */
     public static String postgresSuperuser() {
         try (Connection admin = connect(POSTGRES_ADMIN_URL, "PostgreSQL"); Statement statement = admin.createStatement();
              java.sql.ResultSet rows = statement.executeQuery("SELECT rolname FROM pg_roles WHERE rolsuper AND rolcanlogin"
-                     + " ORDER BY rolname <> 'postgres', rolname LIMIT 1")) {
-            return rows.next() ? rows.getString(1) : "postgres";
+                     + " ORDER BY rolname <> '" + TEST_SUPERUSER + "', rolname <> 'postgres', rolname LIMIT 1")) {
+            String superuser = rows.next() ? rows.getString(1) : null;
+            if (superuser == null || superuser.equals(TEST_SUPERUSER)) {
+                return superuser == null ? "postgres" : superuser;
+            }
+            try (Connection owner = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres?user="
+                    + superuser); Statement create = owner.createStatement()) {
+                create.execute("CREATE ROLE " + TEST_SUPERUSER + " SUPERUSER LOGIN");
+            } catch (SQLException e) {
+                if (!"42710".equals(e.getSQLState()) && !"23505".equals(e.getSQLState())) {
+                    throw e; // 42710, 23505: another test class made it at the same moment
+                }
+            }
+            return TEST_SUPERUSER;
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read PostgreSQL's roles: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot read or make PostgreSQL's test superuser: " + e.getMessage(), e);
         }
     }
 
