@@ -11,7 +11,6 @@ import dev.drydock.validator.parse.StatementParser;
 import dev.drydock.validator.report.Report;
 import dev.drydock.validator.rules.Analysis;
 import dev.drydock.validator.rules.Finding;
-import dev.drydock.validator.rules.RuleCatalog;
 import dev.drydock.validator.rules.RuleEngine;
 
 import java.util.ArrayList;
@@ -34,8 +33,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Validator {
 
     /** What is still reported on history at or below the baseline: what a rewrite of applied history cannot fix is not. */
-    private static final Set<String> HISTORY_RULES = Set.of(RuleCatalog.SYNTAX_ERROR.id(), RuleCatalog.HISTORY_MUTATED.id(),
-            RuleCatalog.OUT_OF_ORDER.id(), RuleCatalog.DUPLICATE_VERSION.id(), RuleCatalog.FILENAME_CONVENTION.id());
+    private static final Set<String> HISTORY_RULES = Set.of("syntax-error", "history-mutated", "out-of-order",
+            "duplicate-version", "filename-convention");
 
     private final RuleEngine engine;
     private final Set<String> largeTables;

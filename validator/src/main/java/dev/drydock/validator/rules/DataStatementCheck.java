@@ -18,17 +18,9 @@ import java.util.Set;
 /**
  * INSERT, UPDATE and DELETE validated by Apache Calcite against the replayed schema ({@link DataStatementValidator}):
  * {@code unknown-object} for a column or table named anywhere in the statement that is not there, and
- * {@code ambiguous-column}. Calcite's classes load only when a run reaches a data statement.
+ * {@code ambiguous-column} ({@link AmbiguousColumn}). Calcite's classes load only when a run reaches a data statement.
  */
 final class DataStatementCheck implements StatementRules {
-
-    static final Rule AMBIGUOUS_COLUMN = Rule.of("ambiguous-column", Severity.ERROR, "schema",
-            "a column name that more than one table in the statement has",
-            "The database cannot tell which table's column is meant and refuses the statement ('column reference is"
-                    + " ambiguous'). Qualify the column with its table or alias.")
-            .example(Dialect.POSTGRESQL, "CREATE TABLE teams (id int PRIMARY KEY, name text);\n"
-                    + "DELETE FROM users WHERE id IN (SELECT u.id FROM users u JOIN teams t ON t.id = u.id"
-                    + " WHERE name = 'core');", "DROP TABLE teams;");
 
     @Override
     public void check(StatementSite site, FindingSink sink) {
@@ -55,13 +47,13 @@ final class DataStatementCheck implements StatementRules {
                 continue;
             }
             switch (problem.kind()) {
-                case UNKNOWN_COLUMN -> site.report(sink, RuleCatalog.UNKNOWN_OBJECT, at, null, "column "
+                case UNKNOWN_COLUMN -> site.report(sink, UnknownObject.RULE, at, null, "column "
                         + problem.name() + " is in none of the tables this statement reads at this point of the"
                         + " migrations; check the name, or add the column in an earlier migration");
-                case UNKNOWN_TABLE -> site.report(sink, RuleCatalog.UNKNOWN_OBJECT, at, null, "table " + problem.name()
+                case UNKNOWN_TABLE -> site.report(sink, UnknownObject.RULE, at, null, "table " + problem.name()
                         + " does not exist at this point of the migrations; check the name, or create it in an earlier"
                         + " migration");
-                case AMBIGUOUS_COLUMN -> site.report(sink, AMBIGUOUS_COLUMN, at, null, "column " + problem.name()
+                case AMBIGUOUS_COLUMN -> site.report(sink, AmbiguousColumn.RULE, at, null, "column " + problem.name()
                         + " is in more than one table of this statement; qualify it with its table or alias");
             }
         }

@@ -42,7 +42,7 @@ final class FindingSink {
     /** A finding at a severity other than the rule's default: a safety rule on a table in largeTables. */
     void add(Rule rule, Severity severity, String file, SourcePosition start, SourcePosition end, String dialect,
              String message) {
-        if (!rule.id().equals(RuleCatalog.UNKNOWN_OBJECT.id()) || reported.add(new Place(file, start, dialect))) {
+        if (!rule.id().equals(UnknownObject.RULE.id()) || reported.add(new Place(file, start, dialect))) {
             findings.add(new Finding(rule.id(), severity, file, start, end, dialect, message));
         }
     }
@@ -66,7 +66,7 @@ final class FindingSink {
 
     /** Drops the syntax error at {@code start}, which a dialect finding explains better. */
     void removeSyntaxError(String file, SourcePosition start) {
-        findings.removeIf(f -> f.rule().equals(RuleCatalog.SYNTAX_ERROR.id()) && f.file().equals(file)
+        findings.removeIf(f -> f.rule().equals(SyntaxError.RULE.id()) && f.file().equals(file)
                 && f.start().equals(start));
     }
 

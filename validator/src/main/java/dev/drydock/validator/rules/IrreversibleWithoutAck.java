@@ -1,5 +1,6 @@
 package dev.drydock.validator.rules;
 
+import dev.drydock.shared.migration.Script;
 import dev.drydock.shared.sql.Dialect;
 import dev.drydock.shared.sql.SqlComment;
 import dev.drydock.shared.sql.SqlToken;
@@ -12,6 +13,9 @@ import java.util.List;
  */
 final class IrreversibleWithoutAck implements StatementRules {
 
+    /** The directive, at the top of a forward script, that says its data loss is meant. */
+    static final String DIRECTIVE = "drydock:irreversible";
+
     static final Rule RULE = Rule.of("irreversible-without-ack", Severity.ERROR,
             "rollback", "a forward migration that destroys data, without an acknowledgement",
             "Dropping a table or column, TRUNCATE, DELETE and narrowing a type lose data that no rollback can"
@@ -22,7 +26,7 @@ final class IrreversibleWithoutAck implements StatementRules {
     @Override
     public void check(StatementSite site, FindingSink sink) {
         String table = site.lockedTable();
-        if (table == null || acknowledged(site)) {
+        if (table == null || acknowledged(site.analysis(), site.script())) {
             return;
         }
         switch (site.kind()) {
@@ -57,8 +61,12 @@ final class IrreversibleWithoutAck implements StatementRules {
                 + site.script().file().path().getFileName() + " and take a backup before applying it");
     }
 
-    private static boolean acknowledged(StatementSite site) {
-        return site.analysis().primary(site.script()).stream().flatMap(parsed -> parsed.directives().stream())
-                .map(SqlComment::body).anyMatch(body -> body.startsWith(PairingCheck.IRREVERSIBLE));
+    /**
+     * Whether the forward script says its data loss is meant. Read from the parsed script: one that was not parsed
+     * belongs to a file a pre-commit run does not report on, so its findings are dropped anyway.
+     */
+    static boolean acknowledged(Analysis analysis, Script forward) {
+        return analysis.primary(forward).stream().flatMap(parsed -> parsed.directives().stream())
+                .map(SqlComment::body).anyMatch(body -> body.startsWith(DIRECTIVE));
     }
 }

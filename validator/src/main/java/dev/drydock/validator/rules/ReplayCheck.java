@@ -2,7 +2,6 @@ package dev.drydock.validator.rules;
 
 import dev.drydock.shared.migration.Migration;
 import dev.drydock.shared.migration.Script;
-import dev.drydock.shared.sql.SourcePosition;
 import dev.drydock.shared.sql.SqlToken;
 import dev.drydock.validator.parse.ParsedScript;
 import dev.drydock.validator.parse.ParsedStatement;
@@ -56,10 +55,7 @@ final class ReplayCheck implements Check {
                         createdBy(forward.get(), replayer));
                 List<String> differences = before.differences();
                 if (!differences.isEmpty()) {
-                    sink.addAtScript(RuleCatalog.ROLLBACK_NOT_INVERSE, rollback.get().script(), "after "
-                            + migration.id() + " and its rollback the schema is not what it was before "
-                            + migration.id() + ": " + String.join("; ", differences)
-                            + ". Make the rollback undo exactly what the forward migration does");
+                    RollbackNotInverse.report(sink, migration, rollback.get().script(), differences);
                     before.restore();
                 }
                 walk(analysis, migration, forward.get(), true, schema, replayer, uncertain, null);
@@ -113,7 +109,7 @@ final class ReplayCheck implements Check {
             if (sink != null) {
                 for (ReplayProblem problem : problems) {
                     if (!uncertain.covers(problem)) {
-                        report(sink, script, problem);
+                        UnknownObject.report(sink, script, problem);
                     }
                 }
             }
@@ -135,18 +131,6 @@ final class ReplayCheck implements Check {
         } else if (TransactionControl.ends(kind, tokens)) {
             state.openTransactions = Math.max(0, state.openTransactions - 1);
         }
-    }
-
-    private static void report(FindingSink sink, Script script, ReplayProblem problem) {
-        Rule rule = problem.kind() == ReplayProblem.Kind.UNKNOWN_OBJECT ? RuleCatalog.UNKNOWN_OBJECT
-                : RuleCatalog.DUPLICATE_OBJECT;
-        SqlToken at = problem.at();
-        SourcePosition start = script.file().lines().position(at.start());
-        SourcePosition end = script.file().lines().position(at.end());
-        String fix = problem.kind() == ReplayProblem.Kind.UNKNOWN_OBJECT
-                ? "; check the name, or create it in an earlier migration"
-                : "; drop this statement, rename the object, or add IF NOT EXISTS";
-        sink.add(rule, script.displayPath(), start, end, null, problem.message() + fix);
     }
 
     private static Set<String> createdBy(ParsedScript parsed, Replayer replayer) {

@@ -14,8 +14,9 @@ import java.util.Set;
  */
 public final class RuleEngine {
 
-    private static final List<Check> CHECKS = List.of(new NamingCheck(), new PairingCheck(), new ContentCheck(),
-            new HistoryCheck(), new ReplayCheck());
+    private static final List<Check> CHECKS = List.of(new FilenameConvention(), new DuplicateVersion(), new RollbackMissing(),
+            new RollbackEmpty(), new RollbackOrphan(), new SyntaxError(), new EmptyMigration(), new HistoryMutated(),
+            new OutOfOrder(), new ReplayCheck());
     private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::file)
             .thenComparingInt(f -> f.start().line()).thenComparingInt(f -> f.start().column())
             .thenComparing(Finding::rule);
@@ -60,7 +61,7 @@ public final class RuleEngine {
                 findings.add(withConfiguredSeverity(finding));
             }
         }
-        if (!off.contains(RuleCatalog.UNUSED_SUPPRESSION.id())) {
+        if (!off.contains(UnusedSuppression.RULE.id())) {
             suppressions.unused(off).stream().filter(f -> !suppressions.hides(f)).map(this::withConfiguredSeverity)
                     .forEach(findings::add);
         }

@@ -120,7 +120,7 @@ final class Suppressions {
     }
 
     private static Finding unused(String file, SqlComment comment, String message) {
-        Rule rule = RuleCatalog.UNUSED_SUPPRESSION;
+        Rule rule = UnusedSuppression.RULE;
         SourcePosition at = comment.position();
         return new Finding(rule.id(), rule.defaultSeverity(), file, at,
                 new SourcePosition(at.line(), at.column() + comment.body().length() + 3), null, message);

@@ -40,7 +40,7 @@ final class UnknownTypeOrMethod implements StatementRules {
             String word = declared.type().split("[\\s(\\[]", 2)[0];
             if (at.type() == SqlToken.Type.WORD && !word.contains(".") && !BUILT_IN_TYPES.contains(word)
                     && !userDefined(site, word) && !hasExtension(site.schema())) {
-                site.report(sink, RuleCatalog.UNKNOWN_OBJECT, at, null, "type " + word + " does not exist at this"
+                site.report(sink, UnknownObject.RULE, at, null, "type " + word + " does not exist at this"
                         + " point of the migrations (PostgreSQL has no such built-in type, and no migration created"
                         + " it); check the spelling, or create the type in an earlier migration");
             }
@@ -53,7 +53,7 @@ final class UnknownTypeOrMethod implements StatementRules {
                 String name = method.text().toLowerCase(Locale.ROOT);
                 if (!BUILT_IN_METHODS.contains(name) && !site.state().uncertain.mentions(name)
                         && !hasExtension(site.schema())) {
-                    site.report(sink, RuleCatalog.UNKNOWN_OBJECT, method, null, "index access method " + name
+                    site.report(sink, UnknownObject.RULE, method, null, "index access method " + name
                             + " does not exist (PostgreSQL has btree, hash, gist, spgist, gin and brin; others come with"
                             + " an extension); check the spelling, or create the extension first");
                 }

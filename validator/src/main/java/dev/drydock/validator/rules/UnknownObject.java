@@ -1,0 +1,34 @@
+package dev.drydock.validator.rules;
+
+import dev.drydock.shared.migration.Script;
+import dev.drydock.shared.sql.Dialect;
+import dev.drydock.shared.sql.SourcePosition;
+import dev.drydock.validator.schema.ReplayProblem;
+
+/**
+ * {@code unknown-object}: a table, column, index, constraint, view, type or index method that does not exist where a
+ * statement names it. The replay finds most ({@link ReplayCheck}); {@link UnknownTypeOrMethod} and Calcite's check of
+ * data statements ({@link DataStatementCheck}) report the rest under this id.
+ */
+final class UnknownObject {
+
+    static final Rule RULE = Rule.of("unknown-object", Severity.ERROR, "schema",
+            "a table, column, index, constraint or view that does not exist at that point",
+            "The database stops the migration here: the object was never created, was dropped earlier, or is"
+                    + " spelled differently. Correct the name, or create the object in an earlier migration.")
+            .example(Dialect.POSTGRESQL, "ALTER TABLE accounts ADD COLUMN email text;",
+                    "ALTER TABLE accounts DROP COLUMN email;");
+
+    private UnknownObject() {
+    }
+
+    /** A problem the replay found: unknown-object or duplicate-object, at the token it names. */
+    static void report(FindingSink sink, Script script, ReplayProblem problem) {
+        boolean unknown = problem.kind() == ReplayProblem.Kind.UNKNOWN_OBJECT;
+        SourcePosition start = script.file().lines().position(problem.at().start());
+        SourcePosition end = script.file().lines().position(problem.at().end());
+        String fix = unknown ? "; check the name, or create it in an earlier migration"
+                : "; drop this statement, rename the object, or add IF NOT EXISTS";
+        sink.add(unknown ? RULE : DuplicateObject.RULE, script.displayPath(), start, end, null, problem.message() + fix);
+    }
+}
