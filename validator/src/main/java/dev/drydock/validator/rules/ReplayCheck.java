@@ -74,6 +74,7 @@ final class ReplayCheck implements Check {
                              SchemaModel schema, Replayer replayer, UncertainObjects uncertain, FindingSink sink,
                              Set<String> newTables) {
         Script script = parsed.script();
+        replayer.startScript(schema);
         ScriptState state = new ScriptState(sink == null ? Set.of() : renameTargets(parsed, replayer), uncertain);
         state.createdHere.addAll(newTables);
         StatementSite site = null;

@@ -30,6 +30,8 @@ final class AlterTableAction {
             alterColumn(cursor);
         } else if (cursor.accept("RENAME")) {
             return rename(cursor);
+        } else if (cursor.accept("SET", "SCHEMA")) {
+            return moveToSchema(cursor);
         } else if (cursor.accept("MODIFY")) {
             cursor.accept("COLUMN");
             replaceColumn(cursor, null);
@@ -143,8 +145,10 @@ final class AlterTableAction {
             changed = new Column(name, column.type(), false, column.defaultValue());
         } else if (cursor.accept("ADD", "GENERATED")) {
             changed = new Column(name, column.type(), true, "identity");
+            tables.ownedSequence(model, table, name);
         } else if (cursor.accept("DROP", "IDENTITY")) {
             changed = new Column(name, column.type(), column.notNull(), null);
+            tables.dropOwnedSequences(model, table.name(), name);
         }
         table.changeColumns().put(name, changed);
         if (!changed.type().equals(column.type())) {
@@ -152,9 +156,39 @@ final class AlterTableAction {
         }
     }
 
+    /** {@code SET SCHEMA s}: the table and its indexes move to schema {@code s}, under the same names. */
+    private String moveToSchema(TokenCursor cursor) {
+        String schema = cursor.name();
+        if (schema == null) {
+            return table.name();
+        }
+        String from = table.name();
+        String bare = from.substring(from.lastIndexOf('.') + 1);
+        String to = tables.key(schema + "." + bare);
+        if (model.table(to) != null) {
+            Replayer.duplicate(problems, true, cursor.current(), "table " + to);
+            return from;
+        }
+        tables.renameTable(model, from, to);
+        String oldPrefix = from.contains(".") ? from.substring(0, from.lastIndexOf('.') + 1) : "";
+        String newPrefix = to.contains(".") ? to.substring(0, to.lastIndexOf('.') + 1) : "";
+        java.util.Map<String, Index> moved = new java.util.LinkedHashMap<>();
+        model.indexes.entrySet().removeIf(entry -> {
+            if (!entry.getValue().table().equals(to) || !entry.getKey().startsWith(oldPrefix)) {
+                return false;
+            }
+            String name = newPrefix + entry.getKey().substring(oldPrefix.length());
+            Index index = entry.getValue();
+            moved.put(name, new Index(name, index.table(), index.unique(), index.columns(), index.definition()));
+            return true;
+        });
+        model.indexes.putAll(moved);
+        return to;
+    }
+
     private String rename(TokenCursor cursor) {
         if (cursor.accept("TO") || cursor.accept("AS")) {
-            String to = tables.key(cursor.name());
+            String to = tables.renamedKey(table.name(), cursor.name());
             if (model.table(to) != null) {
                 Replayer.duplicate(problems, true, cursor.current(), "table " + to);
                 return table.name();

@@ -110,8 +110,9 @@ final class PostgresNames {
     }
 
 
+    /** Lower case, quoted or not: the model folds every name, so a name made from a quoted one must fold too. */
     private static String name(SqlToken token) {
-        return token.type() == SqlToken.Type.QUOTED_IDENTIFIER ? token.unquoted() : token.text().toLowerCase(Locale.ROOT);
+        return token.unquoted().toLowerCase(Locale.ROOT);
     }
 
     private static int bytes(String text) {

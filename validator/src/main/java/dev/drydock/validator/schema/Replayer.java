@@ -19,6 +19,9 @@ public final class Replayer {
 
     private final Dialect dialect;
     private final TableStatements tables;
+    private final SearchPath searchPath = new SearchPath();
+    /** The model the last statement was applied to: where the search path looks names up. */
+    private SchemaModel model;
 
     public Replayer(Dialect dialect) {
         this.dialect = dialect;
@@ -29,11 +32,21 @@ public final class Replayer {
         return dialect;
     }
 
+    /** A script begins: PostgreSQL's search path is the default again. */
+    public void startScript(SchemaModel model) {
+        this.model = model;
+        searchPath.reset();
+    }
+
     /** Applies one statement; returns what it named that does not exist, or created that already did. */
     public List<ReplayProblem> apply(SchemaModel model, List<SqlToken> tokens) {
         List<ReplayProblem> problems = new ArrayList<>();
         if (tokens.isEmpty()) {
             return problems;
+        }
+        this.model = model;
+        if (dialect == Dialect.POSTGRESQL) {
+            searchPath.note(tokens);
         }
         TokenCursor cursor = new TokenCursor(tokens);
         String verb = cursor.next().text().toUpperCase(Locale.ROOT);
@@ -116,16 +129,21 @@ public final class Replayer {
             String name = key(cursor.name());
             if (name != null && cursor.accept("RENAME", "TO")) {
                 Index index = model.indexes.remove(name);
-                if (index == null) {
+                if (index == null && !renameConstraintIndex(model, name, cursor.peek() == null ? null
+                        : TokenCursor.unquote(cursor.peek()))) {
                     unknown(problems, !ifExists, at, "index " + name);
-                } else {
-                    String newName = key(cursor.name());
+                } else if (index != null) {
+                    String newName = renamedKey(name, cursor.name());
                     model.indexes.put(newName, new Index(newName, index.table(), index.unique(), index.columns(),
                             index.definition()));
                 }
             }
         } else if (cursor.accept("TYPE")) {
             alterType(model, cursor, problems);
+        } else if (cursor.accept("POLICY")) {
+            alterPolicy(model, cursor, problems);
+        } else if (cursor.accept("TRIGGER")) {
+            alterTrigger(model, cursor, problems);
         } else {
             for (String kind : List.of("VIEW", "SEQUENCE", "DOMAIN", "SCHEMA")) {
                 if (cursor.accept(kind)) {
@@ -246,6 +264,65 @@ public final class Replayer {
                 TokenCursor.normalized(cursor.rest())));
     }
 
+    /**
+     * The index of a primary key, unique or exclusion constraint has the constraint's name, and renaming it renames
+     * the constraint. Whether {@code index} is one; if so it is renamed to {@code newName}.
+     */
+    private static boolean renameConstraintIndex(SchemaModel model, String index, String newName) {
+        String schema = index.substring(0, index.lastIndexOf('.') + 1);
+        String bare = index.substring(schema.length());
+        for (Table table : model.tables.values()) {
+            Constraint constraint = table.constraints().get(bare);
+            if (table.name().startsWith(schema) && constraint != null && constraint.kind() != Constraint.Kind.CHECK
+                    && constraint.kind() != Constraint.Kind.FOREIGN_KEY) {
+                if (newName != null) {
+                    table.changeConstraints().remove(bare);
+                    table.changeConstraints().put(newName, new Constraint(newName, constraint.kind(),
+                            constraint.columns(), constraint.references(), constraint.refColumns(),
+                            constraint.onDelete(), constraint.definition()));
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code ALTER TRIGGER name ON table RENAME TO other}. */
+    private void alterTrigger(SchemaModel model, TokenCursor cursor, List<ReplayProblem> problems) {
+        SqlToken at = cursor.peek();
+        String name = key(cursor.name());
+        if (name == null || !cursor.accept("ON")) {
+            return;
+        }
+        String table = key(cursor.name());
+        SchemaObject trigger = model.objects.get("trigger " + triggerKey(name, table));
+        if (trigger == null) {
+            unknown(problems, true, at, "trigger " + triggerKey(name, table));
+        } else if (cursor.accept("RENAME", "TO")) {
+            String keyText = triggerKey(key(cursor.name()), table);
+            model.objects.remove("trigger " + triggerKey(name, table));
+            model.objects.put("trigger " + keyText, new SchemaObject("trigger", keyText, table, trigger.definition()));
+        }
+    }
+
+    /** {@code ALTER POLICY name ON table RENAME TO other}; its other forms change what the model does not compare. */
+    private void alterPolicy(SchemaModel model, TokenCursor cursor, List<ReplayProblem> problems) {
+        SqlToken at = cursor.peek();
+        String name = cursor.name();
+        if (name == null || !cursor.accept("ON")) {
+            return;
+        }
+        String table = key(cursor.name());
+        SchemaObject policy = model.objects.get("policy " + name + " on " + table);
+        if (policy == null) {
+            unknown(problems, true, at, "policy " + name + " on " + table);
+        } else if (cursor.accept("RENAME", "TO")) {
+            String keyText = cursor.name() + " on " + table;
+            model.objects.remove("policy " + name + " on " + table);
+            model.objects.put("policy " + keyText, new SchemaObject("policy", keyText, table, policy.definition()));
+        }
+    }
+
     private void routine(SchemaModel model, TokenCursor cursor, String kind, boolean orReplace,
                          List<ReplayProblem> problems) {
         boolean ifNotExists = cursor.acceptIfNotExists();
@@ -298,6 +375,7 @@ public final class Replayer {
 
     private void dropRoutines(SchemaModel model, TokenCursor cursor, String kind, List<ReplayProblem> problems) {
         boolean ifExists = cursor.acceptIfExists();
+        List<String> dropped = new ArrayList<>();
         do {
             SqlToken at = cursor.peek();
             String name = key(cursor.name());
@@ -313,10 +391,22 @@ public final class Replayer {
             }
             if (model.objects.remove(keyText) == null) {
                 unknown(problems, !ifExists, at, keyText);
-            } else if (model.objects.keySet().stream().noneMatch(k -> k.startsWith(kind + " " + name + "("))) {
+                continue;
+            }
+            dropped.add(name);
+            if (model.objects.keySet().stream().noneMatch(k -> k.startsWith(kind + " " + name + "("))) {
                 dropCommentsOn(model, kind, name); // the last of its overloads: no comment can be on another
             }
         } while (cursor.acceptSymbol(','));
+        if (cursor.accept("CASCADE")) {
+            for (String name : dropped) { // the views and triggers that call it go with it
+                dropDependentViews(model, name);
+                String bare = name.substring(name.lastIndexOf('.') + 1);
+                model.objects.values().removeIf(object -> object.kind().equals("trigger")
+                        && (" " + object.definition() + " ").matches("(?s).*[^a-z0-9_]"
+                        + java.util.regex.Pattern.quote(bare) + "[^a-z0-9_].*"));
+            }
+        }
     }
 
     private void simpleObject(SchemaModel model, TokenCursor cursor, String kind, List<ReplayProblem> problems) {
@@ -360,7 +450,7 @@ public final class Replayer {
             return;
         }
         if (cursor.accept("RENAME", "TO")) {
-            String newName = key(cursor.name());
+            String newName = renamedKey(name, cursor.name());
             model.objects.remove("type " + name);
             model.objects.put("type " + newName, new SchemaObject("type", newName, null, type.definition()));
             return;
@@ -379,7 +469,7 @@ public final class Replayer {
             return;
         }
         if (cursor.accept("RENAME", "TO")) {
-            String newName = kind.equals("schema") ? cursor.name() : key(cursor.name());
+            String newName = kind.equals("schema") ? cursor.name() : renamedKey(name, cursor.name());
             model.objects.remove(kind + " " + name);
             model.objects.put(kind + " " + newName, new SchemaObject(kind, newName, object.table(), object.definition()));
         } else if (kind.equals("sequence")) {
@@ -509,7 +599,10 @@ public final class Replayer {
         };
     }
 
-    /** A name as the model keys it: lower case, without the default schema. */
+    /**
+     * A name as the model keys it: lower case, without the default schema; on PostgreSQL an unqualified name under a
+     * search path the script set is qualified as PostgreSQL would resolve it.
+     */
     public String key(String name) {
         if (name == null) {
             return null;
@@ -519,7 +612,18 @@ public final class Replayer {
                 return name.substring(schema.length());
             }
         }
-        return name;
+        return dialect == Dialect.POSTGRESQL && name.indexOf('.') < 0 ? searchPath.resolve(name, model) : name;
+    }
+
+    /**
+     * The key of {@code newName} given by a RENAME TO of the object keyed {@code renamed}: on PostgreSQL the object
+     * stays in its schema ({@code ALTER TABLE shop.users RENAME TO customers} makes {@code shop.customers}).
+     */
+    String renamedKey(String renamed, String newName) {
+        if (newName == null || dialect != Dialect.POSTGRESQL || newName.indexOf('.') >= 0 || renamed == null) {
+            return key(newName);
+        }
+        return renamed.substring(0, renamed.lastIndexOf('.') + 1) + newName;
     }
 
     static void unknown(List<ReplayProblem> problems, boolean report, SqlToken at, String what) {

@@ -52,30 +52,93 @@ final class TableStatements {
         if (elements.isEmpty() || cursor.rest().stream().anyMatch(t -> t.isWord("AS") || t.isWord("INHERITS"))) {
             table.markColumnsPartial();
         }
+        foreignKeyIndexes(model, table);
     }
 
     private void copyColumns(SchemaModel model, TokenCursor cursor, Table table) {
         Table source = model.table(replayer.key(cursor.name()));
         if (source != null && source.columnsKnown()) {
             table.changeColumns().putAll(source.columns());
+            copyLikeOptions(model, source, table, cursor.rest());
         } else {
             table.markColumnsPartial();
+        }
+    }
+
+    /**
+     * {@code LIKE source INCLUDING CONSTRAINTS | INDEXES | ALL} on PostgreSQL: CHECK constraints keep their names;
+     * primary keys, unique and exclusion constraints and plain indexes are made again under the names PostgreSQL
+     * gives them on the new table.
+     */
+    private void copyLikeOptions(SchemaModel model, Table source, Table table, List<SqlToken> options) {
+        if (dialect != Dialect.POSTGRESQL) {
+            return;
+        }
+        boolean all = false;
+        boolean constraints = false;
+        boolean indexes = false;
+        for (int i = 0; i + 1 < options.size(); i++) {
+            if (options.get(i).isWord("INCLUDING")) {
+                all |= options.get(i + 1).isWord("ALL");
+                constraints |= options.get(i + 1).isWord("CONSTRAINTS");
+                indexes |= options.get(i + 1).isWord("INDEXES");
+            }
+        }
+        for (Constraint constraint : List.copyOf(source.constraints().values())) {
+            boolean check = constraint.kind() == Constraint.Kind.CHECK;
+            boolean indexed = constraint.kind() == Constraint.Kind.PRIMARY_KEY || constraint.kind() == Constraint.Kind.UNIQUE
+                    || constraint.kind() == Constraint.Kind.EXCLUDE;
+            if (check && (all || constraints) || indexed && (all || indexes)) {
+                String name = check ? constraint.name() : generatedName(table, constraint.kind(), constraint.columns());
+                table.changeConstraints().put(name, new Constraint(name, constraint.kind(), constraint.columns(),
+                        null, List.of(), null, constraint.definition()));
+            }
+        }
+        if (all || indexes) {
+            String schema = table.name().substring(0, table.name().lastIndexOf('.') + 1);
+            for (Index index : List.copyOf(model.indexes.values())) {
+                if (index.table().equals(source.name()) && !index.columns().isEmpty()) {
+                    String name = schema + PostgresNames.choose(bareName(table.name()), String.join("_", index.columns()),
+                            "idx", candidate -> relationExists(model, schema + candidate));
+                    model.indexes.put(name, new Index(name, table.name(), index.unique(), index.columns(),
+                            index.definition()));
+                }
+            }
         }
     }
 
     private void addColumn(SchemaModel model, Table table, ColumnDefinition definition) {
         Column column = definition.column();
         if (definition.serial()) {
-            String sequence = PostgresNames.choose(bareName(table.name()), column.name(), "seq",
-                    candidate -> relationExists(model, candidate)); // serial is PostgreSQL's alone
+            String sequence = ownedSequence(model, table, column.name()); // serial is PostgreSQL's alone
             column = new Column(column.name(), column.type(), true, "nextval('" + sequence + "')");
-            model.objects.put("sequence " + sequence, new SchemaObject("sequence", sequence, table.name(),
-                    "owned by " + table.name() + "." + column.name()));
+        } else if (dialect == Dialect.POSTGRESQL && "identity".equals(column.defaultValue())) {
+            ownedSequence(model, table, column.name());
         }
         table.changeColumns().put(column.name(), column);
         for (ColumnDefinition.InlineConstraint inline : definition.constraints()) {
             addConstraint(model, table, inline, List.of(column.name()));
         }
+    }
+
+    /**
+     * The sequence PostgreSQL makes for a serial or identity column ({@code table_column_seq}, in the table's schema),
+     * owned by the column so that it goes with it.
+     */
+    String ownedSequence(SchemaModel model, Table table, String column) {
+        String name = table.name();
+        String schema = name.substring(0, name.lastIndexOf('.') + 1);
+        String sequence = schema + PostgresNames.choose(bareName(name), column, "seq",
+                candidate -> relationExists(model, schema + candidate));
+        model.objects.put("sequence " + sequence, new SchemaObject("sequence", sequence, name,
+                "owned by " + name + "." + column));
+        return sequence;
+    }
+
+    /** Drops the sequences owned by {@code table.column} (DROP IDENTITY). */
+    void dropOwnedSequences(SchemaModel model, String table, String column) {
+        model.objects.values().removeIf(object -> object.kind().equals("sequence")
+                && object.definition().equals("owned by " + table + "." + column));
     }
 
     private void addConstraint(SchemaModel model, Table table, ColumnDefinition.InlineConstraint inline,
@@ -316,13 +379,23 @@ final class TableStatements {
         cursor.accept("CONCURRENTLY");
         boolean ifNotExists = cursor.acceptIfNotExists();
         SqlToken at = cursor.peek();
-        String name = cursor.isWord("ON") ? null : replayer.key(cursor.name());
+        String written = cursor.isWord("ON") ? null : cursor.name();
+        if (cursor.accept("USING")) {
+            cursor.next(); // MySQL's index type before ON: BTREE, HASH
+        }
         if (!cursor.accept("ON")) {
             return;
         }
         cursor.accept("ONLY");
         SqlToken tableAt = cursor.peek();
         String tableName = replayer.key(cursor.name());
+        if (tableName == null) {
+            return;
+        }
+        // PostgreSQL creates an index in its table's schema, whatever the search path
+        String schema = dialect == Dialect.POSTGRESQL ? tableName.substring(0, tableName.lastIndexOf('.') + 1) : "";
+        String name = written == null ? null
+                : dialect == Dialect.POSTGRESQL && written.indexOf('.') < 0 ? schema + written : replayer.key(written);
         String method = cursor.accept("USING") ? cursor.next().text().toLowerCase(Locale.ROOT) : "btree";
         List<SqlToken> elements = cursor.parenthesized();
         List<SqlToken> rest = cursor.rest();
@@ -338,8 +411,8 @@ final class TableStatements {
         if (table == null) {
             if (model.objects.containsKey("materialized view " + tableName)) {
                 // its columns are the view's query's, which the model does not keep; the index is still a name taken
-                String viewIndex = name != null ? name : PostgresNames.choose(bareName(tableName),
-                        PostgresNames.indexColumns(elementList), "idx", candidate -> relationExists(model, candidate));
+                String viewIndex = name != null ? name : schema + PostgresNames.choose(bareName(tableName),
+                        PostgresNames.indexColumns(elementList), "idx", candidate -> relationExists(model, schema + candidate));
                 putIndex(model, new Index(indexKey(tableName, viewIndex), tableName, unique, List.of(),
                         "(" + TokenCursor.normalized(elements) + ")"), ifNotExists, at, problems);
             } else {
@@ -361,8 +434,8 @@ final class TableStatements {
         mentioned.addAll(predicate);
         List<String> columns = columnsOf(table, mentioned);
         if (name == null) {
-            name = PostgresNames.choose(bareName(tableName), PostgresNames.indexColumns(elementList), "idx",
-                    candidate -> relationExists(model, candidate));
+            name = schema + PostgresNames.choose(bareName(tableName), PostgresNames.indexColumns(elementList), "idx",
+                    candidate -> relationExists(model, schema + candidate));
         }
         String definition = (method.equals("btree") ? "" : "using " + method + " ") + "(" + TokenCursor.normalized(elements)
                 + ")" + (predicate.isEmpty() ? "" : " where " + TokenCursor.expression(predicate));
@@ -489,6 +562,48 @@ final class TableStatements {
                 name = new AlterTableAction(this, model, model.table(name), problems).apply(new TokenCursor(action));
             }
         }
+        if (model.table(name) != null) {
+            foreignKeyIndexes(model, model.table(name));
+        }
+    }
+
+    /**
+     * MySQL's and MariaDB's InnoDB index every foreign key: where no index of the table begins with the key's
+     * columns, it makes one, named after the constraint. For a key whose name InnoDB generated ({@code t_ibfk_1})
+     * MariaDB names the index after the key's first column; MySQL's name for it is not modelled, so there the index
+     * is left out rather than guessed. Dropping the key leaves the index.
+     */
+    private void foreignKeyIndexes(SchemaModel model, Table table) {
+        if (dialect != Dialect.MYSQL && dialect != Dialect.MARIADB) {
+            return;
+        }
+        for (Constraint key : List.copyOf(table.constraints().values())) {
+            if (key.kind() != Constraint.Kind.FOREIGN_KEY || key.columns().isEmpty() || indexed(model, table, key.columns())) {
+                continue;
+            }
+            boolean generated = key.name().matches(java.util.regex.Pattern.quote(bareName(table.name())) + "_ibfk_\\d+");
+            if (generated && dialect == Dialect.MYSQL) {
+                continue;
+            }
+            String name = generated ? key.columns().get(0) : key.name();
+            model.indexes.put(indexKey(table.name(), name), new Index(indexKey(table.name(), name), table.name(), false,
+                    key.columns(), "(" + String.join(", ", key.columns()) + ")"));
+        }
+    }
+
+    /** Whether an index or a primary or unique key of {@code table} begins with {@code columns}. */
+    private static boolean indexed(SchemaModel model, Table table, List<String> columns) {
+        for (Index index : model.indexes.values()) {
+            if (index.table().equals(table.name()) && startsWith(index.columns(), columns)) {
+                return true;
+            }
+        }
+        return table.constraints().values().stream().anyMatch(c -> (c.kind() == Constraint.Kind.PRIMARY_KEY
+                || c.kind() == Constraint.Kind.UNIQUE) && startsWith(c.columns(), columns));
+    }
+
+    private static boolean startsWith(List<String> columns, List<String> prefix) {
+        return columns.size() >= prefix.size() && columns.subList(0, prefix.size()).equals(prefix);
     }
 
     // The pieces AlterTableAction shares with CREATE TABLE.
@@ -499,6 +614,10 @@ final class TableStatements {
 
     String key(String name) {
         return replayer.key(name);
+    }
+
+    String renamedKey(String renamed, String newName) {
+        return replayer.renamedKey(renamed, newName);
     }
 
     boolean addTableElement(SchemaModel model, Table table, TokenCursor cursor, List<ReplayProblem> problems) {

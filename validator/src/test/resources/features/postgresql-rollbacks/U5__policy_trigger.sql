@@ -1,0 +1,2 @@
+DROP POLICY orders_positive ON shop.orders;
+DROP FUNCTION shop.touch() CASCADE;

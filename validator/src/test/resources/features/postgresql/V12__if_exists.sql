@@ -1,0 +1,16 @@
+CREATE TABLE IF NOT EXISTS settings (id int);
+CREATE INDEX IF NOT EXISTS settings_key_key ON settings (key);
+ALTER TABLE settings ADD COLUMN IF NOT EXISTS key text;
+ALTER TABLE settings DROP COLUMN IF EXISTS nothing_here;
+ALTER TABLE IF EXISTS no_such_table ADD COLUMN x int;
+DROP INDEX IF EXISTS no_such_index;
+DROP TABLE IF EXISTS no_such_table, painted;
+DROP VIEW IF EXISTS no_view;
+DROP TRIGGER IF EXISTS no_trigger ON settings;
+DROP FUNCTION IF EXISTS no_function(int);
+DROP TYPE IF EXISTS no_type;
+CREATE SCHEMA IF NOT EXISTS app;
+CREATE EXTENSION IF NOT EXISTS btree_gist;
+CREATE SEQUENCE IF NOT EXISTS order_number_seq;
+ALTER TABLE settings RENAME COLUMN key TO name;
+ALTER TABLE settings RENAME name TO key;

@@ -1,0 +1,10 @@
+CREATE VIEW adults AS SELECT id, age FROM people WHERE age >= 18 WITH CHECK OPTION;
+CREATE OR REPLACE VIEW adults AS SELECT id, age, mood FROM people WHERE age >= 18;
+ALTER VIEW adults RENAME COLUMN mood TO feeling;
+COMMENT ON COLUMN adults.age IS 'years';
+CREATE MATERIALIZED VIEW order_counts AS SELECT order_id, count(*) AS n FROM items GROUP BY order_id WITH NO DATA;
+CREATE UNIQUE INDEX ON order_counts (order_id);
+REFRESH MATERIALIZED VIEW order_counts;
+ALTER MATERIALIZED VIEW order_counts RENAME TO item_counts;
+CREATE FUNCTION adults_insert() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO people (age) VALUES (NEW.age); RETURN NEW; END $$;
+CREATE TRIGGER adults_insert INSTEAD OF INSERT ON adults FOR EACH ROW EXECUTE FUNCTION adults_insert();

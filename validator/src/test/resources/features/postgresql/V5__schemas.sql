@@ -1,0 +1,14 @@
+CREATE SCHEMA app;
+SET search_path TO app, public;
+CREATE TABLE accounts (id int PRIMARY KEY, "DisplayName" text);
+CREATE INDEX accounts_display_idx ON accounts ("DisplayName");
+ALTER TABLE app.accounts RENAME COLUMN "DisplayName" TO display_name;
+RESET search_path;
+ALTER TABLE app.accounts SET SCHEMA public;
+ALTER TABLE accounts ADD COLUMN email text;
+CREATE UNIQUE INDEX accounts_email_key ON accounts (lower(email)) INCLUDE (display_name) WHERE email IS NOT NULL;
+ALTER TABLE accounts ADD CONSTRAINT accounts_email_uq UNIQUE NULLS NOT DISTINCT (email);
+ALTER TABLE accounts RENAME CONSTRAINT accounts_email_uq TO accounts_email_unique;
+CREATE TABLE "Mixed Case" ("Id" int);
+ALTER TABLE "Mixed Case" ADD CONSTRAINT "Mixed_pk" PRIMARY KEY ("Id");
+DROP TABLE "Mixed Case";

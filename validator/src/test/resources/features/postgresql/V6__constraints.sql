@@ -1,0 +1,10 @@
+CREATE TABLE parents (id int PRIMARY KEY);
+CREATE TABLE children (id int PRIMARY KEY, parent_id int);
+ALTER TABLE children ADD CONSTRAINT children_parent_fk FOREIGN KEY (parent_id) REFERENCES parents (id) DEFERRABLE INITIALLY DEFERRED NOT VALID;
+ALTER TABLE children VALIDATE CONSTRAINT children_parent_fk;
+ALTER TABLE children ALTER CONSTRAINT children_parent_fk NOT DEFERRABLE;
+ALTER TABLE children ADD CONSTRAINT children_id_check CHECK (id > 0) NOT VALID;
+ALTER TABLE children ADD COLUMN during tstzrange;
+CREATE EXTENSION IF NOT EXISTS btree_gist;
+ALTER TABLE children ADD CONSTRAINT no_overlap EXCLUDE USING gist (parent_id WITH =, during WITH &&);
+ALTER TABLE children DROP CONSTRAINT no_overlap;
