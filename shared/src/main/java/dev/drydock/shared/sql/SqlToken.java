@@ -34,7 +34,8 @@ public record SqlToken(Type type, int start, int end, String text) {
         if (type != Type.QUOTED_IDENTIFIER || text.isEmpty()) {
             return text;
         }
-        boolean closed = text.length() >= 2 && text.charAt(text.length() - 1) == text.charAt(0);
+        char close = text.charAt(0) == '[' ? ']' : text.charAt(0); // SQLite's [name] closes with ]
+        boolean closed = text.length() >= 2 && text.charAt(text.length() - 1) == close;
         return text.substring(1, closed ? text.length() - 1 : text.length());
     }
 

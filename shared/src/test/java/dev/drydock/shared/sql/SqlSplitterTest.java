@@ -20,6 +20,14 @@ class SqlSplitterTest {
     }
 
     @Test
+    void quotedNamesLoseTheirQuotesSqlitesBracketsIncluded() {
+        List<String> names = new SqlSplitter(Dialect.SQLITE).split("CREATE TABLE [posts] (\"id\" int, `title` text)")
+                .statements().get(0).tokens().stream().filter(t -> t.type() == SqlToken.Type.QUOTED_IDENTIFIER)
+                .map(SqlToken::unquoted).toList();
+        assertEquals(List.of("posts", "id", "title"), names);
+    }
+
+    @Test
     void drizzlesBreakpointLineEndsAStatementAsDrizzleSplitsThere() {
         String script = "CREATE TABLE \"a\" (\"id\" serial PRIMARY KEY NOT NULL)\n--> statement-breakpoint\n"
                 + "CREATE INDEX \"a_idx\" ON \"a\" (\"id\");--> statement-breakpoint\nSELECT 1;\n";

@@ -13,6 +13,7 @@ import dev.drydock.shared.testing.ScratchDatabases;
 import dev.drydock.validator.Validator;
 import dev.drydock.validator.rules.Finding;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -33,7 +34,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * {@code src/test/resources/features/}: on PostgreSQL partitions, search paths, SET SCHEMA, renames inside a schema,
  * identity sequences, LIKE ... INCLUDING ALL, ALTER TRIGGER/POLICY, DROP FUNCTION ... CASCADE, backfills with ON
  * CONFLICT ... EXCLUDED, jsonb and array operators; on MariaDB the indexes InnoDB makes for foreign keys, index types
- * before ON, DELIMITER blocks, INSERT IGNORE and ON DUPLICATE KEY UPDATE, MariaDB's IF [NOT] EXISTS. Each set runs on
+ * before ON, DELIMITER blocks, INSERT IGNORE and ON DUPLICATE KEY UPDATE, MariaDB's IF [NOT] EXISTS; on SQLite
+ * {@code [bracketed]} and {@code `quoted`} names, STRICT and WITHOUT ROWID tables, generated columns, fts5, the
+ * rebuild, UPSERT and json functions. Each set runs on
  * the local server first, which must accept every statement; the validator must then raise none of the errors that
  * claim the database would stop there. The PostgreSQL rollback set also holds {@code rollback-not-inverse} to what
  * PostgreSQL shows after each rollback ({@code pg_dump}, as {@link RollbackAgreementTest} compares it).
@@ -71,6 +74,19 @@ class FeaturesAgreementTest {
             assertEquals(List.of(), refused, "the fixtures must be valid MariaDB");
         }
         assertEquals(List.of(), refusals(set, Dialect.MARIADB));
+    }
+
+    @Test
+    void statementsSqliteRunsAreNotCalledErrors(@TempDir Path work) throws Exception {
+        MigrationSet set = discover("sqlite");
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + work.resolve("features.db"))) {
+            List<String> refused = new ArrayList<>();
+            for (Migration migration : set.migrations()) {
+                refused.addAll(run(connection, migration.forward(), Dialect.SQLITE));
+            }
+            assertEquals(List.of(), refused, "the fixtures must be valid SQLite");
+        }
+        assertEquals(List.of(), refusals(set, Dialect.SQLITE));
     }
 
     @Test

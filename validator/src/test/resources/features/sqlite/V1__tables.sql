@@ -1,0 +1,16 @@
+CREATE TABLE IF NOT EXISTS users (id INTEGER PRIMARY KEY AUTOINCREMENT, email TEXT NOT NULL UNIQUE, name TEXT, created_at TEXT DEFAULT CURRENT_TIMESTAMP);
+CREATE TABLE [posts] ([id] INTEGER PRIMARY KEY, `user_id` INTEGER REFERENCES users(id) ON DELETE CASCADE, "title" TEXT NOT NULL, body TEXT) WITHOUT ROWID;
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT, n INTEGER) STRICT;
+CREATE TABLE measures (a INTEGER, b INTEGER, total INTEGER GENERATED ALWAYS AS (a + b) STORED, half REAL AS (a / 2.0) VIRTUAL);
+CREATE INDEX IF NOT EXISTS posts_user_idx ON posts (user_id);
+CREATE UNIQUE INDEX users_lower_email ON users (lower(email)) WHERE email IS NOT NULL;
+ALTER TABLE users RENAME COLUMN name TO full_name;
+ALTER TABLE users ADD COLUMN nickname TEXT DEFAULT '';
+ALTER TABLE posts RENAME TO articles;
+DROP INDEX posts_user_idx;
+CREATE INDEX articles_user_idx ON articles (user_id);
+CREATE VIEW IF NOT EXISTS user_articles AS SELECT u.id, a.title FROM users u JOIN articles a ON a.user_id = u.id;
+CREATE TRIGGER IF NOT EXISTS users_touch AFTER UPDATE ON users BEGIN UPDATE users SET created_at = created_at WHERE id = NEW.id; END;
+CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content='articles', content_rowid='id');
+CREATE TEMP TABLE scratch (x INTEGER);
+DROP TABLE scratch;

@@ -1,0 +1,12 @@
+PRAGMA foreign_keys = OFF;
+DROP VIEW user_articles;
+DROP TRIGGER users_touch;
+CREATE TABLE users_new (id INTEGER PRIMARY KEY AUTOINCREMENT, email TEXT NOT NULL UNIQUE, full_name TEXT NOT NULL DEFAULT '', nickname TEXT DEFAULT '', created_at TEXT DEFAULT CURRENT_TIMESTAMP);
+INSERT INTO users_new (id, email, full_name, nickname, created_at) SELECT id, email, coalesce(full_name, ''), nickname, created_at FROM users;
+DROP TABLE users;
+ALTER TABLE users_new RENAME TO users;
+CREATE UNIQUE INDEX users_lower_email ON users (lower(email)) WHERE email IS NOT NULL;
+CREATE VIEW user_articles AS SELECT u.id, a.title FROM users u JOIN articles a ON a.user_id = u.id;
+PRAGMA foreign_key_check;
+PRAGMA foreign_keys = ON;
+DELETE FROM sqlite_sequence WHERE name = 'users_gone';

@@ -1,0 +1,10 @@
+INSERT OR IGNORE INTO settings (key, value, n) VALUES ('a', '1', 1);
+INSERT OR REPLACE INTO settings (key, value, n) VALUES ('a', '2', 2);
+INSERT INTO settings (key, value, n) VALUES ('b', '1', 1) ON CONFLICT (key) DO UPDATE SET value = excluded.value, n = settings.n + 1;
+REPLACE INTO settings (key, value, n) VALUES ('c', '3', 3);
+UPDATE settings SET value = json_set(coalesce(value, '{}'), '$.seen', 1) WHERE json_valid(value) AND json_extract(value, '$.seen') IS NULL;
+INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+UPDATE users SET nickname = substr(full_name, 1, instr(full_name || ' ', ' ') - 1) WHERE nickname = '' RETURNING id;
+WITH recent AS (SELECT id FROM users ORDER BY created_at DESC LIMIT 5) UPDATE users SET nickname = 'new' WHERE id IN (SELECT id FROM recent);
+DELETE FROM articles WHERE user_id NOT IN (SELECT id FROM users);
+UPDATE users SET full_name = "full_name" WHERE iif(full_name = '', 1, 0) = 1;
