@@ -22,6 +22,15 @@ import java.util.Set;
  */
 final class DataStatementCheck implements StatementRules {
 
+    /**
+     * Columns every table has without declaring them: PostgreSQL's system columns and SQLite's rowid (a WITHOUT ROWID
+     * table has none, but then naming it fails with the same message and nothing is lost by silence).
+     */
+    private static final Map<Dialect, List<String>> SYSTEM_COLUMNS = Map.of(
+            Dialect.POSTGRESQL, List.of("ctid", "xmin", "xmax", "cmin", "cmax", "tableoid"),
+            Dialect.SQLITE, List.of("rowid", "oid", "_rowid_"),
+            Dialect.D1, List.of("rowid", "oid", "_rowid_"));
+
     @Override
     public void check(StatementSite site, FindingSink sink) {
         String kind = site.kind();
@@ -89,7 +98,10 @@ final class DataStatementCheck implements StatementRules {
         Table table = schema.table(name);
         boolean uncertain = site.state().uncertain.mentions(name);
         if (table != null && table.columnsKnown() && !uncertain) {
-            tables.put(written, new ArrayList<>(table.columns().keySet()));
+            List<String> columns = new ArrayList<>(table.columns().keySet());
+            SYSTEM_COLUMNS.getOrDefault(site.dialect(), List.of()).stream().filter(c -> !columns.contains(c))
+                    .forEach(columns::add);
+            tables.put(written, columns);
         } else if (schema.objects().containsKey("view " + name) && !uncertain) {
             viewQuery(schema.objects().get("view " + name).definition()).ifPresentOrElse(
                     query -> views.put(written, query), () -> opaque.add(written));
