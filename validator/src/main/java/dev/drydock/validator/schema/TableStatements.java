@@ -71,6 +71,10 @@ final class TableStatements {
      * gives them on the new table.
      */
     private void copyLikeOptions(SchemaModel model, Table source, Table table, List<SqlToken> options) {
+        if (dialect == Dialect.MYSQL || dialect == Dialect.MARIADB) {
+            copyMysqlLike(model, source, table);
+            return;
+        }
         if (dialect != Dialect.POSTGRESQL) {
             return;
         }
@@ -103,6 +107,21 @@ final class TableStatements {
                     model.indexes.put(name, new Index(name, table.name(), index.unique(), index.columns(),
                             index.definition()));
                 }
+            }
+        }
+    }
+
+    /** MySQL's {@code CREATE TABLE t LIKE s} copies the keys and indexes under their names, not the foreign keys. */
+    private void copyMysqlLike(SchemaModel model, Table source, Table table) {
+        for (Constraint constraint : List.copyOf(source.constraints().values())) {
+            if (constraint.kind() != Constraint.Kind.FOREIGN_KEY) {
+                table.changeConstraints().put(constraint.name(), constraint);
+            }
+        }
+        for (Index index : List.copyOf(model.indexes.values())) {
+            if (index.table().equals(source.name())) {
+                String name = indexKey(table.name(), index.name().substring(index.name().lastIndexOf('.') + 1));
+                model.indexes.put(name, new Index(name, table.name(), index.unique(), index.columns(), index.definition()));
             }
         }
     }
