@@ -14,6 +14,8 @@ import dev.drydock.validator.Validator;
 import dev.drydock.validator.rules.Finding;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -89,9 +91,15 @@ class FeaturesAgreementTest {
         assertEquals(List.of(), refusals(set, Dialect.SQLITE));
     }
 
-    @Test
-    void rollbackNotInverseFiresExactlyWherePostgresqlDisagrees() throws Exception {
-        MigrationSet set = discover("postgresql-rollbacks");
+    /**
+     * {@code postgresql-rollbacks}: one rollback (6) leaves a column behind; {@code postgresql-exact-rollbacks}: every
+     * rollback restores the schema, though one writes its view again in other words and others drop what serial and
+     * identity columns, extensions and triggers brought.
+     */
+    @ParameterizedTest
+    @CsvSource({"postgresql-rollbacks, 6", "postgresql-exact-rollbacks, ''"})
+    void rollbackNotInverseFiresExactlyWherePostgresqlDisagrees(String folder, String wrong) throws Exception {
+        MigrationSet set = discover(folder);
         Set<String> differ = new TreeSet<>();
         try (ScratchDatabases.Scratch database = scratch(); Connection connection = connect(database)) {
             String owner = ScratchDatabases.postgresSuperuser();
@@ -108,7 +116,7 @@ class FeaturesAgreementTest {
                 assertEquals(List.of(), run(connection, migration.forward(), Dialect.POSTGRESQL), migration.id());
             }
         }
-        assertEquals(Set.of("6"), differ, "PostgreSQL: the fixture's one wrong rollback");
+        assertEquals(wrong.isEmpty() ? Set.of() : Set.of(wrong), differ, "PostgreSQL: the fixture's wrong rollbacks");
         assertEquals(List.of(), refusals(set, Dialect.POSTGRESQL));
         Set<String> flagged = new TreeSet<>();
         for (Finding finding : validate(set, Dialect.POSTGRESQL)) {

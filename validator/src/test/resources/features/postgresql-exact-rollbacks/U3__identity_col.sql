@@ -1,0 +1,3 @@
+COMMENT ON COLUMN items.name IS NULL;
+ALTER TABLE items DROP COLUMN seq_no;
+ALTER TABLE items DROP COLUMN code;

@@ -1,0 +1,4 @@
+ALTER TABLE items DROP COLUMN slug;
+DROP EXTENSION citext;
+ALTER TABLE items DROP COLUMN kind;
+DROP TYPE item_kind;

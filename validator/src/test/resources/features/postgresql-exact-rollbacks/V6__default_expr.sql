@@ -1,0 +1,5 @@
+ALTER TABLE items ALTER COLUMN price SET DEFAULT 0;
+ALTER TABLE items ALTER COLUMN active SET NOT NULL;
+ALTER TABLE items ADD COLUMN created_at timestamptz NOT NULL DEFAULT now();
+ALTER TABLE items ADD COLUMN tags text[] NOT NULL DEFAULT '{}'::text[];
+ALTER TABLE items ADD COLUMN ratio numeric(5,2) DEFAULT 1.0;
