@@ -86,8 +86,8 @@ final class ColumnTypes {
                 break;
             }
             depth += token.isSymbol('(') ? 1 : token.isSymbol(')') ? -1 : 0;
-            boolean glued = token.isSymbol('(') || token.isSymbol(')') || token.isSymbol(',') || type.isEmpty()
-                    || type.charAt(type.length() - 1) == '(';
+            boolean glued = token.isSymbol('(') || token.isSymbol(')') || token.isSymbol(',') || token.isSymbol('.')
+                    || type.isEmpty() || type.charAt(type.length() - 1) == '(' || type.charAt(type.length() - 1) == '.';
             type.append(glued ? "" : " ").append(token.text().toLowerCase(Locale.ROOT));
         }
         return type.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(new Declared(tokens.get(from), type.toString()));

@@ -41,7 +41,7 @@ record ColumnDefinition(Column column, List<InlineConstraint> constraints, boole
                 }
             }
         }
-        String declared = TokenCursor.normalized(typeTokens);
+        String declared = TokenCursor.normalized(typeTokens).replace(" . ", "."); // billing.amount, a schema's type
         boolean serial = dialect == Dialect.POSTGRESQL && TypeName.isSerial(declared);
         boolean notNull = serial;
         String defaultValue = null;

@@ -290,6 +290,13 @@ class AnalysisRulesTest {
                         "DROP TYPE mood CASCADE;", "DROP TYPE CASCADE takes its columns and their views"),
                 silent("duplicate-object", pg, "ALTER TABLE users ADD COLUMN n serial;\nALTER TABLE users DROP COLUMN n;\n"
                         + "CREATE SEQUENCE users_n_seq;", "DROP SEQUENCE users_n_seq;", "an owned sequence goes with its column"),
+                silent("unknown-object", pg, "CREATE SCHEMA billing;\nCREATE DOMAIN billing.amount AS numeric(12,2);\n"
+                        + "ALTER TABLE users ADD COLUMN paid billing.amount;", "ALTER TABLE users DROP COLUMN paid;\n"
+                        + "DROP DOMAIN billing.amount;\nDROP SCHEMA billing;", "a type of another schema is no unknown type"),
+                silent("duplicate-object", pg, "CREATE SCHEMA billing;\nCREATE DOMAIN billing.amount AS numeric(12,2);\n"
+                        + "ALTER TABLE users ADD COLUMN paid billing.amount;\nDROP DOMAIN billing.amount CASCADE;\n"
+                        + "ALTER TABLE users ADD COLUMN paid numeric(12,2);", "ALTER TABLE users DROP COLUMN paid;\n"
+                        + "DROP SCHEMA billing;", "DROP DOMAIN CASCADE takes a column of its schema-qualified type"),
                 silent("unknown-object", lite, "CREATE TABLE t (id integer PRIMARY KEY AUTOINCREMENT);\n"
                         + "DELETE FROM sqlite_sequence WHERE name = 't';", "DROP TABLE t;", "SQLite's own table"),
                 silent("duplicate-object", pg, "CREATE INDEX users_age_idx ON users (age);\n"
