@@ -163,15 +163,15 @@ final class AlterTableAction {
             return table.name();
         }
         String from = table.name();
-        String bare = from.substring(from.lastIndexOf('.') + 1);
+        String bare = TableStatements.bareName(from);
         String to = tables.key(schema + "." + bare);
         if (model.table(to) != null) {
             Replayer.duplicate(problems, true, cursor.current(), "table " + to);
             return from;
         }
         tables.renameTable(model, from, to);
-        String oldPrefix = from.contains(".") ? from.substring(0, from.lastIndexOf('.') + 1) : "";
-        String newPrefix = to.contains(".") ? to.substring(0, to.lastIndexOf('.') + 1) : "";
+        String oldPrefix = TableStatements.schemaPrefix(from);
+        String newPrefix = TableStatements.schemaPrefix(to);
         java.util.Map<String, Index> moved = new java.util.LinkedHashMap<>();
         model.indexes.entrySet().removeIf(entry -> {
             if (!entry.getValue().table().equals(to) || !entry.getKey().startsWith(oldPrefix)) {

@@ -269,7 +269,7 @@ public final class Replayer {
      * the constraint. Whether {@code index} is one; if so it is renamed to {@code newName}.
      */
     private static boolean renameConstraintIndex(SchemaModel model, String index, String newName) {
-        String schema = index.substring(0, index.lastIndexOf('.') + 1);
+        String schema = TableStatements.schemaPrefix(index);
         String bare = index.substring(schema.length());
         for (Table table : model.tables.values()) {
             Constraint constraint = table.constraints().get(bare);
@@ -401,10 +401,7 @@ public final class Replayer {
         if (cursor.accept("CASCADE")) {
             for (String name : dropped) { // the views and triggers that call it go with it
                 dropDependentViews(model, name);
-                String bare = name.substring(name.lastIndexOf('.') + 1);
-                model.objects.values().removeIf(object -> object.kind().equals("trigger")
-                        && (" " + object.definition() + " ").matches("(?s).*[^a-z0-9_]"
-                        + java.util.regex.Pattern.quote(bare) + "[^a-z0-9_].*"));
+                model.objects.values().removeIf(object -> object.kind().equals("trigger") && mentions(object, name));
             }
         }
     }
@@ -574,12 +571,15 @@ public final class Replayer {
         });
     }
 
+    /** Whether an object's definition names {@code name} (its last part) as a whole word: what CASCADE reaches. */
+    private static boolean mentions(SchemaObject object, String name) {
+        return (" " + object.definition() + " ").matches("(?s).*[^a-z0-9_]"
+                + java.util.regex.Pattern.quote(TableStatements.bareName(name)) + "[^a-z0-9_].*");
+    }
+
     /** Views (plain and materialized) whose definition mentions {@code name}, dropped by CASCADE. */
     void dropDependentViews(SchemaModel model, String name) {
-        String bare = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : name;
-        Predicate<SchemaObject> mentions = object -> object.kind().endsWith("view")
-                && (" " + object.definition() + " ").matches("(?s).*[^a-z0-9_]" + java.util.regex.Pattern.quote(bare)
-                + "[^a-z0-9_].*");
+        Predicate<SchemaObject> mentions = object -> object.kind().endsWith("view") && mentions(object, name);
         List<String> dropped = model.objects.values().stream().filter(mentions).map(SchemaObject::key).toList();
         model.objects.values().removeIf(mentions);
         model.indexes.values().removeIf(index -> dropped.contains(index.table())); // a materialized view's indexes
@@ -623,7 +623,7 @@ public final class Replayer {
         if (newName == null || dialect != Dialect.POSTGRESQL || newName.indexOf('.') >= 0 || renamed == null) {
             return key(newName);
         }
-        return renamed.substring(0, renamed.lastIndexOf('.') + 1) + newName;
+        return TableStatements.schemaPrefix(renamed) + newName;
     }
 
     static void unknown(List<ReplayProblem> problems, boolean report, SqlToken at, String what) {

@@ -99,7 +99,7 @@ final class TableStatements {
             }
         }
         if (all || indexes) {
-            String schema = table.name().substring(0, table.name().lastIndexOf('.') + 1);
+            String schema = schemaPrefix(table.name());
             for (Index index : List.copyOf(model.indexes.values())) {
                 if (index.table().equals(source.name()) && !index.columns().isEmpty()) {
                     String name = schema + PostgresNames.choose(bareName(table.name()), String.join("_", index.columns()),
@@ -120,7 +120,7 @@ final class TableStatements {
         }
         for (Index index : List.copyOf(model.indexes.values())) {
             if (index.table().equals(source.name())) {
-                String name = indexKey(table.name(), index.name().substring(index.name().lastIndexOf('.') + 1));
+                String name = indexKey(table.name(), bareName(index.name()));
                 model.indexes.put(name, new Index(name, table.name(), index.unique(), index.columns(), index.definition()));
             }
         }
@@ -146,7 +146,7 @@ final class TableStatements {
      */
     String ownedSequence(SchemaModel model, Table table, String column) {
         String name = table.name();
-        String schema = name.substring(0, name.lastIndexOf('.') + 1);
+        String schema = schemaPrefix(name);
         String sequence = schema + PostgresNames.choose(bareName(name), column, "seq",
                 candidate -> relationExists(model, schema + candidate));
         model.objects.put("sequence " + sequence, new SchemaObject("sequence", sequence, name,
@@ -277,6 +277,11 @@ final class TableStatements {
 
     static String bareName(String name) {
         return name.substring(name.lastIndexOf('.') + 1);
+    }
+
+    /** The schema part of a key with its dot ({@code shop.} of {@code shop.users}), or "" for the default schema. */
+    static String schemaPrefix(String name) {
+        return name.substring(0, name.lastIndexOf('.') + 1);
     }
 
     /**
@@ -412,7 +417,7 @@ final class TableStatements {
             return;
         }
         // PostgreSQL creates an index in its table's schema, whatever the search path
-        String schema = dialect == Dialect.POSTGRESQL ? tableName.substring(0, tableName.lastIndexOf('.') + 1) : "";
+        String schema = dialect == Dialect.POSTGRESQL ? schemaPrefix(tableName) : "";
         String name = written == null ? null
                 : dialect == Dialect.POSTGRESQL && written.indexOf('.') < 0 ? schema + written : replayer.key(written);
         String method = cursor.accept("USING") ? cursor.next().text().toLowerCase(Locale.ROOT) : "btree";
@@ -655,9 +660,8 @@ final class TableStatements {
                 model.indexes.remove(key);
             }
         }
-        String qualified = table.name() + "." + column;
-        model.objects.values().removeIf(object -> object.key().equals("on column " + qualified)
-                || object.kind().equals("sequence") && object.definition().equals("owned by " + qualified));
+        model.objects.values().removeIf(object -> object.key().equals("on column " + table.name() + "." + column));
+        dropOwnedSequences(model, table.name(), column);
         if (cascade) {
             for (Table other : model.tables.values()) {
                 if (other.references(table.name())) {
