@@ -61,15 +61,26 @@ final class AlterTableAction {
         }
         cursor.accept("COLUMN");
         boolean ifNotExists = cursor.acceptIfNotExists();
-        SqlToken at = cursor.peek();
-        List<SqlToken> definition = cursor.rest();
-        if (definition.isEmpty() || definition.get(0).isSymbol('(')) {
+        if (cursor.isSymbol('(')) {
+            // MySQL's ADD [COLUMN] (a INT, b INT, INDEX (a)): a list of table elements at once
+            for (List<SqlToken> element : TokenCursor.splitOnCommas(cursor.parenthesized())) {
+                if (!element.isEmpty() && !tables.addTableElement(model, table, new TokenCursor(element), problems)) {
+                    addColumn(element, ifNotExists);
+                }
+            }
             return;
         }
+        List<SqlToken> definition = cursor.rest();
+        if (!definition.isEmpty()) {
+            addColumn(definition, ifNotExists);
+        }
+    }
+
+    private void addColumn(List<SqlToken> definition, boolean ifNotExists) {
         ColumnDefinition column = ColumnDefinition.read(tables.dialect(), definition);
         if (table.hasColumn(column.column().name())) {
-            Replayer.duplicate(problems, !ifNotExists, at, "column " + column.column().name() + " of table "
-                    + table.name());
+            Replayer.duplicate(problems, !ifNotExists, definition.get(0), "column " + column.column().name()
+                    + " of table " + table.name());
             return;
         }
         tables.addColumnTo(model, table, column);

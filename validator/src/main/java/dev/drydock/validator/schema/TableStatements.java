@@ -294,15 +294,20 @@ final class TableStatements {
         }
         String name = cursor.accept("CONSTRAINT") ? cursor.name() : null;
         if (cursor.accept("PRIMARY", "KEY")) {
-            addConstraint(model, table, inline(name, Constraint.Kind.PRIMARY_KEY, ""), columnsIn(cursor));
+            if (cursor.accept("USING", "INDEX")) {
+                adoptIndex(model, table, name, Constraint.Kind.PRIMARY_KEY, cursor.name());
+            } else {
+                addConstraint(model, table, inline(name, Constraint.Kind.PRIMARY_KEY, ""), columnsIn(cursor));
+            }
+        } else if (cursor.accept("UNIQUE", "USING", "INDEX")) {
+            adoptIndex(model, table, name, Constraint.Kind.UNIQUE, cursor.name());
         } else if (cursor.accept("UNIQUE")) {
             if (!cursor.accept("KEY")) {
                 cursor.accept("INDEX");
             }
             String indexName = !cursor.isSymbol('(') && !cursor.isWord("USING") ? cursor.name() : null;
             name = name != null ? name : indexName;
-            List<String> columns = columnsIn(cursor);
-            addConstraint(model, table, inline(name, Constraint.Kind.UNIQUE, ""), columns);
+            addConstraint(model, table, inline(name, Constraint.Kind.UNIQUE, ""), columnsIn(cursor));
         } else if (cursor.accept("FOREIGN", "KEY")) {
             String indexName = !cursor.isSymbol('(') ? cursor.name() : null;
             List<String> columns = columnsIn(cursor);
@@ -335,6 +340,16 @@ final class TableStatements {
                     TokenCursor.normalized(elements)), false, null, problems);
         }
         return true;
+    }
+
+    /**
+     * PostgreSQL's {@code ADD CONSTRAINT c UNIQUE | PRIMARY KEY USING INDEX i}: the index becomes the constraint's
+     * and takes its name, so {@code i} is gone; the constraint covers the index's columns.
+     */
+    private void adoptIndex(SchemaModel model, Table table, String name, Constraint.Kind kind, String indexName) {
+        Index index = model.indexes.remove(schemaPrefix(table.name()) + indexName);
+        addConstraint(model, table, inline(name != null ? name : indexName, kind, ""),
+                index == null ? List.of() : index.columns());
     }
 
     private static ColumnDefinition.InlineConstraint inline(String name, Constraint.Kind kind, String definition) {

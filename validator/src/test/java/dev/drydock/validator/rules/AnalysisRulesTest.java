@@ -297,6 +297,15 @@ class AnalysisRulesTest {
                         + "ALTER TABLE users ADD COLUMN paid billing.amount;\nDROP DOMAIN billing.amount CASCADE;\n"
                         + "ALTER TABLE users ADD COLUMN paid numeric(12,2);", "ALTER TABLE users DROP COLUMN paid;\n"
                         + "DROP SCHEMA billing;", "DROP DOMAIN CASCADE takes a column of its schema-qualified type"),
+                fires("unknown-object", pg, "CREATE UNIQUE INDEX CONCURRENTLY users_age_uq_idx ON users (age);\n"
+                        + "ALTER TABLE users ADD CONSTRAINT users_age_uq UNIQUE USING INDEX users_age_uq_idx;\n"
+                        + "DROP INDEX users_age_uq_idx;", "SELECT 1;", "USING INDEX renames the index to the constraint"),
+                silent("duplicate-object", pg, "CREATE UNIQUE INDEX CONCURRENTLY users_age_uq_idx ON users (age);\n"
+                        + "ALTER TABLE users ADD CONSTRAINT users_age_uq UNIQUE USING INDEX users_age_uq_idx;\n"
+                        + "CREATE INDEX users_age_uq_idx ON users (age);", "SELECT 1;", "the index's old name is free"),
+                silent("unknown-object", maria, "ALTER TABLE users ADD COLUMN (nick varchar(20), bio text);\n"
+                        + "UPDATE users SET nick = 'x', bio = '' WHERE id = 1;",
+                        "ALTER TABLE users DROP COLUMN nick, DROP COLUMN bio;", "MySQL's ADD COLUMN (a, b) list"),
                 silent("unknown-object", lite, "CREATE TABLE t (id integer PRIMARY KEY AUTOINCREMENT);\n"
                         + "DELETE FROM sqlite_sequence WHERE name = 't';", "DROP TABLE t;", "SQLite's own table"),
                 silent("duplicate-object", pg, "CREATE INDEX users_age_idx ON users (age);\n"
