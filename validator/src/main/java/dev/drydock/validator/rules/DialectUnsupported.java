@@ -146,6 +146,12 @@ final class DialectUnsupported implements StatementRules {
                 unsupported(site, sink, target, token, word.toLowerCase(Locale.ROOT) + "()", "use UUID()");
             } else if (token.isSymbol('[') && site.kind().equals("CREATE TABLE")) {
                 unsupported(site, sink, target, token, "an array type", "use JSON or a child table");
+            } else if (maria && isJsonArrow(tokens, i)) {
+                boolean unquotes = i + 2 < tokens.size() && tokens.get(i + 2).isSymbol('>')
+                        && tokens.get(i + 2).start() == tokens.get(i + 1).end();
+                unsupported(site, sink, target, token, "MySQL's JSON operator " + (unquotes ? "->>" : "->"),
+                        unquotes ? "use JSON_VALUE(column, path)" : "use JSON_EXTRACT(column, path)");
+                i += unquotes ? 2 : 1;
             }
         }
         String kind = site.kind();
@@ -164,6 +170,12 @@ final class DialectUnsupported implements StatementRules {
                         + tokens.get(using + 1).text(), "use BTREE, or a FULLTEXT/SPATIAL index");
             }
         }
+    }
+
+    /** {@code ->} written without a space between its characters: MySQL's JSON operator, which MariaDB's grammar lacks. */
+    private static boolean isJsonArrow(List<SqlToken> tokens, int i) {
+        return tokens.get(i).isSymbol('-') && i + 1 < tokens.size() && tokens.get(i + 1).isSymbol('>')
+                && tokens.get(i + 1).start() == tokens.get(i).end();
     }
 
     private static void sqlite(StatementSite site, DialectTarget target, FindingSink sink) {

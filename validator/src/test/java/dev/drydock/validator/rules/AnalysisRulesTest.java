@@ -125,6 +125,15 @@ class AnalysisRulesTest {
                 fires("dialect-unsupported", maria, "ALTER TABLE users ADD COLUMN meta jsonb;",
                         "ALTER TABLE users DROP COLUMN meta;", "JSONB on MariaDB"),
                 fires("dialect-unsupported", maria, "SELECT age::text FROM users;", "SELECT 1;", "a :: cast"),
+                fires("dialect-unsupported", maria, "ALTER TABLE users ADD COLUMN meta json;\n"
+                        + "UPDATE users SET name = meta->>'$.name' WHERE meta->'$.name' IS NOT NULL;",
+                        "ALTER TABLE users DROP COLUMN meta;", "MySQL's JSON operators"),
+                silent("dialect-unsupported", maria, "ALTER TABLE users ADD COLUMN meta json;\n"
+                        + "UPDATE users SET name = JSON_VALUE(meta, '$.name') WHERE age - -1 > 0 AND age -1 >= 0;",
+                        "ALTER TABLE users DROP COLUMN meta;", "JSON_VALUE, and minus before a number"),
+                silent("dialect-unsupported", my, "ALTER TABLE users ADD COLUMN meta json;\n"
+                        + "UPDATE users SET name = meta->>'$.name' WHERE meta->'$.name' IS NOT NULL;",
+                        "ALTER TABLE users DROP COLUMN meta;", "MySQL has them"),
                 fires("dialect-unsupported", maria, "INSERT INTO users (id) VALUES (1) ON CONFLICT DO NOTHING;",
                         "DELETE FROM users WHERE id = 1;", "ON CONFLICT on MariaDB"),
                 fires("dialect-unsupported", lite, "SELECT gen_random_uuid();", "SELECT 1;", "gen_random_uuid"),
