@@ -22,13 +22,17 @@ final class UnknownObject {
     private UnknownObject() {
     }
 
-    /** A problem the replay found: unknown-object or duplicate-object, at the token it names. */
+    /** A problem the replay found: unknown-object, duplicate-object or dependent-objects, at the token it names. */
     static void report(FindingSink sink, Script script, ReplayProblem problem) {
-        boolean unknown = problem.kind() == ReplayProblem.Kind.UNKNOWN_OBJECT;
         SourcePosition start = script.file().lines().position(problem.at().start());
         SourcePosition end = script.file().lines().position(problem.at().end());
-        String fix = unknown ? "; check the name, or create it in an earlier migration"
-                : "; drop this statement, rename the object, or add IF NOT EXISTS";
-        sink.add(unknown ? RULE : DuplicateObject.RULE, script.displayPath(), start, end, null, problem.message() + fix);
+        switch (problem.kind()) {
+            case UNKNOWN_OBJECT -> sink.add(RULE, script.displayPath(), start, end, null, problem.message()
+                    + "; check the name, or create it in an earlier migration");
+            case DUPLICATE_OBJECT -> sink.add(DuplicateObject.RULE, script.displayPath(), start, end, null,
+                    problem.message() + "; drop this statement, rename the object, or add IF NOT EXISTS");
+            case DEPENDENT_OBJECTS -> sink.add(DependentObjects.RULE, script.displayPath(), start, end, "postgresql",
+                    problem.message() + "; drop the foreign key first, or add CASCADE if it should go too");
+        }
     }
 }

@@ -4,6 +4,8 @@ import dev.drydock.shared.sql.Dialect;
 import dev.drydock.shared.sql.SqlToken;
 
 import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /** One comma-separated action of an ALTER TABLE, applied to the table it names. */
 final class AlterTableAction {
@@ -91,9 +93,24 @@ final class AlterTableAction {
             boolean ifExists = cursor.acceptIfExists();
             SqlToken at = cursor.peek();
             String name = cursor.name();
-            if (table.changeConstraints().remove(name) == null) {
+            Constraint constraint = table.constraints().get(name);
+            if (constraint == null) {
                 Replayer.unknown(problems, !ifExists, at, "constraint " + name + " of table " + table.name());
+                return;
             }
+            boolean cascade = cursor.accept("CASCADE");
+            if (isKey(constraint) && !hasOtherKey(constraint)) {
+                Set<String> keyColumns = Set.copyOf(constraint.columns());
+                Predicate<List<String>> usesKey = refColumns -> Set.copyOf(refColumns).equals(keyColumns);
+                if (!cascade && refusedForKeys(at, "constraint " + name + " of table " + table.name(), usesKey)) {
+                    return;
+                }
+                if (cascade) {
+                    model.foreignKeysOnto(table.name()).stream().filter(key -> usesKey.test(key.constraint().refColumns()))
+                            .forEach(key -> model.table(key.table()).changeConstraints().remove(key.constraint().name()));
+                }
+            }
+            table.changeConstraints().remove(name);
         } else if (cursor.accept("PRIMARY", "KEY")) {
             table.changeConstraints().values().removeIf(c -> c.kind() == Constraint.Kind.PRIMARY_KEY);
         } else if (cursor.accept("INDEX") || cursor.accept("KEY")) {
@@ -123,8 +140,46 @@ final class AlterTableAction {
             if (sqlite && !model.sqliteDropColumnBlockers(table.name(), column).isEmpty()) {
                 return; // SQLite refuses; sqlite-drop-column-blocked says why
             }
+            if (!cascade && refusedForKeys(at, "column " + column + " of table " + table.name(),
+                    refColumns -> refColumns.contains(column))) {
+                return;
+            }
             tables.dropColumn(model, table, column, cascade);
         }
+    }
+
+    /**
+     * On PostgreSQL, whether a foreign key whose referenced columns pass {@code uses} points at this table, so that
+     * dropping {@code what} without CASCADE is refused; reports it.
+     */
+    private boolean refusedForKeys(SqlToken at, String what, Predicate<List<String>> uses) {
+        if (tables.dialect() != Dialect.POSTGRESQL) {
+            return false;
+        }
+        for (SchemaModel.Reference key : model.foreignKeysOnto(table.name())) {
+            if (!key.constraint().refColumns().isEmpty() && uses.test(key.constraint().refColumns())) {
+                Replayer.dependent(problems, at, what, key);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isKey(Constraint constraint) {
+        return constraint.kind() == Constraint.Kind.PRIMARY_KEY || constraint.kind() == Constraint.Kind.UNIQUE;
+    }
+
+    /**
+     * Whether another key or unique index of the table covers the same columns: a foreign key may rest on that one
+     * instead (which one PostgreSQL chose is not known here), so no refusal is certain.
+     */
+    private boolean hasOtherKey(Constraint constraint) {
+        Set<String> columns = Set.copyOf(constraint.columns());
+        boolean otherConstraint = table.constraints().values().stream().anyMatch(other -> other != constraint
+                && isKey(other) && Set.copyOf(other.columns()).equals(columns));
+        boolean uniqueIndex = model.indexesOn(table.name()).stream().map(model.indexes::get)
+                .anyMatch(index -> index.unique() && Set.copyOf(index.columns()).equals(columns));
+        return otherConstraint || uniqueIndex;
     }
 
     private void alterColumn(TokenCursor cursor) {

@@ -54,7 +54,7 @@ public final class Replayer {
             case "CREATE" -> create(model, cursor, problems);
             case "ALTER" -> alter(model, cursor, problems);
             case "DROP" -> drop(model, cursor, problems);
-            case "COMMENT" -> comment(model, cursor);
+            case "COMMENT" -> comment(model, cursor, problems);
             case "RENAME" -> tables.renameTables(model, cursor, problems);
             case "INSERT", "REPLACE", "UPDATE", "DELETE" -> DataReferences.check(this, model, verb, cursor, problems);
             default -> {
@@ -514,7 +514,7 @@ public final class Replayer {
         }
     }
 
-    private void comment(SchemaModel model, TokenCursor cursor) {
+    private void comment(SchemaModel model, TokenCursor cursor, List<ReplayProblem> problems) {
         if (!cursor.accept("ON")) {
             return;
         }
@@ -523,9 +523,16 @@ public final class Replayer {
         while (!cursor.atEnd() && !cursor.isWord("IS")) {
             SqlToken token = cursor.next();
             if (token.isWord("TABLE") || token.isWord("COLUMN")) {
+                SqlToken at = cursor.peek();
                 String name = cursor.name();
                 if (name != null && token.isWord("COLUMN") && name.contains(".")) {
                     table = key(name.substring(0, name.lastIndexOf('.')));
+                    String column = name.substring(name.lastIndexOf('.') + 1);
+                    Table known = model.table(table);
+                    if (known != null && known.columnsKnown() && !known.hasColumn(column)) {
+                        unknown(problems, true, at, "column " + column + " of table " + table);
+                        return;
+                    }
                     name = table + name.substring(name.lastIndexOf('.'));
                 } else if (name != null) {
                     table = key(name);
@@ -630,6 +637,19 @@ public final class Replayer {
         if (report && at != null) {
             problems.add(new ReplayProblem(ReplayProblem.Kind.UNKNOWN_OBJECT, at, what, what + " does not exist at this"
                     + " point of the migrations"));
+        }
+    }
+
+    /**
+     * PostgreSQL refuses to drop {@code what} without CASCADE because the foreign key {@code dependent} needs it.
+     * The subject names both tables, so that an uncertain one (a CALL may have dropped the key) silences it.
+     */
+    static void dependent(List<ReplayProblem> problems, SqlToken at, String what, SchemaModel.Reference dependent) {
+        if (at != null) {
+            problems.add(new ReplayProblem(ReplayProblem.Kind.DEPENDENT_OBJECTS, at,
+                    what + " on table " + dependent.table(), "cannot drop " + what
+                    + " because foreign key " + dependent.constraint().name() + " of table " + dependent.table()
+                    + " depends on it"));
         }
     }
 

@@ -154,11 +154,20 @@ public final class SchemaModel {
 
     /** The foreign keys of other tables that point at {@code table}, by table name. */
     public List<Reference> referencesTo(String table) {
+        return foreignKeysOnto(table, false);
+    }
+
+    /** The foreign keys that point at {@code table}, a key of the table itself (a self-reference) included. */
+    List<Reference> foreignKeysOnto(String table) {
+        return foreignKeysOnto(table, true);
+    }
+
+    private List<Reference> foreignKeysOnto(String table, boolean itself) {
         refreshForeignKeys();
         List<Reference> found = new ArrayList<>();
         for (String name : new TreeSet<>(referencingTables.getOrDefault(table, Set.of()))) {
             Table other = tables.get(name);
-            if (other == null || name.equals(table)) {
+            if (other == null || !itself && name.equals(table)) {
                 continue;
             }
             for (Constraint constraint : other.constraints().values()) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** CREATE, ALTER, DROP and RENAME of tables and indexes, with the implicit effects each has on the schema. */
 final class TableStatements {
@@ -45,7 +46,12 @@ final class TableStatements {
             if (element.get(0).isWord("LIKE")) {
                 copyColumns(model, new TokenCursor(element, 1), table);
             } else if (!tableElement(model, table, new TokenCursor(element), problems)) {
-                addColumn(model, table, ColumnDefinition.read(dialect, element));
+                ColumnDefinition column = ColumnDefinition.read(dialect, element);
+                if (table.hasColumn(column.column().name())) {
+                    Replayer.duplicate(problems, true, element.get(0), "column " + column.column().name() + " of table "
+                            + name);
+                }
+                addColumn(model, table, column);
             }
         }
         // AS SELECT takes its columns from a query, INHERITS adds the parent's: the model cannot list them all
@@ -292,7 +298,13 @@ final class TableStatements {
         if (!startsTableElement(cursor)) {
             return false;
         }
+        SqlToken at = cursor.isWord("CONSTRAINT") ? cursor.peek(1) : cursor.peek();
         String name = cursor.accept("CONSTRAINT") ? cursor.name() : null;
+        String taken = taken(table, name, cursor);
+        if (taken != null) {
+            Replayer.duplicate(problems, true, at, taken);
+            return true; // the database refuses the statement
+        }
         if (cursor.accept("PRIMARY", "KEY")) {
             if (cursor.accept("USING", "INDEX")) {
                 adoptIndex(model, table, name, Constraint.Kind.PRIMARY_KEY, cursor.name());
@@ -340,6 +352,22 @@ final class TableStatements {
                     TokenCursor.normalized(elements)), false, null, problems);
         }
         return true;
+    }
+
+    /**
+     * What a new constraint would have twice, which PostgreSQL and MySQL refuse: a second primary key, or (on
+     * PostgreSQL, where a table's constraint names are its own) a name the table's constraints already use.
+     */
+    private String taken(Table table, String name, TokenCursor cursor) {
+        boolean primaryKey = cursor.isWord("PRIMARY") && isWord(cursor.peek(1), "KEY");
+        if (primaryKey && (dialect == Dialect.POSTGRESQL || dialect.isMySqlFamily())
+                && table.constraints().values().stream().anyMatch(c -> c.kind() == Constraint.Kind.PRIMARY_KEY)) {
+            return "primary key of table " + table.name();
+        }
+        if (name != null && dialect == Dialect.POSTGRESQL && table.constraints().containsKey(name)) {
+            return "constraint " + name + " of table " + table.name();
+        }
+        return null;
     }
 
     /**
@@ -529,8 +557,17 @@ final class TableStatements {
             names.add(name);
         } while (cursor.acceptSymbol(','));
         boolean cascade = cursor.accept("CASCADE");
-        if (!cascade && dialect != Dialect.SQLITE && dialect != Dialect.D1 && referencedFromOutside(model, names)) {
-            return; // the database refuses to drop a table other tables' foreign keys point at
+        if (!cascade && dialect != Dialect.SQLITE && dialect != Dialect.D1) {
+            for (int i = 0; i < names.size(); i++) {
+                Optional<SchemaModel.Reference> key = referenceFromOutside(model, names.get(i), names);
+                if (key.isPresent()) {
+                    // the database refuses; MySQL not when FOREIGN_KEY_CHECKS is off, which the replay does not follow
+                    if (dialect == Dialect.POSTGRESQL) {
+                        Replayer.dependent(problems, ats.get(i), "table " + names.get(i), key.get());
+                    }
+                    return;
+                }
+            }
         }
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
@@ -552,15 +589,10 @@ final class TableStatements {
         }
     }
 
-    private static boolean referencedFromOutside(SchemaModel model, List<String> dropped) {
-        for (String name : dropped) {
-            for (SchemaModel.Reference reference : model.referencesTo(name)) {
-                if (!dropped.contains(reference.table())) {
-                    return true;
-                }
-            }
-        }
-        return false;
+    /** A foreign key pointing at {@code table} from a table that is not dropped with it. */
+    private static Optional<SchemaModel.Reference> referenceFromOutside(SchemaModel model, String table,
+                                                                        List<String> dropped) {
+        return model.referencesTo(table).stream().filter(reference -> !dropped.contains(reference.table())).findFirst();
     }
 
     /** MySQL's {@code RENAME TABLE a TO b, c TO d}. */

@@ -36,6 +36,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -78,6 +79,7 @@ class RollbackAgreementTest {
     void rollbackNotInverseFiresWherePostgresqlDisagrees(CorpusSet corpus) throws Exception {
         MigrationSet set = corpus.discover(work);
         Map<String, String> real = new TreeMap<>();
+        Set<String> refused = new TreeSet<>();
         String owner = ScratchDatabases.postgresSuperuser();
         String ownerAdmin = ScratchDatabases.postgresSuperuserAdminUrl();
         ScratchDatabases.Scratch database = ScratchDatabases.postgres().droppedThrough(ownerAdmin);
@@ -91,7 +93,7 @@ class RollbackAgreementTest {
                 if (migration.rollback().isPresent()) {
                     // Roll back in place and go forward again: cheaper than copying the database for each
                     // rollback. Where that does not lead back to the same schema, the database is rebuilt.
-                    run(asUser(database, owner), migration.rollback().get(), Dialect.POSTGRESQL);
+                    refused.addAll(run(asUser(database, owner), migration.rollback().get(), Dialect.POSTGRESQL));
                     String undone = pgDump(database.name(), owner);
                     real.put(migration.id(), difference(before, undone));
                     run(asUser(database, owner), migration.forward(), Dialect.POSTGRESQL);
@@ -109,7 +111,7 @@ class RollbackAgreementTest {
         } finally {
             database.close();
         }
-        judge(corpus, set, Dialect.POSTGRESQL, real);
+        judge(corpus, set, Dialect.POSTGRESQL, real, refused);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -130,14 +132,27 @@ class RollbackAgreementTest {
             }
             before = after;
         }
-        judge(corpus, set, Dialect.SQLITE, real);
+        judge(corpus, set, Dialect.SQLITE, real, null);
     }
 
-    /** Compares the real verdicts ({@code real}: migration id to the schema difference, empty when none) with the validator's. */
-    private static void judge(CorpusSet corpus, MigrationSet set, Dialect dialect, Map<String, String> real)
-            throws IOException {
+    /**
+     * Compares the real verdicts ({@code real}: migration id to the schema difference, empty when none) with the
+     * validator's; where {@code refused} is given (the lines of the rollback statements the database refused),
+     * every {@code dependent-objects} finding in a rollback must be on one of them.
+     */
+    private static void judge(CorpusSet corpus, MigrationSet set, Dialect dialect, Map<String, String> real,
+                              Set<String> refused) throws IOException {
         List<Finding> findings = new Validator(Map.of()).validate(set, List.of(DialectTarget.latest(dialect)),
                 Optional.empty(), "migrations.sum").findings();
+        if (refused != null) {
+            Set<String> rollbackFiles = set.migrations().stream().flatMap(m -> m.rollback().stream())
+                    .map(Script::displayPath).collect(Collectors.toSet());
+            Set<String> dependents = findings.stream().filter(f -> f.rule().equals("dependent-objects")
+                    && rollbackFiles.contains(f.file())).map(f -> f.file() + ":" + f.start().line())
+                    .collect(Collectors.toCollection(TreeSet::new));
+            dependents.removeAll(refused);
+            assertEquals(Set.of(), dependents, corpus + ": dependent-objects on rollback statements PostgreSQL ran");
+        }
         Map<String, String> predicted = new TreeMap<>();
         for (Migration migration : set.migrations()) {
             migration.rollback().ifPresent(rollback -> findings.stream()
@@ -176,10 +191,14 @@ class RollbackAgreementTest {
         Connection open() throws SQLException;
     }
 
-    /** Runs a script statement by statement, as a runner without a transaction would; a failing statement is skipped. */
-    private static void run(ConnectionSource source, Script script, Dialect dialect) throws SQLException {
+    /**
+     * Runs a script statement by statement, as a runner without a transaction would; a failing statement is skipped.
+     * Returns the lines of the statements the database refused, as "file:line".
+     */
+    private static Set<String> run(ConnectionSource source, Script script, Dialect dialect) throws SQLException {
         List<SqlStatement> statements = new SqlSplitter(dialect).split(script.file().text(), script.from(), script.to(),
                 script.file().lines()).statements();
+        Set<String> refusedHere = new TreeSet<>();
         try (Connection connection = source.open()) {
             connection.setAutoCommit(true);
             for (SqlStatement statement : statements) {
@@ -194,11 +213,14 @@ class RollbackAgreementTest {
                     try (Statement again = connection.createStatement()) {
                         again.execute(statement.text());
                     } catch (SQLException refused) {
-                        // refused
+                        for (int line = statement.start().line(); line <= statement.end().line(); line++) {
+                            refusedHere.add(script.displayPath() + ":" + line);
+                        }
                     }
                 }
             }
         }
+        return refusedHere;
     }
 
     /** The lines only one of the two schemas has, or empty when they agree. */

@@ -306,6 +306,48 @@ class AnalysisRulesTest {
                         + "ALTER TABLE users ADD COLUMN paid billing.amount;\nDROP DOMAIN billing.amount CASCADE;\n"
                         + "ALTER TABLE users ADD COLUMN paid numeric(12,2);", "ALTER TABLE users DROP COLUMN paid;\n"
                         + "DROP SCHEMA billing;", "DROP DOMAIN CASCADE takes a column of its schema-qualified type"),
+                fires("duplicate-object", pg, "ALTER TABLE users ADD PRIMARY KEY (email);", "SELECT 1;",
+                        "a second primary key"),
+                fires("duplicate-object", maria, "ALTER TABLE users ADD PRIMARY KEY (email);", "SELECT 1;",
+                        "a second primary key on MariaDB"),
+                silent("duplicate-object", pg, "ALTER TABLE users DROP CONSTRAINT users_pkey, ADD PRIMARY KEY (id, email);",
+                        "SELECT 1;", "the old key dropped first"),
+                fires("duplicate-object", pg, "ALTER TABLE users ADD CONSTRAINT users_age_check CHECK (age > 0);\n"
+                        + "ALTER TABLE users ADD CONSTRAINT users_age_check CHECK (age < 200);", "SELECT 1;",
+                        "a constraint name the table uses"),
+                silent("duplicate-object", pg, "CREATE TABLE orders (id int PRIMARY KEY, CONSTRAINT users_age_check CHECK (id > 0));\n"
+                        + "ALTER TABLE users ADD CONSTRAINT users_age_check CHECK (age > 0);", "DROP TABLE orders;",
+                        "constraint names belong to their table"),
+                fires("duplicate-object", pg, "CREATE TABLE orders (id int, total int, id bigint);", "DROP TABLE orders;",
+                        "a column twice in CREATE TABLE"),
+                fires("unknown-object", pg, "COMMENT ON COLUMN users.nickname IS 'shown to others';", "SELECT 1;",
+                        "a comment on a column the table does not have"),
+                silent("unknown-object", pg, "COMMENT ON COLUMN public.users.email IS 'login';\n"
+                        + "CREATE VIEW v AS SELECT id AS ident FROM users;\nCOMMENT ON COLUMN v.ident IS 'id';",
+                        "DROP VIEW v;", "columns of a table and of a view"),
+                // dependent-objects: what PostgreSQL refuses to drop for a foreign key (checked on the server)
+                fires("dependent-objects", pg, "CREATE TABLE orders (id int PRIMARY KEY, user_id int REFERENCES users);\n"
+                        + "DROP TABLE users;", "DROP TABLE orders;", "a table another table's key points at"),
+                silent("dependent-objects", pg, "CREATE TABLE orders (id int PRIMARY KEY, user_id int REFERENCES users);\n"
+                        + "DROP TABLE users, orders;", "SELECT 1;", "both dropped in one statement"),
+                silent("dependent-objects", pg, "CREATE TABLE orders (id int PRIMARY KEY, user_id int REFERENCES users);\n"
+                        + "DROP TABLE users CASCADE;", "DROP TABLE orders;", "CASCADE takes the key"),
+                fires("dependent-objects", pg, "CREATE TABLE orders (id int PRIMARY KEY, user_id int REFERENCES users (id));\n"
+                        + "ALTER TABLE users DROP COLUMN id;", "DROP TABLE orders;", "a referenced column"),
+                fires("dependent-objects", pg, "ALTER TABLE users ADD COLUMN boss int REFERENCES users (id);\n"
+                        + "ALTER TABLE users DROP CONSTRAINT users_pkey;", "ALTER TABLE users DROP COLUMN boss;",
+                        "the key a self-reference rests on"),
+                silent("dependent-objects", pg, "ALTER TABLE users ADD COLUMN boss int REFERENCES users (id);\n"
+                        + "ALTER TABLE users DROP COLUMN boss;", "SELECT 1;", "the referencing column goes with its key"),
+                silent("dependent-objects", pg, "CREATE UNIQUE INDEX users_id_uq ON users (id);\n"
+                        + "CREATE TABLE orders (id int PRIMARY KEY, user_id int REFERENCES users (id));\n"
+                        + "ALTER TABLE users DROP CONSTRAINT users_pkey;", "DROP TABLE orders;",
+                        "another unique index may carry the key"),
+                silent("dependent-objects", pg, "CREATE TABLE orders (id int PRIMARY KEY, user_id int REFERENCES users (id));\n"
+                        + "ALTER TABLE users DROP CONSTRAINT users_pkey CASCADE;\nDROP TABLE users;", "DROP TABLE orders;",
+                        "CASCADE drops the key resting on it, so the table is free to go"),
+                silent("dependent-objects", maria, "CREATE TABLE orders (id int PRIMARY KEY, user_id int REFERENCES users (id));\n"
+                        + "SET FOREIGN_KEY_CHECKS = 0;\nDROP TABLE users;", "SELECT 1;", "MySQL's switch is not followed"),
                 fires("unknown-object", pg, "CREATE UNIQUE INDEX CONCURRENTLY users_age_uq_idx ON users (age);\n"
                         + "ALTER TABLE users ADD CONSTRAINT users_age_uq UNIQUE USING INDEX users_age_uq_idx;\n"
                         + "DROP INDEX users_age_uq_idx;", "SELECT 1;", "USING INDEX renames the index to the constraint"),
