@@ -38,7 +38,7 @@ final class ReplayCheck implements Check {
         Replayer replayer = new Replayer(analysis.primaryDialect().dialect());
         SchemaModel schema = new SchemaModel();
         RunnerTables.seed(schema, replayer, analysis.primaryDialect().dialect(), analysis.set().layout().name());
-        UncertainObjects uncertain = new UncertainObjects();
+        UncertainObjects uncertain = new UncertainObjects(analysis.primaryDialect().dialect());
         for (Migration migration : analysis.set().migrations()) {
             Optional<ParsedScript> forward = analysis.replayable(migration.forward());
             if (forward.isEmpty()) {

@@ -325,6 +325,11 @@ class AnalysisRulesTest {
                 silent("unknown-object", pg, "COMMENT ON COLUMN public.users.email IS 'login';\n"
                         + "CREATE VIEW v AS SELECT id AS ident FROM users;\nCOMMENT ON COLUMN v.ident IS 'id';",
                         "DROP VIEW v;", "columns of a table and of a view"),
+                silent("duplicate-object", pg, "CREATE TABLE \"Users\" (\"Id\" int PRIMARY KEY, id int);\n"
+                        + "CREATE INDEX \"Users_id_idx\" ON \"Users\" (id);\nCREATE INDEX users_id_idx ON users (id);",
+                        "DROP TABLE \"Users\";", "PostgreSQL keeps quoted names' case: \"Users\" is not users"),
+                fires("duplicate-object", pg, "CREATE TABLE \"Accounts\" (id int);\nCREATE TABLE \"Accounts\" (id int);",
+                        "DROP TABLE \"Accounts\";", "one quoted name twice"),
                 // dependent-objects: what PostgreSQL refuses to drop for a foreign key (checked on the server)
                 fires("dependent-objects", pg, "CREATE TABLE orders (id int PRIMARY KEY, user_id int REFERENCES users);\n"
                         + "DROP TABLE users;", "DROP TABLE orders;", "a table another table's key points at"),

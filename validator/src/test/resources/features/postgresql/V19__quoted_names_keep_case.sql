@@ -1,0 +1,11 @@
+CREATE TABLE "Users" ("Id" int PRIMARY KEY, id int, "Name" text);
+CREATE TABLE users (id int PRIMARY KEY);
+CREATE INDEX "Users_Name_idx" ON "Users" ("Name");
+CREATE INDEX users_name_idx ON "Users" (id);
+ALTER TABLE "Users" ADD COLUMN name text;
+UPDATE "Users" SET name = "Name", id = "Id" WHERE "Id" > 0;
+ALTER TABLE "Users" RENAME COLUMN "Name" TO "DisplayName";
+ALTER TABLE "Users" ADD CONSTRAINT "Users_check" CHECK ("Id" > 0);
+ALTER TABLE "Users" ADD CONSTRAINT users_check CHECK (id > 0);
+DROP TABLE users;
+DROP TABLE "Users";
