@@ -166,7 +166,14 @@ final class AlterTableAction {
     }
 
     private static boolean isKey(Constraint constraint) {
-        return constraint.kind() == Constraint.Kind.PRIMARY_KEY || constraint.kind() == Constraint.Kind.UNIQUE;
+        return constraint != null && (constraint.kind() == Constraint.Kind.PRIMARY_KEY
+                || constraint.kind() == Constraint.Kind.UNIQUE);
+    }
+
+    private void renameConstraint(String from, String to) {
+        Constraint constraint = table.changeConstraints().remove(from);
+        table.changeConstraints().put(to, new Constraint(to, constraint.kind(), constraint.columns(),
+                constraint.references(), constraint.refColumns(), constraint.onDelete(), constraint.definition()));
     }
 
     /**
@@ -267,23 +274,32 @@ final class AlterTableAction {
             String from = cursor.name();
             cursor.accept("TO");
             String to = cursor.name();
-            Constraint constraint = table.changeConstraints().remove(from);
-            if (constraint == null) {
+            if (!table.constraints().containsKey(from)) {
                 Replayer.unknown(problems, true, at, "constraint " + from + " of table " + table.name());
             } else {
-                table.changeConstraints().put(to, new Constraint(to, constraint.kind(), constraint.columns(),
-                        constraint.references(), constraint.refColumns(), constraint.onDelete(), constraint.definition()));
+                renameConstraint(from, to);
             }
             return table.name();
         }
         if (cursor.accept("INDEX") || cursor.accept("KEY")) {
+            // MySQL's RENAME INDEX: a table's indexes and its keys (UNIQUE, PRIMARY) share one namespace
+            SqlToken at = cursor.peek();
             String from = cursor.name();
             cursor.accept("TO");
+            SqlToken toAt = cursor.peek();
             String to = cursor.name();
-            Index index = model.indexes.remove(table.name() + "." + from);
-            if (index != null) {
+            Index index = model.indexes.get(table.name() + "." + from);
+            Constraint key = table.constraints().get(from);
+            if (model.indexes.containsKey(table.name() + "." + to) || isKey(table.constraints().get(to))) {
+                Replayer.duplicate(problems, true, toAt, "index " + to + " of table " + table.name());
+            } else if (index != null) {
+                model.indexes.remove(table.name() + "." + from);
                 model.indexes.put(table.name() + "." + to, new Index(table.name() + "." + to, index.table(),
                         index.unique(), index.columns(), index.definition()));
+            } else if (isKey(key)) {
+                renameConstraint(from, to);
+            } else {
+                Replayer.unknown(problems, true, at, "index " + from + " of table " + table.name());
             }
             return table.name();
         }

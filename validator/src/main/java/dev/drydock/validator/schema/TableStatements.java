@@ -344,12 +344,13 @@ final class TableStatements {
             if (!cursor.accept("KEY")) {
                 cursor.accept("INDEX");
             }
+            SqlToken nameAt = cursor.peek();
             String indexName = !cursor.isSymbol('(') ? cursor.name() : null;
             List<SqlToken> elements = cursor.parenthesized();
             List<String> columns = columnsOf(table, elements);
             String keyName = indexName != null ? indexName : columns.isEmpty() ? "index" : columns.get(0);
             putIndex(model, new Index(indexKey(table.name(), keyName), table.name(), false, columns,
-                    TokenCursor.normalized(elements)), false, null, problems);
+                    TokenCursor.normalized(elements)), false, indexName != null ? nameAt : null, problems);
         }
         return true;
     }
@@ -435,11 +436,18 @@ final class TableStatements {
 
     private void putIndex(SchemaModel model, Index index, boolean ifNotExists, SqlToken at,
                           List<ReplayProblem> problems) {
-        if (model.indexes.containsKey(index.name())) {
+        if (model.indexes.containsKey(index.name()) || isKeyOfTable(model, index)) {
             Replayer.duplicate(problems, !ifNotExists, at, "index " + index.name());
             return;
         }
         model.indexes.put(index.name(), index);
+    }
+
+    /** On MySQL a table's indexes and its keys share one namespace: {@code ADD INDEX uk} after {@code UNIQUE KEY uk}. */
+    private boolean isKeyOfTable(SchemaModel model, Index index) {
+        Table table = dialect.isMySqlFamily() ? model.table(index.table()) : null;
+        Constraint key = table == null ? null : table.constraints().get(bareName(index.name()));
+        return key != null && (key.kind() == Constraint.Kind.UNIQUE || key.kind() == Constraint.Kind.PRIMARY_KEY);
     }
 
     void createIndex(SchemaModel model, TokenCursor cursor, boolean unique, List<ReplayProblem> problems) {
@@ -606,9 +614,18 @@ final class TableStatements {
             if (from == null || !cursor.accept("TO")) {
                 return;
             }
+            SqlToken toAt = cursor.peek();
             String to = replayer.key(cursor.name());
-            if (model.table(from) == null) {
+            SchemaObject view = model.objects.get("view " + from);
+            if (model.table(to) != null || model.objects.containsKey("view " + to)) {
+                Replayer.duplicate(problems, true, toAt, "table " + to);
+                return; // the database refuses the whole statement
+            } else if (view != null) {
+                model.objects.remove("view " + from); // RENAME TABLE moves views too
+                model.objects.put("view " + to, new SchemaObject("view", to, view.table(), view.definition()));
+            } else if (model.table(from) == null) {
                 Replayer.unknown(problems, true, at, "table " + from);
+                return;
             } else {
                 renameTable(model, from, to);
             }

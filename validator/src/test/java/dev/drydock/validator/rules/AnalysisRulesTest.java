@@ -330,6 +330,14 @@ class AnalysisRulesTest {
                         "DROP TABLE \"Users\";", "PostgreSQL keeps quoted names' case: \"Users\" is not users"),
                 fires("duplicate-object", pg, "CREATE TABLE \"Accounts\" (id int);\nCREATE TABLE \"Accounts\" (id int);",
                         "DROP TABLE \"Accounts\";", "one quoted name twice"),
+                fires("duplicate-object", maria, "ALTER TABLE users ADD UNIQUE KEY uk_email (email);\n"
+                        + "ALTER TABLE users ADD INDEX uk_email (name);", "SELECT 1;", "keys and indexes share names"),
+                fires("duplicate-object", maria, "CREATE TABLE orders (id int PRIMARY KEY);\nRENAME TABLE orders TO users;",
+                        "DROP TABLE orders;", "RENAME TABLE onto a table"),
+                fires("unknown-object", maria, "ALTER TABLE users RENAME INDEX users_nope TO users_nope2;", "SELECT 1;",
+                        "RENAME INDEX of no index"),
+                silent("unknown-object", maria, "CREATE VIEW v AS SELECT id FROM users;\nRENAME TABLE v TO w;\nDROP VIEW w;",
+                        "SELECT 1;", "RENAME TABLE renames a view"),
                 // dependent-objects: what PostgreSQL refuses to drop for a foreign key (checked on the server)
                 fires("dependent-objects", pg, "CREATE TABLE orders (id int PRIMARY KEY, user_id int REFERENCES users);\n"
                         + "DROP TABLE users;", "DROP TABLE orders;", "a table another table's key points at"),
