@@ -132,16 +132,33 @@ final class PostgresGrammar {
         return Optional.empty();
     }
 
+    /**
+     * What the grammar made of {@code sql}.
+     *
+     * @param rejection empty when PostgreSQL's grammar accepts it
+     * @param tree      libpg_query's JSON parse tree of an accepted text when it was asked for; otherwise null
+     */
+    record Verdict(Optional<Rejection> rejection, String tree) {
+    }
+
     /** Empty when PostgreSQL's grammar accepts {@code sql} (one or more statements). */
     Optional<Rejection> check(String sql) {
+        return parse(sql, false).rejection();
+    }
+
+    /** Parses {@code sql}; {@code withTree} also copies the parse tree out, which costs a string of its size. */
+    Verdict parse(String sql, boolean withTree) {
         byte[] utf8 = sql.getBytes(StandardCharsets.UTF_8);
         ParseResult.ByValue result = library.pg_query_parse(Arrays.copyOf(utf8, utf8.length + 1));
         try {
             if (result.error == null) {
-                return Optional.empty();
+                String tree = withTree && result.parseTree != null
+                        ? result.parseTree.getString(0, StandardCharsets.UTF_8.name()) : null;
+                return new Verdict(Optional.empty(), tree);
             }
             Error error = new Error(result.error);
-            return Optional.of(new Rejection(withoutLongQuotes(error.message), characterIndex(sql, error.cursorpos)));
+            return new Verdict(Optional.of(new Rejection(withoutLongQuotes(error.message),
+                    characterIndex(sql, error.cursorpos))), null);
         } finally {
             library.pg_query_free_parse_result(result);
         }

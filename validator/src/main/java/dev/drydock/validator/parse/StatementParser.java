@@ -10,6 +10,9 @@ import dev.drydock.shared.sql.SplitScript;
 import dev.drydock.shared.sql.SqlSplitter;
 import dev.drydock.shared.sql.SqlStatement;
 import dev.drydock.shared.sql.SqlToken;
+import dev.drydock.validator.statement.PostgresStatements;
+import dev.drydock.validator.statement.Statement;
+import dev.drydock.validator.statement.TokenStatements;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +35,7 @@ public final class StatementParser implements AutoCloseable {
     private final boolean askSqlite;
     private SqliteSyntax sqlite;
     private Optional<PostgresGrammar> postgres;
+    private PostgresStatements postgresStatements;
 
     public StatementParser(DialectTarget target) {
         this(target, true);
@@ -84,9 +88,15 @@ public final class StatementParser implements AutoCloseable {
         if (target.dialect() == Dialect.POSTGRESQL && askSqlite && !lexicalError && !hasPlaceholder(tokens)) {
             Optional<PostgresGrammar> grammar = postgresGrammar();
             if (grammar.isPresent()) {
-                Optional<SyntaxProblem> verdict = postgresVerdict(grammar.get(), statement, fileLines)
-                        .filter(problem -> !PostgresGrammar.mayBeNewerSyntax(target, tokens));
-                return new ParsedStatement(statement, shape, verdict);
+                PostgresGrammar.Verdict verdict = grammar.get().parse(statement.text(),
+                        PostgresStatements.readsTree(shape.kind()));
+                Optional<SyntaxProblem> problem = postgresProblem(verdict, statement, fileLines)
+                        .filter(found -> !PostgresGrammar.mayBeNewerSyntax(target, tokens));
+                Statement typed = verdict.tree() != null
+                        ? postgresStatements().read(verdict.tree(), statement.text(), statement.startOffset(), tokens,
+                        shape.kind(), shape.objects())
+                        : TokenStatements.read(tokens, shape.kind(), shape.objects());
+                return new ParsedStatement(statement, shape, typed, problem);
             }
         }
         Optional<SyntaxProblem> problem = unbalancedParenthesis(statement, tokens, fileLines)
@@ -94,7 +104,14 @@ public final class StatementParser implements AutoCloseable {
                 .or(() -> unknownStatement(statement, tokens, shape, fileLines))
                 .or(() -> postgresDrop(statement, shape, tokens, fileLines))
                 .or(() -> sqliteVerdict(statement, fileLines));
-        return new ParsedStatement(statement, shape, problem);
+        return new ParsedStatement(statement, shape, TokenStatements.read(tokens, shape.kind(), shape.objects()), problem);
+    }
+
+    private PostgresStatements postgresStatements() {
+        if (postgresStatements == null) {
+            postgresStatements = new PostgresStatements();
+        }
+        return postgresStatements;
     }
 
     private static Optional<SyntaxProblem> unbalancedParenthesis(SqlStatement statement, List<SqlToken> tokens,
@@ -178,9 +195,9 @@ public final class StatementParser implements AutoCloseable {
         return false;
     }
 
-    private static Optional<SyntaxProblem> postgresVerdict(PostgresGrammar grammar, SqlStatement statement,
+    private static Optional<SyntaxProblem> postgresProblem(PostgresGrammar.Verdict verdict, SqlStatement statement,
                                                            LineMap fileLines) {
-        return grammar.check(statement.text()).map(rejection -> {
+        return verdict.rejection().map(rejection -> {
             if (rejection.character() < 0 || rejection.character() >= statement.text().length()) {
                 String message = rejection.message().endsWith("at end of input")
                         ? "syntax error: the statement ends too early (PostgreSQL: syntax error at end of input)"

@@ -2,6 +2,8 @@ package dev.drydock.validator.rules;
 
 import dev.drydock.shared.sql.Dialect;
 import dev.drydock.shared.sql.SqlToken;
+import dev.drydock.validator.statement.CreateIndex;
+import dev.drydock.validator.statement.AlterTableActions;
 
 import java.util.List;
 
@@ -28,8 +30,8 @@ final class BlockingIndexBuild implements StatementRules {
             return;
         }
         String kind = site.kind();
-        if (kind.equals("CREATE INDEX") || kind.equals("CREATE UNIQUE INDEX")) {
-            if (site.dialect() == Dialect.POSTGRESQL && !site.containsWord("CONCURRENTLY")) {
+        if (site.typed() instanceof CreateIndex index) {
+            if (site.dialect() == Dialect.POSTGRESQL && !index.concurrently()) {
                 site.reportOnTable(sink, RULE, site.first(), table, "CREATE INDEX on " + table + " blocks every"
                         + " INSERT, UPDATE and DELETE until the build ends; use CREATE INDEX CONCURRENTLY, in a"
                         + " migration that runs outside a transaction");

@@ -2,6 +2,7 @@ package dev.drydock.validator.rules;
 
 import dev.drydock.shared.sql.Dialect;
 import dev.drydock.validator.schema.Index;
+import dev.drydock.validator.statement.DropObjects;
 
 import java.util.Locale;
 
@@ -19,10 +20,11 @@ final class BlockingIndexDrop implements StatementRules {
 
     @Override
     public void check(StatementSite site, FindingSink sink) {
-        if (site.dialect() != Dialect.POSTGRESQL || !site.kind().equals("DROP INDEX") || site.containsWord("CONCURRENTLY")) {
+        if (site.dialect() != Dialect.POSTGRESQL || !(site.typed() instanceof DropObjects drop)
+                || !drop.type().equals("INDEX") || drop.concurrently()) {
             return;
         }
-        for (String name : site.statement().shape().objects()) {
+        for (String name : drop.names()) {
             Index index = site.schema().indexes().get(site.names().key(name.toLowerCase(Locale.ROOT)));
             String table = index == null ? null : site.existingTable(index.table());
             if (table != null) {

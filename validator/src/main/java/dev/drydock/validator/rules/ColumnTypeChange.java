@@ -4,6 +4,7 @@ import dev.drydock.shared.sql.SqlToken;
 import dev.drydock.validator.schema.Column;
 import dev.drydock.validator.schema.Table;
 import dev.drydock.validator.schema.TypeName;
+import dev.drydock.validator.statement.AlterTableActions;
 
 import java.util.List;
 

@@ -1,6 +1,7 @@
 package dev.drydock.validator.rules;
 
 import dev.drydock.shared.sql.SqlToken;
+import dev.drydock.validator.statement.AlterTableActions;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -3,6 +3,8 @@ package dev.drydock.validator.rules;
 import dev.drydock.shared.migration.TransactionMode;
 import dev.drydock.shared.sql.Dialect;
 import dev.drydock.validator.parse.ParsedStatement;
+import dev.drydock.validator.statement.CreateIndex;
+import dev.drydock.validator.statement.DropObjects;
 
 /**
  * {@code concurrent-in-transaction}: a statement PostgreSQL runs only outside a transaction block (CONCURRENTLY,
@@ -24,8 +26,10 @@ final class ConcurrentInTransaction implements StatementRules {
     @Override
     public void check(StatementSite site, FindingSink sink) {
         String kind = site.kind();
-        boolean outsideOnly = site.containsWord("CONCURRENTLY") && (kind.endsWith("INDEX") || kind.equals("REINDEX"))
-                || kind.equals("VACUUM") || kind.equals("CREATE DATABASE") || kind.equals("DROP DATABASE")
+        boolean concurrently = site.typed() instanceof CreateIndex index ? index.concurrently()
+                : site.typed() instanceof DropObjects drop ? drop.concurrently()
+                : site.containsWord("CONCURRENTLY") && (kind.endsWith("INDEX") || kind.equals("REINDEX"));
+        boolean outsideOnly = concurrently || kind.equals("VACUUM") || kind.equals("CREATE DATABASE") || kind.equals("DROP DATABASE")
                 || kind.equals("ALTER SYSTEM");
         if (outsideOnly) {
             site.state().outsideTransactionOnly.add(site.statement());

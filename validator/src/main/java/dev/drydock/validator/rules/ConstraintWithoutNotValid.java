@@ -1,9 +1,11 @@
 package dev.drydock.validator.rules;
 
 import dev.drydock.shared.sql.Dialect;
-import dev.drydock.shared.sql.SqlToken;
+import dev.drydock.validator.statement.AlterTable;
+import dev.drydock.validator.statement.AlterAction;
+import dev.drydock.validator.statement.AddConstraint;
+import dev.drydock.validator.statement.AddColumn;
 
-import java.util.List;
 
 /**
  * {@code constraint-without-not-valid}: on PostgreSQL, a foreign key or CHECK added to an existing table without NOT
@@ -21,20 +23,19 @@ final class ConstraintWithoutNotValid implements StatementRules {
 
     @Override
     public void check(StatementSite site, FindingSink sink) {
-        String table = AlterTableActions.existingPostgresTable(site);
-        if (table == null || site.containsWord("VALID") && site.indexOfWord("NOT") >= 0) {
+        String table = site.existingPostgresAlteredTable();
+        if (table == null || !(site.typed() instanceof AlterTable alter)) {
             return;
         }
-        for (List<SqlToken> action : AlterTableActions.addedConstraints(site.tokens())) {
-            if (AlterTableActions.has(action, "FOREIGN") || AlterTableActions.has(action, "CHECK")) {
-                site.reportOnTable(sink, RULE, action.get(0), table, "adding this constraint scans all of " + table
+        for (AlterAction action : alter.actions()) {
+            if (action instanceof AddConstraint constraint && !constraint.notValid()
+                    && (constraint.kind() == AddConstraint.Kind.FOREIGN_KEY
+                    || constraint.kind() == AddConstraint.Kind.CHECK)) {
+                site.reportOnTable(sink, RULE, action.at(), table, "adding this constraint scans all of " + table
                         + " while writes wait; add it NOT VALID, then run ALTER TABLE " + table + " VALIDATE"
                         + " CONSTRAINT ... in a later migration");
-            }
-        }
-        for (List<SqlToken> action : AlterTableActions.addedColumns(site.tokens())) {
-            if (AlterTableActions.has(action, "REFERENCES")) {
-                site.reportOnTable(sink, RULE, action.get(0), table, "adding a column with REFERENCES validates the"
+            } else if (action instanceof AddColumn column && column.references()) {
+                site.reportOnTable(sink, RULE, action.at(), table, "adding a column with REFERENCES validates the"
                         + " new foreign key by scanning all of " + table + " under the ALTER's lock; add the column,"
                         + " then ADD CONSTRAINT ... FOREIGN KEY ... NOT VALID, and VALIDATE CONSTRAINT in a later"
                         + " migration");

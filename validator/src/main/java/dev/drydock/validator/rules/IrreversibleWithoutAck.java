@@ -4,6 +4,7 @@ import dev.drydock.shared.migration.Script;
 import dev.drydock.shared.sql.Dialect;
 import dev.drydock.shared.sql.SqlComment;
 import dev.drydock.shared.sql.SqlToken;
+import dev.drydock.validator.statement.AlterTableActions;
 
 import java.util.List;
 

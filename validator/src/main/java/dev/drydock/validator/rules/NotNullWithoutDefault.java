@@ -1,9 +1,10 @@
 package dev.drydock.validator.rules;
 
 import dev.drydock.shared.sql.Dialect;
-import dev.drydock.shared.sql.SqlToken;
+import dev.drydock.validator.statement.AlterTable;
+import dev.drydock.validator.statement.AlterAction;
+import dev.drydock.validator.statement.AddColumn;
 
-import java.util.List;
 
 /**
  * {@code not-null-without-default}: ADD COLUMN ... NOT NULL without a default on an existing table, which fails
@@ -26,20 +27,12 @@ final class NotNullWithoutDefault implements StatementRules {
         if (table != null && (kind.equals("TRUNCATE") || kind.equals("DELETE") && !site.hasTopLevelWord("WHERE"))) {
             site.state().emptied.add(table);
         }
-        if (table == null || !kind.equals("ALTER TABLE") || site.state().emptied.contains(table)) {
+        if (table == null || !(site.typed() instanceof AlterTable alter) || site.state().emptied.contains(table)) {
             return;
         }
-        for (List<SqlToken> action : AlterTableActions.addedColumns(site.tokens())) {
-            boolean notNull = false;
-            boolean hasDefault = false;
-            for (int i = 0; i < action.size(); i++) {
-                SqlToken token = action.get(i);
-                notNull |= token.isWord("NOT") && i + 1 < action.size() && action.get(i + 1).isWord("NULL");
-                hasDefault |= token.isWord("DEFAULT") || token.isWord("GENERATED") || token.isWord("AUTO_INCREMENT")
-                        || token.isWord("SERIAL") || token.isWord("BIGSERIAL") || token.isWord("AS");
-            }
-            if (notNull && !hasDefault) {
-                site.reportOnTable(sink, RULE, action.get(0), table, "adding a NOT NULL column without a DEFAULT fails"
+        for (AlterAction action : alter.actions()) {
+            if (action instanceof AddColumn column && column.notNull() && !column.filled()) {
+                site.reportOnTable(sink, RULE, action.at(), table, "adding a NOT NULL column without a DEFAULT fails"
                         + " on " + table + " as soon as it has rows; add a DEFAULT, or add it nullable, backfill,"
                         + " then SET NOT NULL");
             }

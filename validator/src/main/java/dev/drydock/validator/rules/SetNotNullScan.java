@@ -1,7 +1,9 @@
 package dev.drydock.validator.rules;
 
 import dev.drydock.shared.sql.Dialect;
-import dev.drydock.shared.sql.SqlToken;
+import dev.drydock.validator.statement.AlterTable;
+import dev.drydock.validator.statement.AlterColumn;
+import dev.drydock.validator.statement.AlterAction;
 import dev.drydock.validator.schema.Constraint;
 import dev.drydock.validator.schema.Table;
 
@@ -23,33 +25,23 @@ final class SetNotNullScan implements StatementRules {
 
     @Override
     public void check(StatementSite site, FindingSink sink) {
-        String table = AlterTableActions.existingPostgresTable(site);
-        if (table == null) {
+        String table = site.existingPostgresAlteredTable();
+        if (table == null || !(site.typed() instanceof AlterTable alter)) {
             return;
         }
-        for (List<SqlToken> action : AlterTableActions.of(site.tokens())) {
-            if (!action.get(0).isWord("ALTER") || !setsNotNull(action)) {
-                continue;
+        for (AlterAction action : alter.actions()) {
+            if (action instanceof AlterColumn change && change.change() == AlterColumn.Change.SET_NOT_NULL) {
+                String column = change.column().toLowerCase(Locale.ROOT);
+                if (!provenByCheck(site.schema().table(table), column)) {
+                    site.reportOnTable(sink, RULE, action.at(), table, "SET NOT NULL on " + table + "." + column
+                            + " scans the whole table under an ACCESS EXCLUSIVE lock; add CHECK (" + column
+                            + " IS NOT NULL) NOT VALID and VALIDATE it first, then SET NOT NULL needs no scan"
+                            + " (PostgreSQL 12+)");
+                }
             }
-            int name = action.size() > 1 && action.get(1).isWord("COLUMN") ? 2 : 1;
-            String column = action.get(name).unquoted().toLowerCase(Locale.ROOT);
-            if (provenByCheck(site.schema().table(table), column)) {
-                continue;
-            }
-            site.reportOnTable(sink, RULE, action.get(0), table, "SET NOT NULL on " + table + "." + column
-                    + " scans the whole table under an ACCESS EXCLUSIVE lock; add CHECK (" + column + " IS NOT NULL)"
-                    + " NOT VALID and VALIDATE it first, then SET NOT NULL needs no scan (PostgreSQL 12+)");
         }
     }
 
-    private static boolean setsNotNull(List<SqlToken> action) {
-        for (int i = 0; i + 2 < action.size(); i++) {
-            if (action.get(i).isWord("SET") && action.get(i + 1).isWord("NOT") && action.get(i + 2).isWord("NULL")) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     /** A CHECK that already says the column is not null lets PostgreSQL skip the scan. */
     private static boolean provenByCheck(Table table, String column) {

@@ -9,8 +9,11 @@ import dev.drydock.shared.sql.SqlToken;
 import dev.drydock.validator.parse.ParsedStatement;
 import dev.drydock.validator.schema.Replayer;
 import dev.drydock.validator.schema.SchemaModel;
+import dev.drydock.validator.statement.CreateIndex;
+import dev.drydock.validator.statement.Statement;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One statement as the statement rules see it: where it is, whether it is in a forward script, and the
@@ -25,6 +28,11 @@ record StatementSite(Analysis analysis, Migration migration, Script script, bool
 
     String kind() {
         return statement.shape().kind();
+    }
+
+    /** What the statement does, from PostgreSQL's parse tree or its tokens. */
+    Statement typed() {
+        return statement.typed();
     }
 
     SqlToken first() {
@@ -43,11 +51,25 @@ record StatementSite(Analysis analysis, Migration migration, Script script, bool
     }
 
     /**
+     * The table a PostgreSQL {@code ALTER TABLE} changes, when it existed before the migration; null otherwise
+     * (another statement, another dialect, a table of this migration's own).
+     */
+    String existingPostgresAlteredTable() {
+        if (dialect() != Dialect.POSTGRESQL || !kind().equals("ALTER TABLE")) {
+            return null;
+        }
+        return existingTable(object());
+    }
+
+    /**
      * The table that existed before this migration and that the statement works on (the one after ON for an index
      * or a trigger), as the schema model keys it; null for a table of this migration's own, or none.
      */
     String lockedTable() {
         String kind = kind();
+        if (typed() instanceof CreateIndex index) {
+            return index.table() == null ? null : existingTable(names.key(index.table().toLowerCase(Locale.ROOT)));
+        }
         if (kind.endsWith("INDEX") && kind.startsWith("CREATE") || kind.equals("CREATE TRIGGER")) {
             List<SqlToken> tokens = tokens();
             int on = indexOfWord("ON");

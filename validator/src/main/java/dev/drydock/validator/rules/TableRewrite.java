@@ -2,6 +2,7 @@ package dev.drydock.validator.rules;
 
 import dev.drydock.shared.sql.Dialect;
 import dev.drydock.shared.sql.SqlToken;
+import dev.drydock.validator.statement.AlterTableActions;
 
 import java.util.List;
 import java.util.Locale;

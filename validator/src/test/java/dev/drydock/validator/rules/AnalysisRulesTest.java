@@ -206,6 +206,14 @@ class AnalysisRulesTest {
                         + "ALTER TABLE users_new RENAME TO users;", "SELECT 1;", "the rebuild keeps the rows"),
                 fires("unbounded-dml", pg, "UPDATE users SET active = true;", "SELECT 1;", "no WHERE"),
                 silent("unbounded-dml", pg, "UPDATE users SET active = true WHERE id < 1000;", "SELECT 1;", "WHERE"),
+                // read from PostgreSQL's parse tree: a clause of one action says nothing of another
+                fires("not-null-without-default", pg, "ALTER TABLE users ADD COLUMN score int NOT NULL"
+                        + " CHECK (score > CAST('0' AS int));", "ALTER TABLE users DROP COLUMN score;",
+                        "the AS of a CAST is no generated column"),
+                fires("constraint-without-not-valid", pg, "ALTER TABLE users ADD CONSTRAINT adult CHECK (age >= 18)"
+                        + " NOT VALID, ADD CONSTRAINT users_self_fk FOREIGN KEY (age) REFERENCES users (id);",
+                        "ALTER TABLE users DROP CONSTRAINT users_self_fk, DROP CONSTRAINT adult;",
+                        "NOT VALID on the CHECK leaves the foreign key validated"),
                 fires("not-null-without-default", pg, "ALTER TABLE users ADD COLUMN code text NOT NULL;",
                         "ALTER TABLE users DROP COLUMN code;", "no default"),
                 silent("not-null-without-default", pg, "ALTER TABLE users ADD COLUMN code text NOT NULL DEFAULT '';",

@@ -1,6 +1,5 @@
-package dev.drydock.validator.rules;
+package dev.drydock.validator.statement;
 
-import dev.drydock.shared.sql.Dialect;
 import dev.drydock.shared.sql.SqlToken;
 
 import java.util.ArrayList;
@@ -8,12 +7,12 @@ import java.util.List;
 import java.util.Locale;
 
 /** The comma-separated actions of an {@code ALTER TABLE} statement, each as its tokens from its verb on. */
-final class AlterTableActions {
+public final class AlterTableActions {
 
     private AlterTableActions() {
     }
 
-    static List<List<SqlToken>> of(List<SqlToken> tokens) {
+    public static List<List<SqlToken>> of(List<SqlToken> tokens) {
         List<List<SqlToken>> actions = new ArrayList<>();
         int at = firstAction(tokens);
         while (at < tokens.size()) {
@@ -26,19 +25,9 @@ final class AlterTableActions {
         return actions;
     }
 
-    /**
-     * The table a PostgreSQL {@code ALTER TABLE} changes, when it existed before the migration; null otherwise
-     * (another statement, another dialect, a table of this migration's own).
-     */
-    static String existingPostgresTable(StatementSite site) {
-        if (site.dialect() != Dialect.POSTGRESQL || !site.kind().equals("ALTER TABLE")) {
-            return null;
-        }
-        return site.existingTable(site.object());
-    }
 
     /** Where the first action starts: after {@code ALTER TABLE [IF EXISTS] [ONLY] name}. */
-    static int firstAction(List<SqlToken> tokens) {
+    public static int firstAction(List<SqlToken> tokens) {
         int i = 2;
         if (i + 1 < tokens.size() && tokens.get(i).isWord("IF") && tokens.get(i + 1).isWord("EXISTS")) {
             i += 2;
@@ -54,7 +43,7 @@ final class AlterTableActions {
     }
 
     /** The tokens of the action starting at {@code at}, up to the next top-level comma. */
-    static List<SqlToken> action(List<SqlToken> tokens, int at) {
+    public static List<SqlToken> action(List<SqlToken> tokens, int at) {
         int depth = 0;
         int end = at;
         while (end < tokens.size()) {
@@ -72,7 +61,7 @@ final class AlterTableActions {
     }
 
     /** The comma-separated elements of a parenthesized list, from after its {@code (} to its closing {@code )}. */
-    static List<List<SqlToken>> elements(List<SqlToken> inside) {
+    public static List<List<SqlToken>> elements(List<SqlToken> inside) {
         List<List<SqlToken>> elements = new ArrayList<>();
         int depth = 0;
         int start = 0;
@@ -93,13 +82,13 @@ final class AlterTableActions {
     }
 
     /** The actions that add a column ({@code ADD [COLUMN] name type ...}), each from its ADD on. */
-    static List<List<SqlToken>> addedColumns(List<SqlToken> tokens) {
+    public static List<List<SqlToken>> addedColumns(List<SqlToken> tokens) {
         return of(tokens).stream().filter(action -> action.size() > 1 && action.get(0).isWord("ADD")
                 && !isConstraintWord(action.get(1))).toList();
     }
 
     /** The actions that add a constraint or an index ({@code ADD CONSTRAINT}, {@code ADD FOREIGN KEY}, MySQL's {@code ADD INDEX}). */
-    static List<List<SqlToken>> addedConstraints(List<SqlToken> tokens) {
+    public static List<List<SqlToken>> addedConstraints(List<SqlToken> tokens) {
         return of(tokens).stream().filter(action -> action.size() > 1 && action.get(0).isWord("ADD")
                 && isConstraintWord(action.get(1))).toList();
     }
@@ -109,7 +98,7 @@ final class AlterTableActions {
     }
 
     /** The column a {@code DROP [COLUMN] [IF EXISTS] name} action drops; null for any other action. */
-    static String droppedColumn(List<SqlToken> action) {
+    public static String droppedColumn(List<SqlToken> action) {
         if (action.size() < 2 || !action.get(0).isWord("DROP") || isWordIn(action.get(1), "CONSTRAINT", "INDEX", "KEY",
                 "DEFAULT", "NOT", "PRIMARY", "FOREIGN", "CHECK", "IDENTITY", "EXPRESSION")) {
             return null;
@@ -118,7 +107,7 @@ final class AlterTableActions {
     }
 
     /** The column name from {@code from} on, after {@code COLUMN}, {@code IF} and {@code EXISTS}; "?" when none. */
-    static String columnAfter(List<SqlToken> action, int from) {
+    public static String columnAfter(List<SqlToken> action, int from) {
         int i = from;
         while (i < action.size() && isWordIn(action.get(i), "COLUMN", "IF", "EXISTS")) {
             i++;
@@ -135,7 +124,7 @@ final class AlterTableActions {
         return false;
     }
 
-    static boolean has(List<SqlToken> action, String word) {
+    public static boolean has(List<SqlToken> action, String word) {
         return action.stream().anyMatch(token -> token.isWord(word));
     }
 }

@@ -1,0 +1,153 @@
+package dev.drydock.validator.statement;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.drydock.shared.sql.SqlToken;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The statement model read from PostgreSQL's own parse tree: the JSON that libpg_query writes for a statement its
+ * grammar accepts ({@code IndexStmt}, {@code DropStmt}, {@code AlterTableStmt} with its {@code AlterTableCmd}s).
+ * What a rule sees is then what PostgreSQL parsed, not a reading of words: a {@code NOT VALID} on one constraint
+ * says nothing of the next, a {@code DEFAULT} inside a CHECK fills no column. The tree has no position for an
+ * ALTER TABLE action, so each action is matched with the comma-separated action at the same place in the tokens;
+ * a tree that does not fit its tokens, or a node of another kind, is read from the tokens instead. Table and
+ * index names are taken as written, as the schema model keys them: the tree holds them cut to 63 bytes.
+ */
+public final class PostgresStatements {
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    /** The kinds read from the tree; others are not worth the tree's transfer and parse. */
+    public static boolean readsTree(String kind) {
+        return kind.equals("ALTER TABLE") || kind.equals("CREATE INDEX") || kind.equals("CREATE UNIQUE INDEX")
+                || kind.startsWith("DROP ");
+    }
+
+    /**
+     * @param tree   libpg_query's JSON for {@code text}
+     * @param text   the statement's text as parsed
+     * @param offset where {@code text} starts in the file (the tokens' offsets count from the file's start)
+     */
+    public Statement read(String tree, String text, int offset, List<SqlToken> tokens, String kind,
+                          List<String> objects) {
+        JsonNode stmt;
+        try {
+            stmt = json.readTree(tree).path("stmts").path(0).path("stmt");
+        } catch (JsonProcessingException e) {
+            return TokenStatements.read(tokens, kind, objects);
+        }
+        Statement written = TokenStatements.read(tokens, kind, objects);
+        Statement read = null;
+        if (stmt.has("IndexStmt") && written instanceof CreateIndex index) {
+            JsonNode node = stmt.get("IndexStmt");
+            read = new CreateIndex(index.at(), index.name(), index.table(), node.path("unique").asBoolean(),
+                    node.path("concurrent").asBoolean());
+        } else if (stmt.has("DropStmt") && written instanceof DropObjects drop) {
+            JsonNode node = stmt.get("DropStmt");
+            read = new DropObjects(drop.at(), drop.type(), drop.names(), node.path("concurrent").asBoolean(),
+                    node.path("missing_ok").asBoolean(), "DROP_CASCADE".equals(node.path("behavior").asText()));
+        } else if (stmt.has("AlterTableStmt") && written instanceof AlterTable alter) {
+            read = alterTable(stmt.get("AlterTableStmt"), alter, new Locations(text, offset, tokens), tokens);
+        }
+        return read != null ? read : written;
+    }
+
+    private static Statement alterTable(JsonNode tree, AlterTable written, Locations locations, List<SqlToken> tokens) {
+        JsonNode commands = tree.path("cmds");
+        List<List<SqlToken>> actions = AlterTableActions.of(tokens);
+        if (commands.size() != actions.size()) {
+            return null;
+        }
+        List<AlterAction> read = new ArrayList<>();
+        for (int i = 0; i < commands.size(); i++) {
+            read.add(action(commands.get(i).path("AlterTableCmd"), actions.get(i).get(0), locations));
+        }
+        return new AlterTable(written.at(), written.table(), List.copyOf(read));
+    }
+
+    private static AlterAction action(JsonNode command, SqlToken at, Locations locations) {
+        String column = command.path("name").asText();
+        return switch (command.path("subtype").asText()) {
+            case "AT_AddColumn" -> addColumn(command.path("def").path("ColumnDef"), at, locations);
+            case "AT_AddConstraint" -> addConstraint(command.path("def").path("Constraint"), at);
+            case "AT_SetNotNull" -> new AlterColumn(at, column, AlterColumn.Change.SET_NOT_NULL);
+            case "AT_DropNotNull" -> new AlterColumn(at, column, AlterColumn.Change.DROP_NOT_NULL);
+            case "AT_ColumnDefault" -> new AlterColumn(at, column, command.has("def")
+                    ? AlterColumn.Change.SET_DEFAULT : AlterColumn.Change.DROP_DEFAULT);
+            case "AT_AlterColumnType" -> new AlterColumn(at, column, AlterColumn.Change.TYPE);
+            default -> new OtherAction(at);
+        };
+    }
+
+    private static AlterAction addColumn(JsonNode definition, SqlToken at, Locations locations) {
+        boolean notNull = false;
+        boolean filled = isSerial(definition.path("typeName"));
+        boolean references = false;
+        SqlToken key = null;
+        for (JsonNode node : definition.path("constraints")) {
+            JsonNode constraint = node.path("Constraint");
+            switch (constraint.path("contype").asText()) {
+                case "CONSTR_NOTNULL" -> notNull = true;
+                case "CONSTR_DEFAULT", "CONSTR_IDENTITY", "CONSTR_GENERATED" -> filled = true;
+                case "CONSTR_FOREIGN" -> references = true;
+                case "CONSTR_PRIMARY", "CONSTR_UNIQUE" -> {
+                    notNull |= constraint.path("contype").asText().equals("CONSTR_PRIMARY");
+                    if (key == null) {
+                        key = locations.token(constraint.path("location").asInt(-1), at);
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return new AddColumn(at, definition.path("colname").asText(), notNull, filled, key, references);
+    }
+
+    /** serial, bigserial and smallserial (and their serial2/4/8 spellings) are filled from a sequence. */
+    private static boolean isSerial(JsonNode typeName) {
+        JsonNode names = typeName.path("names");
+        String last = names.path(names.size() - 1).path("String").path("sval").asText();
+        return last.matches("(small|big)?serial[248]?");
+    }
+
+    private static AlterAction addConstraint(JsonNode constraint, SqlToken at) {
+        AddConstraint.Kind kind = switch (constraint.path("contype").asText()) {
+            case "CONSTR_PRIMARY" -> AddConstraint.Kind.PRIMARY_KEY;
+            case "CONSTR_UNIQUE" -> AddConstraint.Kind.UNIQUE;
+            case "CONSTR_CHECK" -> AddConstraint.Kind.CHECK;
+            case "CONSTR_FOREIGN" -> AddConstraint.Kind.FOREIGN_KEY;
+            case "CONSTR_EXCLUSION" -> AddConstraint.Kind.EXCLUDE;
+            default -> null;
+        };
+        if (kind == null) {
+            return new OtherAction(at);
+        }
+        String name = constraint.has("conname") ? constraint.get("conname").asText() : null;
+        return new AddConstraint(at, name, kind, constraint.path("skip_validation").asBoolean(),
+                constraint.has("indexname"));
+    }
+
+    /** PostgreSQL's locations count bytes of the statement's UTF-8 text; tokens count characters of the file. */
+    private record Locations(String text, int offset, List<SqlToken> tokens) {
+
+        /** The token at byte {@code location} of the text, or {@code otherwise} when there is none. */
+        SqlToken token(int location, SqlToken otherwise) {
+            byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+            if (location < 0 || location >= utf8.length) {
+                return otherwise;
+            }
+            int character = offset + new String(utf8, 0, location, StandardCharsets.UTF_8).length();
+            for (SqlToken token : tokens) {
+                if (token.start() == character) {
+                    return token;
+                }
+            }
+            return otherwise;
+        }
+    }
+}

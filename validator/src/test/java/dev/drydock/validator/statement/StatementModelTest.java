@@ -1,0 +1,118 @@
+package dev.drydock.validator.statement;
+
+import dev.drydock.shared.migration.Script;
+import dev.drydock.shared.migration.SourceFile;
+import dev.drydock.shared.sql.Dialect;
+import dev.drydock.shared.sql.DialectTarget;
+import dev.drydock.shared.sql.SqlLexer;
+import dev.drydock.shared.sql.SqlToken;
+import dev.drydock.validator.parse.ParsedStatement;
+import dev.drydock.validator.parse.StatementParser;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The statement model, read from PostgreSQL's parse tree (libpg_query, which the build installs) and from tokens:
+ * both must say the same of what both can read, and the tree must say what the tokens cannot.
+ */
+class StatementModelTest {
+
+    private static final String ALTER = "ALTER TABLE ONLY shop.users"
+            + " ADD COLUMN score int NOT NULL CHECK (score > CAST('0' AS int)),"
+            + " ADD COLUMN code text UNIQUE DEFAULT 'x',"
+            + " ADD COLUMN id2 bigserial,"
+            + " ADD COLUMN team_id int REFERENCES teams,"
+            + " ADD CONSTRAINT users_age_check CHECK (age > 0) NOT VALID,"
+            + " ADD CONSTRAINT users_team_fk FOREIGN KEY (team_id) REFERENCES teams (id),"
+            + " ADD CONSTRAINT users_pkey PRIMARY KEY USING INDEX users_id_idx,"
+            + " ADD UNIQUE (email),"
+            + " ALTER COLUMN email SET NOT NULL,"
+            + " ALTER name DROP DEFAULT,"
+            + " ALTER COLUMN age SET DATA TYPE bigint,"
+            + " DROP COLUMN legacy";
+
+    private static Statement fromTree(String sql) {
+        Script script = Script.wholeFile(SourceFile.ofText(Path.of("V1__x.sql"), "V1__x.sql", sql + ";"));
+        try (StatementParser parser = new StatementParser(DialectTarget.latest(Dialect.POSTGRESQL))) {
+            ParsedStatement statement = parser.parse(script).statements().get(0);
+            assertTrue(statement.problem().isEmpty(), "PostgreSQL's grammar accepts " + sql);
+            return statement.typed();
+        }
+    }
+
+    private static Statement fromTokens(String sql, String kind, List<String> objects) {
+        List<SqlToken> tokens = SqlLexer.tokens(Dialect.POSTGRESQL, sql).stream().filter(t -> !t.isComment()).toList();
+        return TokenStatements.read(tokens, kind, objects);
+    }
+
+    @Test
+    void alterTableActionsFromTheTreeAndFromTheTokens() {
+        for (Statement read : List.of(fromTree(ALTER), fromTokens(ALTER, "ALTER TABLE", List.of("shop.users")))) {
+            AlterTable alter = assertInstanceOf(AlterTable.class, read);
+            assertEquals("shop.users", alter.table());
+            List<AlterAction> actions = alter.actions();
+            assertEquals(12, actions.size());
+            AddColumn score = assertInstanceOf(AddColumn.class, actions.get(0));
+            assertEquals("score", score.column());
+            assertTrue(score.notNull());
+            assertFalse(score.filled(), "an AS inside a CHECK fills nothing: " + read);
+            AddColumn code = assertInstanceOf(AddColumn.class, actions.get(1));
+            assertTrue(code.filled());
+            assertTrue(code.key().isWord("UNIQUE"));
+            assertTrue(assertInstanceOf(AddColumn.class, actions.get(2)).filled(), "bigserial");
+            assertTrue(assertInstanceOf(AddColumn.class, actions.get(3)).references());
+            AddConstraint check = assertInstanceOf(AddConstraint.class, actions.get(4));
+            assertEquals(new AddConstraint(check.at(), "users_age_check", AddConstraint.Kind.CHECK, true, false), check);
+            AddConstraint foreignKey = assertInstanceOf(AddConstraint.class, actions.get(5));
+            assertFalse(foreignKey.notValid(), "NOT VALID belongs to the CHECK before it");
+            assertTrue(assertInstanceOf(AddConstraint.class, actions.get(6)).usingIndex());
+            assertEquals(AddConstraint.Kind.UNIQUE, assertInstanceOf(AddConstraint.class, actions.get(7)).kind());
+            assertEquals(AlterColumn.Change.SET_NOT_NULL, assertInstanceOf(AlterColumn.class, actions.get(8)).change());
+            assertEquals(AlterColumn.Change.DROP_DEFAULT, assertInstanceOf(AlterColumn.class, actions.get(9)).change());
+            assertEquals(AlterColumn.Change.TYPE, assertInstanceOf(AlterColumn.class, actions.get(10)).change());
+            assertInstanceOf(OtherAction.class, actions.get(11));
+            assertTrue(actions.get(8).at().isWord("ALTER") && actions.get(11).at().isWord("DROP"), "each at its verb");
+        }
+    }
+
+    @Test
+    void indexesAndDrops() {
+        String create = "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS users_email_idx ON ONLY shop.users (lower(email))";
+        for (Statement read : List.of(fromTree(create), fromTokens(create, "CREATE UNIQUE INDEX", List.of()))) {
+            CreateIndex index = assertInstanceOf(CreateIndex.class, read);
+            assertEquals(new CreateIndex(index.at(), "users_email_idx", "shop.users", true, true), index);
+        }
+        CreateIndex unnamed = assertInstanceOf(CreateIndex.class, fromTree("CREATE INDEX ON users (email)"));
+        assertNull(unnamed.name());
+        assertFalse(unnamed.concurrently());
+        String drop = "DROP INDEX CONCURRENTLY IF EXISTS shop.a_idx, b_idx CASCADE";
+        for (Statement read : List.of(fromTree(drop), fromTokens(drop, "DROP INDEX", List.of("shop.a_idx", "b_idx")))) {
+            DropObjects objects = assertInstanceOf(DropObjects.class, read);
+            assertEquals(new DropObjects(objects.at(), "INDEX", List.of("shop.a_idx", "b_idx"), true, true, true), objects);
+        }
+    }
+
+    @Test
+    void aWordInAStringOrANameIsNoClause() {
+        // the tokens see CONCURRENTLY, the tree sees a table called concurrently
+        CreateIndex index = assertInstanceOf(CreateIndex.class, fromTree("CREATE INDEX i ON \"concurrently\" (a)"));
+        assertFalse(index.concurrently());
+        AlterTable alter = assertInstanceOf(AlterTable.class,
+                fromTree("ALTER TABLE t ADD COLUMN note text NOT NULL CHECK (note <> 'DEFAULT')"));
+        assertFalse(assertInstanceOf(AddColumn.class, alter.actions().get(0)).filled());
+    }
+
+    @Test
+    void otherKindsAreLeftToTheirTokens() {
+        assertInstanceOf(OtherStatement.class, fromTree("UPDATE users SET a = 1"));
+        assertInstanceOf(AlterTable.class, fromTree("ALTER TABLE t RENAME COLUMN a TO b"));
+    }
+}
