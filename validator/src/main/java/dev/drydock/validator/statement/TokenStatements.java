@@ -26,7 +26,7 @@ public final class TokenStatements {
         }
         SqlToken first = tokens.get(0);
         if (kind.equals("CREATE INDEX") || kind.equals("CREATE UNIQUE INDEX")) {
-            return new CreateIndex(first, indexName(tokens), nameAfterOn(tokens), kind.contains("UNIQUE"),
+            return new CreateIndex(first, indexName(tokens), nameAfterOn(tokens), tokens.get(1).isWord("UNIQUE"),
                     hasWord(tokens, "CONCURRENTLY"));
         }
         if (kind.startsWith("DROP ")) {
