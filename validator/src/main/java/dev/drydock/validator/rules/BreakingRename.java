@@ -1,10 +1,9 @@
 package dev.drydock.validator.rules;
 
 import dev.drydock.shared.sql.Dialect;
-import dev.drydock.shared.sql.SqlToken;
-import dev.drydock.validator.statement.AlterTableActions;
-
-import java.util.List;
+import dev.drydock.validator.statement.AlterAction;
+import dev.drydock.validator.statement.AlterTable;
+import dev.drydock.validator.statement.Rename;
 
 /** {@code breaking-rename}: renaming an existing table or column, which the running application still uses. */
 final class BreakingRename implements StatementRules {
@@ -27,20 +26,16 @@ final class BreakingRename implements StatementRules {
                     + " that still uses the old name; add a view with the new name first, move the code, then rename");
             return;
         }
-        if (!site.kind().equals("ALTER TABLE")) {
+        if (!(site.typed() instanceof AlterTable alter)) {
             return;
         }
-        for (List<SqlToken> action : AlterTableActions.of(site.tokens())) {
-            SqlToken next = action.size() > 1 ? action.get(1) : null;
-            if (!action.get(0).isWord("RENAME") || next != null && (next.isWord("CONSTRAINT") || next.isWord("INDEX")
-                    || next.isWord("KEY"))) {
-                continue;
+        for (AlterAction action : alter.actions()) {
+            if (action instanceof Rename rename) {
+                String what = rename.column() == null ? "table " + table : "a column of " + table;
+                site.reportOnTable(sink, RULE, action.at(), table, "renaming " + what + " breaks the running"
+                        + " application that still uses the old name; add the new name alongside (a new column kept"
+                        + " in sync, or a view), move the code, then drop the old name");
             }
-            String what = next != null && (next.isWord("TO") || next.isWord("AS")) ? "table " + table
-                    : "a column of " + table;
-            site.reportOnTable(sink, RULE, action.get(0), table, "renaming " + what + " breaks the running"
-                    + " application that still uses the old name; add the new name alongside (a new column kept in"
-                    + " sync, or a view), move the code, then drop the old name");
         }
     }
 }

@@ -1,10 +1,11 @@
 package dev.drydock.validator.rules;
 
 import dev.drydock.shared.sql.Dialect;
-import dev.drydock.shared.sql.SqlToken;
-import dev.drydock.validator.statement.AlterTableActions;
+import dev.drydock.validator.statement.AlterAction;
+import dev.drydock.validator.statement.AlterTable;
+import dev.drydock.validator.statement.DropColumn;
 
-import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code destructive-drop}: DROP TABLE or DROP COLUMN on a table that existed before the migration. The table a
@@ -29,15 +30,14 @@ final class DestructiveDrop implements StatementRules {
                     + " rows, and breaks code that still uses it; stop using it first, then drop it in a later"
                     + " migration after a backup");
         }
-        if (!site.kind().equals("ALTER TABLE")) {
+        if (!(site.typed() instanceof AlterTable alter)) {
             return;
         }
-        for (List<SqlToken> action : AlterTableActions.of(site.tokens())) {
-            String column = AlterTableActions.droppedColumn(action);
-            if (column != null) {
-                site.reportOnTable(sink, RULE, action.get(0), table, "dropping column " + column + " of " + table
-                        + " deletes its data and breaks code that still reads it; stop using it first, then drop it"
-                        + " in a later migration");
+        for (AlterAction action : alter.actions()) {
+            if (action instanceof DropColumn drop) {
+                site.reportOnTable(sink, RULE, action.at(), table, "dropping column "
+                        + drop.column().toLowerCase(Locale.ROOT) + " of " + table + " deletes its data and breaks code"
+                        + " that still reads it; stop using it first, then drop it in a later migration");
             }
         }
     }

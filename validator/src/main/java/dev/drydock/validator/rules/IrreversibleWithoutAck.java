@@ -4,9 +4,12 @@ import dev.drydock.shared.migration.Script;
 import dev.drydock.shared.sql.Dialect;
 import dev.drydock.shared.sql.SqlComment;
 import dev.drydock.shared.sql.SqlToken;
+import dev.drydock.validator.statement.AlterTable;
 import dev.drydock.validator.statement.AlterTableActions;
+import dev.drydock.validator.statement.DropColumn;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code irreversible-without-ack}: a forward migration that destroys data on an existing table (DROP TABLE, DROP
@@ -39,11 +42,12 @@ final class IrreversibleWithoutAck implements StatementRules {
             case "TRUNCATE" -> report(site, sink, "TRUNCATE " + table + " deletes every row");
             case "DELETE" -> report(site, sink, "DELETE FROM " + table + " removes rows");
             case "ALTER TABLE" -> {
+                if (site.typed() instanceof AlterTable alter) {
+                    alter.actions().stream().filter(DropColumn.class::isInstance).map(DropColumn.class::cast)
+                            .forEach(drop -> report(site, sink, "dropping " + table + "."
+                                    + drop.column().toLowerCase(Locale.ROOT) + " deletes its data"));
+                }
                 for (List<SqlToken> action : AlterTableActions.of(site.tokens())) {
-                    String column = AlterTableActions.droppedColumn(action);
-                    if (column != null) {
-                        report(site, sink, "dropping " + table + "." + column + " deletes its data");
-                    }
                     ColumnTypeChange change = ColumnTypeChange.of(site, table, action);
                     if (change != null && change.narrows()) {
                         report(site, sink, "narrowing " + table + "." + change.column() + " from " + change.from()

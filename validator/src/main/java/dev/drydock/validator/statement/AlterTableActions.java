@@ -97,14 +97,6 @@ public final class AlterTableActions {
         return isWordIn(token, "CONSTRAINT", "FOREIGN", "CHECK", "PRIMARY", "UNIQUE", "INDEX", "KEY");
     }
 
-    /** The column a {@code DROP [COLUMN] [IF EXISTS] name} action drops; null for any other action. */
-    public static String droppedColumn(List<SqlToken> action) {
-        if (action.size() < 2 || !action.get(0).isWord("DROP") || isWordIn(action.get(1), "CONSTRAINT", "INDEX", "KEY",
-                "DEFAULT", "NOT", "PRIMARY", "FOREIGN", "CHECK", "IDENTITY", "EXPRESSION")) {
-            return null;
-        }
-        return columnAfter(action, 1);
-    }
 
     /** The column name from {@code from} on, after {@code COLUMN}, {@code IF} and {@code EXISTS}; "?" when none. */
     public static String columnAfter(List<SqlToken> action, int from) {

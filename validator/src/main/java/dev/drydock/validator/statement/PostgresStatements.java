@@ -82,6 +82,8 @@ public final class PostgresStatements {
             case "AT_ColumnDefault" -> new AlterColumn(at, column, command.has("def")
                     ? AlterColumn.Change.SET_DEFAULT : AlterColumn.Change.DROP_DEFAULT);
             case "AT_AlterColumnType" -> new AlterColumn(at, column, AlterColumn.Change.TYPE);
+            case "AT_DropColumn" -> new DropColumn(at, column, command.path("missing_ok").asBoolean(),
+                    "DROP_CASCADE".equals(command.path("behavior").asText()));
             default -> new OtherAction(at);
         };
     }

@@ -48,6 +48,13 @@ public final class TokenStatements {
         if (verb.isWord("ADD") && action.size() > 1) {
             return isConstraintStart(action.get(1)) ? addConstraint(action) : addColumn(action);
         }
+        if (verb.isWord("DROP") && action.size() > 1 && !isWordIn(action.get(1), "CONSTRAINT", "INDEX", "KEY",
+                "DEFAULT", "NOT", "PRIMARY", "FOREIGN", "CHECK", "IDENTITY", "EXPRESSION", "PARTITION")) {
+            return dropColumn(action);
+        }
+        if (verb.isWord("RENAME") && action.size() > 1 && !isWordIn(action.get(1), "CONSTRAINT", "INDEX", "KEY")) {
+            return rename(action);
+        }
         if (verb.isWord("ALTER") && action.size() > 1 && !action.get(1).isWord("CONSTRAINT")
                 && !action.get(1).isWord("INDEX")) {
             int name = action.get(1).isWord("COLUMN") ? 2 : 1;
@@ -56,6 +63,37 @@ public final class TokenStatements {
             }
         }
         return new OtherAction(verb);
+    }
+
+    private static AlterAction dropColumn(List<SqlToken> action) {
+        int i = action.get(1).isWord("COLUMN") ? 2 : 1;
+        boolean ifExists = i + 1 < action.size() && action.get(i).isWord("IF") && action.get(i + 1).isWord("EXISTS");
+        i += ifExists ? 2 : 0;
+        if (i >= action.size()) {
+            return new OtherAction(action.get(0));
+        }
+        return new DropColumn(action.get(0), name(action.get(i)), ifExists,
+                action.get(action.size() - 1).isWord("CASCADE"));
+    }
+
+    /** {@code RENAME [COLUMN] a TO b}, {@code RENAME TO b}, MySQL's {@code RENAME [TO | AS] b}. */
+    private static AlterAction rename(List<SqlToken> action) {
+        SqlToken last = action.get(action.size() - 1);
+        int to = action.size() - 2;
+        if (to >= 1 && action.get(to).isWord("TO") && to > 1) {
+            int column = action.get(1).isWord("COLUMN") ? 2 : 1;
+            return column < to ? new Rename(action.get(0), name(action.get(column)), name(last)) : new OtherAction(action.get(0));
+        }
+        return new Rename(action.get(0), null, name(last));
+    }
+
+    private static boolean isWordIn(SqlToken token, String... words) {
+        for (String word : words) {
+            if (token.isWord(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isConstraintStart(SqlToken token) {

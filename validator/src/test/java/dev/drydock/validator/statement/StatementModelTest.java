@@ -37,7 +37,8 @@ class StatementModelTest {
             + " ALTER COLUMN email SET NOT NULL,"
             + " ALTER name DROP DEFAULT,"
             + " ALTER COLUMN age SET DATA TYPE bigint,"
-            + " DROP COLUMN legacy";
+            + " DROP COLUMN IF EXISTS legacy CASCADE,"
+            + " DROP CONSTRAINT users_old_check";
 
     private static Statement fromTree(String sql) {
         Script script = Script.wholeFile(SourceFile.ofText(Path.of("V1__x.sql"), "V1__x.sql", sql + ";"));
@@ -59,7 +60,7 @@ class StatementModelTest {
             AlterTable alter = assertInstanceOf(AlterTable.class, read);
             assertEquals("shop.users", alter.table());
             List<AlterAction> actions = alter.actions();
-            assertEquals(12, actions.size());
+            assertEquals(13, actions.size());
             AddColumn score = assertInstanceOf(AddColumn.class, actions.get(0));
             assertEquals("score", score.column());
             assertTrue(score.notNull());
@@ -78,7 +79,9 @@ class StatementModelTest {
             assertEquals(AlterColumn.Change.SET_NOT_NULL, assertInstanceOf(AlterColumn.class, actions.get(8)).change());
             assertEquals(AlterColumn.Change.DROP_DEFAULT, assertInstanceOf(AlterColumn.class, actions.get(9)).change());
             assertEquals(AlterColumn.Change.TYPE, assertInstanceOf(AlterColumn.class, actions.get(10)).change());
-            assertInstanceOf(OtherAction.class, actions.get(11));
+            DropColumn drop = assertInstanceOf(DropColumn.class, actions.get(11));
+            assertEquals(new DropColumn(drop.at(), "legacy", true, true), drop);
+            assertInstanceOf(OtherAction.class, actions.get(12));
             assertTrue(actions.get(8).at().isWord("ALTER") && actions.get(11).at().isWord("DROP"), "each at its verb");
         }
     }
@@ -108,6 +111,21 @@ class StatementModelTest {
         AlterTable alter = assertInstanceOf(AlterTable.class,
                 fromTree("ALTER TABLE t ADD COLUMN note text NOT NULL CHECK (note <> 'DEFAULT')"));
         assertFalse(assertInstanceOf(AddColumn.class, alter.actions().get(0)).filled());
+    }
+
+    @Test
+    void renamesAreReadFromTheWords() {
+        // PostgreSQL parses RENAME as a statement of its own (RenameStmt); the tokens read it on every dialect
+        Rename column = assertInstanceOf(Rename.class, assertInstanceOf(AlterTable.class,
+                fromTree("ALTER TABLE users RENAME COLUMN \"Name\" TO full_name")).actions().get(0));
+        assertEquals("Name", column.column());
+        assertEquals("full_name", column.newName());
+        Rename table = assertInstanceOf(Rename.class, assertInstanceOf(AlterTable.class,
+                fromTokens("ALTER TABLE users RENAME AS people", "ALTER TABLE", List.of("users"))).actions().get(0));
+        assertNull(table.column());
+        assertEquals("people", table.newName());
+        assertInstanceOf(OtherAction.class, assertInstanceOf(AlterTable.class,
+                fromTokens("ALTER TABLE t RENAME INDEX a TO b", "ALTER TABLE", List.of("t"))).actions().get(0));
     }
 
     @Test
