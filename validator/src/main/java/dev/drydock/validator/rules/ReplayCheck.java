@@ -22,7 +22,8 @@ import java.util.Set;
  */
 final class ReplayCheck implements Check {
 
-    private static final Set<String> DATA_KINDS = Set.of("INSERT", "UPDATE", "DELETE", "SELECT", "REPLACE", "WITH");
+    /** Statements that change rows, not the schema (a SELECT may: PostgreSQL's SELECT ... INTO makes a table). */
+    private static final Set<String> DATA_KINDS = Set.of("INSERT", "UPDATE", "DELETE", "REPLACE", "WITH");
     private static final List<StatementRules> RULES = List.of(new DialectUnsupported(), new IfNotExistsUnsupported(), new MysqlDdlImplicitCommit(), new SqliteAlterNeedsRebuild(), new SqliteAddColumnRestriction(),
             new SqliteDropColumnBlocked(), new D1ExplicitTransaction(), new D1PragmaNotAllowed(),
             new D1ForeignKeysOffNoop(), new D1RebuildCascadeDataLoss(), new D1LimitExceeded(), new D1UnsupportedObject(),

@@ -56,6 +56,11 @@ public final class Replayer {
             case "DROP" -> drop(model, cursor, problems);
             case "COMMENT" -> comment(model, cursor, problems);
             case "RENAME" -> tables.renameTables(model, cursor, problems);
+            case "SELECT" -> {
+                if (dialect == Dialect.POSTGRESQL) {
+                    tables.selectInto(model, tokens, problems);
+                }
+            }
             case "INSERT", "REPLACE", "UPDATE", "DELETE" -> DataReferences.check(this, model, verb, cursor, problems);
             default -> {
             }
@@ -489,6 +494,13 @@ public final class Replayer {
             names.add(name);
         } while (cursor.acceptSymbol(','));
         boolean cascade = cursor.accept("CASCADE");
+        if (!cascade && dialect == Dialect.POSTGRESQL && (kind.equals("type") || kind.equals("domain"))) {
+            for (int i = 0; i < names.size(); i++) {
+                if (columnOfType(model, names.get(i), kind, ats.get(i), problems)) {
+                    return; // PostgreSQL refuses the whole statement
+                }
+            }
+        }
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
             if (model.objects.remove(kind + " " + name) == null) {
@@ -551,6 +563,24 @@ public final class Replayer {
         } else {
             model.objects.put("comment " + keyText, new SchemaObject("comment", keyText, table, text.text()));
         }
+    }
+
+    /**
+     * Whether a column is of the type (or an array of it), which PostgreSQL will not drop without CASCADE; reports it.
+     * Only a column whose type is written as the very key counts: a bare name of another schema's type is no proof.
+     */
+    private static boolean columnOfType(SchemaModel model, String type, String kind, SqlToken at,
+                                        List<ReplayProblem> problems) {
+        for (Table table : model.tables.values()) {
+            for (Column column : table.columns().values()) {
+                if (column.type().replace("[]", "").equals(type)) {
+                    dependent(problems, at, kind + " " + type, "column " + column.name() + " of table "
+                            + table.name(), table.name());
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** DROP TYPE ... CASCADE drops every column of that type (or an array of it), and what depends on those. */
@@ -645,11 +675,15 @@ public final class Replayer {
      * The subject names both tables, so that an uncertain one (a CALL may have dropped the key) silences it.
      */
     static void dependent(List<ReplayProblem> problems, SqlToken at, String what, SchemaModel.Reference dependent) {
+        dependent(problems, at, what, "foreign key " + dependent.constraint().name() + " of table "
+                + dependent.table(), dependent.table());
+    }
+
+    /** PostgreSQL refuses to drop {@code what} without CASCADE because {@code dependent}, of {@code table}, needs it. */
+    static void dependent(List<ReplayProblem> problems, SqlToken at, String what, String dependent, String table) {
         if (at != null) {
-            problems.add(new ReplayProblem(ReplayProblem.Kind.DEPENDENT_OBJECTS, at,
-                    what + " on table " + dependent.table(), "cannot drop " + what
-                    + " because foreign key " + dependent.constraint().name() + " of table " + dependent.table()
-                    + " depends on it"));
+            problems.add(new ReplayProblem(ReplayProblem.Kind.DEPENDENT_OBJECTS, at, what + " on table " + table,
+                    "cannot drop " + what + " because " + dependent + " depends on it"));
         }
     }
 

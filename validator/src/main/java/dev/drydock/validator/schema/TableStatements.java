@@ -21,6 +21,38 @@ final class TableStatements {
         this.replayer = replayer;
     }
 
+    /**
+     * PostgreSQL's {@code SELECT ... INTO [TEMP | UNLOGGED] [TABLE] name FROM ...} creates a table, as CREATE TABLE
+     * AS does: its columns come from the query, which the model does not list.
+     */
+    void selectInto(SchemaModel model, List<SqlToken> tokens, List<ReplayProblem> problems) {
+        int depth = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            SqlToken token = tokens.get(i);
+            depth += token.isSymbol('(') ? 1 : token.isSymbol(')') ? -1 : 0;
+            if (depth == 0 && token.isWord("INTO")) {
+                TokenCursor cursor = new TokenCursor(tokens, i + 1);
+                while (cursor.accept("TEMPORARY") || cursor.accept("TEMP") || cursor.accept("UNLOGGED")
+                        || cursor.accept("TABLE")) {
+                    // modifiers of the new table
+                }
+                SqlToken at = cursor.peek();
+                String name = replayer.key(cursor.name());
+                if (name == null) {
+                    return;
+                }
+                if (model.tables.containsKey(name)) {
+                    Replayer.duplicate(problems, true, at, "table " + name);
+                    return;
+                }
+                Table table = new Table(name, model);
+                table.markColumnsPartial();
+                model.tables.put(name, table);
+                return;
+            }
+        }
+    }
+
     void createTable(SchemaModel model, TokenCursor cursor, List<ReplayProblem> problems) {
         boolean ifNotExists = cursor.acceptIfNotExists();
         SqlToken at = cursor.peek();

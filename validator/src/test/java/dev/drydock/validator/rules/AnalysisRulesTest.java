@@ -355,6 +355,12 @@ class AnalysisRulesTest {
                         + "DROP TABLE users CASCADE;", "DROP TABLE orders;", "CASCADE takes the key"),
                 fires("dependent-objects", pg, "CREATE TABLE orders (id int PRIMARY KEY, user_id int REFERENCES users (id));\n"
                         + "ALTER TABLE users DROP COLUMN id;", "DROP TABLE orders;", "a referenced column"),
+                fires("dependent-objects", pg, "CREATE TYPE mood AS ENUM ('ok');\nALTER TABLE users ADD COLUMN m mood;\n"
+                        + "DROP TYPE mood;", "SELECT 1;", "a type a column has"),
+                silent("dependent-objects", pg, "CREATE TYPE mood AS ENUM ('ok');\nALTER TABLE users ADD COLUMN m mood[];\n"
+                        + "DROP TYPE mood CASCADE;\nALTER TABLE users ADD COLUMN m text;", "SELECT 1;",
+                        "CASCADE takes the column of its array type"),
+
                 fires("dependent-objects", pg, "ALTER TABLE users ADD COLUMN boss int REFERENCES users (id);\n"
                         + "ALTER TABLE users DROP CONSTRAINT users_pkey;", "ALTER TABLE users DROP COLUMN boss;",
                         "the key a self-reference rests on"),
