@@ -82,6 +82,9 @@ final class TableStatements {
                 if (table.hasColumn(column.column().name())) {
                     Replayer.duplicate(problems, true, element.get(0), "column " + column.column().name() + " of table "
                             + name);
+                } else if (hasPrimaryKey(table) && column.constraints().stream()
+                        .anyMatch(inline -> inline.kind() == Constraint.Kind.PRIMARY_KEY)) {
+                    Replayer.duplicate(problems, true, element.get(0), "primary key of table " + name);
                 }
                 addColumn(model, table, column);
             }
@@ -388,19 +391,36 @@ final class TableStatements {
     }
 
     /**
-     * What a new constraint would have twice, which PostgreSQL and MySQL refuse: a second primary key, or (on
+     * What a new constraint would have twice, which the databases refuse: a second primary key, or (on
      * PostgreSQL, where a table's constraint names are its own) a name the table's constraints already use.
      */
     private String taken(Table table, String name, TokenCursor cursor) {
         boolean primaryKey = cursor.isWord("PRIMARY") && isWord(cursor.peek(1), "KEY");
-        if (primaryKey && (dialect == Dialect.POSTGRESQL || dialect.isMySqlFamily())
-                && table.constraints().values().stream().anyMatch(c -> c.kind() == Constraint.Kind.PRIMARY_KEY)) {
+        if (primaryKey && hasPrimaryKey(table)) {
             return "primary key of table " + table.name();
         }
         if (name != null && dialect == Dialect.POSTGRESQL && table.constraints().containsKey(name)) {
             return "constraint " + name + " of table " + table.name();
         }
         return null;
+    }
+
+    /** {@code ALTER TABLE v RENAME TO w} of a view or sequence, which PostgreSQL and MySQL rename as a table. */
+    private boolean renamesObject(SchemaModel model, String name, TokenCursor cursor) {
+        for (String kind : List.of("view", "materialized view", "sequence")) {
+            SchemaObject object = model.objects.get(kind + " " + name);
+            if (object != null && cursor.accept("RENAME", "TO")) {
+                String to = renamedKey(name, cursor.name());
+                model.objects.remove(kind + " " + name);
+                model.objects.put(kind + " " + to, new SchemaObject(kind, to, object.table(), object.definition()));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasPrimaryKey(Table table) {
+        return table.constraints().values().stream().anyMatch(c -> c.kind() == Constraint.Kind.PRIMARY_KEY);
     }
 
     /**
@@ -673,8 +693,13 @@ final class TableStatements {
             return;
         }
         if (model.table(name) == null) {
-            Replayer.unknown(problems, !ifExists && !model.objects.containsKey("view " + name)
-                    && !model.objects.containsKey("sequence " + name), at, "table " + name);
+            // PostgreSQL's ALTER TABLE also renames views and sequences; SQLite's changes tables only
+            boolean sqlite = dialect == Dialect.SQLITE || dialect == Dialect.D1;
+            if (!sqlite && renamesObject(model, name, cursor)) {
+                return;
+            }
+            Replayer.unknown(problems, !ifExists && (sqlite || !model.objects.containsKey("view " + name)
+                    && !model.objects.containsKey("sequence " + name)), at, "table " + name);
             return;
         }
         for (List<SqlToken> action : TokenCursor.splitOnCommas(cursor.rest())) {

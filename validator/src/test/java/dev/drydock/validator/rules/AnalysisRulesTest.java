@@ -346,6 +346,12 @@ class AnalysisRulesTest {
                         "RENAME INDEX of no index"),
                 silent("unknown-object", maria, "CREATE VIEW v AS SELECT id FROM users;\nRENAME TABLE v TO w;\nDROP VIEW w;",
                         "SELECT 1;", "RENAME TABLE renames a view"),
+                fires("duplicate-object", lite, "CREATE TABLE t2 (a integer PRIMARY KEY, b integer PRIMARY KEY);",
+                        "DROP TABLE t2;", "two primary keys in one CREATE TABLE"),
+                fires("unknown-object", lite, "CREATE VIEW v AS SELECT id FROM users;\nALTER TABLE v ADD COLUMN q integer;",
+                        "DROP VIEW v;", "SQLite's ALTER TABLE changes tables only"),
+                silent("unknown-object", pg, "CREATE VIEW v AS SELECT id FROM users;\nALTER TABLE v RENAME TO w;",
+                        "DROP VIEW w;", "PostgreSQL's ALTER TABLE renames a view"),
                 // dependent-objects: what PostgreSQL refuses to drop for a foreign key (checked on the server)
                 fires("dependent-objects", pg, "CREATE TABLE orders (id int PRIMARY KEY, user_id int REFERENCES users);\n"
                         + "DROP TABLE users;", "DROP TABLE orders;", "a table another table's key points at"),
