@@ -144,3 +144,19 @@ INSERT INTO users (id, name) VALUES (1, 'Ann');
 CREATE TABLE users (id integer PRIMARY KEY, email text NOT NULL);
 -- V2
 INSERT INTO users (id, email) VALUES (1, NULL);
+-- case: postgresql syntax-error a VALUES row shorter than the others
+CREATE TABLE users (id int PRIMARY KEY, name text);
+-- V2
+INSERT INTO users (id, name) VALUES (1, 'a'), (2);
+-- case: postgresql syntax-error a VALUES row longer than the column list
+CREATE TABLE users (id int PRIMARY KEY, name text);
+-- V2
+INSERT INTO users (id) VALUES (1, 'a');
+-- case: mariadb syntax-error a VALUES row shorter than the column list
+CREATE TABLE users (id int PRIMARY KEY, name varchar(20));
+-- V2
+INSERT INTO users (id, name) VALUES (1, 'a'), (2);
+-- case: sqlite syntax-error a VALUES row longer than the column list
+CREATE TABLE users (id integer PRIMARY KEY, name text);
+-- V2
+INSERT INTO users (id) VALUES (1, 'a');

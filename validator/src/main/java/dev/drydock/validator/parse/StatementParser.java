@@ -91,7 +91,8 @@ public final class StatementParser implements AutoCloseable {
                 PostgresGrammar.Verdict verdict = grammar.get().parse(statement.text(),
                         PostgresStatements.readsTree(shape.kind()));
                 Optional<SyntaxProblem> problem = postgresProblem(verdict, statement, fileLines)
-                        .filter(found -> !PostgresGrammar.mayBeNewerSyntax(target, tokens));
+                        .filter(found -> !PostgresGrammar.mayBeNewerSyntax(target, tokens))
+                        .or(() -> InsertArity.check(tokens, fileLines));
                 Statement typed = verdict.tree() != null
                         ? postgresStatements().read(verdict.tree(), statement.text(), statement.startOffset(), tokens,
                         shape.kind(), shape.objects())
@@ -101,6 +102,7 @@ public final class StatementParser implements AutoCloseable {
         }
         Optional<SyntaxProblem> problem = unbalancedParenthesis(statement, tokens, fileLines)
                 .or(() -> strayComma(statement, tokens, fileLines))
+                .or(() -> hasPlaceholder(tokens) ? Optional.empty() : InsertArity.check(tokens, fileLines))
                 .or(() -> unknownStatement(statement, tokens, shape, fileLines))
                 .or(() -> postgresDrop(statement, shape, tokens, fileLines))
                 .or(() -> sqliteVerdict(statement, fileLines));

@@ -352,6 +352,11 @@ class AnalysisRulesTest {
                         "DROP VIEW v;", "SQLite's ALTER TABLE changes tables only"),
                 silent("unknown-object", pg, "CREATE VIEW v AS SELECT id FROM users;\nALTER TABLE v RENAME TO w;",
                         "DROP VIEW w;", "PostgreSQL's ALTER TABLE renames a view"),
+                silent("syntax-error", pg, "INSERT INTO users (id, name) VALUES (1, lower('A')), (2, coalesce(NULL, 'b'))"
+                        + " ON CONFLICT (id) DO NOTHING;\nINSERT INTO users (id) SELECT x FROM (VALUES (1), (2)) v (x);",
+                        "SELECT 1;", "commas inside calls and a VALUES in a subquery"),
+                silent("syntax-error", maria, "INSERT INTO users PARTITION (p0) VALUES (1, 'a', 'b', 2, true);\n"
+                        + "INSERT INTO users VALUES ();", "SELECT 1;", "a partition list and MySQL's empty row"),
                 // dependent-objects: what PostgreSQL refuses to drop for a foreign key (checked on the server)
                 fires("dependent-objects", pg, "CREATE TABLE orders (id int PRIMARY KEY, user_id int REFERENCES users);\n"
                         + "DROP TABLE users;", "DROP TABLE orders;", "a table another table's key points at"),
