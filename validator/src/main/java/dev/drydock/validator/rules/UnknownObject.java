@@ -32,7 +32,7 @@ final class UnknownObject {
             case DUPLICATE_OBJECT -> sink.add(DuplicateObject.RULE, script.displayPath(), start, end, null,
                     problem.message() + "; drop this statement, rename the object, or add IF NOT EXISTS");
             case DEPENDENT_OBJECTS -> sink.add(DependentObjects.RULE, script.displayPath(), start, end, "postgresql",
-                    problem.message() + "; drop or change it first, or add CASCADE if it should go too");
+                    problem.message());
         }
     }
 }

@@ -140,8 +140,13 @@ final class AlterTableAction {
             if (sqlite && !model.sqliteDropColumnBlockers(table.name(), column).isEmpty()) {
                 return; // SQLite refuses; sqlite-drop-column-blocked says why
             }
-            if (!cascade && refusedForKeys(at, "column " + column + " of table " + table.name(),
-                    refColumns -> refColumns.contains(column))) {
+            String what = "column " + column + " of table " + table.name();
+            if (!cascade && refusedForKeys(at, what, refColumns -> refColumns.contains(column))) {
+                return;
+            }
+            SchemaObject view = cascade ? null : viewUsing(column);
+            if (view != null) {
+                Replayer.dependent(problems, at, what, view.kind() + " " + view.key(), view.key());
                 return;
             }
             tables.dropColumn(model, table, column, cascade);
@@ -163,6 +168,20 @@ final class AlterTableAction {
             }
         }
         return false;
+    }
+
+    /** On PostgreSQL, a view (plain or materialized) that certainly uses this table's {@code column}; else null. */
+    private SchemaObject viewUsing(String column) {
+        if (tables.dialect() != Dialect.POSTGRESQL) {
+            return null;
+        }
+        for (SchemaObject object : model.objects.values()) {
+            if (object.kind().endsWith("view")
+                    && ViewColumns.certainlyUses(object.definition(), table.name(), column, tables::key)) {
+                return object;
+            }
+        }
+        return null;
     }
 
     private static boolean isKey(Constraint constraint) {
@@ -204,6 +223,12 @@ final class AlterTableAction {
         }
         Column changed = column;
         if (cursor.accept("TYPE") || cursor.accept("SET", "DATA", "TYPE")) {
+            SchemaObject view = viewUsing(name);
+            if (view != null) {
+                Replayer.typeChangeUnderView(problems, at, "column " + name + " of table " + table.name(),
+                        view.kind() + " " + view.key());
+                return;
+            }
             List<SqlToken> type = cursor.until("USING", "COLLATE");
             changed = new Column(name, TypeName.normalize(tables.dialect(), TokenCursor.normalized(type)),
                     column.notNull(), column.defaultValue());

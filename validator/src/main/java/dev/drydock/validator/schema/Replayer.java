@@ -683,7 +683,17 @@ public final class Replayer {
     static void dependent(List<ReplayProblem> problems, SqlToken at, String what, String dependent, String table) {
         if (at != null) {
             problems.add(new ReplayProblem(ReplayProblem.Kind.DEPENDENT_OBJECTS, at, what + " on table " + table,
-                    "cannot drop " + what + " because " + dependent + " depends on it"));
+                    "cannot drop " + what + " because " + dependent + " depends on it; drop or change it first, or"
+                    + " add CASCADE if it should go too"));
+        }
+    }
+
+    /** PostgreSQL refuses to change the type of {@code column} while {@code view} uses it. */
+    static void typeChangeUnderView(List<ReplayProblem> problems, SqlToken at, String column, String view) {
+        if (at != null) {
+            problems.add(new ReplayProblem(ReplayProblem.Kind.DEPENDENT_OBJECTS, at, column + " on " + view,
+                    "cannot change the type of " + column + " because " + view + " uses it; drop the view first and"
+                    + " create it again after the change"));
         }
     }
 

@@ -366,6 +366,22 @@ class AnalysisRulesTest {
                         + "DROP TABLE users CASCADE;", "DROP TABLE orders;", "CASCADE takes the key"),
                 fires("dependent-objects", pg, "CREATE TABLE orders (id int PRIMARY KEY, user_id int REFERENCES users (id));\n"
                         + "ALTER TABLE users DROP COLUMN id;", "DROP TABLE orders;", "a referenced column"),
+                // views: each case checked on PostgreSQL 15
+                fires("dependent-objects", pg, "CREATE VIEW v AS SELECT u.id FROM users u WHERE u.active;\n"
+                        + "ALTER TABLE users DROP COLUMN active;", "DROP VIEW v;", "a column a view names"),
+                fires("dependent-objects", pg, "CREATE MATERIALIZED VIEW mv AS SELECT id, age FROM users;\n"
+                        + "ALTER TABLE users ALTER COLUMN age TYPE bigint;", "DROP MATERIALIZED VIEW mv;",
+                        "a new type for a column a materialized view names"),
+                silent("dependent-objects", pg, "CREATE VIEW v AS SELECT id, lower(name) AS email FROM users;\n"
+                        + "ALTER TABLE users ALTER COLUMN email TYPE varchar(300);", "DROP VIEW v;", "an alias is no column"),
+                silent("dependent-objects", pg, "CREATE VIEW v AS SELECT id, age(now()) AS a FROM users;\n"
+                        + "ALTER TABLE users ALTER COLUMN age TYPE bigint;", "DROP VIEW v;", "a function of the same name"),
+                silent("dependent-objects", pg, "CREATE VIEW v AS SELECT * FROM users;\nALTER TABLE users ADD COLUMN score int;\n"
+                        + "ALTER TABLE users ALTER COLUMN score TYPE bigint;", "DROP VIEW v;",
+                        "* took the columns there were when the view was made"),
+                silent("dependent-objects", pg, "CREATE VIEW v AS SELECT id, name FROM users;\n"
+                        + "ALTER TABLE users DROP COLUMN name CASCADE;\nALTER TABLE users ADD COLUMN name text;",
+                        "ALTER TABLE users DROP COLUMN name;", "CASCADE takes the view"),
                 fires("dependent-objects", pg, "CREATE TYPE mood AS ENUM ('ok');\nALTER TABLE users ADD COLUMN m mood;\n"
                         + "DROP TYPE mood;", "SELECT 1;", "a type a column has"),
                 silent("dependent-objects", pg, "CREATE TYPE mood AS ENUM ('ok');\nALTER TABLE users ADD COLUMN m mood[];\n"
