@@ -2,6 +2,7 @@ package dev.drydock.validator.parse;
 
 import dev.drydock.shared.sql.LineMap;
 import dev.drydock.shared.sql.SqlToken;
+import dev.drydock.shared.sql.TopLevel;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,7 @@ final class InsertArity {
         if (tokens.isEmpty() || !tokens.get(0).isWord("INSERT") && !tokens.get(0).isWord("REPLACE")) {
             return Optional.empty();
         }
-        int values = topLevelWord(tokens, "VALUES");
+        int values = TopLevel.indexOfWord(tokens, "VALUES");
         if (values < 1 || tokens.get(values - 1).isWord("DEFAULT")) {
             return Optional.empty();
         }
@@ -70,17 +71,6 @@ final class InsertArity {
         return Optional.empty();
     }
 
-    private static int topLevelWord(List<SqlToken> tokens, String word) {
-        int depth = 0;
-        for (int i = 0; i < tokens.size(); i++) {
-            SqlToken token = tokens.get(i);
-            depth += token.isSymbol('(') ? 1 : token.isSymbol(')') ? -1 : 0;
-            if (depth == 0 && token.isWord(word)) {
-                return i;
-            }
-        }
-        return -1;
-    }
 
     /** How many comma-separated elements stand between the parentheses at {@code open} and {@code close}. */
     private static int elements(List<SqlToken> tokens, int open, int close) {

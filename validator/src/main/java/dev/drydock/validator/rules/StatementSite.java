@@ -6,6 +6,7 @@ import dev.drydock.shared.sql.Dialect;
 import dev.drydock.shared.sql.DialectTarget;
 import dev.drydock.shared.sql.SourcePosition;
 import dev.drydock.shared.sql.SqlToken;
+import dev.drydock.shared.sql.TopLevel;
 import dev.drydock.validator.parse.ParsedStatement;
 import dev.drydock.validator.schema.Replayer;
 import dev.drydock.validator.schema.SchemaModel;
@@ -94,17 +95,7 @@ record StatementSite(Analysis analysis, Migration migration, Script script, bool
 
     /** Whether {@code word} stands in the statement outside every parenthesis (a WHERE of its own, not a subquery's). */
     boolean hasTopLevelWord(String word) {
-        int depth = 0;
-        for (SqlToken token : tokens()) {
-            if (token.isSymbol('(')) {
-                depth++;
-            } else if (token.isSymbol(')')) {
-                depth--;
-            } else if (depth == 0 && token.isWord(word)) {
-                return true;
-            }
-        }
-        return false;
+        return TopLevel.indexOfWord(tokens(), word) >= 0;
     }
 
     Dialect dialect() {

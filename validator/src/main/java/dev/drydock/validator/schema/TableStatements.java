@@ -2,6 +2,7 @@ package dev.drydock.validator.schema;
 
 import dev.drydock.shared.sql.Dialect;
 import dev.drydock.shared.sql.SqlToken;
+import dev.drydock.shared.sql.TopLevel;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,31 +27,28 @@ final class TableStatements {
      * AS does: its columns come from the query, which the model does not list.
      */
     void selectInto(SchemaModel model, List<SqlToken> tokens, List<ReplayProblem> problems) {
-        int depth = 0;
-        for (int i = 0; i < tokens.size(); i++) {
-            SqlToken token = tokens.get(i);
-            depth += token.isSymbol('(') ? 1 : token.isSymbol(')') ? -1 : 0;
-            if (depth == 0 && token.isWord("INTO")) {
-                TokenCursor cursor = new TokenCursor(tokens, i + 1);
-                while (cursor.accept("TEMPORARY") || cursor.accept("TEMP") || cursor.accept("UNLOGGED")
-                        || cursor.accept("TABLE")) {
-                    // modifiers of the new table
-                }
-                SqlToken at = cursor.peek();
-                String name = replayer.key(cursor.name());
-                if (name == null) {
-                    return;
-                }
-                if (model.tables.containsKey(name)) {
-                    Replayer.duplicate(problems, true, at, "table " + name);
-                    return;
-                }
-                Table table = new Table(name, model);
-                table.markColumnsPartial();
-                model.tables.put(name, table);
-                return;
-            }
+        int into = TopLevel.indexOfWord(tokens, "INTO");
+        if (into < 0) {
+            return;
         }
+        TokenCursor cursor = new TokenCursor(tokens, into + 1);
+        boolean modifier = true;
+        while (modifier) {
+            modifier = cursor.accept("TEMPORARY") || cursor.accept("TEMP") || cursor.accept("UNLOGGED")
+                    || cursor.accept("TABLE");
+        }
+        SqlToken at = cursor.peek();
+        String name = replayer.key(cursor.name());
+        if (name == null) {
+            return;
+        }
+        if (model.tables.containsKey(name)) {
+            Replayer.duplicate(problems, true, at, "table " + name);
+            return;
+        }
+        Table table = new Table(name, model);
+        table.markColumnsPartial();
+        model.tables.put(name, table);
     }
 
     void createTable(SchemaModel model, TokenCursor cursor, List<ReplayProblem> problems) {

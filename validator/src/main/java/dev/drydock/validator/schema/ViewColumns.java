@@ -3,6 +3,7 @@ package dev.drydock.validator.schema;
 import dev.drydock.shared.sql.Dialect;
 import dev.drydock.shared.sql.SqlLexer;
 import dev.drydock.shared.sql.SqlToken;
+import dev.drydock.shared.sql.TopLevel;
 
 import java.util.List;
 import java.util.Locale;
@@ -34,10 +35,11 @@ final class ViewColumns {
     static boolean certainlyUses(String definition, String table, String column, UnaryOperator<String> key) {
         List<SqlToken> tokens = SqlLexer.tokens(Dialect.POSTGRESQL, definition).stream()
                 .filter(token -> !token.isComment()).toList();
-        int select = topLevel(tokens, "SELECT");
-        int from = topLevel(tokens, "FROM");
+        int select = TopLevel.indexOfWord(tokens, "SELECT");
+        int from = TopLevel.indexOfWord(tokens, "FROM");
+        int with = TopLevel.indexOfWord(tokens, "WITH");
         if (select < 0 || from < select || hasAny(tokens, "UNION", "INTERSECT", "EXCEPT", "JOIN", "LATERAL")
-                || topLevel(tokens, "WITH") >= 0 && topLevel(tokens, "WITH") < select || hasSubquery(tokens)) {
+                || with >= 0 && with < select || hasSubquery(tokens)) {
             return false;
         }
         int at = from + 1;
@@ -118,17 +120,5 @@ final class ViewColumns {
             }
         }
         return false;
-    }
-
-    private static int topLevel(List<SqlToken> tokens, String word) {
-        int depth = 0;
-        for (int i = 0; i < tokens.size(); i++) {
-            SqlToken token = tokens.get(i);
-            depth += token.isSymbol('(') ? 1 : token.isSymbol(')') ? -1 : 0;
-            if (depth == 0 && token.isWord(word)) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

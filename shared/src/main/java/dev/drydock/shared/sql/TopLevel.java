@@ -1,0 +1,29 @@
+package dev.drydock.shared.sql;
+
+import java.util.List;
+
+/**
+ * A statement's tokens outside every parenthesis: where its own clauses stand, as opposed to a subquery's or a
+ * function call's ({@code WHERE} of the statement, not of {@code (SELECT ... WHERE ...)}).
+ */
+public final class TopLevel {
+
+    private TopLevel() {
+    }
+
+    /** The index of the first {@code word} outside every parenthesis, or -1. */
+    public static int indexOfWord(List<SqlToken> tokens, String word) {
+        int depth = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            SqlToken token = tokens.get(i);
+            if (token.isSymbol('(')) {
+                depth++;
+            } else if (token.isSymbol(')')) {
+                depth--;
+            } else if (depth == 0 && token.isWord(word)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
