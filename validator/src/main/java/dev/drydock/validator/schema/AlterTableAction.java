@@ -85,6 +85,9 @@ final class AlterTableAction {
                     + " of table " + table.name());
             return;
         }
+        if (tables.refusesReference(model, table, column, definition.get(0), problems)) {
+            return;
+        }
         tables.addColumnTo(model, table, column);
     }
 

@@ -83,6 +83,8 @@ final class TableStatements {
                 } else if (hasPrimaryKey(table) && column.constraints().stream()
                         .anyMatch(inline -> inline.kind() == Constraint.Kind.PRIMARY_KEY)) {
                     Replayer.duplicate(problems, true, element.get(0), "primary key of table " + name);
+                } else if (refusesReference(model, table, column, element.get(0), problems)) {
+                    continue;
                 }
                 addColumn(model, table, column);
             }
@@ -357,8 +359,14 @@ final class TableStatements {
             String indexName = !cursor.isSymbol('(') ? cursor.name() : null;
             List<String> columns = columnsIn(cursor);
             if (cursor.accept("REFERENCES")) {
+                SqlToken target = cursor.peek();
                 ColumnDefinition.InlineConstraint reference = ColumnDefinition.references(
                         name != null ? name : indexName, cursor);
+                String missingKey = missingKey(model, table, reference);
+                if (missingKey != null) {
+                    Replayer.unknown(problems, true, target, missingKey);
+                    return true; // PostgreSQL refuses the key
+                }
                 addConstraint(model, table, reference, columns);
             }
         } else if (cursor.accept("CHECK")) {
@@ -415,6 +423,32 @@ final class TableStatements {
             }
         }
         return false;
+    }
+
+    /**
+     * On PostgreSQL a foreign key must reference a primary key or a unique constraint or index of the other table
+     * ("there is no unique constraint matching given keys"): the key it needs, when the model knows the other table
+     * has none; null otherwise. A key or unique index over the referenced columns and more counts as a match, and a
+     * table referencing itself is left alone (its own key may come later in the same CREATE TABLE).
+     */
+    private String missingKey(SchemaModel model, Table table, ColumnDefinition.InlineConstraint reference) {
+        if (dialect != Dialect.POSTGRESQL || reference.references() == null) {
+            return null;
+        }
+        Table target = model.table(replayer.key(reference.references()));
+        if (target == null || target == table || !target.columnsKnown()) {
+            return null;
+        }
+        if (reference.refColumns().isEmpty()) {
+            return hasPrimaryKey(target) ? null : "primary key of table " + target.name();
+        }
+        List<String> wanted = reference.refColumns();
+        boolean key = target.constraints().values().stream().anyMatch(c -> (c.kind() == Constraint.Kind.PRIMARY_KEY
+                || c.kind() == Constraint.Kind.UNIQUE) && c.columns().containsAll(wanted));
+        boolean index = model.indexesOn(target.name()).stream().map(model.indexes::get)
+                .anyMatch(candidate -> candidate.unique() && candidate.columns().containsAll(wanted));
+        return key || index ? null : "primary key or unique constraint on " + target.name() + " ("
+                + String.join(", ", wanted) + ")";
     }
 
     private static boolean hasPrimaryKey(Table table) {
@@ -769,6 +803,19 @@ final class TableStatements {
 
     void addColumnTo(SchemaModel model, Table table, ColumnDefinition definition) {
         addColumn(model, table, definition);
+    }
+
+    /** Whether a column's inline REFERENCES names a key the other table lacks (PostgreSQL); reports it at {@code at}. */
+    boolean refusesReference(SchemaModel model, Table table, ColumnDefinition column, SqlToken at,
+                             List<ReplayProblem> problems) {
+        for (ColumnDefinition.InlineConstraint inline : column.constraints()) {
+            String missingKey = inline.kind() == Constraint.Kind.FOREIGN_KEY ? missingKey(model, table, inline) : null;
+            if (missingKey != null) {
+                Replayer.unknown(problems, true, at, missingKey);
+                return true;
+            }
+        }
+        return false;
     }
 
     void dropColumn(SchemaModel model, Table table, String column, boolean cascade) {

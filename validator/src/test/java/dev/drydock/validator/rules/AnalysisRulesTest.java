@@ -357,6 +357,19 @@ class AnalysisRulesTest {
                         "SELECT 1;", "commas inside calls and a VALUES in a subquery"),
                 silent("syntax-error", maria, "INSERT INTO users PARTITION (p0) VALUES (1, 'a', 'b', 2, true);\n"
                         + "INSERT INTO users VALUES ();", "SELECT 1;", "a partition list and MySQL's empty row"),
+                // a foreign key needs a key on the other side (each case checked on PostgreSQL 15)
+                fires("unknown-object", pg, "CREATE TABLE orders (id int PRIMARY KEY, user_email text REFERENCES users (email));",
+                        "DROP TABLE orders;", "a foreign key onto a column with no unique constraint"),
+                fires("unknown-object", pg, "CREATE TABLE logs (id int);\nCREATE TABLE entries (log_id int REFERENCES logs);",
+                        "DROP TABLE entries;\nDROP TABLE logs;", "REFERENCES a table without a primary key"),
+                silent("unknown-object", pg, "ALTER TABLE users ADD CONSTRAINT users_email_uq UNIQUE (email);\n"
+                        + "CREATE TABLE orders (id int PRIMARY KEY, user_email text REFERENCES users (email));",
+                        "DROP TABLE orders;\nALTER TABLE users DROP CONSTRAINT users_email_uq;", "a unique constraint"),
+                silent("unknown-object", pg, "CREATE UNIQUE INDEX users_name_email_idx ON users (name, email);\n"
+                        + "CREATE TABLE orders (id int, n varchar(100), e text, FOREIGN KEY (e, n) REFERENCES users (email, name));",
+                        "DROP TABLE orders;\nDROP INDEX users_name_email_idx;", "a unique index, columns in another order"),
+                silent("unknown-object", pg, "CREATE TABLE tree (id int, parent int REFERENCES tree (id), PRIMARY KEY (id));",
+                        "DROP TABLE tree;", "a table's own key, declared after the reference"),
                 // dependent-objects: what PostgreSQL refuses to drop for a foreign key (checked on the server)
                 fires("dependent-objects", pg, "CREATE TABLE orders (id int PRIMARY KEY, user_id int REFERENCES users);\n"
                         + "DROP TABLE users;", "DROP TABLE orders;", "a table another table's key points at"),
