@@ -5,18 +5,19 @@ import dev.drydock.shared.sql.Dialect;
 /**
  * {@code dependent-objects}: a drop that PostgreSQL refuses without CASCADE because another object needs what it
  * drops: a foreign key needs the table it points at, the columns it references, the primary key or unique
- * constraint it rests on; a column needs its type or domain; a view needs the columns it names. A column a view
- * names cannot change its type either. The replay finds it ({@link ReplayCheck}), and {@link UnknownObject#report} reports it. Only dependencies the
+ * constraint it rests on; a column needs its type or domain; a view needs the columns it names; a primary key
+ * needs its columns NOT NULL. A column a view names cannot change its type either. The replay finds it ({@link ReplayCheck}), and {@link UnknownObject#report} reports it. Only dependencies the
  * model knows for certain count: a key resting on one of two equal unique constraints is not guessed at, and views
  * (whose use of a column is read from text) are left out.
  */
 final class DependentObjects {
 
     static final Rule RULE = Rule.of("dependent-objects", Severity.ERROR, "schema",
-            "dropping (or retyping) what a foreign key, a column or a view needs",
+            "dropping (or retyping) what a key, a column or a view needs",
             "PostgreSQL stops the migration here: a foreign key (another table's or the table's own) points at the"
                     + " table, the column or the key being dropped, a column is of the type or domain being dropped,"
-                    + " or a view names the column being dropped or given another type. Drop or change the"
+                    + " a view names the column being dropped or given another type, or a primary key needs the"
+                    + " NOT NULL being dropped. Drop or change the"
                     + " dependent first (a view: drop it and create it again after the change), drop both tables in"
                     + " one statement, or add CASCADE if the dependent should go too.")
             .on(Dialect.POSTGRESQL)

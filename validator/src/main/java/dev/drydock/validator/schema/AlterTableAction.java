@@ -243,6 +243,13 @@ final class AlterTableAction {
         } else if (cursor.accept("SET", "NOT", "NULL")) {
             changed = new Column(name, column.type(), true, column.defaultValue());
         } else if (cursor.accept("DROP", "NOT", "NULL")) {
+            Constraint key = tables.dialect() != Dialect.POSTGRESQL ? null : table.constraints().values().stream()
+                    .filter(c -> c.kind() == Constraint.Kind.PRIMARY_KEY && c.columns().contains(name))
+                    .findFirst().orElse(null);
+            if (key != null) {
+                Replayer.notNullOfKey(problems, at, "column " + name + " of table " + table.name(), key.name());
+                return;
+            }
             changed = new Column(name, column.type(), false, column.defaultValue());
         } else if (cursor.accept("ADD", "GENERATED")) {
             changed = new Column(name, column.type(), true, "identity");

@@ -697,6 +697,14 @@ public final class Replayer {
         }
     }
 
+    /** PostgreSQL refuses DROP NOT NULL on a column of the primary key. */
+    static void notNullOfKey(List<ReplayProblem> problems, SqlToken at, String column, String key) {
+        if (at != null) {
+            problems.add(new ReplayProblem(ReplayProblem.Kind.DEPENDENT_OBJECTS, at, column, "cannot drop NOT NULL"
+                    + " of " + column + " because primary key " + key + " needs it; drop the primary key first"));
+        }
+    }
+
     static void duplicate(List<ReplayProblem> problems, boolean report, SqlToken at, String what) {
         if (report && at != null) {
             problems.add(new ReplayProblem(ReplayProblem.Kind.DUPLICATE_OBJECT, at, what, what + " already exists at this"

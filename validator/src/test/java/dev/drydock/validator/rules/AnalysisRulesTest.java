@@ -379,6 +379,10 @@ class AnalysisRulesTest {
                         + "DROP TABLE users CASCADE;", "DROP TABLE orders;", "CASCADE takes the key"),
                 fires("dependent-objects", pg, "CREATE TABLE orders (id int PRIMARY KEY, user_id int REFERENCES users (id));\n"
                         + "ALTER TABLE users DROP COLUMN id;", "DROP TABLE orders;", "a referenced column"),
+                fires("dependent-objects", pg, "ALTER TABLE users ALTER COLUMN id DROP NOT NULL;",
+                        "ALTER TABLE users ALTER COLUMN id SET NOT NULL;", "a column of the primary key"),
+                silent("dependent-objects", pg, "ALTER TABLE users ALTER COLUMN age SET NOT NULL;\n"
+                        + "ALTER TABLE users ALTER COLUMN age DROP NOT NULL;", "SELECT 1;", "a column of no key"),
                 // views: each case checked on PostgreSQL 15
                 fires("dependent-objects", pg, "CREATE VIEW v AS SELECT u.id FROM users u WHERE u.active;\n"
                         + "ALTER TABLE users DROP COLUMN active;", "DROP VIEW v;", "a column a view names"),
