@@ -51,3 +51,6 @@ CREATE UNIQUE INDEX accounts_email_idx ON accounts (email COLLATE NOCASE);
 REINDEX accounts;
 ANALYZE;
 VACUUM;
+CREATE TABLE 'legacy_quoted'(k PRIMARY KEY, v) WITHOUT ROWID;
+INSERT INTO "legacy_quoted" VALUES('version', 4);
+DROP TABLE legacy_quoted;

@@ -23,6 +23,21 @@ final class TableStatements {
     }
 
     /**
+     * SQLite takes a string where only a name can stand: {@code CREATE TABLE 'articles_fts_data'(...)}, as its own
+     * {@code .dump} writes the tables behind a full-text index.
+     */
+    private Optional<String> sqliteStringName(TokenCursor cursor) {
+        SqlToken token = cursor.peek();
+        if ((dialect != Dialect.SQLITE && dialect != Dialect.D1) || token == null
+                || token.type() != SqlToken.Type.STRING || token.text().length() < 2) {
+            return Optional.empty();
+        }
+        cursor.next();
+        return Optional.of(token.text().substring(1, token.text().length() - 1).replace("''", "'")
+                .toLowerCase(Locale.ROOT));
+    }
+
+    /**
      * PostgreSQL's {@code SELECT ... INTO [TEMP | UNLOGGED] [TABLE] name FROM ...} creates a table, as CREATE TABLE
      * AS does: its columns come from the query, which the model does not list.
      */
@@ -54,7 +69,7 @@ final class TableStatements {
     void createTable(SchemaModel model, TokenCursor cursor, List<ReplayProblem> problems) {
         boolean ifNotExists = cursor.acceptIfNotExists();
         SqlToken at = cursor.peek();
-        String name = replayer.key(cursor.name());
+        String name = replayer.key(sqliteStringName(cursor).orElseGet(cursor::name));
         if (name == null) {
             return;
         }
