@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The statement model read from tokens: for MySQL, MariaDB, SQLite and D1, and for PostgreSQL where libpg_query
- * is not installed. It reads what each kind's grammar puts where, without judging whether the statement is valid
- * (the syntax checks do that).
+ * The statement model read from tokens: for every statement but a PostgreSQL ALTER TABLE that libpg_query parsed
+ * (and for that one too where libpg_query is not installed). It reads what each kind's grammar puts where, without
+ * judging whether the statement is valid (the syntax checks do that).
  */
 public final class TokenStatements {
 
