@@ -34,7 +34,7 @@ final class ConstraintWithoutNotValid implements StatementRules {
                 site.reportOnTable(sink, RULE, action.at(), table, "adding this constraint scans all of " + table
                         + " while writes wait; add it NOT VALID, then run ALTER TABLE " + table + " VALIDATE"
                         + " CONSTRAINT ... in a later migration");
-            } else if (action instanceof AddColumn column && column.references()) {
+            } else if (action instanceof AddColumn added && added.column().references()) {
                 site.reportOnTable(sink, RULE, action.at(), table, "adding a column with REFERENCES validates the"
                         + " new foreign key by scanning all of " + table + " under the ALTER's lock; add the column,"
                         + " then ADD CONSTRAINT ... FOREIGN KEY ... NOT VALID, and VALIDATE CONSTRAINT in a later"

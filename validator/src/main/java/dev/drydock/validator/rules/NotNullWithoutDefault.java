@@ -31,7 +31,7 @@ final class NotNullWithoutDefault implements StatementRules {
             return;
         }
         for (AlterAction action : alter.actions()) {
-            if (action instanceof AddColumn column && column.notNull() && !column.filled()) {
+            if (action instanceof AddColumn added && added.column().notNull() && !added.column().filled()) {
                 site.reportOnTable(sink, RULE, action.at(), table, "adding a NOT NULL column without a DEFAULT fails"
                         + " on " + table + " as soon as it has rows; add a DEFAULT, or add it nullable, backfill,"
                         + " then SET NOT NULL");

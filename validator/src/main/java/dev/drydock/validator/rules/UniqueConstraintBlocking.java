@@ -29,8 +29,8 @@ final class UniqueConstraintBlocking implements StatementRules {
             return;
         }
         for (AlterAction action : alter.actions()) {
-            if (action instanceof AddColumn column && column.key() != null) {
-                SqlToken key = column.key();
+            if (action instanceof AddColumn added && added.column().key() != null) {
+                SqlToken key = added.column().key();
                 site.reportOnTable(sink, RULE, key, table, "adding a column with "
                         + (key.isWord("UNIQUE") ? "UNIQUE" : "PRIMARY KEY") + " builds its index on " + table
                         + " under an ACCESS EXCLUSIVE lock; add the column, CREATE UNIQUE INDEX CONCURRENTLY, then ADD"

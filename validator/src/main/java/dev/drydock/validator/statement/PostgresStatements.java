@@ -67,28 +67,36 @@ public final class PostgresStatements {
         }
         List<AlterAction> read = new ArrayList<>();
         for (int i = 0; i < commands.size(); i++) {
-            read.add(action(commands.get(i).path("AlterTableCmd"), actions.get(i).get(0), locations));
+            read.add(action(commands.get(i).path("AlterTableCmd"), written.actions().get(i), locations));
         }
         return new AlterTable(written.at(), written.table(), List.copyOf(read));
     }
 
-    private static AlterAction action(JsonNode command, SqlToken at, Locations locations) {
+    /**
+     * The tree's reading of an action; names and types come from {@code written}, the same action read from its
+     * tokens, when it is of the same kind (the tree spells types its own way: {@code pg_catalog.int4}).
+     */
+    private static AlterAction action(JsonNode command, AlterAction written, Locations locations) {
+        SqlToken at = written.at();
         String column = command.path("name").asText();
         return switch (command.path("subtype").asText()) {
-            case "AT_AddColumn" -> addColumn(command.path("def").path("ColumnDef"), at, locations);
+            case "AT_AddColumn" -> addColumn(command.path("def").path("ColumnDef"), written, locations);
             case "AT_AddConstraint" -> addConstraint(command.path("def").path("Constraint"), at);
-            case "AT_SetNotNull" -> new AlterColumn(at, column, AlterColumn.Change.SET_NOT_NULL);
-            case "AT_DropNotNull" -> new AlterColumn(at, column, AlterColumn.Change.DROP_NOT_NULL);
+            case "AT_SetNotNull" -> new AlterColumn(at, column, AlterColumn.Change.SET_NOT_NULL, null, null);
+            case "AT_DropNotNull" -> new AlterColumn(at, column, AlterColumn.Change.DROP_NOT_NULL, null, null);
             case "AT_ColumnDefault" -> new AlterColumn(at, column, command.has("def")
-                    ? AlterColumn.Change.SET_DEFAULT : AlterColumn.Change.DROP_DEFAULT);
-            case "AT_AlterColumnType" -> new AlterColumn(at, column, AlterColumn.Change.TYPE);
+                    ? AlterColumn.Change.SET_DEFAULT : AlterColumn.Change.DROP_DEFAULT, null, null);
+            case "AT_AlterColumnType" -> written instanceof AlterColumn change
+                    ? new AlterColumn(at, column, AlterColumn.Change.TYPE, change.type(), change.typeAt())
+                    : new AlterColumn(at, column, AlterColumn.Change.TYPE, null, null);
             case "AT_DropColumn" -> new DropColumn(at, column, command.path("missing_ok").asBoolean(),
                     "DROP_CASCADE".equals(command.path("behavior").asText()));
             default -> new OtherAction(at);
         };
     }
 
-    private static AlterAction addColumn(JsonNode definition, SqlToken at, Locations locations) {
+    private static AlterAction addColumn(JsonNode definition, AlterAction written, Locations locations) {
+        SqlToken at = written.at();
         boolean notNull = false;
         boolean filled = isSerial(definition.path("typeName"));
         boolean references = false;
@@ -109,7 +117,10 @@ public final class PostgresStatements {
                 }
             }
         }
-        return new AddColumn(at, definition.path("colname").asText(), notNull, filled, key, references);
+        ColumnSpec words = written instanceof AddColumn add ? add.column() : null;
+        String name = definition.path("colname").asText();
+        return new AddColumn(at, new ColumnSpec(words == null ? at : words.at(), name, words == null ? null : words.type(),
+                words == null ? null : words.typeAt(), notNull, filled, key, references));
     }
 
     /** serial, bigserial and smallserial (and their serial2/4/8 spellings) are filled from a sequence. */

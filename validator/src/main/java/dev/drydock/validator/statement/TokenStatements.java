@@ -5,6 +5,7 @@ import dev.drydock.shared.sql.SqlToken;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The statement model read from tokens: for every statement but a PostgreSQL ALTER TABLE that libpg_query parsed
@@ -33,6 +34,9 @@ public final class TokenStatements {
             return new DropObjects(first, kind.substring("DROP ".length()), objects, hasWord(tokens, "CONCURRENTLY"),
                     hasWords(tokens, "IF", "EXISTS"), tokens.get(tokens.size() - 1).isWord("CASCADE"));
         }
+        if (kind.equals("CREATE TABLE") && !objects.isEmpty()) {
+            return new CreateTable(first, objects.get(0), columns(tokens));
+        }
         if (kind.equals("ALTER TABLE") && !objects.isEmpty()) {
             List<AlterAction> actions = new ArrayList<>();
             for (List<SqlToken> action : AlterTableActions.of(tokens)) {
@@ -59,7 +63,12 @@ public final class TokenStatements {
                 && !action.get(1).isWord("INDEX")) {
             int name = action.get(1).isWord("COLUMN") ? 2 : 1;
             if (name < action.size()) {
-                return new AlterColumn(verb, name(action.get(name)), change(action.subList(name + 1, action.size())));
+                List<SqlToken> rest = action.subList(name + 1, action.size());
+                AlterColumn.Change change = change(rest);
+                int type = change != AlterColumn.Change.TYPE ? -1 : rest.get(0).isWord("TYPE") ? 1 : 3;
+                String typeText = type < 0 ? null : typeText(rest, type);
+                return new AlterColumn(verb, name(action.get(name)), change, typeText,
+                        typeText == null ? null : rest.get(type));
             }
         }
         return new OtherAction(verb);
@@ -144,21 +153,60 @@ public final class TokenStatements {
         if (i >= action.size() || action.get(i).isSymbol('(')) {
             return new OtherAction(action.get(0)); // MySQL's ADD (a INT, b INT)
         }
-        String column = name(action.get(i));
+        return new AddColumn(action.get(0), column(action.subList(i, action.size())));
+    }
+
+    /** The columns a CREATE TABLE declares in its parentheses (not its constraints, not MySQL's KEY elements). */
+    private static List<ColumnSpec> columns(List<SqlToken> tokens) {
+        int open = 0;
+        while (open < tokens.size() && !tokens.get(open).isSymbol('(')) {
+            open++;
+        }
+        List<ColumnSpec> columns = new ArrayList<>();
+        if (open >= tokens.size() || hasWordBefore(tokens, open, "AS")) {
+            return columns;
+        }
+        for (List<SqlToken> element : AlterTableActions.elements(tokens.subList(open + 1, tokens.size()))) {
+            if (!element.isEmpty() && isName(element.get(0)) && !isTableElement(element)) {
+                columns.add(column(element));
+            }
+        }
+        return List.copyOf(columns);
+    }
+
+    private static boolean hasWordBefore(List<SqlToken> tokens, int end, String word) {
+        return tokens.subList(0, end).stream().anyMatch(token -> token.isWord(word));
+    }
+
+    /** {@code CONSTRAINT ...}, {@code PRIMARY KEY (...)}, MySQL's {@code KEY idx (...)}, {@code LIKE t}: no column. */
+    private static boolean isTableElement(List<SqlToken> element) {
+        SqlToken first = element.get(0);
+        SqlToken second = element.size() > 1 ? element.get(1) : null;
+        return isWordIn(first, "CONSTRAINT", "CHECK", "FOREIGN", "EXCLUDE", "LIKE", "FULLTEXT", "SPATIAL", "PERIOD")
+                || isWordIn(first, "PRIMARY", "UNIQUE", "INDEX", "KEY") && (second == null || second.isSymbol('(')
+                || isWordIn(second, "KEY", "INDEX") || second.type() == SqlToken.Type.WORD && element.size() > 2
+                && element.get(2).isSymbol('('));
+    }
+
+    /** A column definition from its name on: {@code name type [constraints]}; only its top level is read. */
+    private static ColumnSpec column(List<SqlToken> definition) {
+        String type = typeText(definition, 1);
         boolean notNull = false;
         boolean filled = false;
         boolean references = false;
         SqlToken key = null;
         int depth = 0;
-        for (int j = i + 1; j < action.size(); j++) {
-            SqlToken token = action.get(j);
+        for (int j = 1; j < definition.size(); j++) {
+            SqlToken token = definition.get(j);
             if (token.isSymbol('(')) {
                 depth++;
             } else if (token.isSymbol(')')) {
                 depth--;
             } else if (depth == 0) {
-                boolean primaryKey = token.isWord("PRIMARY") && j + 1 < action.size() && action.get(j + 1).isWord("KEY");
-                notNull |= token.isWord("NOT") && j + 1 < action.size() && action.get(j + 1).isWord("NULL") || primaryKey;
+                boolean primaryKey = token.isWord("PRIMARY") && j + 1 < definition.size()
+                        && definition.get(j + 1).isWord("KEY");
+                notNull |= token.isWord("NOT") && j + 1 < definition.size() && definition.get(j + 1).isWord("NULL")
+                        || primaryKey;
                 filled |= isFilling(token);
                 references |= token.isWord("REFERENCES");
                 if (key == null && (primaryKey || token.isWord("UNIQUE"))) {
@@ -166,7 +214,34 @@ public final class TokenStatements {
                 }
             }
         }
-        return new AddColumn(action.get(0), column, notNull, filled, key, references);
+        return new ColumnSpec(definition.get(0), name(definition.get(0)), type, type == null ? null : definition.get(1),
+                notNull, filled, key, references);
+    }
+
+    /** Where a column's type ends and its constraints begin. */
+    private static final Set<String> AFTER_TYPE = Set.of("NOT", "NULL", "DEFAULT", "PRIMARY", "UNIQUE", "CHECK",
+            "REFERENCES", "CONSTRAINT", "COLLATE", "GENERATED", "USING", "COMMENT", "STORAGE", "COMPRESSION");
+
+    /** The type written from {@code from} on, in lower case, up to its first constraint word; null when none. */
+    static String typeText(List<SqlToken> tokens, int from) {
+        StringBuilder type = new StringBuilder();
+        int depth = 0;
+        for (int i = from; i < tokens.size(); i++) {
+            SqlToken token = tokens.get(i);
+            if (depth == 0 && token.type() == SqlToken.Type.WORD
+                    && AFTER_TYPE.contains(token.text().toUpperCase(Locale.ROOT))) {
+                break;
+            }
+            depth += token.isSymbol('(') ? 1 : token.isSymbol(')') ? -1 : 0;
+            boolean glued = token.isSymbol('(') || token.isSymbol(')') || token.isSymbol(',') || token.isSymbol('.')
+                    || type.isEmpty() || type.charAt(type.length() - 1) == '(' || type.charAt(type.length() - 1) == '.';
+            type.append(glued ? "" : " ").append(token.text().toLowerCase(Locale.ROOT));
+        }
+        return type.isEmpty() ? null : type.toString();
+    }
+
+    private static boolean isName(SqlToken token) {
+        return token.type() == SqlToken.Type.WORD || token.type() == SqlToken.Type.QUOTED_IDENTIFIER;
     }
 
     private static boolean isFilling(SqlToken token) {

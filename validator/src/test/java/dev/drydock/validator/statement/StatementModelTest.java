@@ -61,15 +61,16 @@ class StatementModelTest {
             assertEquals("shop.users", alter.table());
             List<AlterAction> actions = alter.actions();
             assertEquals(13, actions.size());
-            AddColumn score = assertInstanceOf(AddColumn.class, actions.get(0));
-            assertEquals("score", score.column());
+            ColumnSpec score = assertInstanceOf(AddColumn.class, actions.get(0)).column();
+            assertEquals("score", score.name());
+            assertEquals("int", score.type());
             assertTrue(score.notNull());
             assertFalse(score.filled(), "an AS inside a CHECK fills nothing: " + read);
-            AddColumn code = assertInstanceOf(AddColumn.class, actions.get(1));
+            ColumnSpec code = assertInstanceOf(AddColumn.class, actions.get(1)).column();
             assertTrue(code.filled());
             assertTrue(code.key().isWord("UNIQUE"));
-            assertTrue(assertInstanceOf(AddColumn.class, actions.get(2)).filled(), "bigserial");
-            assertTrue(assertInstanceOf(AddColumn.class, actions.get(3)).references());
+            assertTrue(assertInstanceOf(AddColumn.class, actions.get(2)).column().filled(), "bigserial");
+            assertTrue(assertInstanceOf(AddColumn.class, actions.get(3)).column().references());
             AddConstraint check = assertInstanceOf(AddConstraint.class, actions.get(4));
             assertEquals(new AddConstraint(check.at(), "users_age_check", AddConstraint.Kind.CHECK, true, false), check);
             AddConstraint foreignKey = assertInstanceOf(AddConstraint.class, actions.get(5));
@@ -78,7 +79,10 @@ class StatementModelTest {
             assertEquals(AddConstraint.Kind.UNIQUE, assertInstanceOf(AddConstraint.class, actions.get(7)).kind());
             assertEquals(AlterColumn.Change.SET_NOT_NULL, assertInstanceOf(AlterColumn.class, actions.get(8)).change());
             assertEquals(AlterColumn.Change.DROP_DEFAULT, assertInstanceOf(AlterColumn.class, actions.get(9)).change());
-            assertEquals(AlterColumn.Change.TYPE, assertInstanceOf(AlterColumn.class, actions.get(10)).change());
+            AlterColumn retype = assertInstanceOf(AlterColumn.class, actions.get(10));
+            assertEquals(AlterColumn.Change.TYPE, retype.change());
+            assertEquals("bigint", retype.type());
+            assertTrue(retype.typeAt().isWord("bigint"));
             DropColumn drop = assertInstanceOf(DropColumn.class, actions.get(11));
             assertEquals(new DropColumn(drop.at(), "legacy", true, true), drop);
             assertInstanceOf(OtherAction.class, actions.get(12));
@@ -110,7 +114,24 @@ class StatementModelTest {
         assertFalse(index.concurrently());
         AlterTable alter = assertInstanceOf(AlterTable.class,
                 fromTree("ALTER TABLE t ADD COLUMN note text NOT NULL CHECK (note <> 'DEFAULT')"));
-        assertFalse(assertInstanceOf(AddColumn.class, alter.actions().get(0)).filled());
+        assertFalse(assertInstanceOf(AddColumn.class, alter.actions().get(0)).column().filled());
+    }
+
+    @Test
+    void createTableColumnsWithoutItsConstraints() {
+        String create = "CREATE TABLE t (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, \"key\" varchar(20) NOT NULL,"
+                + " at timestamp with time zone DEFAULT now(), CONSTRAINT t_key UNIQUE (\"key\"), PRIMARY KEY (id), CHECK (at > now()))";
+        CreateTable table = assertInstanceOf(CreateTable.class, fromTokens(create, "CREATE TABLE", List.of("t")));
+        assertEquals(List.of("id", "key", "at"), table.columns().stream().map(ColumnSpec::name).toList());
+        assertEquals(List.of("bigint", "varchar(20)", "timestamp with time zone"),
+                table.columns().stream().map(ColumnSpec::type).toList());
+        assertTrue(table.columns().get(0).filled() && table.columns().get(0).key().isWord("PRIMARY"));
+        List<SqlToken> mysql = SqlLexer.tokens(Dialect.MYSQL, "CREATE TABLE m (id INT, KEY idx_id (id), INDEX (id),"
+                + " `key` TEXT)").stream().filter(t -> !t.isComment()).toList();
+        assertEquals(List.of("id", "key"), assertInstanceOf(CreateTable.class,
+                TokenStatements.read(mysql, "CREATE TABLE", List.of("m"))).columns().stream().map(ColumnSpec::name).toList());
+        assertEquals(List.of(), assertInstanceOf(CreateTable.class,
+                fromTokens("CREATE TABLE c AS SELECT id FROM t", "CREATE TABLE", List.of("c"))).columns());
     }
 
     @Test
