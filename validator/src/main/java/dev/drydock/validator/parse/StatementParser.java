@@ -10,6 +10,7 @@ import dev.drydock.shared.sql.SplitScript;
 import dev.drydock.shared.sql.SqlSplitter;
 import dev.drydock.shared.sql.SqlStatement;
 import dev.drydock.shared.sql.SqlToken;
+import dev.drydock.validator.statement.OtherStatement;
 import dev.drydock.validator.statement.PostgresStatements;
 import dev.drydock.validator.statement.Statement;
 import dev.drydock.validator.statement.TokenStatements;
@@ -106,7 +107,10 @@ public final class StatementParser implements AutoCloseable {
                 .or(() -> unknownStatement(statement, tokens, shape, fileLines))
                 .or(() -> postgresDrop(statement, shape, tokens, fileLines))
                 .or(() -> sqliteVerdict(statement, fileLines));
-        return new ParsedStatement(statement, shape, TokenStatements.read(tokens, shape.kind(), shape.objects()), problem);
+        // a script read only for the replay meets no rule, so what it does need not be read
+        Statement typed = askSqlite ? TokenStatements.read(tokens, shape.kind(), shape.objects())
+                : new OtherStatement(tokens.get(0));
+        return new ParsedStatement(statement, shape, typed, problem);
     }
 
     private PostgresStatements postgresStatements() {
