@@ -2,7 +2,6 @@ package dev.drydock.validator.rules;
 
 import dev.drydock.shared.sql.Dialect;
 import dev.drydock.validator.statement.AlterAction;
-import dev.drydock.validator.statement.AlterTable;
 import dev.drydock.validator.statement.Rename;
 
 /** {@code breaking-rename}: renaming an existing table or column, which the running application still uses. */
@@ -26,10 +25,7 @@ final class BreakingRename implements StatementRules {
                     + " that still uses the old name; add a view with the new name first, move the code, then rename");
             return;
         }
-        if (!(site.typed() instanceof AlterTable alter)) {
-            return;
-        }
-        for (AlterAction action : alter.actions()) {
+        for (AlterAction action : site.alterActions()) {
             if (action instanceof Rename rename) {
                 String what = rename.column() == null ? "table " + table : "a column of " + table;
                 site.reportOnTable(sink, RULE, action.at(), table, "renaming " + what + " breaks the running"

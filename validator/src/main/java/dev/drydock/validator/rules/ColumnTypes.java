@@ -4,7 +4,6 @@ import dev.drydock.shared.sql.SqlToken;
 import dev.drydock.validator.statement.AddColumn;
 import dev.drydock.validator.statement.AlterAction;
 import dev.drydock.validator.statement.AlterColumn;
-import dev.drydock.validator.statement.AlterTable;
 import dev.drydock.validator.statement.CreateTable;
 
 import java.util.ArrayList;
@@ -28,13 +27,12 @@ final class ColumnTypes {
         List<Declared> declared = new ArrayList<>();
         if (site.typed() instanceof CreateTable create) {
             create.columns().forEach(column -> declared(column.type(), column.typeAt(), declared));
-        } else if (site.typed() instanceof AlterTable alter) {
-            for (AlterAction action : alter.actions()) {
-                if (action instanceof AddColumn added) {
-                    declared(added.column().type(), added.column().typeAt(), declared);
-                } else if (action instanceof AlterColumn change) {
-                    declared(change.type(), change.typeAt(), declared);
-                }
+        }
+        for (AlterAction action : site.alterActions()) {
+            if (action instanceof AddColumn added) {
+                declared(added.column().type(), added.column().typeAt(), declared);
+            } else if (action instanceof AlterColumn change) {
+                declared(change.type(), change.typeAt(), declared);
             }
         }
         return declared;

@@ -28,7 +28,7 @@ final class ConcurrentInTransaction implements StatementRules {
         String kind = site.kind();
         boolean concurrently = site.typed() instanceof CreateIndex index ? index.concurrently()
                 : site.typed() instanceof DropObjects drop ? drop.concurrently()
-                : site.containsWord("CONCURRENTLY") && (kind.endsWith("INDEX") || kind.equals("REINDEX"));
+                : kind.equals("REINDEX") && site.containsWord("CONCURRENTLY");
         boolean outsideOnly = concurrently || kind.equals("VACUUM") || kind.equals("CREATE DATABASE") || kind.equals("DROP DATABASE")
                 || kind.equals("ALTER SYSTEM");
         if (outsideOnly) {

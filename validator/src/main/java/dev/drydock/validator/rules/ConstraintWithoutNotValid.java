@@ -1,7 +1,6 @@
 package dev.drydock.validator.rules;
 
 import dev.drydock.shared.sql.Dialect;
-import dev.drydock.validator.statement.AlterTable;
 import dev.drydock.validator.statement.AlterAction;
 import dev.drydock.validator.statement.AddConstraint;
 import dev.drydock.validator.statement.AddColumn;
@@ -24,10 +23,10 @@ final class ConstraintWithoutNotValid implements StatementRules {
     @Override
     public void check(StatementSite site, FindingSink sink) {
         String table = site.existingPostgresAlteredTable();
-        if (table == null || !(site.typed() instanceof AlterTable alter)) {
+        if (table == null) {
             return;
         }
-        for (AlterAction action : alter.actions()) {
+        for (AlterAction action : site.alterActions()) {
             if (action instanceof AddConstraint constraint && !constraint.notValid()
                     && (constraint.kind() == AddConstraint.Kind.FOREIGN_KEY
                     || constraint.kind() == AddConstraint.Kind.CHECK)) {

@@ -2,7 +2,6 @@ package dev.drydock.validator.rules;
 
 import dev.drydock.shared.sql.Dialect;
 import dev.drydock.validator.statement.AlterAction;
-import dev.drydock.validator.statement.AlterTable;
 import dev.drydock.validator.statement.DropColumn;
 
 import java.util.Locale;
@@ -30,10 +29,7 @@ final class DestructiveDrop implements StatementRules {
                     + " rows, and breaks code that still uses it; stop using it first, then drop it in a later"
                     + " migration after a backup");
         }
-        if (!(site.typed() instanceof AlterTable alter)) {
-            return;
-        }
-        for (AlterAction action : alter.actions()) {
+        for (AlterAction action : site.alterActions()) {
             if (action instanceof DropColumn drop) {
                 site.reportOnTable(sink, RULE, action.at(), table, "dropping column "
                         + drop.column().toLowerCase(Locale.ROOT) + " of " + table + " deletes its data and breaks code"

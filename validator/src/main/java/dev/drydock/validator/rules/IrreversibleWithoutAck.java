@@ -4,7 +4,6 @@ import dev.drydock.shared.migration.Script;
 import dev.drydock.shared.sql.Dialect;
 import dev.drydock.shared.sql.SqlComment;
 import dev.drydock.shared.sql.SqlToken;
-import dev.drydock.validator.statement.AlterTable;
 import dev.drydock.validator.statement.AlterTableActions;
 import dev.drydock.validator.statement.DropColumn;
 
@@ -42,11 +41,9 @@ final class IrreversibleWithoutAck implements StatementRules {
             case "TRUNCATE" -> report(site, sink, "TRUNCATE " + table + " deletes every row");
             case "DELETE" -> report(site, sink, "DELETE FROM " + table + " removes rows");
             case "ALTER TABLE" -> {
-                if (site.typed() instanceof AlterTable alter) {
-                    alter.actions().stream().filter(DropColumn.class::isInstance).map(DropColumn.class::cast)
-                            .forEach(drop -> report(site, sink, "dropping " + table + "."
-                                    + drop.column().toLowerCase(Locale.ROOT) + " deletes its data"));
-                }
+                site.alterActions().stream().filter(DropColumn.class::isInstance).map(DropColumn.class::cast)
+                        .forEach(drop -> report(site, sink, "dropping " + table + "."
+                                + drop.column().toLowerCase(Locale.ROOT) + " deletes its data"));
                 for (List<SqlToken> action : AlterTableActions.of(site.tokens())) {
                     ColumnTypeChange change = ColumnTypeChange.of(site, table, action);
                     if (change != null && change.narrows()) {

@@ -1,7 +1,6 @@
 package dev.drydock.validator.rules;
 
 import dev.drydock.shared.sql.Dialect;
-import dev.drydock.validator.statement.AlterTable;
 import dev.drydock.validator.statement.AlterAction;
 import dev.drydock.validator.statement.AddColumn;
 
@@ -27,10 +26,10 @@ final class NotNullWithoutDefault implements StatementRules {
         if (table != null && (kind.equals("TRUNCATE") || kind.equals("DELETE") && !site.hasTopLevelWord("WHERE"))) {
             site.state().emptied.add(table);
         }
-        if (table == null || !(site.typed() instanceof AlterTable alter) || site.state().emptied.contains(table)) {
+        if (table == null || site.state().emptied.contains(table)) {
             return;
         }
-        for (AlterAction action : alter.actions()) {
+        for (AlterAction action : site.alterActions()) {
             if (action instanceof AddColumn added && added.column().notNull() && !added.column().filled()) {
                 site.reportOnTable(sink, RULE, action.at(), table, "adding a NOT NULL column without a DEFAULT fails"
                         + " on " + table + " as soon as it has rows; add a DEFAULT, or add it nullable, backfill,"

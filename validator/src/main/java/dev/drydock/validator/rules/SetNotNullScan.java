@@ -1,7 +1,6 @@
 package dev.drydock.validator.rules;
 
 import dev.drydock.shared.sql.Dialect;
-import dev.drydock.validator.statement.AlterTable;
 import dev.drydock.validator.statement.AlterColumn;
 import dev.drydock.validator.statement.AlterAction;
 import dev.drydock.validator.schema.Constraint;
@@ -26,10 +25,10 @@ final class SetNotNullScan implements StatementRules {
     @Override
     public void check(StatementSite site, FindingSink sink) {
         String table = site.existingPostgresAlteredTable();
-        if (table == null || !(site.typed() instanceof AlterTable alter)) {
+        if (table == null) {
             return;
         }
-        for (AlterAction action : alter.actions()) {
+        for (AlterAction action : site.alterActions()) {
             if (action instanceof AlterColumn change && change.change() == AlterColumn.Change.SET_NOT_NULL) {
                 String column = change.column().toLowerCase(Locale.ROOT);
                 if (!provenByCheck(site.schema().table(table), column)) {

@@ -10,6 +10,8 @@ import dev.drydock.shared.sql.TopLevel;
 import dev.drydock.validator.parse.ParsedStatement;
 import dev.drydock.validator.schema.Replayer;
 import dev.drydock.validator.schema.SchemaModel;
+import dev.drydock.validator.statement.AlterAction;
+import dev.drydock.validator.statement.AlterTable;
 import dev.drydock.validator.statement.CreateIndex;
 import dev.drydock.validator.statement.Statement;
 
@@ -34,6 +36,11 @@ record StatementSite(Analysis analysis, Migration migration, Script script, bool
     /** What the statement does, from PostgreSQL's parse tree or its tokens. */
     Statement typed() {
         return statement.typed();
+    }
+
+    /** The actions of an ALTER TABLE, in order; none for any other statement. */
+    List<AlterAction> alterActions() {
+        return typed() instanceof AlterTable alter ? alter.actions() : List.of();
     }
 
     SqlToken first() {
@@ -71,7 +78,7 @@ record StatementSite(Analysis analysis, Migration migration, Script script, bool
         if (typed() instanceof CreateIndex index) {
             return index.table() == null ? null : existingTable(names.key(index.table().toLowerCase(Locale.ROOT)));
         }
-        if (kind.endsWith("INDEX") && kind.startsWith("CREATE") || kind.equals("CREATE TRIGGER")) {
+        if (kind.equals("CREATE TRIGGER")) {
             List<SqlToken> tokens = tokens();
             int on = indexOfWord("ON");
             if (on < 0 || on + 1 >= tokens.size()) {

@@ -1,7 +1,6 @@
 package dev.drydock.validator.rules;
 
 import dev.drydock.shared.sql.Dialect;
-import dev.drydock.validator.statement.AlterTable;
 import dev.drydock.validator.statement.AlterAction;
 import dev.drydock.validator.statement.AddConstraint;
 import dev.drydock.validator.statement.AddColumn;
@@ -25,10 +24,10 @@ final class UniqueConstraintBlocking implements StatementRules {
     @Override
     public void check(StatementSite site, FindingSink sink) {
         String table = site.existingPostgresAlteredTable();
-        if (table == null || !(site.typed() instanceof AlterTable alter)) {
+        if (table == null) {
             return;
         }
-        for (AlterAction action : alter.actions()) {
+        for (AlterAction action : site.alterActions()) {
             if (action instanceof AddColumn added && added.column().key() != null) {
                 SqlToken key = added.column().key();
                 site.reportOnTable(sink, RULE, key, table, "adding a column with "

@@ -109,8 +109,11 @@ final class AlterTableAction {
                     return;
                 }
                 if (cascade) {
-                    model.foreignKeysOnto(table.name()).stream().filter(key -> usesKey.test(key.constraint().refColumns()))
-                            .forEach(key -> model.table(key.table()).changeConstraints().remove(key.constraint().name()));
+                    for (SchemaModel.Reference key : model.foreignKeysOnto(table.name())) {
+                        if (usesKey.test(key.constraint().refColumns())) {
+                            model.table(key.table()).changeConstraints().remove(key.constraint().name());
+                        }
+                    }
                 }
             }
             table.changeConstraints().remove(name);

@@ -681,27 +681,25 @@ public final class Replayer {
 
     /** PostgreSQL refuses to drop {@code what} without CASCADE because {@code dependent}, of {@code table}, needs it. */
     static void dependent(List<ReplayProblem> problems, SqlToken at, String what, String dependent, String table) {
-        if (at != null) {
-            problems.add(new ReplayProblem(ReplayProblem.Kind.DEPENDENT_OBJECTS, at, what + " on table " + table,
-                    "cannot drop " + what + " because " + dependent + " depends on it; drop or change it first, or"
-                    + " add CASCADE if it should go too"));
-        }
+        refused(problems, at, what + " on table " + table, "cannot drop " + what + " because " + dependent
+                + " depends on it; drop or change it first, or add CASCADE if it should go too");
     }
 
     /** PostgreSQL refuses to change the type of {@code column} while {@code view} uses it. */
     static void typeChangeUnderView(List<ReplayProblem> problems, SqlToken at, String column, String view) {
-        if (at != null) {
-            problems.add(new ReplayProblem(ReplayProblem.Kind.DEPENDENT_OBJECTS, at, column + " on " + view,
-                    "cannot change the type of " + column + " because " + view + " uses it; drop the view first and"
-                    + " create it again after the change"));
-        }
+        refused(problems, at, column + " on " + view, "cannot change the type of " + column + " because " + view
+                + " uses it; drop the view first and create it again after the change");
     }
 
     /** PostgreSQL refuses DROP NOT NULL on a column of the primary key. */
     static void notNullOfKey(List<ReplayProblem> problems, SqlToken at, String column, String key) {
+        refused(problems, at, column, "cannot drop NOT NULL of " + column + " because primary key " + key
+                + " needs it; drop the primary key first");
+    }
+
+    private static void refused(List<ReplayProblem> problems, SqlToken at, String subject, String message) {
         if (at != null) {
-            problems.add(new ReplayProblem(ReplayProblem.Kind.DEPENDENT_OBJECTS, at, column, "cannot drop NOT NULL"
-                    + " of " + column + " because primary key " + key + " needs it; drop the primary key first"));
+            problems.add(new ReplayProblem(ReplayProblem.Kind.DEPENDENT_OBJECTS, at, subject, message));
         }
     }
 

@@ -43,7 +43,7 @@ final class ViewColumns {
             return false;
         }
         int at = from + 1;
-        if (at >= tokens.size() || !isName(tokens.get(at))) {
+        if (at >= tokens.size() || !TokenCursor.isNamePart(tokens.get(at))) {
             return false;
         }
         StringBuilder relation = new StringBuilder(tokens.get(at).unquoted().toLowerCase(Locale.ROOT));
@@ -56,7 +56,7 @@ final class ViewColumns {
         if (at < tokens.size() && tokens.get(at).isWord("AS")) {
             at++;
         }
-        if (at < tokens.size() && isName(tokens.get(at)) && !isWordIn(tokens.get(at), AFTER_FROM)) {
+        if (at < tokens.size() && TokenCursor.isNamePart(tokens.get(at)) && !isWordIn(tokens.get(at), AFTER_FROM)) {
             alias = tokens.get(at).unquoted().toLowerCase(Locale.ROOT);
             at++;
         }
@@ -97,12 +97,9 @@ final class ViewColumns {
     }
 
     private static boolean matches(SqlToken token, String column) {
-        return isName(token) && token.unquoted().toLowerCase(Locale.ROOT).equals(column);
+        return TokenCursor.isNamePart(token) && token.unquoted().toLowerCase(Locale.ROOT).equals(column);
     }
 
-    private static boolean isName(SqlToken token) {
-        return token.type() == SqlToken.Type.WORD || token.type() == SqlToken.Type.QUOTED_IDENTIFIER;
-    }
 
     private static boolean isWordIn(SqlToken token, Set<String> words) {
         return token.type() == SqlToken.Type.WORD && words.contains(token.text().toUpperCase(Locale.ROOT));

@@ -107,7 +107,7 @@ public final class AlterTableActions {
         return i < action.size() ? action.get(i).unquoted().toLowerCase(Locale.ROOT) : "?";
     }
 
-    private static boolean isWordIn(SqlToken token, String... words) {
+    static boolean isWordIn(SqlToken token, String... words) {
         for (String word : words) {
             if (token.isWord(word)) {
                 return true;

@@ -117,10 +117,13 @@ public final class PostgresStatements {
                 }
             }
         }
-        ColumnSpec words = written instanceof AddColumn add ? add.column() : null;
         String name = definition.path("colname").asText();
-        return new AddColumn(at, new ColumnSpec(words == null ? at : words.at(), name, words == null ? null : words.type(),
-                words == null ? null : words.typeAt(), notNull, filled, key, references));
+        if (!(written instanceof AddColumn words)) {
+            return new AddColumn(at, new ColumnSpec(at, name, null, null, notNull, filled, key, references));
+        }
+        ColumnSpec spelled = words.column();
+        return new AddColumn(at, new ColumnSpec(spelled.at(), name, spelled.type(), spelled.typeAt(), notNull, filled,
+                key, references));
     }
 
     /** serial, bigserial and smallserial (and their serial2/4/8 spellings) are filled from a sequence. */

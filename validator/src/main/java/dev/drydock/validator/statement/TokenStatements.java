@@ -28,11 +28,12 @@ public final class TokenStatements {
         SqlToken first = tokens.get(0);
         if (kind.equals("CREATE INDEX") || kind.equals("CREATE UNIQUE INDEX")) {
             return new CreateIndex(first, indexName(tokens), nameAfterOn(tokens), tokens.get(1).isWord("UNIQUE"),
-                    hasWord(tokens, "CONCURRENTLY"));
+                    AlterTableActions.has(tokens, "CONCURRENTLY"));
         }
         if (kind.startsWith("DROP ")) {
-            return new DropObjects(first, kind.substring("DROP ".length()), objects, hasWord(tokens, "CONCURRENTLY"),
-                    hasWords(tokens, "IF", "EXISTS"), tokens.get(tokens.size() - 1).isWord("CASCADE"));
+            return new DropObjects(first, kind.substring("DROP ".length()), objects,
+                    AlterTableActions.has(tokens, "CONCURRENTLY"), hasWords(tokens, "IF", "EXISTS"),
+                    tokens.get(tokens.size() - 1).isWord("CASCADE"));
         }
         if (kind.equals("CREATE TABLE") && !objects.isEmpty()) {
             return new CreateTable(first, objects.get(0), columns(tokens));
@@ -52,11 +53,13 @@ public final class TokenStatements {
         if (verb.isWord("ADD") && action.size() > 1) {
             return isConstraintStart(action.get(1)) ? addConstraint(action) : addColumn(action);
         }
-        if (verb.isWord("DROP") && action.size() > 1 && !isWordIn(action.get(1), "CONSTRAINT", "INDEX", "KEY",
-                "DEFAULT", "NOT", "PRIMARY", "FOREIGN", "CHECK", "IDENTITY", "EXPRESSION", "PARTITION")) {
+        if (verb.isWord("DROP") && action.size() > 1 && !AlterTableActions.isWordIn(action.get(1), "CONSTRAINT",
+                "INDEX", "KEY", "DEFAULT", "NOT", "PRIMARY", "FOREIGN", "CHECK", "IDENTITY", "EXPRESSION",
+                "PARTITION")) {
             return dropColumn(action);
         }
-        if (verb.isWord("RENAME") && action.size() > 1 && !isWordIn(action.get(1), "CONSTRAINT", "INDEX", "KEY")) {
+        if (verb.isWord("RENAME") && action.size() > 1
+                && !AlterTableActions.isWordIn(action.get(1), "CONSTRAINT", "INDEX", "KEY")) {
             return rename(action);
         }
         if (verb.isWord("ALTER") && action.size() > 1 && !action.get(1).isWord("CONSTRAINT")
@@ -91,19 +94,12 @@ public final class TokenStatements {
         int to = action.size() - 2;
         if (to >= 1 && action.get(to).isWord("TO") && to > 1) {
             int column = action.get(1).isWord("COLUMN") ? 2 : 1;
-            return column < to ? new Rename(action.get(0), name(action.get(column)), name(last)) : new OtherAction(action.get(0));
+            return column < to ? new Rename(action.get(0), name(action.get(column)), name(last))
+                    : new OtherAction(action.get(0));
         }
         return new Rename(action.get(0), null, name(last));
     }
 
-    private static boolean isWordIn(SqlToken token, String... words) {
-        for (String word : words) {
-            if (token.isWord(word)) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private static boolean isConstraintStart(SqlToken token) {
         return token.isWord("CONSTRAINT") || token.isWord("PRIMARY") || token.isWord("UNIQUE")
@@ -182,10 +178,11 @@ public final class TokenStatements {
     private static boolean isTableElement(List<SqlToken> element) {
         SqlToken first = element.get(0);
         SqlToken second = element.size() > 1 ? element.get(1) : null;
-        return isWordIn(first, "CONSTRAINT", "CHECK", "FOREIGN", "EXCLUDE", "LIKE", "FULLTEXT", "SPATIAL", "PERIOD")
-                || isWordIn(first, "PRIMARY", "UNIQUE", "INDEX", "KEY") && (second == null || second.isSymbol('(')
-                || isWordIn(second, "KEY", "INDEX") || second.type() == SqlToken.Type.WORD && element.size() > 2
-                && element.get(2).isSymbol('('));
+        return AlterTableActions.isWordIn(first, "CONSTRAINT", "CHECK", "FOREIGN", "EXCLUDE", "LIKE", "FULLTEXT",
+                "SPATIAL", "PERIOD")
+                || AlterTableActions.isWordIn(first, "PRIMARY", "UNIQUE", "INDEX", "KEY") && (second == null
+                || second.isSymbol('(') || AlterTableActions.isWordIn(second, "KEY", "INDEX")
+                || second.type() == SqlToken.Type.WORD && element.size() > 2 && element.get(2).isSymbol('('));
     }
 
     /** A column definition from its name on: {@code name type [constraints]}; only its top level is read. */
@@ -272,8 +269,8 @@ public final class TokenStatements {
     /** {@code CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS] name ON}: the name, or null when there is none. */
     private static String indexName(List<SqlToken> tokens) {
         for (int i = 1; i + 1 < tokens.size(); i++) {
-            if (tokens.get(i + 1).isWord("ON") && !tokens.get(i).isWord("INDEX") && !tokens.get(i).isWord("CONCURRENTLY")
-                    && !tokens.get(i).isWord("EXISTS")) {
+            if (tokens.get(i + 1).isWord("ON")
+                    && !AlterTableActions.isWordIn(tokens.get(i), "INDEX", "CONCURRENTLY", "EXISTS")) {
                 return qualifiedNameEndingAt(tokens, i);
             }
             if (tokens.get(i).isWord("ON")) {
@@ -311,12 +308,10 @@ public final class TokenStatements {
     }
 
     private static String name(SqlToken token) {
-        return token.type() == SqlToken.Type.QUOTED_IDENTIFIER ? token.unquoted() : token.text().toLowerCase(Locale.ROOT);
+        return token.type() == SqlToken.Type.QUOTED_IDENTIFIER ? token.unquoted()
+                : token.text().toLowerCase(Locale.ROOT);
     }
 
-    private static boolean hasWord(List<SqlToken> tokens, String word) {
-        return tokens.stream().anyMatch(token -> token.isWord(word));
-    }
 
     /** Whether {@code words} stand one after the other somewhere in {@code tokens}. */
     private static boolean hasWords(List<SqlToken> tokens, String... words) {
