@@ -49,8 +49,42 @@ final class AlterTableAction {
             model.objects.remove("row level security " + table.name());
         } else if (cursor.accept("NO", "FORCE", "ROW", "LEVEL", "SECURITY")) {
             model.objects.remove("forced row level security " + table.name());
+        } else if (cursor.accept("ATTACH", "PARTITION")) {
+            link(cursor, TableHierarchy.PARTITION, table.name(), true);
+        } else if (cursor.accept("DETACH", "PARTITION")) {
+            link(cursor, TableHierarchy.PARTITION, table.name(), false);
+        } else if (cursor.accept("INHERIT")) {
+            link(cursor, TableHierarchy.INHERITANCE, null, true);
+        } else if (cursor.accept("NO", "INHERIT")) {
+            link(cursor, TableHierarchy.INHERITANCE, null, false);
         }
         return table.name();
+    }
+
+    /**
+     * {@code ATTACH | DETACH PARTITION child} on the parent ({@code parent} is this table), {@code [NO] INHERIT
+     * parent} on the child ({@code parent} null: named next).
+     */
+    private void link(TokenCursor cursor, String kind, String parent, boolean attach) {
+        if (tables.dialect() != Dialect.POSTGRESQL) {
+            return;
+        }
+        SqlToken at = cursor.peek();
+        String other = tables.key(cursor.name());
+        if (other == null) {
+            return;
+        }
+        if (model.table(other) == null) {
+            Replayer.unknown(problems, true, at, "table " + other);
+            return;
+        }
+        String child = parent == null ? table.name() : other;
+        String parentName = parent == null ? other : parent;
+        if (attach) {
+            TableHierarchy.attach(model, kind, child, parentName);
+        } else {
+            TableHierarchy.detach(model, kind, child, parentName);
+        }
     }
 
     private void setFlag(String kind) {
@@ -89,6 +123,16 @@ final class AlterTableAction {
             return;
         }
         tables.addColumnTo(model, table, column);
+        for (Table partition : partitions()) {
+            if (!partition.hasColumn(column.column().name())) {
+                partition.changeColumns().put(column.column().name(), column.column());
+            }
+        }
+    }
+
+    /** What a column change on a partitioned table reaches too: every partition below it (PostgreSQL). */
+    private List<Table> partitions() {
+        return tables.dialect() == Dialect.POSTGRESQL ? TableHierarchy.partitionsBelow(model, table.name()) : List.of();
     }
 
     private void drop(TokenCursor cursor) {
@@ -156,6 +200,11 @@ final class AlterTableAction {
                 return;
             }
             tables.dropColumn(model, table, column, cascade);
+            for (Table partition : partitions()) {
+                if (partition.hasColumn(column)) {
+                    tables.dropColumn(model, partition, column, cascade);
+                }
+            }
         }
     }
 
@@ -265,6 +314,11 @@ final class AlterTableAction {
         if (!changed.type().equals(column.type())) {
             tables.typeChanged(model, table, name);
         }
+        for (Table partition : partitions()) {
+            if (partition.hasColumn(name)) {
+                partition.changeColumns().put(name, changed);
+            }
+        }
     }
 
     /** {@code SET SCHEMA s}: the table and its indexes move to schema {@code s}, under the same names. */
@@ -354,6 +408,11 @@ final class AlterTableAction {
             Replayer.duplicate(problems, true, at, "column " + to + " of table " + table.name());
         } else {
             tables.renameColumn(model, table, from, to);
+            for (Table partition : partitions()) {
+                if (partition.hasColumn(from) && !partition.hasColumn(to)) {
+                    tables.renameColumn(model, partition, from, to);
+                }
+            }
         }
         return table.name();
     }

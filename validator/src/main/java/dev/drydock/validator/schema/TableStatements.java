@@ -79,7 +79,14 @@ final class TableStatements {
         }
         Table table = new Table(name, model);
         model.tables.put(name, table);
-        if (cursor.accept("PARTITION", "OF") || cursor.accept("LIKE")) {
+        if (cursor.accept("PARTITION", "OF")) {
+            String parent = copyColumns(model, cursor, table);
+            if (dialect == Dialect.POSTGRESQL && parent != null) {
+                TableHierarchy.attach(model, TableHierarchy.PARTITION, name, parent);
+            }
+            return;
+        }
+        if (cursor.accept("LIKE")) {
             copyColumns(model, cursor, table);
             return;
         }
@@ -105,20 +112,34 @@ final class TableStatements {
             }
         }
         // AS SELECT takes its columns from a query, INHERITS adds the parent's: the model cannot list them all
-        if (elements.isEmpty() || cursor.rest().stream().anyMatch(t -> t.isWord("AS") || t.isWord("INHERITS"))) {
+        List<SqlToken> rest = cursor.rest();
+        if (elements.isEmpty() || rest.stream().anyMatch(t -> t.isWord("AS") || t.isWord("INHERITS"))) {
             table.markColumnsPartial();
+        }
+        int inherits = TopLevel.indexOfWord(rest, "INHERITS");
+        if (dialect == Dialect.POSTGRESQL && inherits >= 0) {
+            TokenCursor parents = new TokenCursor(new TokenCursor(rest, inherits + 1).parenthesized(), 0);
+            do {
+                String parent = replayer.key(parents.name());
+                if (parent != null) {
+                    TableHierarchy.attach(model, TableHierarchy.INHERITANCE, name, parent);
+                }
+            } while (parents.acceptSymbol(','));
         }
         foreignKeyIndexes(model, table);
     }
 
-    private void copyColumns(SchemaModel model, TokenCursor cursor, Table table) {
-        Table source = model.table(replayer.key(cursor.name()));
+    /** Copies the columns of the table named next; returns its name. */
+    private String copyColumns(SchemaModel model, TokenCursor cursor, Table table) {
+        String sourceName = replayer.key(cursor.name());
+        Table source = model.table(sourceName);
         if (source != null && source.columnsKnown()) {
             table.changeColumns().putAll(source.columns());
             copyLikeOptions(model, source, table, cursor.rest());
         } else {
             table.markColumnsPartial();
         }
+        return sourceName;
     }
 
     /**
@@ -674,16 +695,38 @@ final class TableStatements {
                     }
                     return;
                 }
+                Optional<String> child = TableHierarchy.children(model, TableHierarchy.INHERITANCE, names.get(i))
+                        .stream().filter(table -> !names.contains(table)).findFirst();
+                if (child.isPresent() && dialect == Dialect.POSTGRESQL) {
+                    Replayer.dependent(problems, ats.get(i), "table " + names.get(i), "table " + child.get(),
+                            child.get());
+                    return;
+                }
             }
         }
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
-            if (model.tables.remove(name) == null) {
+            if (model.table(name) == null) {
                 Replayer.unknown(problems, !ifExists, ats.get(i), "table " + name);
                 continue;
             }
-            model.indexesOn(name).forEach(model.indexes::remove);
-            model.objectsOf(name).forEach(model.objects::remove);
+            List<String> children = new ArrayList<>(TableHierarchy.children(model, TableHierarchy.PARTITION, name));
+            if (cascade) {
+                children.addAll(TableHierarchy.children(model, TableHierarchy.INHERITANCE, name));
+            }
+            dropTable(model, name);
+            // PostgreSQL drops a partitioned table's partitions with it, and an inheritance parent's children with
+            // CASCADE; their own children follow in turn
+            for (int next = 0; next < children.size(); next++) {
+                String child = children.get(next);
+                if (model.table(child) != null) {
+                    children.addAll(TableHierarchy.children(model, TableHierarchy.PARTITION, child));
+                    if (cascade) {
+                        children.addAll(TableHierarchy.children(model, TableHierarchy.INHERITANCE, child));
+                    }
+                    dropTable(model, child);
+                }
+            }
             if (cascade) {
                 for (String referencing : model.tablesReferencing(name)) {
                     Table other = model.table(referencing);
@@ -694,6 +737,13 @@ final class TableStatements {
                 replayer.dropDependentViews(model, name);
             }
         }
+    }
+
+    private static void dropTable(SchemaModel model, String name) {
+        model.tables.remove(name);
+        model.indexesOn(name).forEach(model.indexes::remove);
+        model.objectsOf(name).forEach(model.objects::remove);
+        TableHierarchy.forgetChild(model, name);
     }
 
     /** A foreign key pointing at {@code table} from a table that is not dropped with it. */
@@ -889,10 +939,16 @@ final class TableStatements {
                         ? c.withColumns(c.columns(), c.refColumns(), to) : c);
             }
         }
+        TableHierarchy.childRenamed(model, from, to);
         Map<String, SchemaObject> moved = new LinkedHashMap<>();
         model.objects.values().removeIf(object -> {
             if (!from.equals(object.table())) {
                 return false;
+            }
+            if (TableHierarchy.isLink(object)) {
+                SchemaObject link = TableHierarchy.underParent(object, to);
+                moved.put(link.kind() + " " + link.key(), link);
+                return true;
             }
             String newKey = object.key().replace(" on " + from, " on " + to)
                     .replace("on table " + from, "on table " + to).replace("on column " + from + ".", "on column " + to + ".");

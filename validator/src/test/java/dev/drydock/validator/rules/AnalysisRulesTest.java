@@ -383,6 +383,25 @@ class AnalysisRulesTest {
                         "ALTER TABLE users ALTER COLUMN id SET NOT NULL;", "a column of the primary key"),
                 silent("dependent-objects", pg, "ALTER TABLE users ALTER COLUMN age SET NOT NULL;\n"
                         + "ALTER TABLE users ALTER COLUMN age DROP NOT NULL;", "SELECT 1;", "a column of no key"),
+                // partitions and inheritance children (each case checked on PostgreSQL 15)
+                fires("dependent-objects", pg, "CREATE TABLE p (id int);\nCREATE TABLE c () INHERITS (p);\nDROP TABLE p;",
+                        "DROP TABLE c;", "an inheritance parent with a child"),
+                silent("dependent-objects", pg, "CREATE TABLE p (id int);\nCREATE TABLE c () INHERITS (p);\nDROP TABLE p, c;",
+                        "SELECT 1;", "the child dropped in the same statement"),
+                silent("rollback-not-inverse", pg, "CREATE TABLE e (id int, at date) PARTITION BY RANGE (at);\n"
+                        + "CREATE TABLE e_2021 PARTITION OF e FOR VALUES FROM ('2021-01-01') TO ('2022-01-01');",
+                        "DROP TABLE e;", "dropping a partitioned table drops its partitions"),
+                silent("rollback-not-inverse", pg, "CREATE TABLE p (id int);\nCREATE TABLE c () INHERITS (p);",
+                        "DROP TABLE p CASCADE;", "CASCADE drops an inheritance parent's children"),
+                fires("rollback-not-inverse", pg, "CREATE TABLE e (id int, at date) PARTITION BY RANGE (at);\n"
+                        + "CREATE TABLE e_2021 (id int, at date);\n"
+                        + "ALTER TABLE e ATTACH PARTITION e_2021 FOR VALUES FROM ('2021-01-01') TO ('2022-01-01');",
+                        "ALTER TABLE e DETACH PARTITION e_2021;\nDROP TABLE e;", "a detached partition stays behind"),
+                silent("unknown-object", pg, "CREATE TABLE e (id int, at date) PARTITION BY RANGE (at);\n"
+                        + "CREATE TABLE e_2021 PARTITION OF e FOR VALUES FROM ('2021-01-01') TO ('2022-01-01');\n"
+                        + "ALTER TABLE e ADD COLUMN src text;\nALTER TABLE e RENAME COLUMN at TO day;\n"
+                        + "ALTER TABLE e_2021 ALTER COLUMN src SET DEFAULT 'x';\nUPDATE e_2021 SET day = day;",
+                        "DROP TABLE e;", "a column added to or renamed on the parent is so on its partitions"),
                 // views: each case checked on PostgreSQL 15
                 fires("dependent-objects", pg, "CREATE VIEW v AS SELECT u.id FROM users u WHERE u.active;\n"
                         + "ALTER TABLE users DROP COLUMN active;", "DROP VIEW v;", "a column a view names"),
