@@ -22,6 +22,14 @@ public record SqlToken(Type type, int start, int end, String text) {
         return -1;
     }
 
+    /**
+     * +1 for a token that opens a nesting, -1 for one that closes it, else 0: parentheses, and the brackets of
+     * PostgreSQL's {@code ARRAY['a', 'b']} and subscripts, whose commas separate nothing of the statement's own.
+     */
+    public int nesting() {
+        return isSymbol('(') || isSymbol('[') ? 1 : isSymbol(')') || isSymbol(']') ? -1 : 0;
+    }
+
     public boolean isSymbol(char symbol) {
         return type == Type.SYMBOL && text.length() == 1 && text.charAt(0) == symbol;
     }

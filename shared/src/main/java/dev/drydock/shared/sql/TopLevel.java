@@ -16,11 +16,8 @@ public final class TopLevel {
         int depth = 0;
         for (int i = 0; i < tokens.size(); i++) {
             SqlToken token = tokens.get(i);
-            if (token.isSymbol('(')) {
-                depth++;
-            } else if (token.isSymbol(')')) {
-                depth--;
-            } else if (depth == 0 && token.isWord(word)) {
+            depth += token.nesting();
+            if (depth == 0 && token.isWord(word)) {
                 return i;
             }
         }

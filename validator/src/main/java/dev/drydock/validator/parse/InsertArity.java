@@ -78,7 +78,7 @@ final class InsertArity {
         int count = 1;
         for (int i = open + 1; i < close; i++) {
             SqlToken token = tokens.get(i);
-            depth += token.isSymbol('(') ? 1 : token.isSymbol(')') ? -1 : 0;
+            depth += token.nesting();
             if (depth == 0 && token.isSymbol(',')) {
                 count++;
             }
@@ -89,7 +89,7 @@ final class InsertArity {
     private static int closingOf(List<SqlToken> tokens, int open) {
         int depth = 0;
         for (int i = open; i < tokens.size(); i++) {
-            depth += tokens.get(i).isSymbol('(') ? 1 : tokens.get(i).isSymbol(')') ? -1 : 0;
+            depth += tokens.get(i).nesting();
             if (depth == 0) {
                 return i;
             }
@@ -100,7 +100,7 @@ final class InsertArity {
     private static int openingOf(List<SqlToken> tokens, int close) {
         int depth = 0;
         for (int i = close; i >= 0; i--) {
-            depth += tokens.get(i).isSymbol(')') ? 1 : tokens.get(i).isSymbol('(') ? -1 : 0;
+            depth -= tokens.get(i).nesting();
             if (depth == 0) {
                 return i;
             }

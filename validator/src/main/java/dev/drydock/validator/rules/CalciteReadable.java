@@ -31,7 +31,7 @@ final class CalciteReadable {
             } else if (i == 1 && token.isWord("OR") && i + 1 < tokens.size()) {
                 blank(text, base, token, tokens.get(i + 1));
             }
-            depth += token.isSymbol('(') ? 1 : token.isSymbol(')') ? -1 : 0;
+            depth += token.nesting();
             boolean tail = depth == 0 && (token.isWord("RETURNING") || token.isWord("ON") && i + 1 < tokens.size()
                     && (tokens.get(i + 1).isWord("CONFLICT") || tokens.get(i + 1).isWord("DUPLICATE")));
             if (tail) {

@@ -70,7 +70,7 @@ record ColumnTypeChange(String column, String from, String to) {
                     || token.isWord("AFTER") || token.isWord("FIRST") || token.isWord("CHARACTER"))) {
                 break;
             }
-            depth += token.isSymbol('(') ? 1 : token.isSymbol(')') ? -1 : 0;
+            depth += token.nesting();
             text.append(token.text()).append(token.isSymbol('(') ? "" : " ");
         }
         return text.toString().trim();

@@ -78,7 +78,7 @@ final class DmlTypeMismatch implements StatementRules {
         int depth = 0;
         for (int i = set + 1; i < tokens.size(); i++) {
             SqlToken token = tokens.get(i);
-            depth += token.isSymbol('(') ? 1 : token.isSymbol(')') ? -1 : 0;
+            depth += token.nesting();
             if (depth == 0 && (token.isWord("WHERE") || token.isWord("FROM") || token.isWord("RETURNING")
                     || token.isWord("ORDER") || token.isWord("LIMIT"))) {
                 return i;

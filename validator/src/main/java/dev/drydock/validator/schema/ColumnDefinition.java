@@ -36,7 +36,7 @@ record ColumnDefinition(Column column, List<InlineConstraint> constraints, boole
                 int depth = 1;
                 while (!cursor.atEnd() && depth > 0) {
                     SqlToken inner = cursor.next();
-                    depth += inner.isSymbol('(') ? 1 : inner.isSymbol(')') ? -1 : 0;
+                    depth += inner.nesting();
                     typeTokens.add(inner);
                 }
             }
@@ -124,7 +124,7 @@ record ColumnDefinition(Column column, List<InlineConstraint> constraints, boole
             if (depth == 0 && !expression.isEmpty() && startsConstraint(cursor)) {
                 break;
             }
-            depth += token.isSymbol('(') ? 1 : token.isSymbol(')') ? -1 : 0;
+            depth += token.nesting();
             expression.add(cursor.next());
         }
         return expression;

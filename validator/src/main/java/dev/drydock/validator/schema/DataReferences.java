@@ -94,7 +94,7 @@ final class DataReferences {
         int depth = 0;
         for (int i = 0; i < tokens.size(); i++) {
             SqlToken token = tokens.get(i);
-            depth += token.isSymbol('(') ? 1 : token.isSymbol(')') ? -1 : 0;
+            depth += token.nesting();
             if (depth != 0) {
                 continue;
             }

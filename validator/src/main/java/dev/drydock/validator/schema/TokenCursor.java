@@ -122,11 +122,8 @@ final class TokenCursor {
         int depth = 0;
         while (at < tokens.size()) {
             SqlToken token = tokens.get(at);
-            if (token.isSymbol('(')) {
-                depth++;
-            } else if (token.isSymbol(')')) {
-                depth--;
-            } else if (depth == 0 && (token.isSymbol(',') || isAnyWord(token, words))) {
+            depth += token.nesting();
+            if (depth == 0 && (token.isSymbol(',') || isAnyWord(token, words))) {
                 break;
             }
             at++;
@@ -152,11 +149,8 @@ final class TokenCursor {
         int start = 0;
         for (int i = 0; i < tokens.size(); i++) {
             SqlToken token = tokens.get(i);
-            if (token.isSymbol('(')) {
-                depth++;
-            } else if (token.isSymbol(')')) {
-                depth--;
-            } else if (depth == 0 && token.isSymbol(',')) {
+            depth += token.nesting();
+            if (depth == 0 && token.isSymbol(',')) {
                 parts.add(tokens.subList(start, i));
                 start = i + 1;
             }

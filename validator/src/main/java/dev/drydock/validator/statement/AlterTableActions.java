@@ -48,11 +48,8 @@ public final class AlterTableActions {
         int end = at;
         while (end < tokens.size()) {
             SqlToken token = tokens.get(end);
-            if (token.isSymbol('(')) {
-                depth++;
-            } else if (token.isSymbol(')')) {
-                depth--;
-            } else if (depth == 0 && token.isSymbol(',')) {
+            depth += token.nesting();
+            if (depth == 0 && token.isSymbol(',')) {
                 break;
             }
             end++;
@@ -67,12 +64,12 @@ public final class AlterTableActions {
         int start = 0;
         for (int i = 0; i < inside.size(); i++) {
             SqlToken token = inside.get(i);
-            if (token.isSymbol('(')) {
-                depth++;
-            } else if (token.isSymbol(')') && depth-- == 0) {
+            if (token.isSymbol(')') && depth == 0) {
                 elements.add(inside.subList(start, i));
                 return elements;
-            } else if (depth == 0 && token.isSymbol(',')) {
+            }
+            depth += token.nesting();
+            if (depth == 0 && token.isSymbol(',')) {
                 elements.add(inside.subList(start, i));
                 start = i + 1;
             }

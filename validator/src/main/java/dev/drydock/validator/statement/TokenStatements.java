@@ -195,11 +195,8 @@ public final class TokenStatements {
         int depth = 0;
         for (int j = 1; j < definition.size(); j++) {
             SqlToken token = definition.get(j);
-            if (token.isSymbol('(')) {
-                depth++;
-            } else if (token.isSymbol(')')) {
-                depth--;
-            } else if (depth == 0) {
+            depth += token.nesting();
+            if (depth == 0 && token.nesting() == 0) {
                 boolean primaryKey = token.isWord("PRIMARY") && j + 1 < definition.size()
                         && definition.get(j + 1).isWord("KEY");
                 notNull |= token.isWord("NOT") && j + 1 < definition.size() && definition.get(j + 1).isWord("NULL")
@@ -229,7 +226,7 @@ public final class TokenStatements {
                     && AFTER_TYPE.contains(token.text().toUpperCase(Locale.ROOT))) {
                 break;
             }
-            depth += token.isSymbol('(') ? 1 : token.isSymbol(')') ? -1 : 0;
+            depth += token.nesting();
             boolean glued = token.isSymbol('(') || token.isSymbol(')') || token.isSymbol(',') || token.isSymbol('.')
                     || type.isEmpty() || type.charAt(type.length() - 1) == '(' || type.charAt(type.length() - 1) == '.';
             type.append(glued ? "" : " ").append(token.text().toLowerCase(Locale.ROOT));

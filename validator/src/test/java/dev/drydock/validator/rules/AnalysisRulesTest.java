@@ -355,6 +355,9 @@ class AnalysisRulesTest {
                 silent("syntax-error", pg, "INSERT INTO users (id, name) VALUES (1, lower('A')), (2, coalesce(NULL, 'b'))"
                         + " ON CONFLICT (id) DO NOTHING;\nINSERT INTO users (id) SELECT x FROM (VALUES (1), (2)) v (x);",
                         "SELECT 1;", "commas inside calls and a VALUES in a subquery"),
+                silent("syntax-error", pg, "ALTER TABLE users ADD COLUMN tags text[];\n"
+                        + "INSERT INTO users (id, tags) VALUES (1, ARRAY['a', 'b']), (2, ARRAY[lower('C'), 'd']);",
+                        "DELETE FROM users;", "the commas of an ARRAY[...] separate no values"),
                 silent("syntax-error", maria, "INSERT INTO users PARTITION (p0) VALUES (1, 'a', 'b', 2, true);\n"
                         + "INSERT INTO users VALUES ();", "SELECT 1;", "a partition list and MySQL's empty row"),
                 // a foreign key needs a key on the other side (each case checked on PostgreSQL 15)
