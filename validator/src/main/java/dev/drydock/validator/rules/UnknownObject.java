@@ -22,7 +22,7 @@ final class UnknownObject {
     private UnknownObject() {
     }
 
-    /** A problem the replay found: unknown-object, duplicate-object or dependent-objects, at the token it names. */
+    /** A problem the replay found: unknown-object, duplicate-object, dependent-objects or type-change-without-using, at the token it names. */
     static void report(FindingSink sink, Script script, ReplayProblem problem) {
         SourcePosition start = script.file().lines().position(problem.at().start());
         SourcePosition end = script.file().lines().position(problem.at().end());
@@ -33,6 +33,8 @@ final class UnknownObject {
                     problem.message() + "; drop this statement, rename the object, or add IF NOT EXISTS");
             case DEPENDENT_OBJECTS -> sink.add(DependentObjects.RULE, script.displayPath(), start, end, "postgresql",
                     problem.message());
+            case TYPE_CHANGE_WITHOUT_USING -> sink.add(TypeChangeWithoutUsing.RULE, script.displayPath(), start, end,
+                    "postgresql", problem.message() + "; add USING with the conversion");
         }
     }
 }

@@ -287,6 +287,13 @@ final class AlterTableAction {
             List<SqlToken> type = cursor.until("USING", "COLLATE");
             changed = new Column(name, TypeName.normalize(tables.dialect(), TokenCursor.normalized(type)),
                     column.notNull(), column.defaultValue());
+            boolean using = cursor.rest().stream().anyMatch(token -> token.isWord("USING"));
+            if (!using && tables.dialect() == Dialect.POSTGRESQL
+                    && AssignmentCasts.refused(column.type(), changed.type())) {
+                Replayer.castRequired(problems, at, "column " + name + " of table " + table.name(), column.type(),
+                        changed.type());
+                return;
+            }
 
         } else if (cursor.accept("SET", "DEFAULT")) {
             changed = new Column(name, column.type(), column.notNull(), TokenCursor.expression(cursor.rest()));

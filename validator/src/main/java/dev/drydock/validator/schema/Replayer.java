@@ -697,6 +697,14 @@ public final class Replayer {
                 + " needs it; drop the primary key first");
     }
 
+    /** PostgreSQL has no cast of its own from the column's type to the new one, and no USING says how. */
+    static void castRequired(List<ReplayProblem> problems, SqlToken at, String column, String from, String to) {
+        if (at != null) {
+            problems.add(new ReplayProblem(ReplayProblem.Kind.TYPE_CHANGE_WITHOUT_USING, at, column,
+                    column + " is " + from + " and PostgreSQL converts no " + from + " to " + to + " on its own"));
+        }
+    }
+
     private static void refused(List<ReplayProblem> problems, SqlToken at, String subject, String message) {
         if (at != null) {
             problems.add(new ReplayProblem(ReplayProblem.Kind.DEPENDENT_OBJECTS, at, subject, message));

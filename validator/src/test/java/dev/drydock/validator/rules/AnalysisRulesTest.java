@@ -386,6 +386,15 @@ class AnalysisRulesTest {
                         "ALTER TABLE users ALTER COLUMN id SET NOT NULL;", "a column of the primary key"),
                 silent("dependent-objects", pg, "ALTER TABLE users ALTER COLUMN age SET NOT NULL;\n"
                         + "ALTER TABLE users ALTER COLUMN age DROP NOT NULL;", "SELECT 1;", "a column of no key"),
+                // type changes without USING (each checked on PostgreSQL 15; TypeChangeAgreementTest has every pair)
+                fires("type-change-without-using", pg, "ALTER TABLE users ALTER COLUMN email TYPE uuid;",
+                        "ALTER TABLE users ALTER COLUMN email TYPE text;", "text has no cast to uuid of its own"),
+                silent("type-change-without-using", pg, "ALTER TABLE users ALTER COLUMN email TYPE uuid USING email::uuid;",
+                        "ALTER TABLE users ALTER COLUMN email TYPE text;", "USING says how"),
+                silent("type-change-without-using", pg, "ALTER TABLE users ALTER COLUMN age TYPE numeric(12, 2);\n"
+                        + "ALTER TABLE users ALTER COLUMN age TYPE varchar(20);", "SELECT 1;", "number to number, anything to text"),
+                silent("type-change-without-using", maria, "ALTER TABLE users MODIFY email int;",
+                        "ALTER TABLE users MODIFY email varchar(255);", "MySQL converts the rows"),
                 // partitions and inheritance children (each case checked on PostgreSQL 15)
                 fires("dependent-objects", pg, "CREATE TABLE p (id int);\nCREATE TABLE c () INHERITS (p);\nDROP TABLE p;",
                         "DROP TABLE c;", "an inheritance parent with a child"),
