@@ -1,12 +1,8 @@
 package dev.drydock.validator.rules;
 
 import dev.drydock.shared.sql.Dialect;
-import dev.drydock.shared.sql.SqlToken;
 import dev.drydock.validator.schema.Column;
-import dev.drydock.validator.schema.Table;
-import dev.drydock.validator.statement.AlterTableActions;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -42,59 +38,20 @@ final class DmlTypeMismatch implements StatementRules {
         if (dialect != Dialect.POSTGRESQL && !dialect.isMySqlFamily()) {
             return;
         }
-        if (site.kind().equals("INSERT")) {
-            InsertStatement insert = InsertStatement.read(site.tokens()).orElse(null);
-            Table table = insert == null ? null : site.schema().table(site.names().key(insert.table()));
-            if (table == null || !table.columnsKnown() || insert.columns().isEmpty()) {
+        for (ColumnWrite write : ColumnWrite.of(site)) {
+            if (check(site, sink, write)) {
                 return;
-            }
-            for (List<List<SqlToken>> row : insert.rows()) {
-                for (int i = 0; i < Math.min(row.size(), insert.columns().size()); i++) {
-                    Column column = table.columns().get(insert.columns().get(i).unquoted().toLowerCase(Locale.ROOT));
-                    if (check(site, sink, table, column, row.get(i))) {
-                        return;
-                    }
-                }
-            }
-        } else if (site.kind().equals("UPDATE")) {
-            Table table = site.object() == null ? null : site.schema().table(site.object());
-            int set = site.indexOfWord("SET");
-            if (table == null || !table.columnsKnown() || set < 0) {
-                return;
-            }
-            List<SqlToken> tokens = site.tokens();
-            for (List<SqlToken> assignment : AlterTableActions.elements(tokens.subList(set + 1, endOfSet(tokens, set)))) {
-                if (assignment.size() > 2 && assignment.get(1).isSymbol('=')) {
-                    Column column = table.columns().get(assignment.get(0).unquoted().toLowerCase(Locale.ROOT));
-                    if (check(site, sink, table, column, assignment.subList(2, assignment.size()))) {
-                        return;
-                    }
-                }
             }
         }
     }
 
-    private static int endOfSet(List<SqlToken> tokens, int set) {
-        int depth = 0;
-        for (int i = set + 1; i < tokens.size(); i++) {
-            SqlToken token = tokens.get(i);
-            depth += token.nesting();
-            if (depth == 0 && (token.isWord("WHERE") || token.isWord("FROM") || token.isWord("RETURNING")
-                    || token.isWord("ORDER") || token.isWord("LIMIT"))) {
-                return i;
-            }
-        }
-        return tokens.size();
-    }
-
-    /** Reports and returns true when {@code value} is a lone string literal {@code column}'s type cannot read. */
-    private static boolean check(StatementSite site, FindingSink sink, Table table, Column column, List<SqlToken> value) {
-        if (column == null || value.size() != 1 || value.get(0).type() != SqlToken.Type.STRING
-                || !value.get(0).text().startsWith("'")) {
+    /** Reports and returns true when the value written is a lone string literal the column's type cannot read. */
+    private static boolean check(StatementSite site, FindingSink sink, ColumnWrite write) {
+        String content = write.literal();
+        if (content == null) {
             return false;
         }
-        String text = value.get(0).text();
-        String content = text.substring(1, text.length() - 1).replace("''", "'");
+        Column column = write.column();
         String type = column.type().toLowerCase(Locale.ROOT);
         String expected;
         if (INTEGER_TYPE.matcher(type).matches() && !(site.dialect().isMySqlFamily() && DECIMAL.matcher(content).matches())) {
@@ -109,8 +66,9 @@ final class DmlTypeMismatch implements StatementRules {
         if (expected == null) {
             return false;
         }
-        site.report(sink, RULE, value.get(0), null, "a string that is not " + expected + " written into " + table.name()
-                + "." + column.name() + " (" + column.type() + "): the database refuses it; write " + expected);
+        site.report(sink, RULE, write.value().get(0), null, "a string that is not " + expected + " written into "
+                + write.table().name() + "." + column.name() + " (" + column.type() + "): the database refuses it;"
+                + " write " + expected);
         return true;
     }
 }

@@ -27,7 +27,7 @@ final class ReplayCheck implements Check {
     private static final List<StatementRules> RULES = List.of(new DialectUnsupported(), new IfNotExistsUnsupported(), new MysqlDdlImplicitCommit(), new SqliteAlterNeedsRebuild(), new SqliteAddColumnRestriction(),
             new SqliteDropColumnBlocked(), new D1ExplicitTransaction(), new D1PragmaNotAllowed(),
             new D1ForeignKeysOffNoop(), new D1RebuildCascadeDataLoss(), new D1LimitExceeded(), new D1UnsupportedObject(),
-            new NonIdempotentDdl(), new MissingLockTimeout(), new ConcurrentInTransaction(),
+            new NonIdempotentDdl(), new MissingLockTimeout(), new ConcurrentInTransaction(), new NewEnumValueInTransaction(),
             new DestructiveDrop(), new IrreversibleWithoutAck(), new UnboundedDml(), new NotNullWithoutDefault(),
             new ConstraintWithoutNotValid(), new BlockingIndexBuild(), new TableRewrite(), new BreakingRename(), new SetNotNullScan(), new UniqueConstraintBlocking(), new BlockingIndexDrop(),
             new IdentifierTooLong(), new TransactionControl(), new PreferBigint(), new PreferText(),

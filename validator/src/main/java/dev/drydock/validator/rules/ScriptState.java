@@ -3,8 +3,10 @@ package dev.drydock.validator.rules;
 import dev.drydock.validator.parse.ParsedStatement;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** What the statement rules remember while they walk one script, statement by statement. */
@@ -22,6 +24,8 @@ final class ScriptState {
     int lastBeginLine;
     final List<ParsedStatement> outsideTransactionOnly = new ArrayList<>();
     int transactionalStatements;
+    /** Enum values ALTER TYPE ... ADD VALUE added in the transaction still open, by the type's key. */
+    final Map<String, Set<String>> enumValuesAdded = new HashMap<>();
 
     /** Names some earlier statement may have changed unseen (a DO block, a CALL): no error rests on them. */
     final UncertainObjects uncertain;

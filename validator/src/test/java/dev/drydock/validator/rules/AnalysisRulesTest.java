@@ -395,6 +395,25 @@ class AnalysisRulesTest {
                         + "ALTER TABLE users ALTER COLUMN age TYPE varchar(20);", "SELECT 1;", "number to number, anything to text"),
                 silent("type-change-without-using", maria, "ALTER TABLE users MODIFY email int;",
                         "ALTER TABLE users MODIFY email varchar(255);", "MySQL converts the rows"),
+                // a new enum value used in the transaction that added it (each checked on PostgreSQL 15)
+                fires("new-enum-value-in-transaction", pg, "CREATE TYPE mood AS ENUM ('ok');\nALTER TABLE users ADD COLUMN m mood;\n"
+                        + "ALTER TYPE mood ADD VALUE 'sad';\nINSERT INTO users (id, m) VALUES (1, 'ok'), (2, 'sad');",
+                        "SELECT 1;", "written by INSERT"),
+                fires("new-enum-value-in-transaction", pg, "CREATE TYPE mood AS ENUM ('ok');\nALTER TABLE users ADD COLUMN m mood;\n"
+                        + "ALTER TYPE mood ADD VALUE IF NOT EXISTS 'sad';\nALTER TABLE users ALTER COLUMN m SET DEFAULT 'sad';",
+                        "SELECT 1;", "a default, the value new to a type the replay knows"),
+                fires("new-enum-value-in-transaction", pg, "CREATE TYPE mood AS ENUM ('ok');\n"
+                        + "ALTER TYPE mood ADD VALUE 'sad' BEFORE 'ok';\nSELECT count(*) FROM users WHERE 'sad'::mood > 'ok';",
+                        "SELECT 1;", "a cast"),
+                silent("new-enum-value-in-transaction", pg, "-- drydock:no-transaction\nCREATE TYPE mood AS ENUM ('ok');\n"
+                        + "ALTER TABLE users ADD COLUMN m mood;\nALTER TYPE mood ADD VALUE 'sad';\nUPDATE users SET m = 'sad';",
+                        "SELECT 1;", "no transaction: each statement commits"),
+                silent("new-enum-value-in-transaction", pg, "CREATE TYPE mood AS ENUM ('ok', 'sad');\nALTER TABLE users ADD COLUMN m mood;\n"
+                        + "ALTER TYPE mood ADD VALUE IF NOT EXISTS 'sad';\nUPDATE users SET m = 'sad';",
+                        "SELECT 1;", "IF NOT EXISTS of a value the type has"),
+                silent("new-enum-value-in-transaction", pg, "CREATE TYPE mood AS ENUM ('ok');\nALTER TABLE users ADD COLUMN m mood;\n"
+                        + "ALTER TYPE mood ADD VALUE 'sad';\nUPDATE users SET m = 'ok' WHERE m::text = 'sad';",
+                        "SELECT 1;", "compared as text"),
                 // partitions and inheritance children (each case checked on PostgreSQL 15)
                 fires("dependent-objects", pg, "CREATE TABLE p (id int);\nCREATE TABLE c () INHERITS (p);\nDROP TABLE p;",
                         "DROP TABLE c;", "an inheritance parent with a child"),
