@@ -15,10 +15,9 @@ public final class RuleCatalog {
     /** In the order {@code validator rules} prints them. */
     private static final List<Rule> ALL = List.of(SyntaxError.RULE, EmptyMigration.RULE, FilenameConvention.RULE,
             DuplicateVersion.RULE, UnusedSuppression.RULE, HistoryMutated.RULE, OutOfOrder.RULE, UnknownObject.RULE,
-            DuplicateObject.RULE, DependentObjects.RULE, TypeChangeWithoutUsing.RULE, RollbackMissing.RULE,
-            RollbackOrphan.RULE, RollbackEmpty.RULE, RollbackNotInverse.RULE, IrreversibleWithoutAck.RULE,
-            DialectUnsupported.RULE, IfNotExistsUnsupported.RULE,
-            SqliteAlterNeedsRebuild.RULE, SqliteAddColumnRestriction.RULE, SqliteDropColumnBlocked.RULE,
+            DuplicateObject.RULE, DependentObjects.RULE, TypeChangeWithoutUsing.RULE, ForeignKeyTypeMismatch.RULE,
+            RollbackMissing.RULE, RollbackOrphan.RULE, RollbackEmpty.RULE, RollbackNotInverse.RULE,
+            IrreversibleWithoutAck.RULE, DialectUnsupported.RULE, IfNotExistsUnsupported.RULE, SqliteAlterNeedsRebuild.RULE, SqliteAddColumnRestriction.RULE, SqliteDropColumnBlocked.RULE,
             MysqlDdlImplicitCommit.RULE, D1ExplicitTransaction.RULE, D1PragmaNotAllowed.RULE,
             D1ForeignKeysOffNoop.RULE, D1RebuildCascadeDataLoss.RULE, D1LimitExceeded.RULE, D1UnsupportedObject.RULE,
             DestructiveDrop.RULE, UnboundedDml.RULE, NotNullWithoutDefault.RULE, BlockingIndexBuild.RULE,

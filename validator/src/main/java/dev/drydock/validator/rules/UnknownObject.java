@@ -22,7 +22,10 @@ final class UnknownObject {
     private UnknownObject() {
     }
 
-    /** A problem the replay found: unknown-object, duplicate-object, dependent-objects or type-change-without-using, at the token it names. */
+    /**
+     * A problem the replay found (unknown-object, duplicate-object, dependent-objects, type-change-without-using,
+     * foreign-key-type-mismatch), at the token it names.
+     */
     static void report(FindingSink sink, Script script, ReplayProblem problem) {
         SourcePosition start = script.file().lines().position(problem.at().start());
         SourcePosition end = script.file().lines().position(problem.at().end());
@@ -35,6 +38,8 @@ final class UnknownObject {
                     problem.message());
             case TYPE_CHANGE_WITHOUT_USING -> sink.add(TypeChangeWithoutUsing.RULE, script.displayPath(), start, end,
                     "postgresql", problem.message() + "; add USING with the conversion");
+            case FOREIGN_KEY_TYPE_MISMATCH -> sink.add(ForeignKeyTypeMismatch.RULE, script.displayPath(), start, end,
+                    "postgresql", problem.message() + "; give the referencing column the referenced column's type");
         }
     }
 }

@@ -43,7 +43,7 @@ final class AssignmentCasts {
     }
 
     /** The type without its modifiers: {@code numeric(10,2)} is numeric, {@code timestamp(3) with time zone} too. */
-    private static String base(String type) {
+    static String base(String type) {
         return type.replaceAll("\\([^)]*\\)", "").replaceAll("\\s+", " ").trim();
     }
 }

@@ -705,6 +705,15 @@ public final class Replayer {
         }
     }
 
+    /** PostgreSQL cannot implement a foreign key between the two columns {@code pair} describes. */
+    static void keyTypesMismatch(List<ReplayProblem> problems, SqlToken at, String pair) {
+        if (at != null) {
+            problems.add(new ReplayProblem(ReplayProblem.Kind.FOREIGN_KEY_TYPE_MISMATCH, at, pair,
+                    "a foreign key cannot join " + pair + ": PostgreSQL has no equality between the two types"
+                            + " that the referenced key's index can use"));
+        }
+    }
+
     private static void refused(List<ReplayProblem> problems, SqlToken at, String subject, String message) {
         if (at != null) {
             problems.add(new ReplayProblem(ReplayProblem.Kind.DEPENDENT_OBJECTS, at, subject, message));

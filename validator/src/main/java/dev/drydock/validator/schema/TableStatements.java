@@ -403,6 +403,12 @@ final class TableStatements {
                     Replayer.unknown(problems, true, target, missingKey);
                     return true; // PostgreSQL refuses the key
                 }
+                String mismatch = mismatchedTypes(model, columns.stream().map(table.columns()::get).toList(),
+                        reference);
+                if (mismatch != null) {
+                    Replayer.keyTypesMismatch(problems, target, mismatch);
+                    return true;
+                }
                 addConstraint(model, table, reference, columns);
             }
         } else if (cursor.accept("CHECK")) {
@@ -870,7 +876,10 @@ final class TableStatements {
         addColumn(model, table, definition);
     }
 
-    /** Whether a column's inline REFERENCES names a key the other table lacks (PostgreSQL); reports it at {@code at}. */
+    /**
+     * Whether a column's inline REFERENCES names a key the other table lacks, or one of a type PostgreSQL cannot join
+     * to the column's; reports it at {@code at}.
+     */
     boolean refusesReference(SchemaModel model, Table table, ColumnDefinition column, SqlToken at,
                              List<ReplayProblem> problems) {
         for (ColumnDefinition.InlineConstraint inline : column.constraints()) {
@@ -879,8 +888,32 @@ final class TableStatements {
                 Replayer.unknown(problems, true, at, missingKey);
                 return true;
             }
+            String mismatch = inline.kind() == Constraint.Kind.FOREIGN_KEY
+                    ? mismatchedTypes(model, List.of(column.column()), inline) : null;
+            if (mismatch != null) {
+                Replayer.keyTypesMismatch(problems, at, mismatch);
+                return true;
+            }
         }
         return false;
+    }
+
+    /** On PostgreSQL, the first pair of columns of a foreign key whose types it cannot join, described; else null. */
+    private String mismatchedTypes(SchemaModel model, List<Column> columns, ColumnDefinition.InlineConstraint reference) {
+        if (dialect != Dialect.POSTGRESQL || reference.references() == null
+                || columns.stream().anyMatch(java.util.Objects::isNull)) {
+            return null;
+        }
+        Table target = model.table(replayer.key(reference.references()));
+        if (target == null || !target.columnsKnown()) {
+            return null;
+        }
+        List<String> refColumns = reference.refColumns();
+        if (refColumns.isEmpty()) {
+            refColumns = target.constraints().values().stream().filter(c -> c.kind() == Constraint.Kind.PRIMARY_KEY)
+                    .map(Constraint::columns).findFirst().orElse(List.of());
+        }
+        return ForeignKeyTypes.mismatch(columns, target, refColumns);
     }
 
     void dropColumn(SchemaModel model, Table table, String column, boolean cascade) {

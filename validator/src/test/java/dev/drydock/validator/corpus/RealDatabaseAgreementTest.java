@@ -43,7 +43,7 @@ class RealDatabaseAgreementTest {
      * breaks NOT NULL or a column's type, a column it names is ambiguous.
      */
     private static final Set<String> REPLAY = Set.of("unknown-object", "duplicate-object", "dependent-objects",
-            "type-change-without-using", "not-null-violation", "dml-type-mismatch", "ambiguous-column");
+            "type-change-without-using", "foreign-key-type-mismatch", "not-null-violation", "dml-type-mismatch", "ambiguous-column");
     /** The rules that say the database will refuse the statement. */
     private static final Set<String> REJECTING = Set.of("syntax-error", "dialect-unsupported",
             "if-not-exists-unsupported", "sqlite-alter-needs-rebuild", "sqlite-add-column-restriction",

@@ -395,6 +395,14 @@ class AnalysisRulesTest {
                         + "ALTER TABLE users ALTER COLUMN age TYPE varchar(20);", "SELECT 1;", "number to number, anything to text"),
                 silent("type-change-without-using", maria, "ALTER TABLE users MODIFY email int;",
                         "ALTER TABLE users MODIFY email varchar(255);", "MySQL converts the rows"),
+                // foreign keys between types (each checked on PostgreSQL 15; ColumnTypeAgreementTest has every pair)
+                fires("foreign-key-type-mismatch", pg, "CREATE TABLE orders (id int PRIMARY KEY, user_id text,"
+                        + " FOREIGN KEY (user_id) REFERENCES users);", "DROP TABLE orders;", "text onto the integer key"),
+                silent("foreign-key-type-mismatch", pg, "CREATE TABLE orders (id int PRIMARY KEY, user_id bigint REFERENCES users,"
+                        + " parent smallint REFERENCES orders (id));", "DROP TABLE orders;", "integers onto an integer key"),
+                silent("foreign-key-type-mismatch", pg, "CREATE TABLE tags (name varchar(40) PRIMARY KEY);\n"
+                        + "ALTER TABLE users ADD COLUMN tag text REFERENCES tags;", "ALTER TABLE users DROP COLUMN tag;\nDROP TABLE tags;",
+                        "a string onto a string key"),
                 // a new enum value used in the transaction that added it (each checked on PostgreSQL 15)
                 fires("new-enum-value-in-transaction", pg, "CREATE TYPE mood AS ENUM ('ok');\nALTER TABLE users ADD COLUMN m mood;\n"
                         + "ALTER TYPE mood ADD VALUE 'sad';\nINSERT INTO users (id, m) VALUES (1, 'ok'), (2, 'sad');",
