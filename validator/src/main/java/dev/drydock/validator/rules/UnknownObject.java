@@ -39,7 +39,7 @@ final class UnknownObject {
             case TYPE_CHANGE_WITHOUT_USING -> sink.add(TypeChangeWithoutUsing.RULE, script.displayPath(), start, end,
                     "postgresql", problem.message() + "; add USING with the conversion");
             case FOREIGN_KEY_TYPE_MISMATCH -> sink.add(ForeignKeyTypeMismatch.RULE, script.displayPath(), start, end,
-                    "postgresql", problem.message() + "; give the referencing column the referenced column's type");
+                    null, problem.message() + "; give the referencing column the referenced column's type");
         }
     }
 }

@@ -705,12 +705,11 @@ public final class Replayer {
         }
     }
 
-    /** PostgreSQL cannot implement a foreign key between the two columns {@code pair} describes. */
+    /** The database cannot make a foreign key between the two columns {@code pair} describes. */
     static void keyTypesMismatch(List<ReplayProblem> problems, SqlToken at, String pair) {
         if (at != null) {
             problems.add(new ReplayProblem(ReplayProblem.Kind.FOREIGN_KEY_TYPE_MISMATCH, at, pair,
-                    "a foreign key cannot join " + pair + ": PostgreSQL has no equality between the two types"
-                            + " that the referenced key's index can use"));
+                    "a foreign key cannot join " + pair + ": the database refuses a key between these two types"));
         }
     }
 

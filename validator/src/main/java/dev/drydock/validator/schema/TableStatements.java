@@ -888,7 +888,8 @@ final class TableStatements {
                 Replayer.unknown(problems, true, at, missingKey);
                 return true;
             }
-            String mismatch = inline.kind() == Constraint.Kind.FOREIGN_KEY
+            // MySQL before 9 ignores a column's inline REFERENCES (MariaDB makes the key): no key, nothing refused
+            String mismatch = inline.kind() == Constraint.Kind.FOREIGN_KEY && dialect != Dialect.MYSQL
                     ? mismatchedTypes(model, List.of(column.column()), inline) : null;
             if (mismatch != null) {
                 Replayer.keyTypesMismatch(problems, at, mismatch);
@@ -898,9 +899,9 @@ final class TableStatements {
         return false;
     }
 
-    /** On PostgreSQL, the first pair of columns of a foreign key whose types it cannot join, described; else null. */
+    /** The first pair of columns of a foreign key whose types the database cannot join, described; else null. */
     private String mismatchedTypes(SchemaModel model, List<Column> columns, ColumnDefinition.InlineConstraint reference) {
-        if (dialect != Dialect.POSTGRESQL || reference.references() == null
+        if (reference.references() == null
                 || columns.stream().anyMatch(java.util.Objects::isNull)) {
             return null;
         }
@@ -913,7 +914,7 @@ final class TableStatements {
             refColumns = target.constraints().values().stream().filter(c -> c.kind() == Constraint.Kind.PRIMARY_KEY)
                     .map(Constraint::columns).findFirst().orElse(List.of());
         }
-        return ForeignKeyTypes.mismatch(columns, target, refColumns);
+        return ForeignKeyTypes.mismatch(dialect, columns, target, refColumns);
     }
 
     void dropColumn(SchemaModel model, Table table, String column, boolean cascade) {

@@ -403,6 +403,14 @@ class AnalysisRulesTest {
                 silent("foreign-key-type-mismatch", pg, "CREATE TABLE tags (name varchar(40) PRIMARY KEY);\n"
                         + "ALTER TABLE users ADD COLUMN tag text REFERENCES tags;", "ALTER TABLE users DROP COLUMN tag;\nDROP TABLE tags;",
                         "a string onto a string key"),
+                fires("foreign-key-type-mismatch", maria, "CREATE TABLE orders (id int PRIMARY KEY, user_id bigint,"
+                        + " FOREIGN KEY (user_id) REFERENCES users (id));", "DROP TABLE orders;", "bigint onto int (MariaDB 10.11)"),
+                fires("foreign-key-type-mismatch", maria, "ALTER TABLE users ADD COLUMN boss int unsigned REFERENCES users (id);",
+                        "ALTER TABLE users DROP COLUMN boss;", "another sign, inline: MariaDB makes the key"),
+                silent("foreign-key-type-mismatch", my, "CREATE TABLE orders (id int PRIMARY KEY, user_id bigint REFERENCES users (id));",
+                        "DROP TABLE orders;", "MySQL 8 ignores an inline REFERENCES"),
+                silent("foreign-key-type-mismatch", maria, "CREATE TABLE orders (id int PRIMARY KEY, user_id integer,"
+                        + " code char(8), FOREIGN KEY (user_id) REFERENCES users (id));", "DROP TABLE orders;", "int and integer"),
                 // a new enum value used in the transaction that added it (each checked on PostgreSQL 15)
                 fires("new-enum-value-in-transaction", pg, "CREATE TYPE mood AS ENUM ('ok');\nALTER TABLE users ADD COLUMN m mood;\n"
                         + "ALTER TYPE mood ADD VALUE 'sad';\nINSERT INTO users (id, m) VALUES (1, 'ok'), (2, 'sad');",
