@@ -34,7 +34,7 @@ final class UnknownObject {
                     + "; check the name, or create it in an earlier migration");
             case DUPLICATE_OBJECT -> sink.add(DuplicateObject.RULE, script.displayPath(), start, end, null,
                     problem.message() + "; drop this statement, rename the object, or add IF NOT EXISTS");
-            case DEPENDENT_OBJECTS -> sink.add(DependentObjects.RULE, script.displayPath(), start, end, "postgresql",
+            case DEPENDENT_OBJECTS -> sink.add(DependentObjects.RULE, script.displayPath(), start, end, null,
                     problem.message());
             case TYPE_CHANGE_WITHOUT_USING -> sink.add(TypeChangeWithoutUsing.RULE, script.displayPath(), start, end,
                     "postgresql", problem.message() + "; add USING with the conversion");

@@ -13,12 +13,16 @@ final class AlterTableAction {
     private final TableStatements tables;
     private final SchemaModel model;
     private final Table table;
+    private final Set<String> keysDropped;
     private final List<ReplayProblem> problems;
 
-    AlterTableAction(TableStatements tables, SchemaModel model, Table table, List<ReplayProblem> problems) {
+    /** @param keysDropped the constraints the whole statement drops, whichever action does it */
+    AlterTableAction(TableStatements tables, SchemaModel model, Table table, Set<String> keysDropped,
+                     List<ReplayProblem> problems) {
         this.tables = tables;
         this.model = model;
         this.table = table;
+        this.keysDropped = keysDropped;
         this.problems = problems;
     }
 
@@ -194,6 +198,11 @@ final class AlterTableAction {
             if (!cascade && refusedForKeys(at, what, refColumns -> refColumns.contains(column))) {
                 return;
             }
+            SchemaModel.Reference key = mariadbKeyNeeding(column);
+            if (key != null) {
+                Replayer.keyNeedsColumn(problems, at, what, key);
+                return;
+            }
             SchemaObject view = cascade ? null : viewUsing(column);
             if (view != null) {
                 Replayer.dependent(problems, at, what, view.kind() + " " + view.key(), view.key());
@@ -223,6 +232,30 @@ final class AlterTableAction {
             }
         }
         return false;
+    }
+
+    /**
+     * On MariaDB, a foreign key the statement keeps that needs {@code column}: the table's own key on it, or another
+     * table's key onto it. MariaDB refuses to drop such a column (errors 1553, 1828, 1829) whatever
+     * FOREIGN_KEY_CHECKS says. MySQL does too, but ignores an inline REFERENCES the model keeps as a key, so it is
+     * not judged here.
+     */
+    private SchemaModel.Reference mariadbKeyNeeding(String column) {
+        if (tables.dialect() != Dialect.MARIADB) {
+            return null;
+        }
+        for (Constraint constraint : table.constraints().values()) {
+            if (constraint.kind() == Constraint.Kind.FOREIGN_KEY && constraint.columns().contains(column)
+                    && !keysDropped.contains(constraint.name())) {
+                return new SchemaModel.Reference(table.name(), constraint);
+            }
+        }
+        for (SchemaModel.Reference key : model.foreignKeysOnto(table.name())) {
+            if (key.constraint().refColumns().contains(column) && !key.table().equals(table.name())) {
+                return key;
+            }
+        }
+        return null;
     }
 
     /** On PostgreSQL, a view (plain or materialized) that certainly uses this table's {@code column}; else null. */

@@ -685,6 +685,13 @@ public final class Replayer {
                 + " depends on it; drop or change it first, or add CASCADE if it should go too");
     }
 
+    /** MariaDB refuses to drop {@code column} while a foreign key (the table's own or another's) needs it. */
+    static void keyNeedsColumn(List<ReplayProblem> problems, SqlToken at, String column, SchemaModel.Reference key) {
+        refused(problems, at, column + " on table " + key.table(), "cannot drop " + column + " because foreign key "
+                + key.constraint().name() + " of table " + key.table() + " needs it; drop the key first (ALTER TABLE "
+                + key.table() + " DROP FOREIGN KEY " + key.constraint().name() + "), in this statement or before it");
+    }
+
     /** PostgreSQL refuses to change the type of {@code column} while {@code view} uses it. */
     static void typeChangeUnderView(List<ReplayProblem> problems, SqlToken at, String column, String view) {
         refused(problems, at, column + " on " + view, "cannot change the type of " + column + " because " + view

@@ -5,11 +5,13 @@ import dev.drydock.shared.sql.SqlToken;
 import dev.drydock.shared.sql.TopLevel;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** CREATE, ALTER, DROP and RENAME of tables and indexes, with the implicit effects each has on the schema. */
 final class TableStatements {
@@ -805,14 +807,50 @@ final class TableStatements {
                     && !model.objects.containsKey("sequence " + name)), at, "table " + name);
             return;
         }
-        for (List<SqlToken> action : TokenCursor.splitOnCommas(cursor.rest())) {
+        List<List<SqlToken>> actions = new ArrayList<>(TokenCursor.splitOnCommas(cursor.rest()));
+        Set<String> keysDropped = keysDropped(actions);
+        if (dialect.isMySqlFamily()) {
+            // MySQL judges the statement as a whole: DROP COLUMN c, DROP FOREIGN KEY k on c is fine there (PostgreSQL
+            // applies the actions in order, and the first one took k with c)
+            actions.sort(java.util.Comparator.comparing(action -> !dropsKey(action)));
+        }
+        for (List<SqlToken> action : actions) {
             if (!action.isEmpty()) {
-                name = new AlterTableAction(this, model, model.table(name), problems).apply(new TokenCursor(action));
+                name = new AlterTableAction(this, model, model.table(name), keysDropped, problems)
+                        .apply(new TokenCursor(action));
             }
         }
         if (model.table(name) != null) {
             foreignKeyIndexes(model, model.table(name));
         }
+    }
+
+    private static boolean dropsKey(List<SqlToken> action) {
+        TokenCursor cursor = new TokenCursor(action);
+        return cursor.accept("DROP") && (cursor.accept("FOREIGN", "KEY") || cursor.accept("CONSTRAINT"));
+    }
+
+    /**
+     * The constraints an ALTER TABLE drops anywhere among its actions ({@code DROP FOREIGN KEY k}, {@code DROP
+     * CONSTRAINT k}): MySQL and MariaDB judge the statement as a whole, so a column may go before its key does.
+     */
+    private static Set<String> keysDropped(List<List<SqlToken>> actions) {
+        Set<String> dropped = new HashSet<>();
+        for (List<SqlToken> action : actions) {
+            TokenCursor cursor = new TokenCursor(action);
+            if (dropsKey(action)) {
+                cursor.accept("DROP");
+                if (!cursor.accept("FOREIGN", "KEY")) {
+                    cursor.accept("CONSTRAINT");
+                }
+                cursor.acceptIfExists();
+                String name = cursor.name();
+                if (name != null) {
+                    dropped.add(name);
+                }
+            }
+        }
+        return dropped;
     }
 
     /**

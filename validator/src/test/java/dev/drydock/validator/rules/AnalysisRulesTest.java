@@ -411,6 +411,21 @@ class AnalysisRulesTest {
                         "DROP TABLE orders;", "MySQL 8 ignores an inline REFERENCES"),
                 silent("foreign-key-type-mismatch", maria, "CREATE TABLE orders (id int PRIMARY KEY, user_id integer,"
                         + " code char(8), FOREIGN KEY (user_id) REFERENCES users (id));", "DROP TABLE orders;", "int and integer"),
+                // MariaDB 10.11 refuses to drop a column a foreign key needs (each case checked on the server)
+                fires("dependent-objects", maria, "CREATE TABLE orders (id int PRIMARY KEY, user_id int,"
+                        + " CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id));\n"
+                        + "ALTER TABLE orders DROP COLUMN user_id;", "DROP TABLE orders;", "the table's own key on it"),
+                fires("dependent-objects", maria, "CREATE TABLE orders (id int PRIMARY KEY, user_id int,"
+                        + " FOREIGN KEY (user_id) REFERENCES users (id));\nALTER TABLE users DROP COLUMN id;",
+                        "DROP TABLE orders;", "another table's key onto it"),
+                silent("dependent-objects", maria, "CREATE TABLE orders (id int PRIMARY KEY, user_id int,"
+                        + " CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id));\n"
+                        + "ALTER TABLE orders DROP COLUMN user_id, DROP FOREIGN KEY orders_user_fk;", "DROP TABLE orders;",
+                        "the key dropped in the same statement, after the column"),
+                silent("unknown-object", maria, "CREATE TABLE orders (id int PRIMARY KEY, user_id int,"
+                        + " CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id));\n"
+                        + "ALTER TABLE orders DROP COLUMN user_id, DROP FOREIGN KEY orders_user_fk;", "DROP TABLE orders;",
+                        "MariaDB judges the statement as a whole"),
                 // a new enum value used in the transaction that added it (each checked on PostgreSQL 15)
                 fires("new-enum-value-in-transaction", pg, "CREATE TYPE mood AS ENUM ('ok');\nALTER TABLE users ADD COLUMN m mood;\n"
                         + "ALTER TYPE mood ADD VALUE 'sad';\nINSERT INTO users (id, m) VALUES (1, 'ok'), (2, 'sad');",
