@@ -6,6 +6,39 @@
 CREATE TABLE users (id int PRIMARY KEY, name text, email text NOT NULL, age int);
 -- V2
 UPDATE users SET name = 'x' WHERE emial = 'a@example.com';
+-- case: postgresql unknown-object misspelt column in the WHERE of UPDATE ... FROM
+CREATE TABLE users (id int PRIMARY KEY, name text, score int);
+CREATE TABLE stats (user_id int PRIMARY KEY, total int);
+-- V2
+UPDATE users u SET score = s.total FROM stats s WHERE s.user_idd = u.id;
+-- case: postgresql unknown-object misspelt column in SET's expression of UPDATE ... FROM
+CREATE TABLE users (id int PRIMARY KEY, name text, org_id int);
+CREATE TABLE orgs (id int PRIMARY KEY, title text);
+-- V2
+UPDATE users
+SET name = o.titel
+FROM orgs o
+WHERE o.id = users.org_id;
+-- case: postgresql unknown-object misspelt column in DELETE ... USING
+CREATE TABLE users (id int PRIMARY KEY, name text);
+CREATE TABLE posts (id int PRIMARY KEY, user_id int);
+-- V2
+DELETE FROM posts p USING users u WHERE p.user_id = u.idd;
+-- case: postgresql ambiguous-column a column of the target and of FROM in UPDATE ... FROM
+CREATE TABLE users (id int PRIMARY KEY, name text, org_id int);
+CREATE TABLE orgs (id int PRIMARY KEY, title text);
+-- V2
+UPDATE users SET name = title FROM orgs WHERE id = org_id;
+-- case: postgresql unknown-object misspelt column beside names Calcite keeps as keywords (t.uuid, t.value)
+CREATE TABLE items (uuid uuid PRIMARY KEY, value text, owner_uuid uuid);
+CREATE TABLE owners (uuid uuid PRIMARY KEY, value text);
+-- V2
+UPDATE items SET value = o.value FROM owners o WHERE o.uuid = items.ownr_uuid;
+-- case: sqlite unknown-object misspelt column in UPDATE ... FROM
+CREATE TABLE users (id integer PRIMARY KEY, name text, score integer);
+CREATE TABLE stats (user_id integer PRIMARY KEY, total integer);
+-- V2
+UPDATE users SET score = s.totl FROM stats AS s WHERE s.user_id = users.id;
 -- case: postgresql unknown-object misspelt column in a subquery
 CREATE TABLE users (id int PRIMARY KEY, name text);
 CREATE TABLE teams (id int PRIMARY KEY, owner_id int, name text);

@@ -63,7 +63,9 @@ public final class DataStatementValidator {
     private static final Pattern COLUMN_NOT_FOUND = Pattern.compile("Column '([^']+)' not found in (any table|table '[^']+')");
     private static final Pattern OBJECT_NOT_FOUND = Pattern.compile("(?:Object|Table) '([^']+)' not found.*");
     private static final Pattern AMBIGUOUS = Pattern.compile("Column '([^']+)' is ambiguous");
-    private static final Set<SqlKind> DATA_KINDS = Set.of(SqlKind.INSERT, SqlKind.UPDATE, SqlKind.DELETE);
+    /** INSERT, UPDATE and DELETE; and SELECT, which the caller writes for an UPDATE ... FROM or DELETE ... USING. */
+    private static final Set<SqlKind> DATA_KINDS = Set.of(SqlKind.INSERT, SqlKind.UPDATE, SqlKind.DELETE,
+            SqlKind.SELECT);
 
     private final Dialect dialect;
 

@@ -1,7 +1,6 @@
 package dev.drydock.validator.rules;
 
 import dev.drydock.shared.sql.Dialect;
-import dev.drydock.shared.sql.SourcePosition;
 import dev.drydock.shared.sql.SqlToken;
 import dev.drydock.validator.dml.DataStatementValidator;
 import dev.drydock.validator.schema.SchemaModel;
@@ -43,15 +42,15 @@ final class DataStatementCheck implements StatementRules {
         Map<String, String> views = new HashMap<>();
         Set<String> opaque = new HashSet<>();
         describe(site, tables, views, opaque);
-        var outcome = new DataStatementValidator(dialect).check(CalciteReadable.of(site.statement().source()), tables,
-                views, opaque);
+        CalciteReadable readable = CalciteReadable.of(site.statement().source(), dialect);
+        var outcome = new DataStatementValidator(dialect).check(readable.text(), tables, views, opaque);
         if (outcome instanceof DataStatementValidator.Unchecked unchecked) {
             sink.uncheckedData(unchecked.reason());
             return;
         }
         sink.checkedData();
         for (DataStatementValidator.Problem problem : ((DataStatementValidator.Checked) outcome).problems()) {
-            SqlToken at = tokenAt(site, problem.line(), problem.column());
+            SqlToken at = tokenAt(site, readable.originalOffset(problem.line(), problem.column()), problem.name());
             if (at == null || quotedSqliteString(site, at) || site.state().uncertain.mentions(problem.name())) {
                 continue;
             }
@@ -125,17 +124,15 @@ final class DataStatementCheck implements StatementRules {
         return java.util.Optional.empty(); // (a, b) AS ..., WITH (options) AS ...: left opaque
     }
 
-    /** The token Calcite's 1-based line and column point at, counted from the statement's first character. */
-    private static SqlToken tokenAt(StatementSite site, int line, int column) {
-        var statement = site.statement().source();
-        var lines = site.script().file().lines();
-        SourcePosition start = statement.start();
-        int targetLine = start.line() + line - 1;
-        int targetColumn = line == 1 ? start.column() + column - 1 : column;
-        for (SqlToken token : statement.tokens()) {
-            SourcePosition position = lines.position(token.start());
-            if (position.line() == targetLine && position.column() == targetColumn) {
-                return token;
+    /**
+     * The token of the statement at file offset {@code offset} that writes {@code name} (its last part), or null:
+     * a position the rewrite made, or one pointing at another name, is reported nowhere.
+     */
+    private static SqlToken tokenAt(StatementSite site, int offset, String name) {
+        String last = name.substring(name.lastIndexOf('.') + 1);
+        for (SqlToken token : site.statement().source().tokens()) {
+            if (token.start() == offset) {
+                return token.unquoted().equalsIgnoreCase(last) ? token : null;
             }
         }
         return null;
