@@ -39,6 +39,14 @@ CREATE TABLE users (id integer PRIMARY KEY, name text, score integer);
 CREATE TABLE stats (user_id integer PRIMARY KEY, total integer);
 -- V2
 UPDATE users SET score = s.totl FROM stats AS s WHERE s.user_id = users.id;
+-- case: postgresql unknown-object misspelt column beside a jsonb operator Calcite does not know
+CREATE TABLE users (id int PRIMARY KEY, meta jsonb NOT NULL DEFAULT '{}', active boolean);
+-- V2
+UPDATE users SET active = true WHERE meta ? 'admin' AND metta @> '{"plan": "pro"}';
+-- case: postgresql unknown-object misspelt column in an ILIKE
+CREATE TABLE users (id int PRIMARY KEY, email text, active boolean);
+-- V2
+DELETE FROM users WHERE emial ILIKE '%@example.com';
 -- case: postgresql unknown-object misspelt column in a subquery
 CREATE TABLE users (id int PRIMARY KEY, name text);
 CREATE TABLE teams (id int PRIMARY KEY, owner_id int, name text);

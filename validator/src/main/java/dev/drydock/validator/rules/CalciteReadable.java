@@ -13,7 +13,8 @@ import java.util.List;
  * MySQL's and SQLite's conflict modifiers ({@code INSERT IGNORE}, {@code INSERT OR REPLACE}), the tail clauses
  * PostgreSQL and MySQL add ({@code ON CONFLICT ...}, {@code ON DUPLICATE KEY UPDATE ...}, {@code RETURNING ...}),
  * PostgreSQL's {@code ::type} casts and its JSON operators with their key ({@code ->> 'a'}). Columns named only in
- * what is left out are not checked. PostgreSQL's and SQLite's {@code UPDATE t SET c = e FROM f WHERE w}, which
+ * what is left out are not checked. PostgreSQL's other operators Calcite does not know ({@code @>}, {@code ?},
+ * {@code #>>}, {@code ~*}, ...) become {@code =}, their operands kept. PostgreSQL's and SQLite's {@code UPDATE t SET c = e FROM f WHERE w}, which
  * Calcite does not read, becomes {@code SELECT e FROM f, t WHERE w}, and PostgreSQL's {@code DELETE FROM t USING f
  * WHERE w} becomes {@code SELECT * FROM t, f WHERE w}: the same names in the same scope, the target's own columns
  * (SET's left sides) being checked by the replay.
@@ -36,7 +37,7 @@ record CalciteReadable(String text, int[] origin) {
     }
 
     static CalciteReadable of(SqlStatement statement, Dialect dialect) {
-        String blanked = blanked(statement);
+        String blanked = blanked(statement, dialect == Dialect.POSTGRESQL);
         int base = statement.startOffset();
         int[] origin = new int[blanked.length()];
         for (int i = 0; i < origin.length; i++) {
@@ -230,7 +231,11 @@ record CalciteReadable(String text, int[] origin) {
         }
     }
 
-    private static String blanked(SqlStatement statement) {
+    /** PostgreSQL's operators Calcite does not read, as the characters written (jsonb, arrays, regular expressions). */
+    private static final List<String> POSTGRES_OPERATORS = List.of("#>>", "!~*", "@>", "<@", "?|", "?&", "#>", "#-",
+            "&&", "!~", "~*", "?", "~");
+
+    private static String blanked(SqlStatement statement, boolean postgres) {
         char[] text = statement.text().toCharArray();
         int base = statement.startOffset();
         List<SqlToken> tokens = statement.tokens();
@@ -250,7 +255,13 @@ record CalciteReadable(String text, int[] origin) {
                 blank(text, base, token, tokens.get(tokens.size() - 1));
                 break;
             }
-            if (token.isSymbol(':') && i + 2 < tokens.size() && tokens.get(i + 1).isSymbol(':')) {
+            int operatorEnd = postgres ? postgresOperatorEnd(tokens, i) : -1;
+            if (operatorEnd >= 0) {
+                // a comparison in its place: the operands, and the names in them, stay where they are
+                blank(text, base, token, tokens.get(operatorEnd));
+                text[token.start() - base] = '=';
+                i = operatorEnd;
+            } else if (token.isSymbol(':') && i + 2 < tokens.size() && tokens.get(i + 1).isSymbol(':')) {
                 int end = castEnd(tokens, i + 2);
                 blank(text, base, token, tokens.get(end));
                 i = end;
@@ -265,6 +276,26 @@ record CalciteReadable(String text, int[] origin) {
             }
         }
         return new String(text);
+    }
+
+    /** The index of the last symbol of a PostgreSQL-only operator starting at {@code i}, or -1. */
+    private static int postgresOperatorEnd(List<SqlToken> tokens, int i) {
+        for (String operator : POSTGRES_OPERATORS) {
+            int end = i;
+            for (int k = 0; k < operator.length(); k++, end++) {
+                boolean adjacent = k == 0 || end < tokens.size() && tokens.get(end).start() == tokens.get(end - 1).end();
+                if (end >= tokens.size() || !adjacent || !tokens.get(end).isSymbol(operator.charAt(k))) {
+                    end = -1;
+                    break;
+                }
+            }
+            boolean whole = end > 0 && (end >= tokens.size() || tokens.get(end).type() != SqlToken.Type.SYMBOL
+                    || tokens.get(end).start() != tokens.get(end - 1).end());
+            if (whole) {
+                return end - 1;
+            }
+        }
+        return -1;
     }
 
     /** The last token of the type after {@code ::}: a name, its (precision) and any []. */
