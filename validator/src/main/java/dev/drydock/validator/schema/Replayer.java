@@ -685,6 +685,14 @@ public final class Replayer {
                 + " depends on it; drop or change it first, or add CASCADE if it should go too");
     }
 
+    /** PostgreSQL refuses to drop the index of a primary key, unique or exclusion constraint with DROP INDEX. */
+    static void constraintNeedsIndex(List<ReplayProblem> problems, SqlToken at, String index, String table) {
+        String constraint = TableStatements.bareName(index);
+        refused(problems, at, "index " + index + " on table " + table, "cannot drop index " + index + " because"
+                + " constraint " + constraint + " on table " + table + " requires it; drop the constraint instead"
+                + " (ALTER TABLE " + table + " DROP CONSTRAINT " + constraint + "), which drops its index");
+    }
+
     /** MariaDB refuses to drop {@code column} while a foreign key (the table's own or another's) needs it. */
     static void keyNeedsColumn(List<ReplayProblem> problems, SqlToken at, String column, SchemaModel.Reference key) {
         refused(problems, at, column + " on table " + key.table(), "cannot drop " + column + " because foreign key "

@@ -674,10 +674,39 @@ final class TableStatements {
             if (cursor.accept("ON")) {
                 name = indexKey(replayer.key(cursor.name()), name);
             }
-            if (model.indexes.remove(name) == null) {
-                Replayer.unknown(problems, !ifExists, at, "index " + name);
+            if (model.indexes.containsKey(name)) {
+                model.indexes.remove(name);
+                continue;
             }
+            Table owner = dialect == Dialect.POSTGRESQL ? constraintIndexOwner(model, name) : null;
+            if (owner != null && cursor.ahead().stream().anyMatch(token -> token.isWord("CASCADE"))) {
+                owner.changeConstraints().remove(bareName(name)); // CASCADE takes the constraint with its index
+                continue;
+            }
+            if (owner != null) {
+                Replayer.constraintNeedsIndex(problems, at, name, owner.name());
+                return; // PostgreSQL refuses the whole statement
+            }
+            Replayer.unknown(problems, !ifExists, at, "index " + name);
         } while (cursor.acceptSymbol(','));
+    }
+
+    /**
+     * The table whose primary key, unique or exclusion constraint has the index {@code name} (PostgreSQL names a
+     * constraint's index after it, in the table's schema), or null.
+     */
+    private static Table constraintIndexOwner(SchemaModel model, String name) {
+        String schema = schemaPrefix(name);
+        String bare = bareName(name);
+        for (Table table : model.tables.values()) {
+            Constraint constraint = table.constraints().get(bare);
+            boolean indexed = constraint != null && (constraint.kind() == Constraint.Kind.PRIMARY_KEY
+                    || constraint.kind() == Constraint.Kind.UNIQUE || constraint.kind() == Constraint.Kind.EXCLUDE);
+            if (indexed && schemaPrefix(table.name()).equals(schema)) {
+                return table;
+            }
+        }
+        return null;
     }
 
     void dropTables(SchemaModel model, TokenCursor cursor, List<ReplayProblem> problems) {

@@ -31,7 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * few they do not (an enum, a domain, an array): each statement runs on the local server on its own, and the rule
  * must fire on exactly the statements between known types that the server refuses, and on no statement it runs.
  * {@code type-change-without-using}: {@code ALTER COLUMN ... TYPE} without USING; {@code foreign-key-type-mismatch}:
- * {@code ADD FOREIGN KEY} from a column of one type onto a key of the other, on PostgreSQL and on MariaDB.
+ * {@code ADD FOREIGN KEY} from a column of one type onto a key of the other, on PostgreSQL and on MariaDB;
+ * {@code unknown-object} for {@code CREATE INDEX ... USING method (column)} without an operator class, for every
+ * type and btree, hash, gin, gist and brin.
  */
 class ColumnTypeAgreementTest {
 
@@ -113,6 +115,33 @@ class ColumnTypeAgreementTest {
             schema.append("CREATE TABLE c").append(from).append(" (").append(String.join(", ", columns)).append(");\n");
         }
         agree(dir, Dialect.MARIADB, "foreign-key-type-mismatch", schema.toString(), keys, knownLines);
+    }
+
+    @Test
+    void missingOperatorClassFiresExactlyWherePostgresqlRefuses(@TempDir Path dir) throws Exception {
+        List<String> types = new ArrayList<>(List.of("smallint", "integer", "bigint", "numeric(10,2)", "real",
+                "double precision", "text", "varchar(40)", "char(10)", "boolean", "uuid", "json", "jsonb", "date",
+                "timestamp", "timestamptz", "time", "interval", "bytea", "inet", "money", "xml", "tsvector", "text[]",
+                "integer[]", "point", "int4range"));
+        int known = types.size();
+        types.addAll(List.of("mood", "short_text")); // an enum and a domain: never judged
+        List<String> methods = List.of("btree", "hash", "gin", "gist", "brin");
+        List<String> columns = new ArrayList<>();
+        for (int i = 0; i < types.size(); i++) {
+            columns.add("c" + i + " " + types.get(i));
+        }
+        String schema = TYPES + "CREATE TABLE t (" + String.join(", ", columns) + ");\n";
+        List<String> indexes = new ArrayList<>();
+        Set<Integer> knownLines = new TreeSet<>();
+        for (int i = 0; i < types.size(); i++) {
+            for (String method : methods) {
+                indexes.add("CREATE INDEX ON t USING " + method + " (c" + i + ");");
+                if (i < known) {
+                    knownLines.add(indexes.size());
+                }
+            }
+        }
+        agree(dir, Dialect.POSTGRESQL, "unknown-object", schema, indexes, knownLines);
     }
 
     private static final String TYPES = "CREATE TYPE mood AS ENUM ('ok');\n"

@@ -426,6 +426,23 @@ class AnalysisRulesTest {
                         + " CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id));\n"
                         + "ALTER TABLE orders DROP COLUMN user_id, DROP FOREIGN KEY orders_user_fk;", "DROP TABLE orders;",
                         "MariaDB judges the statement as a whole"),
+                // operator classes and constraint indexes (each case checked on PostgreSQL 15)
+                fires("unknown-object", pg, "CREATE INDEX users_name_gin ON users USING gin (name);",
+                        "DROP INDEX users_name_gin;", "gin on varchar: no default operator class"),
+                fires("unknown-object", pg, "ALTER TABLE users ADD COLUMN doc json;\nCREATE INDEX users_doc_idx ON users (doc);",
+                        "DROP INDEX users_doc_idx;\nALTER TABLE users DROP COLUMN doc;", "a btree on json"),
+                silent("unknown-object", pg, "ALTER TABLE users ADD COLUMN tags text[];\n"
+                        + "CREATE INDEX users_tags_gin ON users USING gin (tags DESC);\n"
+                        + "CREATE INDEX users_name_lower ON users USING gin (lower(name) gin_trgm_ops);",
+                        "SELECT 1;", "an array under gin; an expression with its operator class"),
+                silent("unknown-object", pg, "CREATE EXTENSION IF NOT EXISTS btree_gin;\n"
+                        + "CREATE INDEX users_age_gin ON users USING gin (age);", "DROP INDEX users_age_gin;",
+                        "an extension may bring the operator class"),
+                fires("dependent-objects", pg, "ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);\n"
+                        + "DROP INDEX users_email_key;", "SELECT 1;", "the index of a unique constraint"),
+                silent("dependent-objects", pg, "ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);\n"
+                        + "DROP INDEX users_email_key CASCADE;\nALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);",
+                        "ALTER TABLE users DROP CONSTRAINT users_email_key;", "CASCADE drops the constraint with it"),
                 // a new enum value used in the transaction that added it (each checked on PostgreSQL 15)
                 fires("new-enum-value-in-transaction", pg, "CREATE TYPE mood AS ENUM ('ok');\nALTER TABLE users ADD COLUMN m mood;\n"
                         + "ALTER TYPE mood ADD VALUE 'sad';\nINSERT INTO users (id, m) VALUES (1, 'ok'), (2, 'sad');",
