@@ -85,7 +85,8 @@ final class UnknownTypeOrMethod implements StatementRules {
 
     /** A key column, written bare, whose type has no default operator class for {@code method}. */
     private static void missingOperatorClass(StatementSite site, FindingSink sink, CreateIndex index, String method) {
-        Table table = site.schema().table(site.names().key(index.table().toLowerCase(Locale.ROOT)));
+        Table table = index.table() == null ? null
+                : site.schema().table(site.names().key(index.table().toLowerCase(Locale.ROOT)));
         boolean extensionMayHelp = (method.equals("gin") || method.equals("gist")) && hasExtension(site.schema());
         if (table == null || !BUILT_IN_METHODS.contains(method) || method.equals("spgist") || extensionMayHelp) {
             return;
