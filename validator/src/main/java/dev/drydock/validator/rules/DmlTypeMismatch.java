@@ -1,8 +1,17 @@
 package dev.drydock.validator.rules;
 
 import dev.drydock.shared.sql.Dialect;
+import dev.drydock.shared.sql.SqlToken;
 import dev.drydock.validator.schema.Column;
+import dev.drydock.validator.schema.Table;
+import dev.drydock.validator.statement.AddColumn;
+import dev.drydock.validator.statement.AlterAction;
+import dev.drydock.validator.statement.AlterColumn;
+import dev.drydock.validator.statement.ColumnSpec;
+import dev.drydock.validator.statement.CreateTable;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -17,8 +26,9 @@ final class DmlTypeMismatch implements StatementRules {
     static final Rule RULE = Rule.of("dml-type-mismatch", Severity.ERROR, "schema",
             "a value that cannot be converted to its column's type",
             "The database refuses the statement (PostgreSQL: 'invalid input syntax for type integer'; MySQL in strict"
-                    + " mode: 'Incorrect integer value') and the migration stops there. Write a value of the column's"
-                    + " type, or change the column first.")
+                    + " mode: 'Incorrect integer value', or 'Invalid default value' for a DEFAULT) and the migration"
+                    + " stops there. Write a value of the column's type, or change the column first. Also for a"
+                    + " column's DEFAULT ('' for an integer).")
             .on(Dialect.POSTGRESQL, Dialect.MYSQL, Dialect.MARIADB)
             .example(Dialect.POSTGRESQL, "UPDATE users SET age = 'unknown' WHERE id = 1;",
                     "UPDATE users SET age = NULL WHERE id = 1;");
@@ -43,6 +53,90 @@ final class DmlTypeMismatch implements StatementRules {
                 return;
             }
         }
+        for (Default declared : defaults(site)) {
+            String expected = expected(site.dialect(), declared.type(), unquote(declared.value().text()));
+            if (expected != null) {
+                site.report(sink, RULE, declared.value(), null, "the DEFAULT of column " + declared.column() + " ("
+                        + declared.type() + ") is a string that is not " + expected + ": the database refuses it;"
+                        + " write " + expected);
+                return;
+            }
+        }
+    }
+
+    /** A column's DEFAULT written as one string literal, with the column's type. */
+    private record Default(String column, String type, SqlToken value) {
+    }
+
+    /** The DEFAULTs of the columns CREATE TABLE and ADD COLUMN declare, and of ALTER COLUMN ... SET DEFAULT. */
+    private static List<Default> defaults(StatementSite site) {
+        List<Default> defaults = new ArrayList<>();
+        List<SqlToken> tokens = site.tokens();
+        List<ColumnSpec> declared = new ArrayList<>();
+        if (site.typed() instanceof CreateTable create) {
+            declared.addAll(create.columns());
+        }
+        Table table = site.object() == null ? null : site.schema().table(site.object());
+        for (AlterAction action : site.alterActions()) {
+            if (action instanceof AddColumn add) {
+                declared.add(add.column());
+            } else if (action instanceof AlterColumn alter && alter.change() == AlterColumn.Change.SET_DEFAULT
+                    && table != null && table.columns().containsKey(alter.column())) {
+                literalAfterDefault(tokens, tokens.indexOf(alter.at())).ifPresent(value -> defaults.add(
+                        new Default(alter.column(), table.columns().get(alter.column()).type(), value)));
+            }
+        }
+        for (ColumnSpec column : declared) {
+            if (column.type() != null) {
+                literalAfterDefault(tokens, tokens.indexOf(column.at())).ifPresent(value ->
+                        defaults.add(new Default(column.name(), column.type(), value)));
+            }
+        }
+        return defaults;
+    }
+
+    /**
+     * The string literal right after the first DEFAULT at or after {@code from} in the same element, when the
+     * default is that literal alone (nothing of an expression follows it).
+     */
+    private static java.util.Optional<SqlToken> literalAfterDefault(List<SqlToken> tokens, int from) {
+        int depth = 0;
+        for (int i = Math.max(from, 0); from >= 0 && i + 1 < tokens.size(); i++) {
+            SqlToken token = tokens.get(i);
+            depth += token.nesting();
+            if (depth < 0 || depth == 0 && token.isSymbol(',')) {
+                return java.util.Optional.empty(); // the next column
+            }
+            if (depth == 0 && token.isWord("DEFAULT")) {
+                SqlToken value = tokens.get(i + 1);
+                SqlToken after = i + 2 < tokens.size() ? tokens.get(i + 2) : null;
+                boolean alone = after == null || after.isSymbol(',') || after.isSymbol(')')
+                        || after.type() == SqlToken.Type.WORD;
+                return value.type() == SqlToken.Type.STRING && value.text().startsWith("'") && alone
+                        ? java.util.Optional.of(value) : java.util.Optional.empty();
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static String unquote(String literal) {
+        return literal.substring(1, literal.length() - 1).replace("''", "'");
+    }
+
+    /** What a column of {@code type} needs when the string {@code content} is not it, else null. */
+    private static String expected(Dialect dialect, String declaredType, String content) {
+        String type = declaredType.toLowerCase(Locale.ROOT);
+        if (type.contains("[") || type.matches(".*\\barray\\b.*")) {
+            return null; // an array reads '{1,2}'
+        }
+        if (INTEGER_TYPE.matcher(type).matches() && !(dialect.isMySqlFamily() && DECIMAL.matcher(content).matches())) {
+            return INTEGER.matcher(content).matches() ? null : "an integer";
+        } else if (DECIMAL_TYPE.matcher(type).matches()) {
+            return DECIMAL.matcher(content).matches() ? null : "a number";
+        } else if (dialect == Dialect.POSTGRESQL && Set.of("boolean", "bool").contains(type)) {
+            return BOOLEAN.matcher(content).matches() ? null : "true or false";
+        }
+        return null;
     }
 
     /** Reports and returns true when the value written is a lone string literal the column's type cannot read. */
@@ -52,17 +146,7 @@ final class DmlTypeMismatch implements StatementRules {
             return false;
         }
         Column column = write.column();
-        String type = column.type().toLowerCase(Locale.ROOT);
-        String expected;
-        if (INTEGER_TYPE.matcher(type).matches() && !(site.dialect().isMySqlFamily() && DECIMAL.matcher(content).matches())) {
-            expected = INTEGER.matcher(content).matches() ? null : "an integer";
-        } else if (DECIMAL_TYPE.matcher(type).matches()) {
-            expected = DECIMAL.matcher(content).matches() ? null : "a number";
-        } else if (site.dialect() == Dialect.POSTGRESQL && Set.of("boolean", "bool").contains(type)) {
-            expected = BOOLEAN.matcher(content).matches() ? null : "true or false";
-        } else {
-            expected = null;
-        }
+        String expected = expected(site.dialect(), column.type(), content);
         if (expected == null) {
             return false;
         }

@@ -443,6 +443,19 @@ class AnalysisRulesTest {
                 silent("dependent-objects", pg, "ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);\n"
                         + "DROP INDEX users_email_key CASCADE;\nALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);",
                         "ALTER TABLE users DROP CONSTRAINT users_email_key;", "CASCADE drops the constraint with it"),
+                // a DEFAULT the column's type cannot read (each case checked on PostgreSQL 15 and MariaDB 10.11)
+                fires("dml-type-mismatch", pg, "ALTER TABLE users ADD COLUMN visits int NOT NULL DEFAULT '';",
+                        "ALTER TABLE users DROP COLUMN visits;", "an empty string for an integer"),
+                fires("dml-type-mismatch", pg, "ALTER TABLE users ALTER COLUMN active SET DEFAULT 'maybe';",
+                        "ALTER TABLE users ALTER COLUMN active DROP DEFAULT;", "SET DEFAULT on a boolean"),
+                fires("dml-type-mismatch", maria, "CREATE TABLE t (id int, active tinyint(1) NOT NULL DEFAULT 'true');",
+                        "DROP TABLE t;", "MariaDB: 'Invalid default value'"),
+                silent("dml-type-mismatch", pg, "CREATE TABLE t (n int DEFAULT '0', f boolean DEFAULT 'yes', p numeric(8,2)"
+                        + " DEFAULT '1.50', s text DEFAULT '', c int DEFAULT '1'::int, d int DEFAULT length('ab'),"
+                        + " a int[] DEFAULT '{1,2}');\nINSERT INTO t (a) VALUES ('{3}');",
+                        "DROP TABLE t;", "values the types read, expressions, arrays"),
+                silent("dml-type-mismatch", maria, "CREATE TABLE t (n int DEFAULT '1.5', s varchar(9) DEFAULT '');",
+                        "DROP TABLE t;", "MariaDB rounds '1.5' into an integer"),
                 // a new enum value used in the transaction that added it (each checked on PostgreSQL 15)
                 fires("new-enum-value-in-transaction", pg, "CREATE TYPE mood AS ENUM ('ok');\nALTER TABLE users ADD COLUMN m mood;\n"
                         + "ALTER TYPE mood ADD VALUE 'sad';\nINSERT INTO users (id, m) VALUES (1, 'ok'), (2, 'sad');",
