@@ -38,6 +38,14 @@ public record SqlToken(Type type, int start, int end, String text) {
      * The name a word or quoted identifier stands for, quotes removed (as written: the caller folds case). An
      * identifier left open at the end of a file has only its opening quote.
      */
+    /** What a single-quoted string literal says ({@code 'it''s'} is {@code it's}); null for any other token. */
+    public String stringValue() {
+        if (type != Type.STRING || text.length() < 2 || text.charAt(0) != '\'' || !text.endsWith("'")) {
+            return null;
+        }
+        return text.substring(1, text.length() - 1).replace("''", "'");
+    }
+
     public String unquoted() {
         if (type != Type.QUOTED_IDENTIFIER || text.isEmpty()) {
             return text;

@@ -53,11 +53,7 @@ record ColumnWrite(Table table, Column column, List<SqlToken> value) {
 
     /** The value when it is one string literal ({@code 'text'}), else null. */
     String literal() {
-        if (value.size() != 1 || value.get(0).type() != SqlToken.Type.STRING || !value.get(0).text().startsWith("'")) {
-            return null;
-        }
-        String text = value.get(0).text();
-        return text.substring(1, text.length() - 1).replace("''", "'");
+        return value.size() == 1 ? value.get(0).stringValue() : null;
     }
 
     private static int endOfSet(List<SqlToken> tokens, int set) {

@@ -54,7 +54,7 @@ final class DmlTypeMismatch implements StatementRules {
             }
         }
         for (Default declared : defaults(site)) {
-            String expected = expected(site.dialect(), declared.type(), unquote(declared.value().text()));
+            String expected = expected(site.dialect(), declared.type(), declared.value().stringValue());
             if (expected != null) {
                 site.report(sink, RULE, declared.value(), null, "the DEFAULT of column " + declared.column() + " ("
                         + declared.type() + ") is a string that is not " + expected + ": the database refuses it;"
@@ -112,16 +112,13 @@ final class DmlTypeMismatch implements StatementRules {
                 SqlToken after = i + 2 < tokens.size() ? tokens.get(i + 2) : null;
                 boolean alone = after == null || after.isSymbol(',') || after.isSymbol(')')
                         || after.type() == SqlToken.Type.WORD;
-                return value.type() == SqlToken.Type.STRING && value.text().startsWith("'") && alone
+                return value.stringValue() != null && alone
                         ? java.util.Optional.of(value) : java.util.Optional.empty();
             }
         }
         return java.util.Optional.empty();
     }
 
-    private static String unquote(String literal) {
-        return literal.substring(1, literal.length() - 1).replace("''", "'");
-    }
 
     /** What a column of {@code type} needs when the string {@code content} is not it, else null. */
     private static String expected(Dialect dialect, String declaredType, String content) {

@@ -78,7 +78,7 @@ final class NewEnumValueInTransaction implements StatementRules {
         int value = add + 2;
         boolean ifNotExists = tokens.get(value).isWord("IF");
         value += ifNotExists ? 3 : 0;
-        if (value >= tokens.size() || tokens.get(value).type() != SqlToken.Type.STRING) {
+        if (value >= tokens.size() || tokens.get(value).stringValue() == null) {
             return;
         }
         String type = typeKey(site, tokens.subList(2, add));
@@ -89,7 +89,7 @@ final class NewEnumValueInTransaction implements StatementRules {
                 return;
             }
         }
-        state.enumValuesAdded.computeIfAbsent(type, t -> new HashSet<>()).add(unquote(tokens.get(value).text()));
+        state.enumValuesAdded.computeIfAbsent(type, t -> new HashSet<>()).add(tokens.get(value).stringValue());
     }
 
     /** Whether the statement runs in the transaction that added the value: the runner's, or the script's own. */
@@ -107,7 +107,7 @@ final class NewEnumValueInTransaction implements StatementRules {
             }
             int type = tokens.get(i + 1).isSymbol(':') && tokens.get(i + 2).isSymbol(':') ? i + 3
                     : tokens.get(i + 1).isWord("AS") && i > 1 && tokens.get(i - 2).isWord("CAST") ? i + 2 : -1;
-            if (type > 0 && isNewValue(site, typeName(tokens, type), unquote(literal.text()))) {
+            if (type > 0 && isNewValue(site, typeName(tokens, type), literal.stringValue())) {
                 return literal;
             }
         }
@@ -134,7 +134,7 @@ final class NewEnumValueInTransaction implements StatementRules {
             for (int i = Math.max(from, 0); type != null && i + 1 < to; i++) {
                 SqlToken value = tokens.get(i + 1);
                 if (tokens.get(i).isWord("DEFAULT") && value.type() == SqlToken.Type.STRING
-                        && isNewValue(site, type, unquote(value.text()))) {
+                        && isNewValue(site, type, value.stringValue())) {
                     return value;
                 }
             }
@@ -167,8 +167,4 @@ final class NewEnumValueInTransaction implements StatementRules {
         return name.toString();
     }
 
-    private static String unquote(String literal) {
-        return literal.startsWith("'") && literal.endsWith("'") && literal.length() >= 2
-                ? literal.substring(1, literal.length() - 1).replace("''", "'") : null;
-    }
 }

@@ -11,8 +11,8 @@ import java.util.Set;
  */
 final class AssignmentCasts {
 
-    private static final Set<String> STRINGS = Set.of("text", "character varying", "character");
-    private static final Set<String> NUMBERS = Set.of("smallint", "integer", "bigint", "numeric", "real",
+    static final Set<String> STRINGS = Set.of("text", "character varying", "character");
+    static final Set<String> NUMBERS = Set.of("smallint", "integer", "bigint", "numeric", "real",
             "double precision");
     private static final Set<String> KNOWN = Set.of("smallint", "integer", "bigint", "numeric", "real",
             "double precision", "text", "character varying", "character", "boolean", "uuid", "json", "jsonb", "date",

@@ -17,10 +17,9 @@ import java.util.Set;
 final class ForeignKeyTypes {
 
     private static final Set<String> INTEGERS = Set.of("smallint", "integer", "bigint");
-    private static final Set<String> NUMBERS = Set.of("smallint", "integer", "bigint", "numeric", "real",
-            "double precision");
+    private static final Set<String> NUMBERS = AssignmentCasts.NUMBERS;
     private static final Set<String> FLOATS = Set.of("real", "double precision");
-    private static final Set<String> STRINGS = Set.of("text", "character varying", "character");
+    private static final Set<String> STRINGS = AssignmentCasts.STRINGS;
     private static final Set<String> DATETIMES = Set.of("date", "timestamp", "timestamp with time zone");
     private static final Set<String> KNOWN = Set.of("smallint", "integer", "bigint", "numeric", "real",
             "double precision", "text", "character varying", "character", "boolean", "uuid", "date", "timestamp",

@@ -841,7 +841,7 @@ final class TableStatements {
         if (dialect.isMySqlFamily()) {
             // MySQL judges the statement as a whole: DROP COLUMN c, DROP FOREIGN KEY k on c is fine there (PostgreSQL
             // applies the actions in order, and the first one took k with c)
-            actions.sort(java.util.Comparator.comparing(action -> !dropsKey(action)));
+            actions.sort(java.util.Comparator.comparing(action -> droppedKey(action) == null));
         }
         for (List<SqlToken> action : actions) {
             if (!action.isEmpty()) {
@@ -854,9 +854,14 @@ final class TableStatements {
         }
     }
 
-    private static boolean dropsKey(List<SqlToken> action) {
+    /** The constraint an action {@code DROP FOREIGN KEY k} or {@code DROP CONSTRAINT k} drops, else null. */
+    private static String droppedKey(List<SqlToken> action) {
         TokenCursor cursor = new TokenCursor(action);
-        return cursor.accept("DROP") && (cursor.accept("FOREIGN", "KEY") || cursor.accept("CONSTRAINT"));
+        if (!cursor.accept("DROP") || !cursor.accept("FOREIGN", "KEY") && !cursor.accept("CONSTRAINT")) {
+            return null;
+        }
+        cursor.acceptIfExists();
+        return cursor.name();
     }
 
     /**
@@ -866,17 +871,9 @@ final class TableStatements {
     private static Set<String> keysDropped(List<List<SqlToken>> actions) {
         Set<String> dropped = new HashSet<>();
         for (List<SqlToken> action : actions) {
-            TokenCursor cursor = new TokenCursor(action);
-            if (dropsKey(action)) {
-                cursor.accept("DROP");
-                if (!cursor.accept("FOREIGN", "KEY")) {
-                    cursor.accept("CONSTRAINT");
-                }
-                cursor.acceptIfExists();
-                String name = cursor.name();
-                if (name != null) {
-                    dropped.add(name);
-                }
+            String name = droppedKey(action);
+            if (name != null) {
+                dropped.add(name);
             }
         }
         return dropped;

@@ -71,24 +71,8 @@ class ColumnTypeAgreementTest {
         types.remove("json");
         Set<String> known = new java.util.HashSet<>(KNOWN);
         known.remove("jsonb"); // a key, but foreign-key-type-mismatch does not judge it
-        StringBuilder schema = new StringBuilder(TYPES);
-        List<String> keys = new ArrayList<>();
-        Set<Integer> knownLines = new TreeSet<>();
-        for (int to = 0; to < types.size(); to++) {
-            schema.append("CREATE TABLE p").append(to).append(" (k ").append(types.get(to)).append(" PRIMARY KEY);\n");
-        }
-        for (int from = 0; from < types.size(); from++) {
-            List<String> columns = new ArrayList<>();
-            for (int to = 0; to < types.size(); to++) {
-                columns.add("r" + to + " " + types.get(from));
-                keys.add("ALTER TABLE c" + from + " ADD FOREIGN KEY (r" + to + ") REFERENCES p" + to + " (k);");
-                if (known.contains(types.get(from)) && known.contains(types.get(to))) {
-                    knownLines.add(keys.size());
-                }
-            }
-            schema.append("CREATE TABLE c").append(from).append(" (").append(String.join(", ", columns)).append(");\n");
-        }
-        agree(dir, "foreign-key-type-mismatch", schema.toString(), keys, knownLines);
+        Matrix keys = foreignKeys(TYPES, types, known::contains);
+        agree(dir, "foreign-key-type-mismatch", keys.schema(), keys.statements(), keys.knownLines());
     }
 
     @Test
@@ -97,7 +81,17 @@ class ColumnTypeAgreementTest {
                 "bigint", "bigint unsigned", "varchar(20)", "char(40)");
         List<String> types = new ArrayList<>(known);
         types.addAll(List.of("decimal(10,2)", "date", "datetime", "binary(16)"));
-        StringBuilder schema = new StringBuilder();
+        Matrix keys = foreignKeys("", types, known::contains);
+        agree(dir, Dialect.MARIADB, "foreign-key-type-mismatch", keys.schema(), keys.statements(), keys.knownLines());
+    }
+
+    /** A schema and one statement a line, with the lines between types the rule judges. */
+    private record Matrix(String schema, List<String> statements, Set<Integer> knownLines) {
+    }
+
+    /** A key table per type and a column of every type onto each: one ADD FOREIGN KEY per pair. */
+    private static Matrix foreignKeys(String prelude, List<String> types, java.util.function.Predicate<String> known) {
+        StringBuilder schema = new StringBuilder(prelude);
         List<String> keys = new ArrayList<>();
         Set<Integer> knownLines = new TreeSet<>();
         for (int to = 0; to < types.size(); to++) {
@@ -108,13 +102,13 @@ class ColumnTypeAgreementTest {
             for (int to = 0; to < types.size(); to++) {
                 columns.add("r" + to + " " + types.get(from));
                 keys.add("ALTER TABLE c" + from + " ADD FOREIGN KEY (r" + to + ") REFERENCES p" + to + " (k);");
-                if (from < known.size() && to < known.size()) {
+                if (known.test(types.get(from)) && known.test(types.get(to))) {
                     knownLines.add(keys.size());
                 }
             }
             schema.append("CREATE TABLE c").append(from).append(" (").append(String.join(", ", columns)).append(");\n");
         }
-        agree(dir, Dialect.MARIADB, "foreign-key-type-mismatch", schema.toString(), keys, knownLines);
+        return new Matrix(schema.toString(), keys, knownLines);
     }
 
     @Test
