@@ -94,6 +94,10 @@ INSERT INTO users (id, name) VALUES (1, 'Ann');
 CREATE TABLE users (id int PRIMARY KEY, name text, email text NOT NULL);
 -- V2
 INSERT INTO users (id, name, email) VALUES (1, 'Ann', NULL);
+-- case: postgresql not-null-violation INSERT ... DEFAULT VALUES with a NOT NULL column without default
+CREATE TABLE events (id serial PRIMARY KEY, kind text NOT NULL, note text);
+-- V2
+INSERT INTO events DEFAULT VALUES;
 -- case: postgresql dml-type-mismatch a word into an integer column
 CREATE TABLE users (id int PRIMARY KEY, age int);
 -- V2
@@ -181,6 +185,10 @@ DELETE FROM users WHERE id IN (SELECT u.id FROM users u JOIN teams t ON t.id = u
 CREATE TABLE users (id integer PRIMARY KEY, name text, email text NOT NULL);
 -- V2
 INSERT INTO users (id, name) VALUES (1, 'Ann');
+-- case: sqlite not-null-violation INSERT ... DEFAULT VALUES with a NOT NULL column without default
+CREATE TABLE events (id integer PRIMARY KEY, kind text NOT NULL, note text);
+-- V2
+INSERT INTO events DEFAULT VALUES;
 -- case: sqlite not-null-violation NULL into a NOT NULL column
 CREATE TABLE users (id integer PRIMARY KEY, email text NOT NULL);
 -- V2

@@ -13,10 +13,11 @@ import java.util.Optional;
  * the columns named (empty when none are), and each VALUES row's expressions. Forms that change what a failed row
  * does ({@code INSERT IGNORE}, SQLite's {@code INSERT OR ...}, MySQL's {@code INSERT ... SET}) are not read.
  *
- * @param rows the VALUES rows, each a list of expressions; empty for {@code INSERT ... SELECT}
+ * @param rows          the VALUES rows, each a list of expressions; empty for {@code INSERT ... SELECT}
+ * @param defaultValues {@code INSERT INTO t DEFAULT VALUES} (PostgreSQL, SQLite): one row of defaults, no column named
  */
 record InsertStatement(String table, SqlToken tableToken, List<SqlToken> columns, List<List<List<SqlToken>>> rows,
-                       boolean fromQuery) {
+                       boolean fromQuery, boolean defaultValues) {
 
     static Optional<InsertStatement> read(List<SqlToken> tokens) {
         if (tokens.size() < 4 || !tokens.get(0).isWord("INSERT") || !tokens.get(1).isWord("INTO")) {
@@ -54,10 +55,14 @@ record InsertStatement(String table, SqlToken tableToken, List<SqlToken> columns
         }
         String table = name.toString().toLowerCase(Locale.ROOT);
         if (tokens.get(at).isWord("SELECT") || tokens.get(at).isWord("WITH")) {
-            return Optional.of(new InsertStatement(table, tableToken, columns, List.of(), true));
+            return Optional.of(new InsertStatement(table, tableToken, columns, List.of(), true, false));
+        }
+        if (columns.isEmpty() && tokens.get(at).isWord("DEFAULT") && at + 1 < tokens.size()
+                && tokens.get(at + 1).isWord("VALUES")) {
+            return Optional.of(new InsertStatement(table, tableToken, columns, List.of(), false, true));
         }
         if (!tokens.get(at).isWord("VALUES")) {
-            return Optional.empty(); // DEFAULT VALUES, MySQL's SET form, a parenthesized query
+            return Optional.empty(); // MySQL's SET form, a parenthesized query
         }
         List<List<List<SqlToken>>> rows = new ArrayList<>();
         at++;
@@ -74,7 +79,7 @@ record InsertStatement(String table, SqlToken tableToken, List<SqlToken> columns
                 break;
             }
         }
-        return Optional.of(new InsertStatement(table, tableToken, columns, rows, false));
+        return Optional.of(new InsertStatement(table, tableToken, columns, rows, false, false));
     }
 
 }

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code not-null-violation}: an INSERT ... VALUES with a column list that leaves out a NOT NULL column without a
- * default, or writes NULL into one.
+ * {@code not-null-violation}: an INSERT ... VALUES with a column list (or an INSERT ... DEFAULT VALUES) that leaves
+ * out a NOT NULL column without a default, or writes NULL into one.
  * Silent where something else may fill the column: a trigger on the table, SQLite's primary key (a rowid alias, or
  * a key SQLite lets be NULL), MySQL's timestamps (filled in when explicit_defaults_for_timestamp is off).
  */
@@ -36,7 +36,7 @@ final class NotNullViolation implements StatementRules {
             return;
         }
         List<String> named = insert.columns().stream().map(t -> t.unquoted().toLowerCase(Locale.ROOT)).toList();
-        if (named.isEmpty() || insert.fromQuery()) {
+        if (named.isEmpty() && !insert.defaultValues() || insert.fromQuery()) {
             // without a column list the values go by position, which MySQL's AFTER and FIRST make uncertain; a
             // query may yield no row at all, and then nothing is refused
             return;
