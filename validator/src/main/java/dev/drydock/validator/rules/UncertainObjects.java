@@ -47,6 +47,7 @@ final class UncertainObjects {
             noteSpellings(tokens);
         }
         boolean opaque = kind.equals("CALL") || kind.equals("DO") || kind.equals("EXECUTE") || kind.equals("PERFORM")
+                || kind.equals("PREPARE") || kind.equals("SET") && buildsStatementText(tokens)
                 || kind.equals("SELECT") && callsOwnRoutine(tokens, schema);
         if (!opaque) {
             return;
@@ -92,6 +93,15 @@ final class UncertainObjects {
         if (kind.startsWith("CREATE") || kind.startsWith("DROP") || kind.startsWith("ALTER")) {
             statement.shape().objects().forEach(name -> names.remove(name.toLowerCase(Locale.ROOT)));
         }
+    }
+
+    /**
+     * MySQL's dynamic SQL is a string put in a user variable ({@code SET @q = CONCAT('ALTER TABLE ', ...)}), then
+     * prepared and executed: the names in that string are the ones the EXECUTE changes, so they count from here.
+     */
+    private static boolean buildsStatementText(List<SqlToken> tokens) {
+        return tokens.size() > 1 && tokens.get(1).text().startsWith("@")
+                && tokens.stream().anyMatch(token -> token.type() == SqlToken.Type.STRING);
     }
 
     private static boolean callsOwnRoutine(List<SqlToken> tokens, SchemaModel schema) {

@@ -165,6 +165,10 @@ final class AlterTableAction {
                 }
             }
             table.changeConstraints().remove(name);
+            if (tables.dialect() == Dialect.POSTGRESQL) { // its comment, and its index's, go with it
+                Replayer.dropCommentOn(model, "constraint", name, table.name());
+                Replayer.dropCommentOn(model, "index", TableStatements.schemaPrefix(table.name()) + name, null);
+            }
         } else if (cursor.accept("PRIMARY", "KEY")) {
             table.changeConstraints().values().removeIf(c -> c.kind() == Constraint.Kind.PRIMARY_KEY);
         } else if (cursor.accept("INDEX") || cursor.accept("KEY")) {
@@ -329,7 +333,8 @@ final class AlterTableAction {
             }
 
         } else if (cursor.accept("SET", "DEFAULT")) {
-            changed = new Column(name, column.type(), column.notNull(), TokenCursor.expression(cursor.rest()));
+            changed = new Column(name, column.type(), column.notNull(),
+                    ColumnDefinition.defaultValue(tables.dialect(), cursor.rest()));
         } else if (cursor.accept("DROP", "DEFAULT")) {
             changed = new Column(name, column.type(), column.notNull(), null);
         } else if (cursor.accept("SET", "NOT", "NULL")) {

@@ -6,6 +6,7 @@ import dev.drydock.shared.sql.SqlToken;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * One column definition, {@code email varchar(255) NOT NULL DEFAULT '' REFERENCES x(id) ON DELETE CASCADE},
@@ -19,6 +20,7 @@ record ColumnDefinition(Column column, List<InlineConstraint> constraints, boole
                             String onDelete, String definition) {
     }
 
+    private static final Pattern NULL_DEFAULT = Pattern.compile("\\(*null\\)*(::[a-z ]+)?", Pattern.CASE_INSENSITIVE);
     private static final Set<String> CONSTRAINT_WORDS = Set.of("CONSTRAINT", "NOT", "NULL", "DEFAULT", "PRIMARY",
             "UNIQUE", "REFERENCES", "CHECK", "GENERATED", "AUTO_INCREMENT", "AUTOINCREMENT", "COLLATE", "COMMENT",
             "ON", "AS", "IDENTITY", "CHARSET", "FIRST", "AFTER", "INVISIBLE", "VISIBLE", "STORAGE", "COLUMN_FORMAT",
@@ -56,9 +58,7 @@ record ColumnDefinition(Column column, List<InlineConstraint> constraints, boole
             } else if (cursor.accept("NULL")) {
                 notNull = false;
             } else if (cursor.accept("DEFAULT")) {
-                List<SqlToken> expression = defaultExpression(cursor);
-                defaultValue = dialect == Dialect.SQLITE || dialect == Dialect.D1 ? TokenCursor.verbatim(expression)
-                        : TokenCursor.expression(expression);
+                defaultValue = defaultValue(dialect, defaultExpression(cursor));
             } else if (cursor.accept("PRIMARY", "KEY")) {
                 notNull = true;
                 constraints.add(new InlineConstraint(constraintName, Constraint.Kind.PRIMARY_KEY, null, List.of(),
@@ -113,6 +113,19 @@ record ColumnDefinition(Column column, List<InlineConstraint> constraints, boole
             return true;
         }
         return CONSTRAINT_WORDS.stream().anyMatch(token::isWord);
+    }
+
+    /**
+     * A default as the model keeps it. PostgreSQL stores no default for {@code DEFAULT NULL} (or a cast of NULL), and
+     * MySQL and MariaDB show a nullable column without one as {@code DEFAULT NULL}: either way it is the same column
+     * as one without a default, so it is kept as none. SQLite keeps the text as declared.
+     */
+    static String defaultValue(Dialect dialect, List<SqlToken> expression) {
+        if (dialect == Dialect.SQLITE || dialect == Dialect.D1) {
+            return TokenCursor.verbatim(expression);
+        }
+        String text = TokenCursor.expression(expression);
+        return NULL_DEFAULT.matcher(text).matches() ? null : text;
     }
 
     /** The default's expression: up to the next constraint word at the top level. */

@@ -6,6 +6,7 @@ import dev.drydock.shared.sql.SqlToken;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -145,6 +146,8 @@ public final class Replayer {
             }
         } else if (cursor.accept("TYPE")) {
             alterType(model, cursor, problems);
+        } else if (cursor.accept("FUNCTION") || cursor.accept("PROCEDURE")) {
+            renameRoutine(model, cursor, cursor.current().text().toLowerCase(Locale.ROOT), problems);
         } else if (cursor.accept("POLICY")) {
             alterPolicy(model, cursor, problems);
         } else if (cursor.accept("TRIGGER")) {
@@ -248,6 +251,8 @@ public final class Replayer {
         String keyText = table == null ? name : triggerKey(name, table);
         if (model.objects.remove("trigger " + keyText) == null) {
             unknown(problems, !ifExists, at, "trigger " + keyText);
+        } else if (dialect == Dialect.POSTGRESQL) {
+            dropCommentOn(model, "trigger", name, table);
         }
     }
 
@@ -388,12 +393,8 @@ public final class Replayer {
                 return;
             }
             boolean withArguments = cursor.isSymbol('(');
-            String keyText = kind + " " + name + (withArguments ? signature(cursor.parenthesized()) : signature(List.of()));
-            if (!withArguments && dialect == Dialect.POSTGRESQL) {
-                String prefix = kind + " " + name + "(";
-                List<String> matches = model.objects.keySet().stream().filter(k -> k.startsWith(prefix)).toList();
-                keyText = matches.size() == 1 ? matches.get(0) : keyText;
-            }
+            String keyText = routineKey(model, kind, name,
+                    withArguments ? signature(cursor.parenthesized()) : signature(List.of()), withArguments);
             if (model.objects.remove(keyText) == null) {
                 unknown(problems, !ifExists, at, keyText);
                 continue;
@@ -409,6 +410,53 @@ public final class Replayer {
                 model.objects.values().removeIf(object -> object.kind().equals("trigger") && mentions(object, name));
             }
         }
+    }
+
+    /** {@code ALTER FUNCTION f(int) RENAME TO g}; its other forms change nothing the model keeps. */
+    private void renameRoutine(SchemaModel model, TokenCursor cursor, String kind, List<ReplayProblem> problems) {
+        boolean ifExists = cursor.acceptIfExists();
+        SqlToken at = cursor.peek();
+        String name = key(cursor.name());
+        if (name == null) {
+            return;
+        }
+        boolean withArguments = cursor.isSymbol('(');
+        String arguments = withArguments ? signature(cursor.parenthesized()) : signature(List.of());
+        String keyText = routineKey(model, kind, name, arguments, withArguments);
+        if (!cursor.accept("RENAME", "TO")) {
+            return;
+        }
+        SchemaObject routine = model.objects.remove(keyText);
+        if (routine == null) {
+            unknown(problems, !ifExists, at, keyText);
+            return;
+        }
+        String signature = renamedKey(name, cursor.name()) + (keyText.indexOf('(') < 0 ? ""
+                : keyText.substring(keyText.indexOf('(')));
+        model.objects.put(kind + " " + signature, new SchemaObject(kind, signature, null, routine.definition()));
+        String target = ("on " + keyText).replace(" ", "");
+        SchemaObject comment = model.objects.values().stream()
+                .filter(object -> object.kind().equals("comment") && object.key().replace(" ", "").equals(target))
+                .findFirst().orElse(null);
+        if (comment != null) { // a comment is on the routine, not on its name
+            model.objects.remove("comment " + comment.key());
+            String onKey = "on " + kind + " " + signature;
+            model.objects.put("comment " + onKey, new SchemaObject("comment", onKey, null, comment.definition()));
+        }
+    }
+
+    /**
+     * The key of the routine {@code name} with {@code arguments}; on PostgreSQL a name written without arguments
+     * means its one overload, if it has only one.
+     */
+    private String routineKey(SchemaModel model, String kind, String name, String arguments, boolean withArguments) {
+        String keyText = kind + " " + name + arguments;
+        if (!withArguments && dialect == Dialect.POSTGRESQL) {
+            String prefix = kind + " " + name + "(";
+            List<String> matches = model.objects.keySet().stream().filter(k -> k.startsWith(prefix)).toList();
+            keyText = matches.size() == 1 ? matches.get(0) : keyText;
+        }
+        return keyText;
     }
 
     private void simpleObject(SchemaModel model, TokenCursor cursor, String kind, List<ReplayProblem> problems) {
@@ -455,6 +503,7 @@ public final class Replayer {
             String newName = renamedKey(name, cursor.name());
             model.objects.remove("type " + name);
             model.objects.put("type " + newName, new SchemaObject("type", newName, null, type.definition()));
+            retypeColumns(model, name, newName);
             return;
         }
         String change = TokenCursor.normalized(cursor.rest());
@@ -474,6 +523,9 @@ public final class Replayer {
             String newName = kind.equals("schema") ? cursor.name() : renamedKey(name, cursor.name());
             model.objects.remove(kind + " " + name);
             model.objects.put(kind + " " + newName, new SchemaObject(kind, newName, object.table(), object.definition()));
+            if (kind.equals("domain")) {
+                retypeColumns(model, name, newName);
+            }
         } else if (kind.equals("sequence")) {
             String owner = ownedBy(cursor.rest());
             model.objects.put(kind + " " + name, new SchemaObject(kind, name, owner == null ? object.table() : owner,
@@ -526,15 +578,35 @@ public final class Replayer {
         }
     }
 
+    /** The objects a comment names as {@code name ON table}. */
+    private static final Set<String> ON_TABLE = Set.of("constraint", "trigger", "policy", "rule");
+
+    /** A comment goes with the object it is on: {@code DROP TRIGGER t ON orders} takes the comment on it. */
+    static void dropCommentOn(SchemaModel model, String kind, String name, String table) {
+        model.objects.remove("comment on " + kind + " " + name + (table == null ? "" : " on " + table));
+    }
+
     private void comment(SchemaModel model, TokenCursor cursor, List<ReplayProblem> problems) {
         if (!cursor.accept("ON")) {
             return;
         }
         StringBuilder target = new StringBuilder();
         String table = null;
+        String kind = cursor.atEnd() ? "" : cursor.peek().text().toLowerCase(Locale.ROOT);
         while (!cursor.atEnd() && !cursor.isWord("IS")) {
             SqlToken token = cursor.next();
-            if (token.isWord("TABLE") || token.isWord("COLUMN")) {
+            if (token.isWord("INDEX") && target.isEmpty()) {
+                // an index's comment goes with it, and with its table (a key's index is named as the key)
+                String name = key(cursor.name());
+                Index index = name == null ? null : model.indexes.get(name);
+                Table owner = index != null || name == null ? null : TableStatements.constraintIndexOwner(model, name);
+                table = index != null ? index.table() : owner != null ? owner.name() : null;
+                target.append("index ").append(name).append(' ');
+            } else if (token.isWord("ON") && !target.isEmpty() && ON_TABLE.contains(kind) && !cursor.isWord("DOMAIN")) {
+                // COMMENT ON TRIGGER t ON orders: the comment goes with the trigger, and with the table
+                table = key(cursor.name());
+                target.append("on ").append(table).append(' ');
+            } else if (token.isWord("TABLE") || token.isWord("COLUMN")) {
                 SqlToken at = cursor.peek();
                 String name = cursor.name();
                 if (name != null && token.isWord("COLUMN") && name.contains(".")) {
@@ -573,7 +645,7 @@ public final class Replayer {
                                         List<ReplayProblem> problems) {
         for (Table table : model.tables.values()) {
             for (Column column : table.columns().values()) {
-                if (column.type().replace("[]", "").equals(type)) {
+                if (ofType(column, type)) {
                     dependent(problems, at, kind + " " + type, "column " + column.name() + " of table "
                             + table.name(), table.name());
                     return true;
@@ -585,15 +657,42 @@ public final class Replayer {
 
     /** DROP TYPE ... CASCADE drops every column of that type (or an array of it), and what depends on those. */
     private void dropColumnsOfType(SchemaModel model, String type) {
-        String bare = type.contains(".") ? type.substring(type.lastIndexOf('.') + 1) : type;
         for (Table table : List.copyOf(model.tables.values())) {
             for (Column column : List.copyOf(table.columns().values())) {
-                String columnType = column.type().replace("[]", "");
-                if (columnType.equals(type) || columnType.equals(bare)) {
+                if (ofType(column, type)) {
                     tables.dropColumn(model, table, column.name(), true);
                 }
             }
         }
+    }
+
+    /**
+     * A column holds its type by identity, not by name: renaming a type or domain renames it in every column of it
+     * (or of an array of it), as PostgreSQL's catalog shows after {@code ALTER TYPE ... RENAME TO}.
+     */
+    private void retypeColumns(SchemaModel model, String type, String newType) {
+        String newBare = newType.substring(newType.lastIndexOf('.') + 1);
+        for (Table table : List.copyOf(model.tables.values())) {
+            for (Column column : List.copyOf(table.columns().values())) {
+                if (ofType(column, type)) {
+                    String base = column.type().replace("[]", "");
+                    String arrays = column.type().substring(base.length());
+                    String renamed = TypeName.normalize(dialect, base.indexOf('.') >= 0 ? newType : newBare) + arrays;
+                    table.changeColumns().put(column.name(), new Column(column.name(), renamed, column.notNull(),
+                            column.defaultValue()));
+                }
+            }
+        }
+    }
+
+    /**
+     * Whether the column is of the type keyed {@code type} or an array of it. Column types are kept lower case and
+     * as written, so a schema-qualified key also matches its bare name, as {@code DROP TYPE} has always judged it.
+     */
+    private static boolean ofType(Column column, String type) {
+        String columnType = column.type().replace("[]", "");
+        String bare = type.substring(type.lastIndexOf('.') + 1);
+        return columnType.equalsIgnoreCase(type) || columnType.equalsIgnoreCase(bare);
     }
 
     /** A comment goes with its object: {@code COMMENT ON FUNCTION f(int)} with {@code DROP FUNCTION f}. */

@@ -390,6 +390,7 @@ final class TableStatements {
             if (!cursor.accept("KEY")) {
                 cursor.accept("INDEX");
             }
+            cursor.acceptIfNotExists();
             String indexName = !cursor.isSymbol('(') && !cursor.isWord("USING") ? cursor.name() : null;
             name = name != null ? name : indexName;
             addConstraint(model, table, inline(name, Constraint.Kind.UNIQUE, ""), columnsIn(cursor));
@@ -429,11 +430,15 @@ final class TableStatements {
             if (!cursor.accept("KEY")) {
                 cursor.accept("INDEX");
             }
+            boolean ifNotExists = cursor.acceptIfNotExists();
             SqlToken nameAt = cursor.peek();
             String indexName = !cursor.isSymbol('(') ? cursor.name() : null;
             List<SqlToken> elements = cursor.parenthesized();
             List<String> columns = columnsOf(table, elements);
             String keyName = indexName != null ? indexName : columns.isEmpty() ? "index" : columns.get(0);
+            if (ifNotExists && model.indexes.containsKey(indexKey(table.name(), keyName))) {
+                return true; // MariaDB notes it and goes on
+            }
             putIndex(model, new Index(indexKey(table.name(), keyName), table.name(), false, columns,
                     TokenCursor.normalized(elements)), false, indexName != null ? nameAt : null, problems);
         }
@@ -530,7 +535,8 @@ final class TableStatements {
             SqlToken afterName = cursor.peek(2);
             SqlToken inside = cursor.peek(3);
             return isSymbol(afterName, '(') && inside != null && TokenCursor.isNamePart(inside)
-                    || isWord(next, "KEY") || isWord(next, "INDEX");
+                    || isWord(next, "KEY") || isWord(next, "INDEX")
+                    || isWord(next, "IF") && isWord(afterName, "NOT"); // MariaDB's ADD INDEX IF NOT EXISTS
         }
         return false;
     }
@@ -676,11 +682,14 @@ final class TableStatements {
             }
             if (model.indexes.containsKey(name)) {
                 model.indexes.remove(name);
+                Replayer.dropCommentOn(model, "index", name, null);
                 continue;
             }
             Table owner = dialect == Dialect.POSTGRESQL ? constraintIndexOwner(model, name) : null;
             if (owner != null && cursor.ahead().stream().anyMatch(token -> token.isWord("CASCADE"))) {
                 owner.changeConstraints().remove(bareName(name)); // CASCADE takes the constraint with its index
+                Replayer.dropCommentOn(model, "index", name, null);
+                Replayer.dropCommentOn(model, "constraint", bareName(name), owner.name());
                 continue;
             }
             if (owner != null) {
@@ -695,7 +704,7 @@ final class TableStatements {
      * The table whose primary key, unique or exclusion constraint has the index {@code name} (PostgreSQL names a
      * constraint's index after it, in the table's schema), or null.
      */
-    private static Table constraintIndexOwner(SchemaModel model, String name) {
+    static Table constraintIndexOwner(SchemaModel model, String name) {
         String schema = schemaPrefix(name);
         String bare = bareName(name);
         for (Table table : model.tables.values()) {

@@ -5,6 +5,7 @@ import dev.drydock.shared.sql.SqlLexer;
 import dev.drydock.shared.sql.SqlToken;
 import dev.drydock.shared.sql.TopLevel;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -12,10 +13,13 @@ import java.util.function.UnaryOperator;
 
 /**
  * Whether a PostgreSQL view certainly uses a column of a table: PostgreSQL records each column a view's query names
- * and refuses to drop it, or change its type, while the view stands. Read from the view's text, so only the plain
- * shape is judged: one table in FROM (no join, no subquery, no UNION, no WITH) and the column named outright in the
- * query, not as an alias, a function or a typed literal. {@code SELECT *} is not counted: PostgreSQL expands it
- * when the view is made, and the model does not know whether the column existed then. Anything else is no proof.
+ * and refuses to drop it, or change its type, while the view stands. Read from the view's text, so two shapes are
+ * judged. One table in FROM (no join, no subquery, no UNION, no WITH) and the column named outright in the query,
+ * not as an alias, a function or a typed literal. Or, in any query without WITH, the column written with a qualifier
+ * ({@code p.title}) that only one relation after a FROM or JOIN can mean: its alias (or its own name, when it has
+ * none) written nowhere else in the view but as a qualifier. {@code SELECT *} and {@code p.*} are not counted:
+ * PostgreSQL expands them when the view is made, and the model does not know whether the column existed then.
+ * Anything else is no proof.
  */
 final class ViewColumns {
 
@@ -38,9 +42,11 @@ final class ViewColumns {
         int select = TopLevel.indexOfWord(tokens, "SELECT");
         int from = TopLevel.indexOfWord(tokens, "FROM");
         int with = TopLevel.indexOfWord(tokens, "WITH");
-        if (select < 0 || from < select || hasAny(tokens, "UNION", "INTERSECT", "EXCEPT", "JOIN", "LATERAL")
-                || with >= 0 && with < select || hasSubquery(tokens)) {
+        if (select < 0 || from < select || with >= 0 && with < select) {
             return false;
+        }
+        if (hasAny(tokens, "UNION", "INTERSECT", "EXCEPT", "JOIN", "LATERAL") || hasSubquery(tokens)) {
+            return !definesCommonTable(tokens) && qualifiedUse(tokens, table, column, key);
         }
         int at = from + 1;
         if (at >= tokens.size() || !TokenCursor.isNamePart(tokens.get(at))) {
@@ -65,6 +71,101 @@ final class ViewColumns {
         }
         String bare = relation.substring(relation.lastIndexOf(".") + 1);
         return namesColumn(tokens, select, column, alias, bare);
+    }
+
+    /** Words that end a relation in FROM or JOIN rather than alias it. */
+    private static final Set<String> NOT_ALIAS = Set.of("JOIN", "LEFT", "RIGHT", "INNER", "FULL", "OUTER", "CROSS",
+            "NATURAL", "ON", "USING", "WHERE", "GROUP", "HAVING", "ORDER", "LIMIT", "OFFSET", "UNION", "INTERSECT",
+            "EXCEPT", "WINDOW", "FETCH", "FOR", "WITH", "LATERAL", "TABLESAMPLE");
+
+    /** {@code q.column} where {@code q} can only mean {@code table}, in a query with joins or subqueries. */
+    private static boolean qualifiedUse(List<SqlToken> tokens, String table, String column,
+                                        UnaryOperator<String> key) {
+        for (int i = 1; i + 2 < tokens.size(); i++) {
+            SqlToken qualifier = tokens.get(i);
+            if (!tokens.get(i + 1).isSymbol('.') || !matches(tokens.get(i + 2), column)
+                    || !TokenCursor.isNamePart(qualifier) || tokens.get(i - 1).isSymbol('.')) {
+                continue;
+            }
+            SqlToken after = i + 3 < tokens.size() ? tokens.get(i + 3) : null;
+            if (after != null && (after.isSymbol('(') || after.isSymbol('.'))) {
+                continue; // a schema's function, or a longer name
+            }
+            String relation = relationOf(tokens, qualifier.unquoted().toLowerCase(Locale.ROOT));
+            if (relation != null && table.equals(key.apply(relation))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The relation that {@code qualifier} names: the table after a FROM or JOIN aliased so (or so named, without an
+     * alias), the same table wherever the alias is given, and the word standing nowhere else in the view but before
+     * a dot. Null when that is not certain.
+     */
+    private static String relationOf(List<SqlToken> tokens, String qualifier) {
+        String relation = null;
+        Set<Integer> definitions = new HashSet<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!tokens.get(i).isWord("FROM") && !tokens.get(i).isWord("JOIN")) {
+                continue;
+            }
+            int at = i + 1;
+            if (at < tokens.size() && tokens.get(at).isWord("ONLY")) {
+                at++;
+            }
+            if (at >= tokens.size() || !TokenCursor.isNamePart(tokens.get(at)) || isWordIn(tokens.get(at), NOT_ALIAS)) {
+                continue;
+            }
+            int last = at;
+            StringBuilder name = new StringBuilder(tokens.get(at).unquoted().toLowerCase(Locale.ROOT));
+            at++;
+            while (at + 1 < tokens.size() && tokens.get(at).isSymbol('.')) {
+                name.append('.').append(tokens.get(at + 1).unquoted().toLowerCase(Locale.ROOT));
+                last = at + 1;
+                at += 2;
+            }
+            if (at < tokens.size() && tokens.get(at).isSymbol('(')) {
+                continue; // a function in FROM
+            }
+            if (at < tokens.size() && tokens.get(at).isWord("AS")) {
+                at++;
+            }
+            boolean aliased = at < tokens.size() && TokenCursor.isNamePart(tokens.get(at))
+                    && !isWordIn(tokens.get(at), NOT_ALIAS) && !isWordIn(tokens.get(at), AFTER_FROM);
+            int definition = aliased ? at : last;
+            if (matches(tokens.get(definition), qualifier)) {
+                if (relation != null && !relation.equals(name.toString())) {
+                    return null; // the alias means two tables in two places
+                }
+                relation = name.toString();
+                definitions.add(definition);
+            }
+        }
+        for (int i = 0; i < tokens.size(); i++) {
+            boolean qualifies = i + 1 < tokens.size() && tokens.get(i + 1).isSymbol('.');
+            boolean qualified = i > 0 && tokens.get(i - 1).isSymbol('.');
+            if (matches(tokens.get(i), qualifier) && !qualifies && !qualified && !definitions.contains(i)) {
+                return null; // the word means something else too: a column, a subquery's alias
+            }
+        }
+        return relation;
+    }
+
+    /** {@code WITH name AS (}, anywhere: a name in FROM may then be the query's own. */
+    private static boolean definesCommonTable(List<SqlToken> tokens) {
+        for (int i = 0; i + 2 < tokens.size(); i++) {
+            if (TokenCursor.isNamePart(tokens.get(i)) && tokens.get(i + 1).isWord("AS")
+                    && tokens.get(i + 2).isSymbol('(') && !tokens.get(i).isWord("CAST")) {
+                int back = i - 1;
+                if (back >= 0 && (tokens.get(back).isWord("WITH") || tokens.get(back).isWord("RECURSIVE")
+                        || tokens.get(back).isSymbol(','))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean namesColumn(List<SqlToken> tokens, int select, String column, String alias, String table) {

@@ -67,6 +67,17 @@ class AnalysisRulesTest {
                         + "ALTER TABLE users_new RENAME TO users;\nCREATE TABLE users_new (id integer);",
                         "SELECT 1;", "the SQLite rebuild frees the name"),
                 // rollback reversal, implicit effects included
+                silent("rollback-not-inverse", maria, "ALTER TABLE users ALTER COLUMN name SET DEFAULT 'anon';",
+                        "ALTER TABLE users ALTER COLUMN name SET DEFAULT NULL;",
+                        "DEFAULT NULL is a nullable column without a default"),
+                silent("rollback-not-inverse", maria, "ALTER TABLE users ADD INDEX IF NOT EXISTS users_age (age);",
+                        "ALTER TABLE users DROP INDEX IF EXISTS users_age;", "MariaDB's ADD INDEX IF NOT EXISTS is an index"),
+                silent("duplicate-object", maria, "ALTER TABLE users ADD INDEX users_age (age);\n"
+                        + "ALTER TABLE users ADD INDEX IF NOT EXISTS users_age (age);",
+                        "ALTER TABLE users DROP INDEX users_age;", "IF NOT EXISTS on an index there is"),
+                silent("unknown-object", maria, "SET @q = CONCAT('ALTER TABLE users ADD COLUMN ', 'extra', ' INT');\n"
+                        + "PREPARE st FROM @q;\nEXECUTE st;\nDEALLOCATE PREPARE st;\nALTER TABLE users DROP COLUMN extra;",
+                        "SELECT 1;", "a column dynamic SQL may have added"),
                 fires("rollback-not-inverse", pg, "CREATE INDEX users_email_idx ON users (email);", "SELECT 1;",
                         "index left behind"),
                 silent("rollback-not-inverse", pg, "CREATE INDEX users_email_idx ON users (email);\n"
@@ -500,6 +511,20 @@ class AnalysisRulesTest {
                 fires("dependent-objects", pg, "CREATE MATERIALIZED VIEW mv AS SELECT id, age FROM users;\n"
                         + "ALTER TABLE users ALTER COLUMN age TYPE bigint;", "DROP MATERIALIZED VIEW mv;",
                         "a new type for a column a materialized view names"),
+                fires("dependent-objects", pg, "CREATE TABLE orders (id int PRIMARY KEY, user_id int, total int);\n"
+                        + "CREATE VIEW v AS SELECT o.id, u.name FROM orders o JOIN users u ON u.id = o.user_id;\n"
+                        + "ALTER TABLE users ALTER COLUMN name TYPE text;", "DROP VIEW v;\nDROP TABLE orders;",
+                        "a column a join view names through its alias"),
+                fires("dependent-objects", pg, "CREATE VIEW v AS SELECT u.id, u.email FROM users u\n"
+                        + "UNION ALL SELECT u.id, u.email FROM users u;\nALTER TABLE users DROP COLUMN email;",
+                        "DROP VIEW v;", "an alias given twice to the same table"),
+                silent("dependent-objects", pg, "CREATE VIEW v AS SELECT s.age FROM (SELECT id, 1 AS age FROM users) s\n"
+                        + "JOIN users u ON u.id = s.id;\nALTER TABLE users ALTER COLUMN age TYPE bigint;", "DROP VIEW v;",
+                        "a subquery's alias is no table"),
+                silent("dependent-objects", pg, "CREATE TABLE orders (id int, age int);\n"
+                        + "CREATE VIEW v AS SELECT x.id FROM users x UNION ALL SELECT x.age FROM orders x;\n"
+                        + "ALTER TABLE users ALTER COLUMN age TYPE bigint;", "DROP VIEW v;\nDROP TABLE orders;",
+                        "one alias for two tables proves nothing"),
                 silent("dependent-objects", pg, "CREATE VIEW v AS SELECT id, lower(name) AS email FROM users;\n"
                         + "ALTER TABLE users ALTER COLUMN email TYPE varchar(300);", "DROP VIEW v;", "an alias is no column"),
                 silent("dependent-objects", pg, "CREATE VIEW v AS SELECT id, age(now()) AS a FROM users;\n"
@@ -510,6 +535,9 @@ class AnalysisRulesTest {
                 silent("dependent-objects", pg, "CREATE VIEW v AS SELECT id, name FROM users;\n"
                         + "ALTER TABLE users DROP COLUMN name CASCADE;\nALTER TABLE users ADD COLUMN name text;",
                         "ALTER TABLE users DROP COLUMN name;", "CASCADE takes the view"),
+                fires("dependent-objects", pg, "CREATE TYPE mood AS ENUM ('ok');\nALTER TABLE users ADD COLUMN m mood;\n"
+                        + "ALTER TYPE mood RENAME TO feeling;\nDROP TYPE feeling;", "SELECT 1;",
+                        "a renamed type is still the column's"),
                 fires("dependent-objects", pg, "CREATE TYPE mood AS ENUM ('ok');\nALTER TABLE users ADD COLUMN m mood;\n"
                         + "DROP TYPE mood;", "SELECT 1;", "a type a column has"),
                 silent("dependent-objects", pg, "CREATE TYPE mood AS ENUM ('ok');\nALTER TABLE users ADD COLUMN m mood[];\n"
