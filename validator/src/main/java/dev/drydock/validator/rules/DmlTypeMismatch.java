@@ -11,6 +11,7 @@ import dev.drydock.validator.statement.ColumnSpec;
 import dev.drydock.validator.statement.CreateTable;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -77,11 +78,14 @@ final class DmlTypeMismatch implements StatementRules {
             declared.addAll(create.columns());
         }
         Table table = site.object() == null ? null : site.schema().table(site.object());
+        Set<String> retyped = new HashSet<>(); // the model still has the type from before this statement
         for (AlterAction action : site.alterActions()) {
             if (action instanceof AddColumn add) {
                 declared.add(add.column());
+            } else if (action instanceof AlterColumn alter && alter.change() == AlterColumn.Change.TYPE) {
+                retyped.add(alter.column());
             } else if (action instanceof AlterColumn alter && alter.change() == AlterColumn.Change.SET_DEFAULT
-                    && table != null && table.columns().containsKey(alter.column())) {
+                    && table != null && table.columns().containsKey(alter.column()) && !retyped.contains(alter.column())) {
                 literalAfterDefault(tokens, tokens.indexOf(alter.at())).ifPresent(value -> defaults.add(
                         new Default(alter.column(), table.columns().get(alter.column()).type(), value)));
             }
