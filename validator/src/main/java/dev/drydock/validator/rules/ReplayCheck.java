@@ -10,6 +10,7 @@ import dev.drydock.validator.schema.Replayer;
 import dev.drydock.validator.schema.RunnerTables;
 import dev.drydock.validator.schema.SchemaModel;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -48,13 +49,17 @@ final class ReplayCheck implements Check {
             boolean reported = analysis.primary(migration.forward()).isPresent();
             Optional<ParsedScript> rollback = migration.rollback().flatMap(analysis::primary);
             SchemaModel.Checkpoint before = reported && rollback.isPresent() ? schema.checkpoint() : null;
-            walk(analysis, migration, forward.get(), true, schema, replayer, uncertain, reported ? sink : null);
+            Set<String> unseen = walk(analysis, migration, forward.get(), true, schema, replayer, uncertain,
+                    reported ? sink : null);
             if (before != null) {
                 // The rollback runs on the live schema, and the forward script again after it. The checkpoint keeps
                 // only what the two change, so a migration costs what it touches, not the size of the schema.
                 walk(analysis, migration, rollback.get(), false, schema, replayer, uncertain, sink,
                         createdBy(forward.get(), replayer));
-                List<String> differences = before.differences();
+                List<String> differences = new ArrayList<>(before.differences());
+                // what the forward script dropped or made without the model having seen it before (a CALL or a
+                // routine made it): the model's "before" is no proof of it
+                differences.removeIf(difference -> unseen.stream().anyMatch(subject -> difference.startsWith(subject + " ")));
                 if (!differences.isEmpty()) {
                     RollbackNotInverse.report(sink, migration, rollback.get().script(), differences);
                     before.restore();
@@ -64,16 +69,20 @@ final class ReplayCheck implements Check {
         }
     }
 
-    /** Replays one script into {@code schema}; with a sink, runs the statement rules and reports the replay's problems. */
-    private static void walk(Analysis analysis, Migration migration, ParsedScript parsed, boolean forward,
-                             SchemaModel schema, Replayer replayer, UncertainObjects uncertain, FindingSink sink) {
-        walk(analysis, migration, parsed, forward, schema, replayer, uncertain, sink, Set.of());
+    /**
+     * Replays one script into {@code schema}; with a sink, runs the statement rules and reports the replay's problems.
+     * Returns the subjects of the problems left unsaid because an earlier statement made their names uncertain.
+     */
+    private static Set<String> walk(Analysis analysis, Migration migration, ParsedScript parsed, boolean forward,
+                                    SchemaModel schema, Replayer replayer, UncertainObjects uncertain, FindingSink sink) {
+        return walk(analysis, migration, parsed, forward, schema, replayer, uncertain, sink, Set.of());
     }
 
     /** @param newTables tables that count as created by this script: for a rollback, those its forward created */
-    private static void walk(Analysis analysis, Migration migration, ParsedScript parsed, boolean forward,
-                             SchemaModel schema, Replayer replayer, UncertainObjects uncertain, FindingSink sink,
-                             Set<String> newTables) {
+    private static Set<String> walk(Analysis analysis, Migration migration, ParsedScript parsed, boolean forward,
+                                    SchemaModel schema, Replayer replayer, UncertainObjects uncertain, FindingSink sink,
+                                    Set<String> newTables) {
+        Set<String> unseen = new HashSet<>();
         Script script = parsed.script();
         replayer.startScript(schema);
         ScriptState state = new ScriptState(sink == null ? Set.of() : renameTargets(parsed, replayer), uncertain);
@@ -112,6 +121,8 @@ final class ReplayCheck implements Check {
                 for (ReplayProblem problem : problems) {
                     if (!uncertain.covers(problem)) {
                         UnknownObject.report(sink, script, problem);
+                    } else {
+                        unseen.add(problem.subject());
                     }
                 }
             }
@@ -122,6 +133,7 @@ final class ReplayCheck implements Check {
                 rules.endOfScript(site, sink);
             }
         }
+        return unseen;
     }
 
     private static void noteTransaction(ParsedStatement statement, ScriptState state, Script script) {

@@ -334,7 +334,7 @@ final class AlterTableAction {
 
         } else if (cursor.accept("SET", "DEFAULT")) {
             changed = new Column(name, column.type(), column.notNull(),
-                    ColumnDefinition.defaultValue(tables.dialect(), cursor.rest()));
+                    ColumnDefinition.defaultValue(tables.dialect(), cursor.rest(), column.type()));
         } else if (cursor.accept("DROP", "DEFAULT")) {
             changed = new Column(name, column.type(), column.notNull(), null);
         } else if (cursor.accept("SET", "NOT", "NULL")) {

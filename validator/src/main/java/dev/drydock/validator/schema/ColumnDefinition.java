@@ -5,6 +5,7 @@ import dev.drydock.shared.sql.SqlToken;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -20,6 +21,9 @@ record ColumnDefinition(Column column, List<InlineConstraint> constraints, boole
                             String onDelete, String definition) {
     }
 
+    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
+    private static final Pattern NUMBER_TYPE = Pattern.compile(
+            "(tiny|small|medium|big)?int(eger)?(\\(\\d+\\))?( unsigned)?|numeric.*|decimal.*|real|double.*|float.*");
     private static final Pattern NULL_DEFAULT = Pattern.compile("\\(*null\\)*(::[a-z ]+)?", Pattern.CASE_INSENSITIVE);
     private static final Set<String> CONSTRAINT_WORDS = Set.of("CONSTRAINT", "NOT", "NULL", "DEFAULT", "PRIMARY",
             "UNIQUE", "REFERENCES", "CHECK", "GENERATED", "AUTO_INCREMENT", "AUTOINCREMENT", "COLLATE", "COMMENT",
@@ -58,7 +62,7 @@ record ColumnDefinition(Column column, List<InlineConstraint> constraints, boole
             } else if (cursor.accept("NULL")) {
                 notNull = false;
             } else if (cursor.accept("DEFAULT")) {
-                defaultValue = defaultValue(dialect, defaultExpression(cursor));
+                defaultValue = defaultValue(dialect, defaultExpression(cursor), TypeName.normalize(dialect, declared));
             } else if (cursor.accept("PRIMARY", "KEY")) {
                 notNull = true;
                 constraints.add(new InlineConstraint(constraintName, Constraint.Kind.PRIMARY_KEY, null, List.of(),
@@ -75,7 +79,7 @@ record ColumnDefinition(Column column, List<InlineConstraint> constraints, boole
                 constraintName = null;
             } else if (cursor.accept("CHECK")) {
                 constraints.add(new InlineConstraint(constraintName, Constraint.Kind.CHECK, null, List.of(), "",
-                        TokenCursor.normalized(cursor.parenthesized())));
+                        TableStatements.checkText(dialect, cursor.parenthesized())));
                 constraintName = null;
             } else if (cursor.accept("GENERATED")) {
                 List<SqlToken> rest = cursor.until("NOT", "NULL", "PRIMARY", "UNIQUE", "REFERENCES", "CHECK",
@@ -120,12 +124,41 @@ record ColumnDefinition(Column column, List<InlineConstraint> constraints, boole
      * MySQL and MariaDB show a nullable column without one as {@code DEFAULT NULL}: either way it is the same column
      * as one without a default, so it is kept as none. SQLite keeps the text as declared.
      */
-    static String defaultValue(Dialect dialect, List<SqlToken> expression) {
+    static String defaultValue(Dialect dialect, List<SqlToken> expression, String type) {
         if (dialect == Dialect.SQLITE || dialect == Dialect.D1) {
             return TokenCursor.verbatim(expression);
         }
         String text = TokenCursor.expression(expression);
-        return NULL_DEFAULT.matcher(text).matches() ? null : text;
+        return NULL_DEFAULT.matcher(text).matches() ? null : constant(dialect, text, type);
+    }
+
+    /**
+     * A constant default as the database stores it for the column's type, so that two spellings of one value
+     * compare equal: PostgreSQL keeps {@code false} for a boolean's {@code 'f'} and {@code 0} for an integer's
+     * {@code '0'}; MySQL keeps numbers for {@code TRUE} and {@code '1'} alike. Anything else is kept as written.
+     */
+    private static String constant(Dialect dialect, String text, String type) {
+        boolean quoted = text.length() >= 2 && text.startsWith("'") && text.indexOf('\'', 1) == text.length() - 1;
+        String value = (quoted ? text.substring(1, text.length() - 1) : text).replaceFirst("^- (?=\\d)", "-")
+                .toLowerCase(Locale.ROOT);
+        boolean mysql = dialect == Dialect.MYSQL || dialect == Dialect.MARIADB;
+        if (type.equals("boolean") && !mysql) {
+            if (Set.of("t", "true", "y", "yes", "on", "1").contains(value)) {
+                return "true";
+            }
+            if (Set.of("f", "false", "n", "no", "off", "0").contains(value)) {
+                return "false";
+            }
+        }
+        if (NUMBER_TYPE.matcher(type).matches()) {
+            if (mysql && (value.equals("true") || value.equals("false"))) {
+                return value.equals("true") ? "1" : "0";
+            }
+            if (NUMBER.matcher(value).matches()) {
+                return value;
+            }
+        }
+        return text;
     }
 
     /** The default's expression: up to the next constraint word at the top level. */

@@ -234,8 +234,17 @@ public final class Replayer {
             duplicate(problems, !ifNotExists, at, "trigger " + keyText);
             return;
         }
-        model.objects.put("trigger " + keyText, new SchemaObject("trigger", keyText, table,
-                TokenCursor.normalized(rest)));
+        model.objects.put("trigger " + keyText, new SchemaObject("trigger", keyText, table, triggerText(rest)));
+    }
+
+    /**
+     * A trigger's definition as compared. PostgreSQL reads {@code EXECUTE PROCEDURE} as {@code EXECUTE FUNCTION}
+     * and keeps the table, not how it was written, so {@code ON public.t} and {@code ON t} are one trigger.
+     */
+    private String triggerText(List<SqlToken> rest) {
+        String text = TokenCursor.normalized(rest);
+        return dialect != Dialect.POSTGRESQL ? text
+                : text.replace(" execute procedure ", " execute function ").replace(" on public . ", " on ");
     }
 
     /** PostgreSQL names triggers per table; SQLite and MySQL per schema. */

@@ -209,7 +209,8 @@ final class TableStatements {
         Column column = definition.column();
         if (definition.serial()) {
             String sequence = ownedSequence(model, table, column.name()); // serial is PostgreSQL's alone
-            column = new Column(column.name(), column.type(), true, "nextval('" + sequence + "')");
+            // spelt as a written nextval('seq') default reads (TokenCursor.expression), which the rollbacks compare
+            column = new Column(column.name(), column.type(), true, "nextval ('" + sequence + "')");
         } else if (dialect == Dialect.POSTGRESQL && "identity".equals(column.defaultValue())) {
             ownedSequence(model, table, column.name());
         }
@@ -307,6 +308,21 @@ final class TableStatements {
     }
 
     /**
+     * An index's columns as compared: without the orders that are the default (ASC, NULLS LAST after ASC, NULLS
+     * FIRST after DESC), which PostgreSQL does not keep; SQLite keeps the text as written.
+     */
+    private String indexElements(List<SqlToken> elements) {
+        String text = TokenCursor.normalized(elements);
+        if (dialect == Dialect.SQLITE || dialect == Dialect.D1) {
+            return text;
+        }
+        return text.replaceAll(" desc nulls first(?=\\s*,|\\s*$)", " desc")
+                .replaceAll(" asc nulls last(?=\\s*,|\\s*$)", "")
+                .replaceAll("(?<! desc) nulls last(?=\\s*,|\\s*$)", "")
+                .replaceAll(" asc(?=\\s*,|\\s*$)", "");
+    }
+
+    /**
      * PostgreSQL rebuilds the indexes on a column whose type changes. Where COALESCE, GREATEST or LEAST then mix
      * types it stores implicit casts in the expression, and they stay when the types are changed back.
      */
@@ -359,6 +375,16 @@ final class TableStatements {
     }
 
     /** The schema part of a key with its dot ({@code shop.} of {@code shop.users}), or "" for the default schema. */
+    /**
+     * A CHECK's condition as compared: PostgreSQL stores it deparsed, with casts and parentheses of its own
+     * ({@code CHECK (n >= 0)} comes back as {@code CHECK ((n >= 0))}, {@code char_length(name)} on a varchar as
+     * {@code char_length((name)::text)}); see {@link TokenCursor#condition}. SQLite keeps the text.
+     */
+    static String checkText(Dialect dialect, List<SqlToken> expression) {
+        return dialect == Dialect.SQLITE || dialect == Dialect.D1 ? TokenCursor.normalized(expression)
+                : TokenCursor.condition(expression);
+    }
+
     static String schemaPrefix(String name) {
         return name.substring(0, name.lastIndexOf('.') + 1);
     }
@@ -418,7 +444,7 @@ final class TableStatements {
             List<SqlToken> expression = cursor.parenthesized();
             List<String> columns = TokenCursor.identifiers(expression).stream()
                     .filter(table.columns()::containsKey).distinct().toList();
-            addConstraint(model, table, inline(name, Constraint.Kind.CHECK, TokenCursor.normalized(expression)),
+            addConstraint(model, table, inline(name, Constraint.Kind.CHECK, checkText(dialect, expression)),
                     columns, columns.isEmpty() ? List.of() : List.of(columns.get(0)));
         } else if (cursor.accept("EXCLUDE")) {
             List<SqlToken> rest = cursor.rest();
@@ -646,7 +672,7 @@ final class TableStatements {
             name = schema + PostgresNames.choose(bareName(tableName), PostgresNames.indexColumns(elementList), "idx",
                     candidate -> relationExists(model, schema + candidate));
         }
-        String definition = (method.equals("btree") ? "" : "using " + method + " ") + "(" + TokenCursor.normalized(elements)
+        String definition = (method.equals("btree") ? "" : "using " + method + " ") + "(" + indexElements(elements)
                 + ")" + (predicate.isEmpty() ? "" : " where " + TokenCursor.expression(predicate));
         definition += dialect == Dialect.POSTGRESQL ? implicitCasts(table, definition) : "";
         putIndex(model, new Index(indexKey(tableName, name), tableName, unique, columns, definition), ifNotExists, at,

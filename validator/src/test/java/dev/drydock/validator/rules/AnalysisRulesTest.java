@@ -75,6 +75,11 @@ class AnalysisRulesTest {
                 silent("duplicate-object", maria, "ALTER TABLE users ADD INDEX users_age (age);\n"
                         + "ALTER TABLE users ADD INDEX IF NOT EXISTS users_age (age);",
                         "ALTER TABLE users DROP INDEX users_age;", "IF NOT EXISTS on an index there is"),
+                silent("dml-type-mismatch", pg, "CREATE TYPE mood AS ENUM ('ok', 'sad');\n"
+                        + "ALTER TABLE users ADD COLUMN m boolean DEFAULT false;\nALTER TABLE users"
+                        + " ALTER COLUMN m DROP DEFAULT, ALTER COLUMN m TYPE mood USING CASE WHEN m THEN 'ok'::mood"
+                        + " ELSE 'sad'::mood END, ALTER COLUMN m SET DEFAULT 'sad';", "ALTER TABLE users DROP COLUMN m;\n"
+                        + "DROP TYPE mood;", "a DEFAULT set after the same statement's new type"),
                 silent("unknown-object", maria, "SET @q = CONCAT('ALTER TABLE users ADD COLUMN ', 'extra', ' INT');\n"
                         + "PREPARE st FROM @q;\nEXECUTE st;\nDEALLOCATE PREPARE st;\nALTER TABLE users DROP COLUMN extra;",
                         "SELECT 1;", "a column dynamic SQL may have added"),

@@ -1,0 +1,2 @@
+-- nothing to undo: the trigger is as it was
+SELECT 1;
