@@ -129,6 +129,9 @@ record ColumnDefinition(Column column, List<InlineConstraint> constraints, boole
             return TokenCursor.verbatim(expression);
         }
         String text = TokenCursor.expression(expression);
+        if (dialect == Dialect.POSTGRESQL) { // pg_dump's public.uuid_generate_v4() and nextval('public.t_id_seq')
+            text = text.replace("public . ", "").replace("('public.", "('");
+        }
         return NULL_DEFAULT.matcher(text).matches() ? null : constant(dialect, text, type);
     }
 

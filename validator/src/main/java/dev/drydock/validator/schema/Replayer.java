@@ -351,7 +351,8 @@ public final class Replayer {
             return;
         }
         String signature = name + signature(cursor.parenthesized());
-        String definition = TokenCursor.normalized(cursor.rest());
+        String definition = dialect == Dialect.POSTGRESQL ? RoutineDefinition.canonical(cursor.rest())
+                : TokenCursor.normalized(cursor.rest());
         String keyText = kind + " " + signature;
         if (model.objects.containsKey(keyText) && !orReplace) {
             duplicate(problems, !ifNotExists, at, keyText);
@@ -485,8 +486,10 @@ public final class Replayer {
         if (kind.equals("sequence")) {
             owner = ownedBy(rest);
         }
-        model.objects.put(keyText, new SchemaObject(kind, name, owner,
-                kind.equals("extension") ? "" : TokenCursor.normalized(rest)));
+        String definition = kind.equals("extension") ? ""
+                : kind.equals("sequence") && dialect == Dialect.POSTGRESQL ? SequenceOptions.canonical(rest)
+                : TokenCursor.normalized(rest);
+        model.objects.put(keyText, new SchemaObject(kind, name, owner, definition));
     }
 
     private String ownedBy(List<SqlToken> rest) {

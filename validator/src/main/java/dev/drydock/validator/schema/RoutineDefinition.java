@@ -1,0 +1,91 @@
+package dev.drydock.validator.schema;
+
+import dev.drydock.shared.sql.Dialect;
+import dev.drydock.shared.sql.SqlToken;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A PostgreSQL function's or procedure's definition (what follows its arguments) as PostgreSQL keeps it: the
+ * result type in its one spelling, the language, the attributes that are not the defaults in a fixed order, and
+ * the body's text between its quotes, whichever quotes. {@code RETURNS int AS $$...$$ LANGUAGE sql IMMUTABLE} and
+ * pg_dump's {@code RETURNS integer LANGUAGE sql IMMUTABLE AS $_$...$_$} are then one function.
+ */
+final class RoutineDefinition {
+
+    private static final Set<String> CLAUSES = Set.of("LANGUAGE", "AS", "IMMUTABLE", "STABLE", "VOLATILE", "STRICT",
+            "CALLED", "SECURITY", "EXTERNAL", "PARALLEL", "COST", "ROWS", "SET", "WINDOW", "LEAKPROOF", "NOT",
+            "SUPPORT", "TRANSFORM", "BEGIN", "RETURN", "RETURNS");
+    /** What PostgreSQL assumes when nothing is written. */
+    private static final Set<String> DEFAULTS = Set.of("volatile", "called on null input", "security invoker",
+            "external security invoker", "not leakproof", "parallel unsafe");
+
+    private RoutineDefinition() {
+    }
+
+    static String canonical(List<SqlToken> definition) {
+        String returns = "";
+        String language = "";
+        List<String> bodies = new ArrayList<>();
+        TreeSet<String> attributes = new TreeSet<>();
+        int at = 0;
+        while (at < definition.size()) {
+            SqlToken token = definition.get(at);
+            int end = clauseEnd(definition, at + 1);
+            List<SqlToken> clause = definition.subList(at, end);
+            String text = TokenCursor.normalized(clause);
+            if (token.isWord("RETURNS") && !text.startsWith("returns null on null input")) {
+                returns = TypeName.normalize(Dialect.POSTGRESQL, TokenCursor.normalized(clause.subList(1, clause.size())));
+            } else if (token.isWord("LANGUAGE") && clause.size() > 1) {
+                language = clause.get(1).unquoted().toLowerCase(Locale.ROOT);
+            } else if (token.isWord("AS")) {
+                clause.subList(1, clause.size()).stream().filter(part -> part.type() == SqlToken.Type.STRING)
+                        .map(RoutineDefinition::body).forEach(bodies::add);
+            } else {
+                String attribute = text.equals("strict") || text.equals("returns null on null input")
+                        ? "strict" : text;
+                if (!DEFAULTS.contains(attribute)) {
+                    attributes.add(attribute);
+                }
+            }
+            at = end;
+        }
+        // the body as written, spaces and all: PostgreSQL keeps it so, and pg_dump prints it so
+        return ("returns " + returns + " language " + language + " " + String.join(" ", attributes))
+                .replaceAll("\\s+", " ").trim() + " as " + String.join(", ", bodies);
+    }
+
+    /** Where the clause starting before {@code from} ends: at the next clause word outside parentheses. */
+    private static int clauseEnd(List<SqlToken> tokens, int from) {
+        int depth = 0;
+        for (int i = from; i < tokens.size(); i++) {
+            SqlToken token = tokens.get(i);
+            if (token.isSymbol('(')) {
+                depth++;
+            } else if (token.isSymbol(')')) {
+                depth--;
+            } else if (depth == 0 && token.type() == SqlToken.Type.WORD
+                    && CLAUSES.contains(token.text().toUpperCase(Locale.ROOT))
+                    && !(token.isWord("NULL") || tokens.get(i - 1).isWord("ON") || tokens.get(i - 1).isWord("NOT"))) {
+                return i;
+            }
+        }
+        return tokens.size();
+    }
+
+    /** A body's text inside its quotes: {@code 'SELECT 1'} and {@code $$SELECT 1$$} are one body. */
+    private static String body(SqlToken literal) {
+        String text = literal.text();
+        if (text.startsWith("$")) {
+            int open = text.indexOf('$', 1);
+            String tag = text.substring(0, open + 1);
+            return text.endsWith(tag) && text.length() >= 2 * tag.length()
+                    ? text.substring(tag.length(), text.length() - tag.length()) : text;
+        }
+        return literal.stringValue();
+    }
+}

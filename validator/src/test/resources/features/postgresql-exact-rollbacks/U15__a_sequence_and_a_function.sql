@@ -1,0 +1,3 @@
+ALTER TABLE items DROP COLUMN number;
+DROP FUNCTION item_label(integer);
+DROP SEQUENCE item_numbers;
