@@ -378,11 +378,11 @@ final class TableStatements {
     /**
      * A CHECK's condition as compared: PostgreSQL stores it deparsed, with casts and parentheses of its own
      * ({@code CHECK (n >= 0)} comes back as {@code CHECK ((n >= 0))}, {@code char_length(name)} on a varchar as
-     * {@code char_length((name)::text)}); see {@link TokenCursor#condition}. SQLite keeps the text.
+     * {@code char_length((name)::text)}); see {@link CheckCondition}. SQLite keeps the text.
      */
     static String checkText(Dialect dialect, List<SqlToken> expression) {
         return dialect == Dialect.SQLITE || dialect == Dialect.D1 ? TokenCursor.normalized(expression)
-                : TokenCursor.condition(expression);
+                : CheckCondition.of(expression);
     }
 
     static String schemaPrefix(String name) {
@@ -465,8 +465,9 @@ final class TableStatements {
             if (ifNotExists && model.indexes.containsKey(indexKey(table.name(), keyName))) {
                 return true; // MariaDB notes it and goes on
             }
+            // written as CREATE INDEX writes it, which the rollbacks compare with
             putIndex(model, new Index(indexKey(table.name(), keyName), table.name(), false, columns,
-                    TokenCursor.normalized(elements)), false, indexName != null ? nameAt : null, problems);
+                    "(" + indexElements(elements) + ")"), false, indexName != null ? nameAt : null, problems);
         }
         return true;
     }
@@ -649,7 +650,7 @@ final class TableStatements {
                 String viewIndex = name != null ? name : schema + PostgresNames.choose(bareName(tableName),
                         PostgresNames.indexColumns(elementList), "idx", candidate -> relationExists(model, schema + candidate));
                 putIndex(model, new Index(indexKey(tableName, viewIndex), tableName, unique, List.of(),
-                        "(" + TokenCursor.normalized(elements) + ")"), ifNotExists, at, problems);
+                        "(" + indexElements(elements) + ")"), ifNotExists, at, problems);
             } else {
                 Replayer.unknown(problems, true, tableAt, "table " + tableName);
             }

@@ -200,28 +200,20 @@ final class TokenCursor {
         return normalized(kept);
     }
 
-    /**
-     * A condition (a CHECK's) as PostgreSQL stores it, deparsed: casts left out (it adds its own, as
-     * {@code (name)::text} for a varchar given to a text function), and parentheses only where they shape the
-     * tree: around AND, OR or arithmetic. Those around a comparison or a single operand, and those around the
-     * whole, PostgreSQL adds or drops itself. A call's parentheses, and those after IN, ANY and the like, stay.
-     */
-    static String condition(List<SqlToken> tokens) {
-        return normalized(ungrouped(withoutCasts(tokens)));
+    /** {@code []} after a cast's type ({@code ::text[]}); a lone {@code ]} closes something else, as ARRAY[...]. */
+    private static boolean arraySuffix(List<SqlToken> tokens, int at) {
+        return tokens.get(at).isSymbol('[') && at + 1 < tokens.size() && tokens.get(at + 1).isSymbol(']');
     }
 
-    private static final java.util.Set<String> BEFORE_LIST = java.util.Set.of("IN", "ANY", "ALL", "SOME", "EXISTS",
-            "ARRAY", "VALUES");
-    private static final java.util.Set<String> SHAPING = java.util.Set.of("AND", "OR", "+", "-", "*", "/", "%", "||");
-
-    private static List<SqlToken> withoutCasts(List<SqlToken> tokens) {
+    /** The tokens without {@code ::type} casts. */
+    static List<SqlToken> withoutCasts(List<SqlToken> tokens) {
         List<SqlToken> kept = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
             if (tokens.get(i).isSymbol(':') && i + 1 < tokens.size() && tokens.get(i + 1).isSymbol(':')) {
                 i += 2;
                 while (i < tokens.size() && (isNamePart(tokens.get(i)) && !isKeyword(tokens.get(i))
-                        || tokens.get(i).isSymbol('.') || tokens.get(i).isSymbol('[') || tokens.get(i).isSymbol(']'))) {
-                    i++;
+                        || tokens.get(i).isSymbol('.') || arraySuffix(tokens, i))) {
+                    i += arraySuffix(tokens, i) ? 2 : 1;
                 }
                 i--;
                 continue;
@@ -231,54 +223,10 @@ final class TokenCursor {
         return kept;
     }
 
-    private static List<SqlToken> ungrouped(List<SqlToken> tokens) {
-        while (tokens.size() >= 2 && tokens.get(0).isSymbol('(')
-                && SqlToken.closingParenthesis(tokens, 0) == tokens.size() - 1) {
-            tokens = tokens.subList(1, tokens.size() - 1);
-        }
-        List<SqlToken> out = new ArrayList<>();
-        for (int i = 0; i < tokens.size(); i++) {
-            SqlToken token = tokens.get(i);
-            int close = token.isSymbol('(') ? SqlToken.closingParenthesis(tokens, i) : -1;
-            if (close < 0) {
-                out.add(token);
-                continue;
-            }
-            SqlToken before = i > 0 ? tokens.get(i - 1) : null;
-            boolean call = before != null && (isNamePart(before) && !isKeyword(before)
-                    || before.type() == SqlToken.Type.WORD && BEFORE_LIST.contains(before.text().toUpperCase(Locale.ROOT)));
-            List<SqlToken> inner = ungrouped(tokens.subList(i + 1, close));
-            boolean shapes = inner.stream().anyMatch(t -> SHAPING.contains(t.text().toUpperCase(Locale.ROOT)));
-            if (call || shapes && topLevelShaping(inner)) {
-                out.add(token);
-                out.addAll(inner);
-                out.add(tokens.get(close));
-            } else {
-                out.addAll(inner);
-            }
-            i = close;
-        }
-        return out;
-    }
-
-    private static boolean topLevelShaping(List<SqlToken> tokens) {
-        int depth = 0;
-        for (SqlToken token : tokens) {
-            if (token.isSymbol('(')) {
-                depth++;
-            } else if (token.isSymbol(')')) {
-                depth--;
-            } else if (depth == 0 && SHAPING.contains(token.text().toUpperCase(Locale.ROOT))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static final java.util.Set<String> KEYWORDS = java.util.Set.of("AND", "OR", "NOT", "WHERE", "IN", "IS",
             "NULL", "CASE", "WHEN", "THEN", "ELSE", "END", "DESC", "ASC", "ON", "AS", "USING");
 
-    private static boolean isKeyword(SqlToken token) {
+    static boolean isKeyword(SqlToken token) {
         return token.type() == SqlToken.Type.WORD && KEYWORDS.contains(token.text().toUpperCase(Locale.ROOT));
     }
 
