@@ -3,10 +3,13 @@ package dev.drydock.validator.schema;
 import dev.drydock.shared.sql.Dialect;
 import dev.drydock.shared.sql.SqlToken;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -24,6 +27,8 @@ record ColumnDefinition(Column column, List<InlineConstraint> constraints, boole
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
     private static final Pattern NUMBER_TYPE = Pattern.compile(
             "(tiny|small|medium|big)?int(eger)?(\\(\\d+\\))?( unsigned)?|numeric.*|decimal.*|real|double.*|float.*");
+    private static final Pattern DECIMAL_SCALE = Pattern.compile("(?:decimal|numeric)\\(\\d+,(\\d+)\\)");
+    private static final Pattern CURRENT_TIMESTAMP = Pattern.compile("(current_timestamp|now|localtimestamp)( \\(\\))?");
     private static final Pattern NULL_DEFAULT = Pattern.compile("\\(*null\\)*(::[a-z ]+)?", Pattern.CASE_INSENSITIVE);
     private static final Set<String> CONSTRAINT_WORDS = Set.of("CONSTRAINT", "NOT", "NULL", "DEFAULT", "PRIMARY",
             "UNIQUE", "REFERENCES", "CHECK", "GENERATED", "AUTO_INCREMENT", "AUTOINCREMENT", "COLLATE", "COMMENT",
@@ -138,7 +143,8 @@ record ColumnDefinition(Column column, List<InlineConstraint> constraints, boole
     /**
      * A constant default as the database stores it for the column's type, so that two spellings of one value
      * compare equal: PostgreSQL keeps {@code false} for a boolean's {@code 'f'} and {@code 0} for an integer's
-     * {@code '0'}; MySQL keeps numbers for {@code TRUE} and {@code '1'} alike. Anything else is kept as written.
+     * {@code '0'}; MySQL keeps numbers for {@code TRUE} and {@code '1'} alike, a decimal's at its scale, and
+     * {@code current_timestamp()} for {@code now()}. Anything else is kept as written.
      */
     private static String constant(Dialect dialect, String text, String type) {
         boolean quoted = text.length() >= 2 && text.startsWith("'") && text.indexOf('\'', 1) == text.length() - 1;
@@ -157,9 +163,17 @@ record ColumnDefinition(Column column, List<InlineConstraint> constraints, boole
             if (mysql && (value.equals("true") || value.equals("false"))) {
                 return value.equals("true") ? "1" : "0";
             }
-            if (NUMBER.matcher(value).matches()) {
-                return value;
+            // PostgreSQL folds a quoted number into the same constant only for integer; a bigint's '5' is kept
+            // as '5'::bigint and its 5 as 5, which pg_dump prints apart
+            if (NUMBER.matcher(value).matches() && (mysql || type.equals("integer"))) {
+                Matcher scale = DECIMAL_SCALE.matcher(type);
+                // MySQL and MariaDB keep a decimal's default at the column's scale: DEFAULT 0 is 0.00
+                return mysql && scale.matches() ? new BigDecimal(value).setScale(Integer.parseInt(scale.group(1)),
+                        RoundingMode.HALF_UP).toPlainString() : value;
             }
+        }
+        if (mysql && CURRENT_TIMESTAMP.matcher(value).matches()) {
+            return "current_timestamp"; // MariaDB shows current_timestamp() for all three spellings
         }
         return text;
     }

@@ -24,7 +24,7 @@ public final class TypeName {
             Map.entry("time without time zone", "time"), Map.entry("timetz", "time with time zone"),
             Map.entry("varbit", "bit varying"));
     private static final Map<String, String> MYSQL = Map.ofEntries(
-            Map.entry("integer", "int"), Map.entry("bool", "tinyint(1)"), Map.entry("boolean", "tinyint(1)"),
+            Map.entry("integer", "int"), Map.entry("bool", "tinyint"), Map.entry("boolean", "tinyint"),
             Map.entry("dec", "decimal"), Map.entry("numeric", "decimal"), Map.entry("character varying", "varchar"),
             Map.entry("character", "char"), Map.entry("double precision", "double"), Map.entry("real", "double"));
 
