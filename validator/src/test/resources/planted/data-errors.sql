@@ -98,6 +98,14 @@ INSERT INTO users (id, name, email) VALUES (1, 'Ann', NULL);
 CREATE TABLE events (id serial PRIMARY KEY, kind text NOT NULL, note text);
 -- V2
 INSERT INTO events DEFAULT VALUES;
+-- case: postgresql not-null-violation an INSERT without a column list too short for a NOT NULL column
+CREATE TABLE roles (id int PRIMARY KEY, name text NOT NULL, note text);
+-- V2
+INSERT INTO roles VALUES (1);
+-- case: postgresql not-null-violation NULL by position into a NOT NULL column
+CREATE TABLE roles (id int PRIMARY KEY, name text NOT NULL, note text);
+-- V2
+INSERT INTO roles VALUES (1, 'admin', NULL), (2, NULL, 'x');
 -- case: postgresql dml-type-mismatch a word into an integer column
 CREATE TABLE users (id int PRIMARY KEY, age int);
 -- V2
@@ -189,6 +197,10 @@ INSERT INTO users (id, name) VALUES (1, 'Ann');
 CREATE TABLE events (id integer PRIMARY KEY, kind text NOT NULL, note text);
 -- V2
 INSERT INTO events DEFAULT VALUES;
+-- case: sqlite not-null-violation NULL by position into a NOT NULL column
+CREATE TABLE roles (id integer PRIMARY KEY, name text NOT NULL, note text);
+-- V2
+INSERT INTO roles VALUES (1, NULL, 'x');
 -- case: sqlite not-null-violation NULL into a NOT NULL column
 CREATE TABLE users (id integer PRIMARY KEY, email text NOT NULL);
 -- V2

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code not-null-violation}: an INSERT ... VALUES with a column list (or an INSERT ... DEFAULT VALUES) that leaves
- * out a NOT NULL column without a default, or writes NULL into one.
+ * {@code not-null-violation}: an INSERT ... VALUES (or an INSERT ... DEFAULT VALUES) that leaves out a NOT NULL column
+ * without a default, or writes NULL into one; without a column list the values fill the first columns by position,
+ * on PostgreSQL and SQLite.
  * Silent where something else may fill the column: a trigger on the table, SQLite's primary key (a rowid alias, or
  * a key SQLite lets be NULL), MySQL's timestamps (filled in when explicit_defaults_for_timestamp is off).
  */
@@ -36,10 +37,14 @@ final class NotNullViolation implements StatementRules {
             return;
         }
         List<String> named = insert.columns().stream().map(t -> t.unquoted().toLowerCase(Locale.ROOT)).toList();
-        if (named.isEmpty() && !insert.defaultValues() || insert.fromQuery()) {
-            // without a column list the values go by position, which MySQL's AFTER and FIRST make uncertain; a
-            // query may yield no row at all, and then nothing is refused
-            return;
+        if (insert.fromQuery()) {
+            return; // a query may yield no row at all, and then nothing is refused
+        }
+        if (named.isEmpty() && !insert.defaultValues()) {
+            named = byPosition(site.dialect(), table, insert.rows());
+            if (named.isEmpty()) {
+                return;
+            }
         }
         for (Column column : table.columns().values()) {
             if (!column.notNull() || column.defaultValue() != null || filledOtherwise(site.dialect(), table, column)) {
@@ -60,6 +65,27 @@ final class NotNullViolation implements StatementRules {
                 }
             }
         }
+    }
+
+    /**
+     * The columns a VALUES list without a column list fills: the table's first ones, in its order, as many as every
+     * row has values (on SQLite, every column). Only where the model knows that order as the database does (PostgreSQL and SQLite, whose
+     * ADD COLUMN appends; MySQL's AFTER and FIRST put a column anywhere); empty when rows differ in length or
+     * outnumber the columns (that is another error).
+     */
+    private static List<String> byPosition(Dialect dialect, Table table, List<List<List<SqlToken>>> rows) {
+        if (dialect == Dialect.MYSQL || dialect == Dialect.MARIADB || rows.isEmpty()) {
+            return List.of();
+        }
+        int values = rows.get(0).size();
+        List<String> columns = List.copyOf(table.columns().keySet());
+        // SQLite refuses a row shorter than the table outright ("table has 3 columns but 1 values were supplied")
+        boolean sqlite = dialect == Dialect.SQLITE || dialect == Dialect.D1;
+        if (values == 0 || values > columns.size() || sqlite && values != columns.size()
+                || rows.stream().anyMatch(row -> row.size() != values)) {
+            return List.of();
+        }
+        return columns.subList(0, values);
     }
 
     private static boolean filledOtherwise(Dialect dialect, Table table, Column column) {
