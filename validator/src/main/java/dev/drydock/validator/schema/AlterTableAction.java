@@ -166,8 +166,8 @@ final class AlterTableAction {
             }
             table.changeConstraints().remove(name);
             if (tables.dialect() == Dialect.POSTGRESQL) { // its comment, and its index's, go with it
-                Replayer.dropCommentOn(model, "constraint", name, table.name());
-                Replayer.dropCommentOn(model, "index", TableStatements.schemaPrefix(table.name()) + name, null);
+                Replayer.dropCommentsOn(model, "constraint", name + " on " + table.name());
+                Replayer.dropCommentsOn(model, "index", TableStatements.schemaPrefix(table.name()) + name);
             }
         } else if (cursor.accept("PRIMARY", "KEY")) {
             table.changeConstraints().values().removeIf(c -> c.kind() == Constraint.Kind.PRIMARY_KEY);

@@ -1,5 +1,6 @@
 package dev.drydock.validator.schema;
 
+import dev.drydock.shared.sql.Dialect;
 import dev.drydock.shared.sql.SqlToken;
 
 import java.util.ArrayList;
@@ -23,8 +24,10 @@ final class CheckCondition {
     private CheckCondition() {
     }
 
-    static String of(List<SqlToken> condition) {
-        return TokenCursor.normalized(ungrouped(lists(TokenCursor.withoutCasts(condition))));
+    /** The condition as compared; SQLite keeps a CHECK's text as written, so there it is compared so. */
+    static String of(Dialect dialect, List<SqlToken> condition) {
+        return dialect == Dialect.SQLITE || dialect == Dialect.D1 ? TokenCursor.normalized(condition)
+                : TokenCursor.normalized(ungrouped(lists(TokenCursor.withoutCasts(condition))));
     }
 
     /** {@code x IN (1, 2)} as {@code x = ANY (ARRAY[1, 2])}, and NOT IN as {@code <> ALL}; a subquery stays. */

@@ -29,7 +29,6 @@ record ColumnDefinition(Column column, List<InlineConstraint> constraints, boole
             "(tiny|small|medium|big)?int(eger)?(\\(\\d+\\))?( unsigned)?|numeric.*|decimal.*|real|double.*|float.*");
     private static final Pattern DECIMAL_SCALE = Pattern.compile("(?:decimal|numeric)\\(\\d+,(\\d+)\\)");
     private static final Pattern CURRENT_TIMESTAMP = Pattern.compile("(current_timestamp|now|localtimestamp)( \\(\\))?");
-    private static final Pattern NULL_DEFAULT = Pattern.compile("\\(*null\\)*(::[a-z ]+)?", Pattern.CASE_INSENSITIVE);
     private static final Set<String> CONSTRAINT_WORDS = Set.of("CONSTRAINT", "NOT", "NULL", "DEFAULT", "PRIMARY",
             "UNIQUE", "REFERENCES", "CHECK", "GENERATED", "AUTO_INCREMENT", "AUTOINCREMENT", "COLLATE", "COMMENT",
             "ON", "AS", "IDENTITY", "CHARSET", "FIRST", "AFTER", "INVISIBLE", "VISIBLE", "STORAGE", "COLUMN_FORMAT",
@@ -84,7 +83,7 @@ record ColumnDefinition(Column column, List<InlineConstraint> constraints, boole
                 constraintName = null;
             } else if (cursor.accept("CHECK")) {
                 constraints.add(new InlineConstraint(constraintName, Constraint.Kind.CHECK, null, List.of(), "",
-                        TableStatements.checkText(dialect, cursor.parenthesized())));
+                        CheckCondition.of(dialect, cursor.parenthesized())));
                 constraintName = null;
             } else if (cursor.accept("GENERATED")) {
                 List<SqlToken> rest = cursor.until("NOT", "NULL", "PRIMARY", "UNIQUE", "REFERENCES", "CHECK",
@@ -137,7 +136,7 @@ record ColumnDefinition(Column column, List<InlineConstraint> constraints, boole
         if (dialect == Dialect.POSTGRESQL) { // pg_dump's public.uuid_generate_v4() and nextval('public.t_id_seq')
             text = text.replace("public . ", "").replace("('public.", "('");
         }
-        return NULL_DEFAULT.matcher(text).matches() ? null : constant(dialect, text, type);
+        return text.equals("null") ? null : constant(dialect, text, type); // casts and parentheses are gone
     }
 
     /**

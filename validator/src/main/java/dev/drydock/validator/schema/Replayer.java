@@ -261,7 +261,7 @@ public final class Replayer {
         if (model.objects.remove("trigger " + keyText) == null) {
             unknown(problems, !ifExists, at, "trigger " + keyText);
         } else if (dialect == Dialect.POSTGRESQL) {
-            dropCommentOn(model, "trigger", name, table);
+            dropCommentsOn(model, "trigger", name + " on " + table);
         }
     }
 
@@ -444,10 +444,7 @@ public final class Replayer {
         String signature = renamedKey(name, cursor.name()) + (keyText.indexOf('(') < 0 ? ""
                 : keyText.substring(keyText.indexOf('(')));
         model.objects.put(kind + " " + signature, new SchemaObject(kind, signature, null, routine.definition()));
-        String target = ("on " + keyText).replace(" ", "");
-        SchemaObject comment = model.objects.values().stream()
-                .filter(object -> object.kind().equals("comment") && object.key().replace(" ", "").equals(target))
-                .findFirst().orElse(null);
+        SchemaObject comment = commentsOn(model, keyText).stream().findFirst().orElse(null);
         if (comment != null) { // a comment is on the routine, not on its name
             model.objects.remove("comment " + comment.key());
             String onKey = "on " + kind + " " + signature;
@@ -593,11 +590,6 @@ public final class Replayer {
     /** The objects a comment names as {@code name ON table}. */
     private static final Set<String> ON_TABLE = Set.of("constraint", "trigger", "policy", "rule");
 
-    /** A comment goes with the object it is on: {@code DROP TRIGGER t ON orders} takes the comment on it. */
-    static void dropCommentOn(SchemaModel model, String kind, String name, String table) {
-        model.objects.remove("comment on " + kind + " " + name + (table == null ? "" : " on " + table));
-    }
-
     private void comment(SchemaModel model, TokenCursor cursor, List<ReplayProblem> problems) {
         if (!cursor.accept("ON")) {
             return;
@@ -707,16 +699,21 @@ public final class Replayer {
         return columnType.equalsIgnoreCase(type) || columnType.equalsIgnoreCase(bare);
     }
 
-    /** A comment goes with its object: {@code COMMENT ON FUNCTION f(int)} with {@code DROP FUNCTION f}. */
-    private static void dropCommentsOn(SchemaModel model, String kind, String name) {
-        String target = ("on " + kind + " " + name).replace(" ", "");
-        model.objects.values().removeIf(object -> {
-            if (!object.kind().equals("comment")) {
-                return false;
-            }
-            String on = object.key().replace(" ", "");
-            return on.equals(target) || on.startsWith(target + "(");
-        });
+    /**
+     * A comment goes with its object: {@code COMMENT ON FUNCTION f(int)} with {@code DROP FUNCTION f}, {@code COMMENT
+     * ON TRIGGER t ON orders} with {@code DROP TRIGGER t ON orders} ({@code name} is then {@code t on orders}).
+     */
+    static void dropCommentsOn(SchemaModel model, String kind, String name) {
+        commentsOn(model, kind + " " + name).forEach(comment -> model.objects.remove("comment " + comment.key()));
+    }
+
+    /** The comments on {@code target} ({@code function f(integer)}, or a routine's every overload by its name). */
+    private static List<SchemaObject> commentsOn(SchemaModel model, String target) {
+        String on = ("on " + target).replace(" ", ""); // written with the spaces of the tokens it was read from
+        return model.objects.values().stream().filter(object -> object.kind().equals("comment")).filter(object -> {
+            String key = object.key().replace(" ", "");
+            return key.equals(on) || key.startsWith(on + "(");
+        }).toList();
     }
 
     /** Whether an object's definition names {@code name} (its last part) as a whole word: what CASCADE reaches. */

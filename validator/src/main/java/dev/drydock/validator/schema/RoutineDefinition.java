@@ -70,7 +70,7 @@ final class RoutineDefinition {
                 depth--;
             } else if (depth == 0 && token.type() == SqlToken.Type.WORD
                     && CLAUSES.contains(token.text().toUpperCase(Locale.ROOT))
-                    && !(token.isWord("NULL") || tokens.get(i - 1).isWord("ON") || tokens.get(i - 1).isWord("NOT"))) {
+                    && !tokens.get(i - 1).isWord("NOT")) { // NOT LEAKPROOF is one clause
                 return i;
             }
         }

@@ -375,16 +375,6 @@ final class TableStatements {
     }
 
     /** The schema part of a key with its dot ({@code shop.} of {@code shop.users}), or "" for the default schema. */
-    /**
-     * A CHECK's condition as compared: PostgreSQL stores it deparsed, with casts and parentheses of its own
-     * ({@code CHECK (n >= 0)} comes back as {@code CHECK ((n >= 0))}, {@code char_length(name)} on a varchar as
-     * {@code char_length((name)::text)}); see {@link CheckCondition}. SQLite keeps the text.
-     */
-    static String checkText(Dialect dialect, List<SqlToken> expression) {
-        return dialect == Dialect.SQLITE || dialect == Dialect.D1 ? TokenCursor.normalized(expression)
-                : CheckCondition.of(expression);
-    }
-
     static String schemaPrefix(String name) {
         return name.substring(0, name.lastIndexOf('.') + 1);
     }
@@ -444,7 +434,7 @@ final class TableStatements {
             List<SqlToken> expression = cursor.parenthesized();
             List<String> columns = TokenCursor.identifiers(expression).stream()
                     .filter(table.columns()::containsKey).distinct().toList();
-            addConstraint(model, table, inline(name, Constraint.Kind.CHECK, checkText(dialect, expression)),
+            addConstraint(model, table, inline(name, Constraint.Kind.CHECK, CheckCondition.of(dialect, expression)),
                     columns, columns.isEmpty() ? List.of() : List.of(columns.get(0)));
         } else if (cursor.accept("EXCLUDE")) {
             List<SqlToken> rest = cursor.rest();
@@ -709,14 +699,14 @@ final class TableStatements {
             }
             if (model.indexes.containsKey(name)) {
                 model.indexes.remove(name);
-                Replayer.dropCommentOn(model, "index", name, null);
+                Replayer.dropCommentsOn(model, "index", name);
                 continue;
             }
             Table owner = dialect == Dialect.POSTGRESQL ? constraintIndexOwner(model, name) : null;
             if (owner != null && cursor.ahead().stream().anyMatch(token -> token.isWord("CASCADE"))) {
                 owner.changeConstraints().remove(bareName(name)); // CASCADE takes the constraint with its index
-                Replayer.dropCommentOn(model, "index", name, null);
-                Replayer.dropCommentOn(model, "constraint", bareName(name), owner.name());
+                Replayer.dropCommentsOn(model, "index", name);
+                Replayer.dropCommentsOn(model, "constraint", bareName(name) + " on " + owner.name());
                 continue;
             }
             if (owner != null) {
