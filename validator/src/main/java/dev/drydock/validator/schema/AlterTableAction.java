@@ -268,8 +268,8 @@ final class AlterTableAction {
             return null;
         }
         for (SchemaObject object : model.objects.values()) {
-            if (object.kind().endsWith("view")
-                    && ViewColumns.certainlyUses(object.definition(), table.name(), column, tables::key)) {
+            if (object.kind().endsWith("view") && (object.usedColumns().contains(table.name() + "." + column)
+                    || ViewColumns.certainlyUses(object.definition(), table.name(), column, tables::key))) {
                 return object;
             }
         }

@@ -75,7 +75,9 @@ record ColumnDefinition(Column column, List<InlineConstraint> constraints, boole
                 cursor.accept("ASC");
                 cursor.accept("DESC");
             } else if (cursor.accept("UNIQUE")) {
-                cursor.accept("KEY");
+                if (!cursor.accept("KEY")) {
+                    cursor.acceptNullsDistinct();
+                }
                 constraints.add(new InlineConstraint(constraintName, Constraint.Kind.UNIQUE, null, List.of(), "", ""));
                 constraintName = null;
             } else if (cursor.accept("REFERENCES")) {

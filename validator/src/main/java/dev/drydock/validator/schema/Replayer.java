@@ -208,7 +208,20 @@ public final class Replayer {
             duplicate(problems, !ifNotExists, at, kind + " " + name);
             return;
         }
-        model.objects.put(kind + " " + name, new SchemaObject(kind, name, null, definition));
+        model.objects.put(kind + " " + name, new SchemaObject(kind, name, null, definition, starColumns(model, definition)));
+    }
+
+    /**
+     * The columns a PostgreSQL view's {@code SELECT * FROM t} stands for: those of {@code t} when the view is made,
+     * which PostgreSQL writes into the view then. None when the table's columns are not all known.
+     */
+    private List<String> starColumns(SchemaModel model, String definition) {
+        String relation = dialect == Dialect.POSTGRESQL ? ViewColumns.starRelation(definition) : null;
+        Table table = relation == null ? null : model.table(key(relation));
+        if (table == null || !table.columnsKnown()) {
+            return List.of();
+        }
+        return table.columns().keySet().stream().map(column -> table.name() + "." + column).toList();
     }
 
     private void trigger(SchemaModel model, TokenCursor cursor, boolean orReplace, List<ReplayProblem> problems) {
@@ -531,7 +544,7 @@ public final class Replayer {
         if (cursor.accept("RENAME", "TO")) {
             String newName = kind.equals("schema") ? cursor.name() : renamedKey(name, cursor.name());
             model.objects.remove(kind + " " + name);
-            model.objects.put(kind + " " + newName, new SchemaObject(kind, newName, object.table(), object.definition()));
+            model.objects.put(kind + " " + newName, object.renamed(newName));
             if (kind.equals("domain")) {
                 retypeColumns(model, name, newName);
             }

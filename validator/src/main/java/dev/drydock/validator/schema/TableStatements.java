@@ -407,6 +407,7 @@ final class TableStatements {
                 cursor.accept("INDEX");
             }
             cursor.acceptIfNotExists();
+            cursor.acceptNullsDistinct();
             String indexName = !cursor.isSymbol('(') && !cursor.isWord("USING") ? cursor.name() : null;
             name = name != null ? name : indexName;
             addConstraint(model, table, inline(name, Constraint.Kind.UNIQUE, ""), columnsIn(cursor));
@@ -484,7 +485,7 @@ final class TableStatements {
             if (object != null && cursor.accept("RENAME", "TO")) {
                 String to = renamedKey(name, cursor.name());
                 model.objects.remove(kind + " " + name);
-                model.objects.put(kind + " " + to, new SchemaObject(kind, to, object.table(), object.definition()));
+                model.objects.put(kind + " " + to, object.renamed(to));
                 return true;
             }
         }
@@ -541,7 +542,7 @@ final class TableStatements {
         if (first.isWord("CONSTRAINT") || first.isWord("CHECK") || first.isWord("EXCLUDE")
                 || first.isWord("FOREIGN") || first.isWord("PRIMARY") && isWord(cursor.peek(1), "KEY")
                 || first.isWord("UNIQUE") && (isWord(cursor.peek(1), "KEY") || isWord(cursor.peek(1), "INDEX")
-                || isSymbol(cursor.peek(1), '('))) {
+                || isWord(cursor.peek(1), "NULLS") || isSymbol(cursor.peek(1), '('))) {
             return true;
         }
         if (first.isWord("FULLTEXT") || first.isWord("SPATIAL") || first.isWord("KEY") || first.isWord("INDEX")) {
@@ -834,7 +835,7 @@ final class TableStatements {
                 return; // the database refuses the whole statement
             } else if (view != null) {
                 model.objects.remove("view " + from); // RENAME TABLE moves views too
-                model.objects.put("view " + to, new SchemaObject("view", to, view.table(), view.definition()));
+                model.objects.put("view " + to, view.renamed(to));
             } else if (model.table(from) == null) {
                 Replayer.unknown(problems, true, at, "table " + from);
                 return;

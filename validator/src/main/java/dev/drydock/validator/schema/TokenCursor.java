@@ -84,6 +84,11 @@ final class TokenCursor {
         return accept("IF", "EXISTS");
     }
 
+    /** PostgreSQL 15's {@code NULLS [NOT] DISTINCT} after UNIQUE, when next. */
+    boolean acceptNullsDistinct() {
+        return accept("NULLS", "DISTINCT") || accept("NULLS", "NOT", "DISTINCT");
+    }
+
     /** A possibly qualified name, unquoted and in lower case, or null when no name is next. */
     String name() {
         SqlToken token = peek();

@@ -5,6 +5,7 @@ import dev.drydock.shared.sql.SqlLexer;
 import dev.drydock.shared.sql.SqlToken;
 import dev.drydock.shared.sql.TopLevel;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -17,8 +18,8 @@ import java.util.function.UnaryOperator;
  * judged. One table in FROM (no join, no subquery, no UNION, no WITH) and the column named outright in the query,
  * not as an alias, a function or a typed literal. Or, in any query without WITH, the column written with a qualifier
  * ({@code p.title}) that only one relation after a FROM or JOIN can mean: its alias (or its own name, when it has
- * none) written nowhere else in the view but as a qualifier. {@code SELECT *} and {@code p.*} are not counted:
- * PostgreSQL expands them when the view is made, and the model does not know whether the column existed then.
+ * none) written nowhere else in the view but as a qualifier. {@code SELECT *} is expanded by PostgreSQL when the view
+ * is made: {@link #starRelation} lets the model record the columns it stood for then ({@code p.*} is not counted).
  * Anything else is no proof.
  */
 final class ViewColumns {
@@ -37,8 +38,7 @@ final class ViewColumns {
      * @param key        turns a name as written into the model's key (search path, schema)
      */
     static boolean certainlyUses(String definition, String table, String column, UnaryOperator<String> key) {
-        List<SqlToken> tokens = SqlLexer.tokens(Dialect.POSTGRESQL, definition).stream()
-                .filter(token -> !token.isComment()).toList();
+        List<SqlToken> tokens = tokensOf(definition);
         int select = TopLevel.indexOfWord(tokens, "SELECT");
         int from = TopLevel.indexOfWord(tokens, "FROM");
         int with = TopLevel.indexOfWord(tokens, "WITH");
@@ -48,29 +48,128 @@ final class ViewColumns {
         if (hasAny(tokens, "UNION", "INTERSECT", "EXCEPT", "JOIN", "LATERAL") || hasSubquery(tokens)) {
             return !definesCommonTable(tokens) && qualifiedUse(tokens, table, column, key);
         }
-        int at = from + 1;
-        if (at >= tokens.size() || !TokenCursor.isNamePart(tokens.get(at))) {
-            return false;
+        SoleRelation relation = soleRelation(tokens, from + 1);
+        if (relation == null || !table.equals(key.apply(relation.name()))) {
+            return false; // a second relation, or another table
         }
-        StringBuilder relation = new StringBuilder(tokens.get(at).unquoted().toLowerCase(Locale.ROOT));
+        String bare = relation.name().substring(relation.name().lastIndexOf('.') + 1);
+        return namesColumn(tokens, select, column, relation.alias(), bare);
+    }
+
+    /**
+     * The table of a view whose query is {@code SELECT * FROM t [alias] [WHERE ...]}, one relation and no join,
+     * subquery or set operation, as written; null for any other query.
+     */
+    static String starRelation(String definition) {
+        List<SqlToken> tokens = tokensOf(definition);
+        int select = TopLevel.indexOfWord(tokens, "SELECT");
+        if (select < 0 || select + 3 >= tokens.size() || !tokens.get(select + 1).isSymbol('*')
+                || !tokens.get(select + 2).isWord("FROM") || TopLevel.indexOfWord(tokens, "WITH") >= 0
+                || hasAny(tokens, "UNION", "INTERSECT", "EXCEPT", "JOIN", "LATERAL") || hasSubquery(tokens)) {
+            return null;
+        }
+        SoleRelation relation = soleRelation(tokens, select + 3);
+        return relation == null ? null : relation.name();
+    }
+
+    private static List<SqlToken> tokensOf(String definition) {
+        return SqlLexer.tokens(Dialect.POSTGRESQL, definition).stream().filter(token -> !token.isComment()).toList();
+    }
+
+    /** The table named after FROM, as written, and its alias or null. */
+    private record SoleRelation(String name, String alias) {
+    }
+
+    /**
+     * The relation that starts at {@code at}, just after FROM, when it is the query's only one: a table's name, an
+     * optional alias, then the end of the query or a clause after FROM. Null for anything else.
+     */
+    private static SoleRelation soleRelation(List<SqlToken> tokens, int at) {
+        if (at >= tokens.size() || tokens.get(at).isWord("ONLY") || !TokenCursor.isNamePart(tokens.get(at))) {
+            return null;
+        }
+        StringBuilder name = new StringBuilder(tokens.get(at).unquoted().toLowerCase(Locale.ROOT));
         at++;
         while (at + 1 < tokens.size() && tokens.get(at).isSymbol('.')) {
-            relation.append('.').append(tokens.get(at + 1).unquoted().toLowerCase(Locale.ROOT));
+            name.append('.').append(tokens.get(at + 1).unquoted().toLowerCase(Locale.ROOT));
             at += 2;
         }
-        String alias = null;
         if (at < tokens.size() && tokens.get(at).isWord("AS")) {
             at++;
         }
+        String alias = null;
         if (at < tokens.size() && TokenCursor.isNamePart(tokens.get(at)) && !isWordIn(tokens.get(at), AFTER_FROM)) {
             alias = tokens.get(at).unquoted().toLowerCase(Locale.ROOT);
             at++;
         }
-        if (at < tokens.size() && !isWordIn(tokens.get(at), AFTER_FROM) || !table.equals(key.apply(relation.toString()))) {
-            return false; // a second relation, or another table
+        return at == tokens.size() || isWordIn(tokens.get(at), AFTER_FROM) ? new SoleRelation(name.toString(), alias)
+                : null; // a second relation, a join, a function
+    }
+
+    /**
+     * A view's query as loosely as PostgreSQL may print it back: {@code pg_dump} qualifies every column
+     * ({@code items.id}) and table ({@code public.items}), adds casts ({@code 'x'::text}, {@code (10)::numeric}),
+     * parentheses and {@code AS}, and writes the columns of a {@code SELECT *}. Two views whose texts agree once all
+     * of that is gone are taken for the same view: a rollback that writes a view back as the database prints it is
+     * not called wrong (a qualifier that told two tables apart is lost too, which can only hide a difference).
+     *
+     * @param starColumns the columns a {@code SELECT *} stood for when the view was made, as {@code table.column}
+     */
+    static String comparable(String definition, List<String> starColumns) {
+        List<SqlToken> tokens = tokensOf(definition);
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            SqlToken token = tokens.get(i);
+            if (token.isSymbol(':') && i + 1 < tokens.size() && tokens.get(i + 1).isSymbol(':')) {
+                i = afterCastType(tokens, i + 2) - 1;
+            } else if (TokenCursor.isNamePart(token) && i + 2 < tokens.size() && tokens.get(i + 1).isSymbol('.')
+                    && (TokenCursor.isNamePart(tokens.get(i + 2)) || tokens.get(i + 2).isSymbol('*'))) {
+                i++; // a qualifier and its dot
+            } else if (token.isSymbol('*') && !starColumns.isEmpty() && !words.isEmpty()
+                    && words.get(words.size() - 1).equals("select")) {
+                words.add(String.join(" , ", starColumns.stream()
+                        .map(column -> column.substring(column.lastIndexOf('.') + 1)).toList()));
+            } else if (!token.isSymbol('(') && !token.isSymbol(')') && !token.isSymbol(';') && !token.isWord("AS")) {
+                words.add(token.type() == SqlToken.Type.STRING ? token.text() : token.unquoted().toLowerCase(Locale.ROOT));
+            }
         }
-        String bare = relation.substring(relation.lastIndexOf(".") + 1);
-        return namesColumn(tokens, select, column, alias, bare);
+        String text = String.join(" ", words);
+        return text.endsWith(" with no data") ? text.substring(0, text.length() - 13)
+                : text.endsWith(" with data") ? text.substring(0, text.length() - 10) : text;
+    }
+
+    /** Where a cast's type ends: its name (two words for the SQL standard's), its modifiers and array brackets. */
+    private static int afterCastType(List<SqlToken> tokens, int at) {
+        if (at >= tokens.size() || !TokenCursor.isNamePart(tokens.get(at))) {
+            return at;
+        }
+        String first = tokens.get(at).text().toLowerCase(Locale.ROOT);
+        at++;
+        while (at + 1 < tokens.size() && tokens.get(at).isSymbol('.') && TokenCursor.isNamePart(tokens.get(at + 1))) {
+            at += 2;
+        }
+        if (first.equals("character") && isWord(tokens, at, "VARYING") || first.equals("double") && isWord(tokens, at,
+                "PRECISION")) {
+            at++;
+        }
+        if ((first.equals("timestamp") || first.equals("time")) && (isWord(tokens, at, "WITH")
+                || isWord(tokens, at, "WITHOUT")) && isWord(tokens, at + 1, "TIME") && isWord(tokens, at + 2, "ZONE")) {
+            at += 3;
+        }
+        if (at < tokens.size() && tokens.get(at).isSymbol('(')) {
+            while (at < tokens.size() && !tokens.get(at).isSymbol(')')) {
+                at++;
+            }
+            at++;
+        }
+        while (at + 1 < tokens.size() && tokens.get(at).isSymbol('[') && tokens.get(at + 1).isSymbol(']')) {
+            at += 2;
+        }
+        return at;
+    }
+
+    private static boolean isWord(List<SqlToken> tokens, int at, String word) {
+        return at < tokens.size() && tokens.get(at).isWord(word);
     }
 
     /** Words that end a relation in FROM or JOIN rather than alias it. */

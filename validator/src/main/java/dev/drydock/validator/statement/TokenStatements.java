@@ -181,7 +181,7 @@ public final class TokenStatements {
         return AlterTableActions.isWordIn(first, "CONSTRAINT", "CHECK", "FOREIGN", "EXCLUDE", "LIKE", "FULLTEXT",
                 "SPATIAL", "PERIOD")
                 || AlterTableActions.isWordIn(first, "PRIMARY", "UNIQUE", "INDEX", "KEY") && (second == null
-                || second.isSymbol('(') || AlterTableActions.isWordIn(second, "KEY", "INDEX")
+                || second.isSymbol('(') || AlterTableActions.isWordIn(second, "KEY", "INDEX", "NULLS")
                 || second.type() == SqlToken.Type.WORD && element.size() > 2 && element.get(2).isSymbol('('));
     }
 

@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Features that real migration sets use and the corpora use little or not at all, in
@@ -115,12 +116,13 @@ class FeaturesAgreementTest {
     }
 
     /**
-     * {@code postgresql-rollbacks}: one rollback (6) leaves a column behind; {@code postgresql-exact-rollbacks}: every
-     * rollback restores the schema, though one writes its view again in other words and others drop what serial and
-     * identity columns, extensions and triggers brought.
+     * {@code postgresql-rollbacks}: two rollbacks are wrong (6 writes a view back as pg_dump prints it, but with
+     * another constant; 7 leaves a column behind); {@code postgresql-exact-rollbacks}: every
+     * rollback restores the schema, though some write their views again in other words (20 as pg_dump prints them)
+     * and others drop what serial and identity columns, extensions and triggers brought.
      */
     @ParameterizedTest
-    @CsvSource({"postgresql-rollbacks, 6", "postgresql-exact-rollbacks, ''"})
+    @CsvSource({"postgresql-rollbacks, 6 7", "postgresql-exact-rollbacks, ''"})
     void rollbackNotInverseFiresExactlyWherePostgresqlDisagrees(String folder, String wrong) throws Exception {
         MigrationSet set = discover(folder);
         Set<String> differ = new TreeSet<>();
@@ -133,13 +135,15 @@ class FeaturesAgreementTest {
                 if (!before.equals(RollbackAgreementTest.pgDump(database.name(), owner))) {
                     differ.add(migration.id());
                 }
-                if (differ.contains(migration.id())) {
+                List<String> again = run(connection, migration.forward(), Dialect.POSTGRESQL);
+                if (!again.isEmpty()) {
+                    assertTrue(differ.contains(migration.id()), migration.id() + ": " + again);
                     break; // the forward script cannot run again on what its rollback left; it is the last one
                 }
-                assertEquals(List.of(), run(connection, migration.forward(), Dialect.POSTGRESQL), migration.id());
             }
         }
-        assertEquals(wrong.isEmpty() ? Set.of() : Set.of(wrong), differ, "PostgreSQL: the fixture's wrong rollbacks");
+        assertEquals(wrong.isEmpty() ? Set.of() : Set.of(wrong.split(" ")), differ,
+                "PostgreSQL: the fixture's wrong rollbacks");
         assertEquals(List.of(), refusals(set, Dialect.POSTGRESQL));
         Set<String> flagged = new TreeSet<>();
         for (Finding finding : validate(set, Dialect.POSTGRESQL)) {

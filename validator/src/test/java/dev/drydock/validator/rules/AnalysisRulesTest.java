@@ -537,6 +537,19 @@ class AnalysisRulesTest {
                 silent("dependent-objects", pg, "CREATE VIEW v AS SELECT * FROM users;\nALTER TABLE users ADD COLUMN score int;\n"
                         + "ALTER TABLE users ALTER COLUMN score TYPE bigint;", "DROP VIEW v;",
                         "* took the columns there were when the view was made"),
+                fires("dependent-objects", pg, "CREATE VIEW v AS SELECT * FROM users u WHERE u.id > 0;\n"
+                        + "ALTER TABLE users ALTER COLUMN age TYPE bigint;", "DROP VIEW v;",
+                        "* stands for the columns there were when the view was made"),
+                fires("dependent-objects", pg, "CREATE MATERIALIZED VIEW v AS SELECT * FROM users;\n"
+                        + "ALTER MATERIALIZED VIEW v RENAME TO w;\nALTER TABLE users DROP COLUMN email;", "DROP MATERIALIZED VIEW w;",
+                        "a renamed view still stands on the columns of its *"),
+                silent("dependent-objects", pg, "CREATE TABLE orders (id int, age int);\n"
+                        + "CREATE VIEW v AS SELECT * FROM orders, users u;\nALTER TABLE orders DROP COLUMN age;",
+                        "DROP VIEW v;\nDROP TABLE orders;", "no * is expanded over two relations"),
+                silent("unknown-object", pg, "CREATE TABLE tags (id int, name text, UNIQUE NULLS NOT DISTINCT (name),\n"
+                        + "  CONSTRAINT tags_id UNIQUE NULLS DISTINCT (id));\n"
+                        + "CREATE TABLE item_tags (tag_id int REFERENCES tags (id), tag text REFERENCES tags (name));",
+                        "DROP TABLE item_tags;\nDROP TABLE tags;", "PostgreSQL 15's NULLS NOT DISTINCT in a table's UNIQUE"),
                 silent("dependent-objects", pg, "CREATE VIEW v AS SELECT id, name FROM users;\n"
                         + "ALTER TABLE users DROP COLUMN name CASCADE;\nALTER TABLE users ADD COLUMN name text;",
                         "ALTER TABLE users DROP COLUMN name;", "CASCADE takes the view"),
