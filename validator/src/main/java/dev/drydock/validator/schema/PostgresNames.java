@@ -1,5 +1,7 @@
 package dev.drydock.validator.schema;
 
+import dev.drydock.shared.sql.Dialect;
+import dev.drydock.shared.sql.SqlLexer;
 import dev.drydock.shared.sql.SqlToken;
 
 import java.nio.charset.StandardCharsets;
@@ -57,6 +59,30 @@ final class PostgresNames {
             joined = joined.substring(0, joined.length() - 1);
         }
         return joined;
+    }
+
+    /**
+     * The same part for an index the model holds, from its definition ({@code [using m] (elements) [include (...)]
+     * ...}): what {@code CREATE TABLE ... (LIKE t INCLUDING INDEXES)} names its copy by.
+     */
+    static String indexColumns(String definition) {
+        List<SqlToken> tokens = SqlLexer.tokens(Dialect.POSTGRESQL, definition);
+        int open = 0;
+        while (open < tokens.size() && !tokens.get(open).isSymbol('(')) {
+            open++;
+        }
+        int close = open < tokens.size() ? SqlToken.closingParenthesis(tokens, open) : -1;
+        if (close < 0) {
+            return "";
+        }
+        List<List<SqlToken>> elements = new ArrayList<>(TokenCursor.splitOnCommas(tokens.subList(open + 1, close)));
+        if (close + 2 < tokens.size() && tokens.get(close + 1).isWord("INCLUDE") && tokens.get(close + 2).isSymbol('(')) {
+            int end = SqlToken.closingParenthesis(tokens, close + 2);
+            if (end > 0) {
+                elements.addAll(TokenCursor.splitOnCommas(tokens.subList(close + 3, end)));
+            }
+        }
+        return indexColumns(elements);
     }
 
     /** A column's name, a function's name, or {@code expr} for any other expression. */

@@ -181,8 +181,9 @@ final class TableStatements {
             String schema = schemaPrefix(table.name());
             for (Index index : List.copyOf(model.indexes.values())) {
                 if (index.table().equals(source.name()) && !index.columns().isEmpty()) {
-                    String name = schema + PostgresNames.choose(bareName(table.name()), String.join("_", index.columns()),
-                            "idx", candidate -> relationExists(model, schema + candidate));
+                    String name = schema + PostgresNames.choose(bareName(table.name()),
+                            PostgresNames.indexColumns(index.definition()), "idx",
+                            candidate -> relationExists(model, schema + candidate));
                     model.indexes.put(name, new Index(name, table.name(), index.unique(), index.columns(),
                             index.definition()));
                 }
@@ -625,6 +626,8 @@ final class TableStatements {
                 : dialect == Dialect.POSTGRESQL && written.indexOf('.') < 0 ? schema + written : replayer.key(written);
         String method = cursor.accept("USING") ? cursor.next().text().toLowerCase(Locale.ROOT) : "btree";
         List<SqlToken> elements = cursor.parenthesized();
+        // PostgreSQL's covering columns: part of the index, of the name it chooses, and of what dropping one takes
+        List<SqlToken> included = cursor.accept("INCLUDE") ? cursor.parenthesized() : List.of();
         List<SqlToken> rest = cursor.rest();
         List<SqlToken> predicate = List.of();
         for (int i = 0; i < rest.size(); i++) {
@@ -635,11 +638,13 @@ final class TableStatements {
         }
         Table table = model.table(tableName);
         List<List<SqlToken>> elementList = TokenCursor.splitOnCommas(elements);
+        List<List<SqlToken>> nameElements = new ArrayList<>(elementList);
+        nameElements.addAll(TokenCursor.splitOnCommas(included));
         if (table == null) {
             if (model.objects.containsKey("materialized view " + tableName)) {
                 // its columns are the view's query's, which the model does not keep; the index is still a name taken
                 String viewIndex = name != null ? name : schema + PostgresNames.choose(bareName(tableName),
-                        PostgresNames.indexColumns(elementList), "idx", candidate -> relationExists(model, schema + candidate));
+                        PostgresNames.indexColumns(nameElements), "idx", candidate -> relationExists(model, schema + candidate));
                 putIndex(model, new Index(indexKey(tableName, viewIndex), tableName, unique, List.of(),
                         "(" + indexElements(elements) + ")"), ifNotExists, at, problems);
             } else {
@@ -658,14 +663,16 @@ final class TableStatements {
             }
         }
         List<SqlToken> mentioned = new ArrayList<>(elements);
+        mentioned.addAll(included);
         mentioned.addAll(predicate);
         List<String> columns = columnsOf(table, mentioned);
         if (name == null) {
-            name = schema + PostgresNames.choose(bareName(tableName), PostgresNames.indexColumns(elementList), "idx",
+            name = schema + PostgresNames.choose(bareName(tableName), PostgresNames.indexColumns(nameElements), "idx",
                     candidate -> relationExists(model, schema + candidate));
         }
         String definition = (method.equals("btree") ? "" : "using " + method + " ") + "(" + indexElements(elements)
-                + ")" + (predicate.isEmpty() ? "" : " where " + TokenCursor.expression(predicate));
+                + ")" + (included.isEmpty() ? "" : " include (" + TokenCursor.normalized(included) + ")")
+                + (predicate.isEmpty() ? "" : " where " + TokenCursor.expression(predicate));
         definition += dialect == Dialect.POSTGRESQL ? implicitCasts(table, definition) : "";
         putIndex(model, new Index(indexKey(tableName, name), tableName, unique, columns, definition), ifNotExists, at,
                 problems);

@@ -546,6 +546,15 @@ class AnalysisRulesTest {
                 silent("dependent-objects", pg, "CREATE TABLE orders (id int, age int);\n"
                         + "CREATE VIEW v AS SELECT * FROM orders, users u;\nALTER TABLE orders DROP COLUMN age;",
                         "DROP VIEW v;\nDROP TABLE orders;", "no * is expanded over two relations"),
+                silent("unknown-object", pg, "CREATE INDEX ON users (lower(name)) INCLUDE (id) WHERE age > 0;\n"
+                        + "CREATE TABLE users_copy (LIKE users INCLUDING ALL);\nDROP INDEX users_lower_id_idx;\n"
+                        + "DROP INDEX users_copy_lower_id_idx;", "DROP TABLE users_copy;",
+                        "PostgreSQL names an index, and LIKE its copy, by its INCLUDE columns too"),
+                fires("unknown-object", pg, "CREATE INDEX ON users (email) INCLUDE (age);\nDROP INDEX users_email_idx;",
+                        "SELECT 1;", "an index named without its INCLUDE columns"),
+                fires("unknown-object", pg, "CREATE INDEX ON users (email) INCLUDE (name);\n"
+                        + "ALTER TABLE users DROP COLUMN name;\nDROP INDEX users_email_name_idx;",
+                        "ALTER TABLE users ADD COLUMN name varchar(100);", "dropping an INCLUDE column drops the index"),
                 silent("unknown-object", pg, "CREATE TABLE tags (id int, name text, UNIQUE NULLS NOT DISTINCT (name),\n"
                         + "  CONSTRAINT tags_id UNIQUE NULLS DISTINCT (id));\n"
                         + "CREATE TABLE item_tags (tag_id int REFERENCES tags (id), tag text REFERENCES tags (name));",
