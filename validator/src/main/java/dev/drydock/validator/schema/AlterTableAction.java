@@ -380,19 +380,7 @@ final class AlterTableAction {
             return from;
         }
         tables.renameTable(model, from, to);
-        String oldPrefix = TableStatements.schemaPrefix(from);
-        String newPrefix = TableStatements.schemaPrefix(to);
-        java.util.Map<String, Index> moved = new java.util.LinkedHashMap<>();
-        model.indexes.entrySet().removeIf(entry -> {
-            if (!entry.getValue().table().equals(to) || !entry.getKey().startsWith(oldPrefix)) {
-                return false;
-            }
-            String name = newPrefix + entry.getKey().substring(oldPrefix.length());
-            Index index = entry.getValue();
-            moved.put(name, new Index(name, index.table(), index.unique(), index.columns(), index.definition()));
-            return true;
-        });
-        model.indexes.putAll(moved);
+        TableStatements.rekeyIndexes(model, to, TableStatements.schemaPrefix(from), TableStatements.schemaPrefix(to));
         return to;
     }
 

@@ -1061,10 +1061,28 @@ final class TableStatements {
         rekeyComment(model, "on column " + table.name() + "." + from, "on column " + table.name() + "." + to);
     }
 
+    /** Gives the indexes on {@code table} whose keys start with {@code oldPrefix} keys that start with {@code newPrefix}. */
+    static void rekeyIndexes(SchemaModel model, String table, String oldPrefix, String newPrefix) {
+        Map<String, Index> moved = new LinkedHashMap<>();
+        model.indexes.entrySet().removeIf(entry -> {
+            if (!entry.getValue().table().equals(table) || !entry.getKey().startsWith(oldPrefix)) {
+                return false;
+            }
+            String key = newPrefix + entry.getKey().substring(oldPrefix.length());
+            Index index = entry.getValue();
+            moved.put(key, new Index(key, index.table(), index.unique(), index.columns(), index.definition()));
+            return true;
+        });
+        model.indexes.putAll(moved);
+    }
+
     void renameTable(SchemaModel model, String from, String to) {
         Table table = model.tables.remove(from);
         model.tables.put(to, table.renamed(to));
         model.indexes.replaceAll((name, index) -> index.table().equals(from) ? index.onTable(to, index.columns()) : index);
+        if (dialect.isMySqlFamily()) {
+            rekeyIndexes(model, to, from + ".", to + "."); // MySQL names indexes per table, and the model keys them so
+        }
         for (Table other : model.tables.values()) {
             if (other.references(from)) {
                 other.changeConstraints().replaceAll((name, c) -> from.equals(c.references())

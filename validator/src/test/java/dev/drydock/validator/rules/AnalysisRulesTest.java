@@ -546,6 +546,13 @@ class AnalysisRulesTest {
                 silent("dependent-objects", pg, "CREATE TABLE orders (id int, age int);\n"
                         + "CREATE VIEW v AS SELECT * FROM orders, users u;\nALTER TABLE orders DROP COLUMN age;",
                         "DROP VIEW v;\nDROP TABLE orders;", "no * is expanded over two relations"),
+                silent("unknown-object", maria, "CREATE INDEX users_age ON users (age);\nRENAME TABLE users TO people;\n"
+                        + "ALTER TABLE people RENAME INDEX users_age TO people_age;\nALTER TABLE people RENAME TO persons;\n"
+                        + "DROP INDEX people_age ON persons;", "RENAME TABLE persons TO users;",
+                        "a renamed table keeps its indexes (MariaDB)"),
+                silent("unknown-object", my, "CREATE INDEX users_age ON users (age);\nRENAME TABLE users TO people;\n"
+                        + "DROP INDEX users_age ON people;", "RENAME TABLE people TO users;",
+                        "a renamed table keeps its indexes (MySQL)"),
                 silent("unknown-object", pg, "CREATE INDEX ON users (lower(name)) INCLUDE (id) WHERE age > 0;\n"
                         + "CREATE TABLE users_copy (LIKE users INCLUDING ALL);\nDROP INDEX users_lower_id_idx;\n"
                         + "DROP INDEX users_copy_lower_id_idx;", "DROP TABLE users_copy;",
