@@ -175,8 +175,15 @@ final class AlterTableAction {
             boolean ifExists = cursor.acceptIfExists();
             SqlToken at = cursor.peek();
             String name = cursor.name();
+            Constraint foreignKey = TableStatements.foreignKeyNeeding(model, table, keysDropped,
+                    table.name() + "." + name, name);
+            if (foreignKey != null) {
+                Replayer.indexNeededByKey(problems, at, name, table.name(), foreignKey.name());
+                return; // the database refuses the statement
+            }
             boolean wasIndex = model.indexes.remove(table.name() + "." + name) != null;
-            boolean wasConstraint = table.changeConstraints().remove(name) != null;
+            // a key is an index on MySQL; a foreign key of the same name is not, and stays
+            boolean wasConstraint = isKey(table.constraints().get(name)) && table.changeConstraints().remove(name) != null;
             if (!wasIndex && !wasConstraint) {
                 Replayer.unknown(problems, !ifExists, at, "index " + name + " of table " + table.name());
             }

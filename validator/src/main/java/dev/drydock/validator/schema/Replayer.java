@@ -814,6 +814,14 @@ public final class Replayer {
                 + " (ALTER TABLE " + table + " DROP CONSTRAINT " + constraint + "), which drops its index");
     }
 
+    /** MySQL and MariaDB refuse to drop the index a foreign key rests on. */
+    static void indexNeededByKey(List<ReplayProblem> problems, SqlToken at, String index, String table, String key) {
+        refused(problems, at, "index " + index + " of table " + table, "cannot drop index " + index + " of table " + table
+                + " because foreign key " + key + " needs it; drop the key first (ALTER TABLE " + table
+                + " DROP FOREIGN KEY " + key + "), in this statement or before it, or add another index that begins with"
+                + " its columns");
+    }
+
     /** MariaDB refuses to drop {@code column} while a foreign key (the table's own or another's) needs it. */
     static void keyNeedsColumn(List<ReplayProblem> problems, SqlToken at, String column, SchemaModel.Reference key) {
         refused(problems, at, column + " on table " + key.table(), "cannot drop " + column + " because foreign key "

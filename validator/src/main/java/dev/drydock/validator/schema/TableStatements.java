@@ -702,12 +702,26 @@ final class TableStatements {
             if (name == null) {
                 return;
             }
+            Table table = null; // MySQL's: its keys are indexes too
             if (cursor.accept("ON")) {
-                name = indexKey(replayer.key(cursor.name()), name);
+                String tableName = replayer.key(cursor.name());
+                table = dialect.isMySqlFamily() ? model.table(tableName) : null;
+                Constraint foreignKey = table == null ? null
+                        : foreignKeyNeeding(model, table, Set.of(), indexKey(tableName, name), name);
+                if (foreignKey != null) {
+                    Replayer.indexNeededByKey(problems, at, name, tableName, foreignKey.name());
+                    return; // the database refuses the statement
+                }
+                name = indexKey(tableName, name);
             }
             if (model.indexes.containsKey(name)) {
                 model.indexes.remove(name);
                 Replayer.dropCommentsOn(model, "index", name);
+                continue;
+            }
+            Constraint key = table == null ? null : table.constraints().get(bareName(name));
+            if (key != null && (key.kind() == Constraint.Kind.UNIQUE || key.kind() == Constraint.Kind.PRIMARY_KEY)) {
+                table.changeConstraints().remove(key.name());
                 continue;
             }
             Table owner = dialect == Dialect.POSTGRESQL ? constraintIndexOwner(model, name) : null;
@@ -950,6 +964,37 @@ final class TableStatements {
 
     private static boolean startsWith(List<String> columns, List<String> prefix) {
         return columns.size() >= prefix.size() && columns.subList(0, prefix.size()).equals(prefix);
+    }
+
+    /**
+     * The foreign key of {@code table} that rests on the index (or MySQL key) about to be dropped, or null: InnoDB
+     * refuses to drop the index a foreign key uses, one that begins with its columns, unless another index or key
+     * does too, or the statement drops the foreign key as well ({@code keysDropped}).
+     */
+    static Constraint foreignKeyNeeding(SchemaModel model, Table table, Set<String> keysDropped, String indexKey,
+                                        String keyName) {
+        Index index = model.indexes.get(indexKey);
+        Constraint key = table.constraints().get(keyName);
+        boolean isKey = key != null && (key.kind() == Constraint.Kind.PRIMARY_KEY || key.kind() == Constraint.Kind.UNIQUE);
+        List<String> columns = index != null ? index.columns() : isKey ? key.columns() : null;
+        if (columns == null) {
+            return null;
+        }
+        for (Constraint foreignKey : table.constraints().values()) {
+            if (foreignKey.kind() != Constraint.Kind.FOREIGN_KEY || keysDropped.contains(foreignKey.name())
+                    || foreignKey.columns().isEmpty() || !startsWith(columns, foreignKey.columns())) {
+                continue;
+            }
+            boolean otherIndex = model.indexesOn(table.name()).stream().filter(other -> !other.equals(indexKey))
+                    .map(model.indexes::get).anyMatch(other -> startsWith(other.columns(), foreignKey.columns()));
+            boolean otherKey = table.constraints().values().stream().anyMatch(other -> !other.name().equals(keyName)
+                    && (other.kind() == Constraint.Kind.PRIMARY_KEY || other.kind() == Constraint.Kind.UNIQUE)
+                    && startsWith(other.columns(), foreignKey.columns()));
+            if (!otherIndex && !otherKey) {
+                return foreignKey;
+            }
+        }
+        return null;
     }
 
     // The pieces AlterTableAction shares with CREATE TABLE.

@@ -546,6 +546,20 @@ class AnalysisRulesTest {
                 silent("dependent-objects", pg, "CREATE TABLE orders (id int, age int);\n"
                         + "CREATE VIEW v AS SELECT * FROM orders, users u;\nALTER TABLE orders DROP COLUMN age;",
                         "DROP VIEW v;\nDROP TABLE orders;", "no * is expanded over two relations"),
+                fires("dependent-objects", maria, "CREATE TABLE audit (id int PRIMARY KEY, user_id int, KEY audit_user (user_id),\n"
+                        + "  CONSTRAINT audit_user FOREIGN KEY (user_id) REFERENCES users (id));\n"
+                        + "ALTER TABLE audit DROP INDEX audit_user;", "DROP TABLE audit;",
+                        "InnoDB refuses to drop the index a foreign key rests on"),
+                fires("dependent-objects", my, "CREATE TABLE audit (id int PRIMARY KEY, user_id int, UNIQUE KEY uq (user_id),\n"
+                        + "  FOREIGN KEY (user_id) REFERENCES users (id));\nDROP INDEX uq ON audit;", "DROP TABLE audit;",
+                        "a unique key is the index a foreign key rests on"),
+                silent("dependent-objects", maria, "CREATE TABLE audit (id int PRIMARY KEY, user_id int, KEY audit_user (user_id),\n"
+                        + "  KEY audit_user_id (user_id, id), CONSTRAINT audit_user FOREIGN KEY (user_id) REFERENCES users (id));\n"
+                        + "ALTER TABLE audit DROP INDEX audit_user;\n"
+                        + "ALTER TABLE audit DROP FOREIGN KEY audit_user, DROP INDEX audit_user_id;", "DROP TABLE audit;",
+                        "another index begins with the key's columns, or the statement drops the key"),
+                silent("unknown-object", maria, "CREATE TABLE c (id int PRIMARY KEY, email varchar(50), UNIQUE KEY uq_email (email));\n"
+                        + "DROP INDEX uq_email ON c;", "DROP TABLE c;", "a unique key is an index on MySQL"),
                 silent("unknown-object", maria, "CREATE INDEX users_age ON users (age);\nRENAME TABLE users TO people;\n"
                         + "ALTER TABLE people RENAME INDEX users_age TO people_age;\nALTER TABLE people RENAME TO persons;\n"
                         + "DROP INDEX people_age ON persons;", "RENAME TABLE persons TO users;",
