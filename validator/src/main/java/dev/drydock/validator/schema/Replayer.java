@@ -528,8 +528,10 @@ public final class Replayer {
             retypeColumns(model, name, newName);
             return;
         }
-        String change = TokenCursor.normalized(cursor.rest());
-        model.objects.put("type " + name, new SchemaObject("type", name, null, type.definition() + "; " + change));
+        List<SqlToken> action = cursor.rest();
+        String altered = TypeDefinition.altered(type.definition(), action);
+        model.objects.put("type " + name, new SchemaObject("type", name, null,
+                altered != null ? altered : type.definition() + "; " + TokenCursor.normalized(action)));
     }
 
     private void renameObject(SchemaModel model, TokenCursor cursor, String kind, List<ReplayProblem> problems) {
@@ -582,6 +584,9 @@ public final class Replayer {
                 continue;
             }
             dropCommentsOn(model, kind, name);
+            if (kind.endsWith("view")) { // its triggers and the comments on them go with it, as a table's do
+                model.objectsOf(name).forEach(model.objects::remove);
+            }
             if (kind.equals("materialized view")) {
                 model.indexes.values().removeIf(index -> index.table().equals(name));
             }
@@ -740,6 +745,7 @@ public final class Replayer {
         Predicate<SchemaObject> mentions = object -> object.kind().endsWith("view") && mentions(object, name);
         List<String> dropped = model.objects.values().stream().filter(mentions).map(SchemaObject::key).toList();
         model.objects.values().removeIf(mentions);
+        dropped.forEach(view -> model.objectsOf(view).forEach(model.objects::remove));
         model.indexes.values().removeIf(index -> dropped.contains(index.table())); // a materialized view's indexes
     }
 

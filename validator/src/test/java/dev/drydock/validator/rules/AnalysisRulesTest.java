@@ -499,6 +499,11 @@ class AnalysisRulesTest {
                 silent("rollback-not-inverse", pg, "CREATE TABLE e (id int, at date) PARTITION BY RANGE (at);\n"
                         + "CREATE TABLE e_2021 PARTITION OF e FOR VALUES FROM ('2021-01-01') TO ('2022-01-01');",
                         "DROP TABLE e;", "dropping a partitioned table drops its partitions"),
+                silent("rollback-not-inverse", pg, "CREATE VIEW v AS SELECT id FROM users;\n"
+                        + "CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;\n"
+                        + "CREATE TRIGGER t INSTEAD OF INSERT ON v FOR EACH ROW EXECUTE FUNCTION f();\n"
+                        + "COMMENT ON TRIGGER t ON v IS 'x';", "DROP VIEW v;\nDROP FUNCTION f();",
+                        "a view's triggers go with it"),
                 silent("rollback-not-inverse", pg, "CREATE TABLE p (id int);\nCREATE TABLE c () INHERITS (p);",
                         "DROP TABLE p CASCADE;", "CASCADE drops an inheritance parent's children"),
                 fires("rollback-not-inverse", pg, "CREATE TABLE e (id int, at date) PARTITION BY RANGE (at);\n"

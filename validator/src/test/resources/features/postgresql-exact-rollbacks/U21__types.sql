@@ -1,0 +1,3 @@
+DROP DOMAIN contact_email;
+DROP TYPE postal;
+DROP TYPE tone;
