@@ -110,3 +110,40 @@ CREATE TABLE orders (
     placed_at timestamptz NOT NULL DEFAULT now(),
     total numeric(12, 2) NOT NUL DEFAULT 0
 );
+-- case: a missing semicolon in a trigger function's body
+CREATE FUNCTION touch_updated_at() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.updated_at = now()
+  RETURN NEW;
+END;
+$$;
+-- case: WHER in a DO block's UPDATE
+DO $$
+BEGIN
+  IF true THEN
+    UPDATE t SET name = 'x' WHER id = 2;
+  END IF;
+END $$;
+-- case: END IF missing in a function body
+CREATE OR REPLACE FUNCTION positive(n int) RETURNS boolean LANGUAGE plpgsql AS $$
+BEGIN
+  IF n > 0 THEN
+    RETURN true;
+  END;
+  RETURN false;
+END $$;
+-- case: a declaration without its semicolon
+CREATE FUNCTION counter() RETURNS int LANGUAGE plpgsql AS $$
+DECLARE
+  total int := 0
+BEGIN
+  RETURN total;
+END $$;
+-- case: ELSEIF written ELSE IF without its END IF
+CREATE FUNCTION sign_of(n int) RETURNS int LANGUAGE plpgsql AS $$
+BEGIN
+  IF n > 0 THEN RETURN 1;
+  ELSE IF n < 0 THEN RETURN -1;
+  END IF;
+  RETURN 0;
+END $$;

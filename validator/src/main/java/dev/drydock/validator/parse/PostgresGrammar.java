@@ -41,6 +41,20 @@ final class PostgresGrammar {
         ParseResult.ByValue pg_query_parse(byte[] input);
 
         void pg_query_free_parse_result(ParseResult.ByValue result);
+
+        PlpgsqlParseResult.ByValue pg_query_parse_plpgsql(byte[] input);
+
+        void pg_query_free_plpgsql_parse_result(PlpgsqlParseResult.ByValue result);
+    }
+
+    /** {@code PgQueryPlpgsqlParseResult}. */
+    @Structure.FieldOrder({"plpgsqlFuncs", "error"})
+    public static class PlpgsqlParseResult extends Structure {
+        public Pointer plpgsqlFuncs;
+        public Pointer error;
+
+        public static class ByValue extends PlpgsqlParseResult implements Structure.ByValue {
+        }
     }
 
     /** {@code PgQueryParseResult}: field order is the C layout. */
@@ -161,6 +175,44 @@ final class PostgresGrammar {
                     characterIndex(sql, error.cursorpos))), null);
         } finally {
             library.pg_query_free_parse_result(result);
+        }
+    }
+
+    /**
+     * A syntax error in a PL/pgSQL body, which PostgreSQL reports when the function is created (its validator
+     * compiles the body) or the DO block runs.
+     *
+     * @param message  PostgreSQL's message, e.g. {@code syntax error at or near "RETURN"}
+     * @param bodyLine the line within the body, from 1 (the line the body's opening quote is on)
+     */
+    record BodyRejection(String message, int bodyLine) {
+    }
+
+    private static final Pattern BODY_LINE = Pattern.compile("near line (\\d+)");
+
+    /**
+     * Compiles the PL/pgSQL bodies of a {@code CREATE FUNCTION}/{@code PROCEDURE} or {@code DO} statement the
+     * grammar accepted. Only syntax errors count: libpg_query compiles without a catalog, so it cannot know a
+     * function's result type or a cursor variable's, and its other complaints may be wrong where PostgreSQL's
+     * are not.
+     */
+    Optional<BodyRejection> checkPlpgsql(String sql) {
+        byte[] utf8 = sql.getBytes(StandardCharsets.UTF_8);
+        PlpgsqlParseResult.ByValue result = library.pg_query_parse_plpgsql(Arrays.copyOf(utf8, utf8.length + 1));
+        try {
+            if (result.error == null) {
+                return Optional.empty();
+            }
+            Error error = new Error(result.error);
+            if (error.message == null || !error.message.startsWith("syntax error")
+                    && !error.message.startsWith("unterminated")) {
+                return Optional.empty();
+            }
+            Matcher line = BODY_LINE.matcher(error.context == null ? "" : error.context);
+            return Optional.of(new BodyRejection(withoutLongQuotes(error.message),
+                    line.find() ? Integer.parseInt(line.group(1)) : 1));
+        } finally {
+            library.pg_query_free_plpgsql_parse_result(result);
         }
     }
 

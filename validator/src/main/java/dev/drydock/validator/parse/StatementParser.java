@@ -17,7 +17,10 @@ import dev.drydock.validator.statement.TokenStatements;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads a script for one dialect and decides, statement by statement, whether the database would reject it.
@@ -93,6 +96,8 @@ public final class StatementParser implements AutoCloseable {
                         PostgresStatements.readsTree(shape.kind()));
                 Optional<SyntaxProblem> problem = postgresProblem(verdict, statement, fileLines)
                         .filter(found -> !PostgresGrammar.mayBeNewerSyntax(target, tokens))
+                        .or(() -> verdict.rejection().isPresent() ? Optional.empty()
+                                : plpgsqlProblem(grammar.get(), statement, shape, fileLines))
                         .or(() -> InsertArity.check(tokens, fileLines));
                 Statement typed = verdict.tree() != null
                         ? postgresStatements().read(verdict.tree(), statement.text(), statement.startOffset(), tokens,
@@ -219,6 +224,65 @@ public final class StatementParser implements AutoCloseable {
             return at(token, fileLines, message);
         });
     }
+
+    /**
+     * A syntax error in the PL/pgSQL body of a function, procedure or DO block. libpg_query names a line of the
+     * body (where PL/pgSQL's scanner was), not the token; the token it quotes is looked for from there to the end of
+     * that PL/pgSQL statement (its last occurrence: {@code NEW.x = now() RETURN NEW;} fails at the second NEW), then
+     * anywhere after, else the line itself is given.
+     */
+    private static Optional<SyntaxProblem> plpgsqlProblem(PostgresGrammar grammar, SqlStatement statement,
+                                                          StatementShape shape, LineMap fileLines) {
+        String kind = shape.kind();
+        if (!kind.equals("CREATE FUNCTION") && !kind.equals("CREATE PROCEDURE") && !kind.equals("DO")) {
+            return Optional.empty();
+        }
+        return grammar.checkPlpgsql(statement.text()).map(rejection -> {
+            SqlToken body = statement.tokens().stream().filter(token -> token.type() == SqlToken.Type.STRING)
+                    .findFirst().orElse(statement.tokens().get(0));
+            String text = statement.text();
+            int bodyFrom = body.start() - statement.startOffset();
+            int bodyTo = Math.min(text.length(), body.end() - statement.startOffset());
+            // PL/pgSQL counts the body's lines from its first character after the opening quote, a newline there
+            // left out
+            int content = bodyFrom + (body.text().startsWith("$") ? body.text().indexOf('$', 1) + 1 : 1);
+            if (content < bodyTo && text.charAt(content) == '\r') {
+                content++;
+            }
+            if (content < bodyTo && text.charAt(content) == '\n') {
+                content++;
+            }
+            int lineFrom = Math.max(bodyFrom, fileLines.offset(fileLines.position(statement.startOffset() + content)
+                    .line() + rejection.bodyLine() - 1, 1) - statement.startOffset());
+            int statementEnd = text.indexOf(';', lineFrom);
+            statementEnd = statementEnd < 0 || statementEnd > bodyTo ? bodyTo : statementEnd + 1;
+            Matcher near = NEAR.matcher(rejection.message());
+            int at = -1;
+            if (near.find()) {
+                Pattern word = Pattern.compile("(?<![\\w$])" + Pattern.quote(near.group(1)) + "(?![\\w$])",
+                        Pattern.CASE_INSENSITIVE);
+                Matcher found = word.matcher(text).region(lineFrom, statementEnd);
+                while (found.find()) {
+                    at = found.start();
+                }
+                Matcher later = word.matcher(text).region(lineFrom, bodyTo);
+                if (at < 0 && later.find()) {
+                    at = later.start();
+                }
+            }
+            if (at < 0) {
+                at = lineFrom;
+                while (at < bodyTo && Character.isWhitespace(text.charAt(at))) {
+                    at++;
+                }
+            }
+            SourcePosition position = fileLines.position(statement.startOffset() + at);
+            return new SyntaxProblem(rejection.message() + " in the PL/pgSQL body; PostgreSQL refuses the "
+                    + (kind.equals("DO") ? "block" : kind.substring(7).toLowerCase(Locale.ROOT)), position, position);
+        });
+    }
+
+    private static final Pattern NEAR = Pattern.compile("at or near '(.+)'$");
 
     /** The token starting at (or covering) {@code offset}; PostgreSQL points at a token's first character. */
     private static SqlToken tokenAt(List<SqlToken> tokens, int offset) {
