@@ -147,3 +147,10 @@ BEGIN
   END IF;
   RETURN 0;
 END $$;
+-- case: SELEC in a SQL function's body
+CREATE FUNCTION one() RETURNS int LANGUAGE sql AS $$ SELEC 1 $$;
+-- case: a typo on a later line of a SQL function's body
+CREATE FUNCTION name_of(x int) RETURNS text AS $body$
+  SELECT name
+  FROM t WHER id = x
+$body$ LANGUAGE sql STABLE;

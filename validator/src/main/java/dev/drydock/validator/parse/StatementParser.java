@@ -97,7 +97,8 @@ public final class StatementParser implements AutoCloseable {
                 Optional<SyntaxProblem> problem = postgresProblem(verdict, statement, fileLines)
                         .filter(found -> !PostgresGrammar.mayBeNewerSyntax(target, tokens))
                         .or(() -> verdict.rejection().isPresent() ? Optional.empty()
-                                : plpgsqlProblem(grammar.get(), statement, shape, fileLines))
+                                : plpgsqlProblem(grammar.get(), statement, shape, fileLines)
+                                .or(() -> sqlBodyProblem(grammar.get(), statement, shape, fileLines)))
                         .or(() -> InsertArity.check(tokens, fileLines));
                 Statement typed = verdict.tree() != null
                         ? postgresStatements().read(verdict.tree(), statement.text(), statement.startOffset(), tokens,
@@ -234,12 +235,13 @@ public final class StatementParser implements AutoCloseable {
     private static Optional<SyntaxProblem> plpgsqlProblem(PostgresGrammar grammar, SqlStatement statement,
                                                           StatementShape shape, LineMap fileLines) {
         String kind = shape.kind();
-        if (!kind.equals("CREATE FUNCTION") && !kind.equals("CREATE PROCEDURE") && !kind.equals("DO")) {
-            return Optional.empty();
+        Optional<RoutineBody> routine = RoutineBody.of(shape, statement.tokens())
+                .filter(found -> found.language().equals("plpgsql"));
+        if (routine.isEmpty()) {
+            return Optional.empty(); // libpg_query's compiler aborts the process on a function without a string body
         }
+        SqlToken body = routine.get().body();
         return grammar.checkPlpgsql(statement.text()).map(rejection -> {
-            SqlToken body = statement.tokens().stream().filter(token -> token.type() == SqlToken.Type.STRING)
-                    .findFirst().orElse(statement.tokens().get(0));
             String text = statement.text();
             int bodyFrom = body.start() - statement.startOffset();
             int bodyTo = Math.min(text.length(), body.end() - statement.startOffset());
@@ -283,6 +285,35 @@ public final class StatementParser implements AutoCloseable {
     }
 
     private static final Pattern NEAR = Pattern.compile("at or near '(.+)'$");
+
+    /**
+     * A syntax error in the body of a {@code LANGUAGE sql} function or procedure written as a string
+     * ({@code AS $$ SELECT ... $$}): PostgreSQL parses the body when it creates the function and refuses it.
+     */
+    private static Optional<SyntaxProblem> sqlBodyProblem(PostgresGrammar grammar, SqlStatement statement,
+                                                          StatementShape shape, LineMap fileLines) {
+        String kind = shape.kind();
+        Optional<RoutineBody> routine = RoutineBody.of(shape, statement.tokens())
+                .filter(found -> found.language().equals("sql") && !kind.equals("DO"));
+        if (routine.isEmpty()) {
+            return Optional.empty();
+        }
+        // a body given as one dollar-quoted string, whose text is the body as written
+        SqlToken body = routine.get().body();
+        int open = body.text().startsWith("$") ? body.text().indexOf('$', 1) + 1 : -1;
+        if (open <= 0 || body.text().length() < 2 * open) {
+            return Optional.empty();
+        }
+        String content = body.text().substring(open, body.text().length() - open);
+        return grammar.check(content).filter(rejection -> rejection.message().startsWith("syntax error"))
+                .map(rejection -> {
+                    int character = rejection.character() < 0 ? content.length() : rejection.character();
+                    int offset = body.start() + open + Math.min(character, content.length());
+                    SourcePosition at = fileLines.position(offset);
+                    return new SyntaxProblem(rejection.message() + " in the function's SQL body; PostgreSQL refuses the "
+                            + kind.substring(7).toLowerCase(Locale.ROOT), at, at);
+                });
+    }
 
     /** The token starting at (or covering) {@code offset}; PostgreSQL points at a token's first character. */
     private static SqlToken tokenAt(List<SqlToken> tokens, int offset) {
