@@ -237,8 +237,10 @@ public final class StatementParser implements AutoCloseable {
         String kind = shape.kind();
         Optional<RoutineBody> routine = RoutineBody.of(shape, statement.tokens())
                 .filter(found -> found.language().equals("plpgsql"));
-        if (routine.isEmpty()) {
-            return Optional.empty(); // libpg_query's compiler aborts the process on a function without a string body
+        // libpg_query's compiler aborts the process on a function without a string body, so it is given one
+        // statement (no top-level semicolon) whose body is a string
+        if (routine.isEmpty() || statement.tokens().stream().anyMatch(token -> token.isSymbol(';'))) {
+            return Optional.empty();
         }
         SqlToken body = routine.get().body();
         return grammar.checkPlpgsql(statement.text()).map(rejection -> {
