@@ -243,19 +243,13 @@ final class TableStatements {
 
     private void addConstraint(SchemaModel model, Table table, ColumnDefinition.InlineConstraint inline,
                                List<String> columns) {
-        addConstraint(model, table, inline, columns, columns);
-    }
-
-    /** @param namedAfter the columns a generated name is made from (PostgreSQL names a CHECK after its first) */
-    private void addConstraint(SchemaModel model, Table table, ColumnDefinition.InlineConstraint inline,
-                               List<String> columns, List<String> namedAfter) {
         List<String> refColumns = inline.refColumns();
         String references = inline.references() == null ? null : replayer.key(inline.references());
         boolean resolvesPrimaryKey = dialect != Dialect.SQLITE && dialect != Dialect.D1; // SQLite keeps it as written
         if (inline.kind() == Constraint.Kind.FOREIGN_KEY && refColumns.isEmpty() && resolvesPrimaryKey) {
             refColumns = primaryKeyOf(references == null ? null : model.table(references));
         }
-        String name = inline.name() != null ? inline.name() : generatedName(table, inline.kind(), namedAfter);
+        String name = inline.name() != null ? inline.name() : generatedName(table, inline.kind(), columns);
         Constraint constraint = new Constraint(name, inline.kind(), List.copyOf(columns), references,
                 List.copyOf(refColumns), inline.onDelete(), inline.definition());
         table.changeConstraints().put(name, constraint);
@@ -293,7 +287,8 @@ final class TableStatements {
                 case PRIMARY_KEY -> PostgresNames.choose(bare, null, "pkey", table.constraints()::containsKey);
                 case UNIQUE -> PostgresNames.choose(bare, joined, "key", table.constraints()::containsKey);
                 case FOREIGN_KEY -> PostgresNames.choose(bare, joined, "fkey", table.constraints()::containsKey);
-                case CHECK -> PostgresNames.choose(bare, columns.isEmpty() ? null : columns.get(0), "check",
+                // named after its column only when it reads exactly one (CHECK (a > b) is t_check)
+                case CHECK -> PostgresNames.choose(bare, columns.size() == 1 ? columns.get(0) : null, "check",
                         table.constraints()::containsKey);
                 case EXCLUDE -> PostgresNames.choose(bare, joined, "excl", table.constraints()::containsKey);
             };
@@ -437,7 +432,7 @@ final class TableStatements {
             List<String> columns = TokenCursor.identifiers(expression).stream()
                     .filter(table.columns()::containsKey).distinct().toList();
             addConstraint(model, table, inline(name, Constraint.Kind.CHECK, CheckCondition.of(dialect, expression)),
-                    columns, columns.isEmpty() ? List.of() : List.of(columns.get(0)));
+                    columns);
         } else if (cursor.accept("EXCLUDE")) {
             List<SqlToken> rest = cursor.rest();
             addConstraint(model, table, inline(name, Constraint.Kind.EXCLUDE, TokenCursor.normalized(rest)),

@@ -579,6 +579,14 @@ class AnalysisRulesTest {
                 silent("unknown-object", my, "CREATE INDEX users_age ON users (age);\nRENAME TABLE users TO people;\n"
                         + "DROP INDEX users_age ON people;", "RENAME TABLE people TO users;",
                         "a renamed table keeps its indexes (MySQL)"),
+                silent("unknown-object", pg, "ALTER TABLE users ADD CHECK (age > id), ADD CHECK (age + id < 9);\n"
+                        + "ALTER TABLE users ADD CHECK (length(name::text) < 50);\n"
+                        + "ALTER TABLE users DROP CONSTRAINT users_check, DROP CONSTRAINT users_check1,"
+                        + " DROP CONSTRAINT users_name_check;", "SELECT 1;",
+                        "a CHECK is named after its column only when it reads one"),
+                fires("unknown-object", pg, "ALTER TABLE users ADD CHECK (age > id);\n"
+                        + "ALTER TABLE users DROP CONSTRAINT users_age_check;", "SELECT 1;",
+                        "a CHECK on two columns is not named after the first"),
                 silent("unknown-object", pg, "CREATE INDEX ON users (lower(name)) INCLUDE (id) WHERE age > 0;\n"
                         + "CREATE TABLE users_copy (LIKE users INCLUDING ALL);\nDROP INDEX users_lower_id_idx;\n"
                         + "DROP INDEX users_copy_lower_id_idx;", "DROP TABLE users_copy;",
