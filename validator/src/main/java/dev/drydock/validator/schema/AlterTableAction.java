@@ -150,7 +150,7 @@ final class AlterTableAction {
                 return;
             }
             boolean cascade = cursor.accept("CASCADE");
-            if (isKey(constraint) && !hasOtherKey(constraint)) {
+            if (TableStatements.isKey(constraint) && !hasOtherKey(constraint)) {
                 Set<String> keyColumns = Set.copyOf(constraint.columns());
                 Predicate<List<String>> usesKey = refColumns -> Set.copyOf(refColumns).equals(keyColumns);
                 if (!cascade && refusedForKeys(at, "constraint " + name + " of table " + table.name(), usesKey)) {
@@ -183,7 +183,8 @@ final class AlterTableAction {
             }
             boolean wasIndex = model.indexes.remove(table.name() + "." + name) != null;
             // a key is an index on MySQL; a foreign key of the same name is not, and stays
-            boolean wasConstraint = isKey(table.constraints().get(name)) && table.changeConstraints().remove(name) != null;
+            boolean wasConstraint = TableStatements.isKey(table.constraints().get(name))
+                    && table.changeConstraints().remove(name) != null;
             if (!wasIndex && !wasConstraint) {
                 Replayer.unknown(problems, !ifExists, at, "index " + name + " of table " + table.name());
             }
@@ -283,10 +284,6 @@ final class AlterTableAction {
         return null;
     }
 
-    private static boolean isKey(Constraint constraint) {
-        return constraint != null && (constraint.kind() == Constraint.Kind.PRIMARY_KEY
-                || constraint.kind() == Constraint.Kind.UNIQUE);
-    }
 
     private void renameConstraint(String from, String to) {
         Constraint constraint = table.changeConstraints().remove(from);
@@ -301,7 +298,7 @@ final class AlterTableAction {
     private boolean hasOtherKey(Constraint constraint) {
         Set<String> columns = Set.copyOf(constraint.columns());
         boolean otherConstraint = table.constraints().values().stream().anyMatch(other -> other != constraint
-                && isKey(other) && Set.copyOf(other.columns()).equals(columns));
+                && TableStatements.isKey(other) && Set.copyOf(other.columns()).equals(columns));
         boolean uniqueIndex = model.indexesOn(table.name()).stream().map(model.indexes::get)
                 .anyMatch(index -> index.unique() && Set.copyOf(index.columns()).equals(columns));
         return otherConstraint || uniqueIndex;
@@ -422,13 +419,12 @@ final class AlterTableAction {
             String to = cursor.name();
             Index index = model.indexes.get(table.name() + "." + from);
             Constraint key = table.constraints().get(from);
-            if (model.indexes.containsKey(table.name() + "." + to) || isKey(table.constraints().get(to))) {
+            if (model.indexes.containsKey(table.name() + "." + to) || TableStatements.isKey(table.constraints().get(to))) {
                 Replayer.duplicate(problems, true, toAt, "index " + to + " of table " + table.name());
             } else if (index != null) {
                 model.indexes.remove(table.name() + "." + from);
-                model.indexes.put(table.name() + "." + to, new Index(table.name() + "." + to, index.table(),
-                        index.unique(), index.columns(), index.definition()));
-            } else if (isKey(key)) {
+                model.indexes.put(table.name() + "." + to, index.renamed(table.name() + "." + to));
+            } else if (TableStatements.isKey(key)) {
                 renameConstraint(from, to);
             } else {
                 Replayer.unknown(problems, true, at, "index " + from + " of table " + table.name());

@@ -140,8 +140,7 @@ public final class Replayer {
                     unknown(problems, !ifExists, at, "index " + name);
                 } else if (index != null) {
                     String newName = renamedKey(name, cursor.name());
-                    model.indexes.put(newName, new Index(newName, index.table(), index.unique(), index.columns(),
-                            index.definition()));
+                    model.indexes.put(newName, index.renamed(newName));
                 }
             }
         } else if (cursor.accept("TYPE")) {

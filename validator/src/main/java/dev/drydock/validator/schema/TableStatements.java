@@ -172,7 +172,7 @@ final class TableStatements {
             boolean indexed = constraint.kind() == Constraint.Kind.PRIMARY_KEY || constraint.kind() == Constraint.Kind.UNIQUE
                     || constraint.kind() == Constraint.Kind.EXCLUDE;
             if (check && (all || constraints) || indexed && (all || indexes)) {
-                String name = check ? constraint.name() : generatedName(table, constraint.kind(), constraint.columns());
+                String name = check ? constraint.name() : generatedName(model, table, constraint.kind(), constraint.columns());
                 table.changeConstraints().put(name, new Constraint(name, constraint.kind(), constraint.columns(),
                         null, List.of(), null, constraint.definition()));
             }
@@ -249,7 +249,7 @@ final class TableStatements {
         if (inline.kind() == Constraint.Kind.FOREIGN_KEY && refColumns.isEmpty() && resolvesPrimaryKey) {
             refColumns = primaryKeyOf(references == null ? null : model.table(references));
         }
-        String name = inline.name() != null ? inline.name() : generatedName(table, inline.kind(), columns);
+        String name = inline.name() != null ? inline.name() : generatedName(model, table, inline.kind(), columns);
         Constraint constraint = new Constraint(name, inline.kind(), List.copyOf(columns), references,
                 List.copyOf(refColumns), inline.onDelete(), inline.definition());
         table.changeConstraints().put(name, constraint);
@@ -279,7 +279,7 @@ final class TableStatements {
      * {@code users_email_key1}), MySQL's {@code PRIMARY} and {@code users_ibfk_1}. SQLite keeps no name, so there
      * the constraint is known by what it covers, which survives the rebuild-and-rename dance.
      */
-    private String generatedName(Table table, Constraint.Kind kind, List<String> columns) {
+    private String generatedName(SchemaModel model, Table table, Constraint.Kind kind, List<String> columns) {
         String bare = bareName(table.name());
         String joined = String.join("_", columns);
         return switch (dialect) {
@@ -294,7 +294,7 @@ final class TableStatements {
             };
             case MYSQL, MARIADB -> switch (kind) {
                 case PRIMARY_KEY -> "primary";
-                case UNIQUE -> columns.isEmpty() ? "unique" : columns.get(0);
+                case UNIQUE -> columns.isEmpty() ? "unique" : mysqlIndexName(model, table, columns.get(0));
                 case FOREIGN_KEY -> bare + "_ibfk_" + (count(table, kind) + 1);
                 case CHECK, EXCLUDE -> bare + "_chk_" + (count(table, kind) + 1);
             };
@@ -448,7 +448,8 @@ final class TableStatements {
             String indexName = !cursor.isSymbol('(') ? cursor.name() : null;
             List<SqlToken> elements = cursor.parenthesized();
             List<String> columns = columnsOf(table, elements);
-            String keyName = indexName != null ? indexName : columns.isEmpty() ? "index" : columns.get(0);
+            String keyName = indexName != null ? indexName : mysqlIndexName(model, table,
+                    columns.isEmpty() ? "index" : columns.get(0));
             if (ifNotExists && model.indexes.containsKey(indexKey(table.name(), keyName))) {
                 return true; // MariaDB notes it and goes on
             }
@@ -577,6 +578,25 @@ final class TableStatements {
         return TokenCursor.identifiers(tokens).stream().filter(table.columns()::containsKey).distinct().toList();
     }
 
+    /**
+     * MySQL's name for an unnamed index or unique key: its first column's, or that with {@code _2}, {@code _3}, ...
+     * when an index or key of the table already has it.
+     */
+    private String mysqlIndexName(SchemaModel model, Table table, String column) {
+        String name = column;
+        for (int suffix = 2; model.indexes.containsKey(indexKey(table.name(), name))
+                || isKey(table.constraints().get(name)); suffix++) {
+            name = column + "_" + suffix;
+        }
+        return name;
+    }
+
+    /** A primary key or unique constraint: one that has an index of its own. */
+    static boolean isKey(Constraint constraint) {
+        return constraint != null && (constraint.kind() == Constraint.Kind.PRIMARY_KEY
+                || constraint.kind() == Constraint.Kind.UNIQUE);
+    }
+
     /** MySQL names indexes per table; PostgreSQL and SQLite per schema. */
     private String indexKey(String table, String name) {
         return dialect == Dialect.MYSQL || dialect == Dialect.MARIADB ? table + "." + name : name;
@@ -671,6 +691,7 @@ final class TableStatements {
         definition += dialect == Dialect.POSTGRESQL ? implicitCasts(table, definition) : "";
         putIndex(model, new Index(indexKey(tableName, name), tableName, unique, columns, definition), ifNotExists, at,
                 problems);
+        foreignKeyIndexes(model, table);
     }
 
     /** PostgreSQL's relations share one namespace: tables, indexes (a key's too), sequences and views. */
@@ -715,7 +736,7 @@ final class TableStatements {
                 continue;
             }
             Constraint key = table == null ? null : table.constraints().get(bareName(name));
-            if (key != null && (key.kind() == Constraint.Kind.UNIQUE || key.kind() == Constraint.Kind.PRIMARY_KEY)) {
+            if (isKey(key)) {
                 table.changeConstraints().remove(key.name());
                 continue;
             }
@@ -932,6 +953,9 @@ final class TableStatements {
         if (dialect != Dialect.MYSQL && dialect != Dialect.MARIADB) {
             return;
         }
+        // InnoDB drops an index it made for a foreign key once another index or key can serve the key
+        model.indexes.values().removeIf(index -> index.implicit() && index.table().equals(table.name())
+                && coveredOtherwise(model, table, index));
         for (Constraint key : List.copyOf(table.constraints().values())) {
             if (key.kind() != Constraint.Kind.FOREIGN_KEY || key.columns().isEmpty() || indexed(model, table, key.columns())) {
                 continue;
@@ -940,10 +964,18 @@ final class TableStatements {
             if (generated && dialect == Dialect.MYSQL) {
                 continue;
             }
-            String name = generated ? key.columns().get(0) : key.name();
+            String name = generated ? mysqlIndexName(model, table, key.columns().get(0)) : key.name();
             model.indexes.put(indexKey(table.name(), name), new Index(indexKey(table.name(), name), table.name(), false,
-                    key.columns(), "(" + String.join(", ", key.columns()) + ")"));
+                    key.columns(), "(" + String.join(", ", key.columns()) + ")", true));
         }
+    }
+
+    /** Whether another index or a key of {@code table} begins with the columns of {@code index}. */
+    private static boolean coveredOtherwise(SchemaModel model, Table table, Index index) {
+        boolean byIndex = model.indexesOn(table.name()).stream().map(model.indexes::get)
+                .anyMatch(other -> other != index && startsWith(other.columns(), index.columns()));
+        return byIndex || table.constraints().values().stream()
+                .anyMatch(key -> isKey(key) && startsWith(key.columns(), index.columns()));
     }
 
     /** Whether an index or a primary or unique key of {@code table} begins with {@code columns}. */
@@ -970,8 +1002,7 @@ final class TableStatements {
                                         String keyName) {
         Index index = model.indexes.get(indexKey);
         Constraint key = table.constraints().get(keyName);
-        boolean isKey = key != null && (key.kind() == Constraint.Kind.PRIMARY_KEY || key.kind() == Constraint.Kind.UNIQUE);
-        List<String> columns = index != null ? index.columns() : isKey ? key.columns() : null;
+        List<String> columns = index != null ? index.columns() : isKey(key) ? key.columns() : null;
         if (columns == null) {
             return null;
         }
@@ -983,8 +1014,7 @@ final class TableStatements {
             boolean otherIndex = model.indexesOn(table.name()).stream().filter(other -> !other.equals(indexKey))
                     .map(model.indexes::get).anyMatch(other -> startsWith(other.columns(), foreignKey.columns()));
             boolean otherKey = table.constraints().values().stream().anyMatch(other -> !other.name().equals(keyName)
-                    && (other.kind() == Constraint.Kind.PRIMARY_KEY || other.kind() == Constraint.Kind.UNIQUE)
-                    && startsWith(other.columns(), foreignKey.columns()));
+                    && isKey(other) && startsWith(other.columns(), foreignKey.columns()));
             if (!otherIndex && !otherKey) {
                 return foreignKey;
             }
@@ -1109,8 +1139,7 @@ final class TableStatements {
                 return false;
             }
             String key = newPrefix + entry.getKey().substring(oldPrefix.length());
-            Index index = entry.getValue();
-            moved.put(key, new Index(key, index.table(), index.unique(), index.columns(), index.definition()));
+            moved.put(key, entry.getValue().renamed(key));
             return true;
         });
         model.indexes.putAll(moved);

@@ -570,6 +570,14 @@ class AnalysisRulesTest {
                         + "ALTER TABLE audit DROP INDEX audit_user;\n"
                         + "ALTER TABLE audit DROP FOREIGN KEY audit_user, DROP INDEX audit_user_id;", "DROP TABLE audit;",
                         "another index begins with the key's columns, or the statement drops the key"),
+                fires("unknown-object", maria, "CREATE TABLE audit (id int PRIMARY KEY, user_id int,\n"
+                        + "  FOREIGN KEY (user_id) REFERENCES users (id));\nCREATE INDEX audit_user_id_id ON audit (user_id, id);\n"
+                        + "ALTER TABLE audit ADD INDEX (user_id);\nDROP INDEX user_id_2 ON audit;", "DROP TABLE audit;",
+                        "InnoDB drops the index it made for a key once another serves it, so the name is free again"),
+                silent("unknown-object", maria, "CREATE TABLE t (id int PRIMARY KEY, email varchar(50), a int);\n"
+                        + "ALTER TABLE t ADD UNIQUE (email), ADD INDEX (a);\nALTER TABLE t ADD UNIQUE (email), ADD INDEX (a, email);\n"
+                        + "ALTER TABLE t DROP INDEX email_2, DROP INDEX a_2;", "DROP TABLE t;",
+                        "MySQL numbers an unnamed index whose column's name is taken"),
                 silent("unknown-object", maria, "CREATE TABLE c (id int PRIMARY KEY, email varchar(50), UNIQUE KEY uq_email (email));\n"
                         + "DROP INDEX uq_email ON c;", "DROP TABLE c;", "a unique key is an index on MySQL"),
                 silent("unknown-object", maria, "CREATE INDEX users_age ON users (age);\nRENAME TABLE users TO people;\n"
