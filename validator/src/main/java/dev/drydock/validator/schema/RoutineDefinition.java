@@ -27,6 +27,22 @@ final class RoutineDefinition {
     private RoutineDefinition() {
     }
 
+    /** {@code SETOF t} and {@code TABLE (c t, ...)} with each type in its one spelling, or the type itself. */
+    private static String resultType(List<SqlToken> type) {
+        if (!type.isEmpty() && type.get(0).isWord("SETOF")) {
+            return "setof " + resultType(type.subList(1, type.size()));
+        }
+        if (type.size() > 1 && type.get(0).isWord("TABLE") && type.get(1).isSymbol('(')) {
+            List<String> columns = new ArrayList<>();
+            for (List<SqlToken> column : TokenCursor.splitOnCommas(new TokenCursor(type, 1).parenthesized())) {
+                columns.add(column.isEmpty() ? "" : TokenCursor.unquote(column.get(0)) + " "
+                        + resultType(column.subList(1, column.size())));
+            }
+            return "table (" + String.join(", ", columns) + ")";
+        }
+        return TypeName.normalize(Dialect.POSTGRESQL, TokenCursor.normalized(type));
+    }
+
     static String canonical(List<SqlToken> definition) {
         String returns = "";
         String language = "";
@@ -39,7 +55,7 @@ final class RoutineDefinition {
             List<SqlToken> clause = definition.subList(at, end);
             String text = TokenCursor.normalized(clause);
             if (token.isWord("RETURNS") && !text.startsWith("returns null on null input")) {
-                returns = TypeName.normalize(Dialect.POSTGRESQL, TokenCursor.normalized(clause.subList(1, clause.size())));
+                returns = resultType(clause.subList(1, clause.size()));
             } else if (token.isWord("LANGUAGE") && clause.size() > 1) {
                 language = clause.get(1).unquoted().toLowerCase(Locale.ROOT);
             } else if (token.isWord("AS")) {

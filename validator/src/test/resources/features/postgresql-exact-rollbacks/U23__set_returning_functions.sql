@@ -1,0 +1,2 @@
+DROP FUNCTION tone_pair(int, varchar);
+DROP FUNCTION tone_ids();

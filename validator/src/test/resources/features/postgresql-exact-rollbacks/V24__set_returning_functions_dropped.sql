@@ -1,0 +1,2 @@
+DROP FUNCTION tone_ids();
+DROP FUNCTION tone_pair(integer, character varying);
