@@ -183,7 +183,8 @@ final class PostgresGrammar {
      * compiles the body) or the DO block runs.
      *
      * @param message  PostgreSQL's message, e.g. {@code syntax error at or near "RETURN"}
-     * @param bodyLine the line within the body, from 1 (the line the body's opening quote is on)
+     * @param bodyLine a line within the body, from 1: the line its text starts on after the opening quote, or the
+     *                 next one when the quote ends its line
      */
     record BodyRejection(String message, int bodyLine) {
     }

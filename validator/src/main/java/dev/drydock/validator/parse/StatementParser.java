@@ -68,13 +68,30 @@ public final class StatementParser implements AutoCloseable {
             problems.add(new SyntaxProblem(error.message(), error.position(), error.position()));
         }
         List<ParsedStatement> statements = new ArrayList<>(split.statements().size());
+        boolean checkBodies = true;
         for (SqlStatement statement : split.statements()) {
             boolean lexicalError = split.errors().stream().anyMatch(error -> within(error.position(), statement));
-            ParsedStatement parsed = parse(statement, lines, lexicalError);
+            checkBodies = checkFunctionBodies(statement.tokens()).orElse(checkBodies);
+            ParsedStatement parsed = parse(statement, lines, lexicalError, checkBodies);
             parsed.problem().ifPresent(problems::add);
             statements.add(parsed);
         }
         return new ParsedScript(script, target, List.copyOf(statements), split.directives(), List.copyOf(problems));
+    }
+
+    /**
+     * What {@code SET [SESSION | LOCAL] check_function_bodies = ...} sets, or empty for any other statement: with it
+     * off (pg_dump's scripts begin so) PostgreSQL creates a function without compiling or parsing its body.
+     */
+    private static Optional<Boolean> checkFunctionBodies(List<SqlToken> tokens) {
+        int at = tokens.size() > 1 && (tokens.get(1).isWord("SESSION") || tokens.get(1).isWord("LOCAL")) ? 2 : 1;
+        if (tokens.isEmpty() || !tokens.get(0).isWord("SET") || tokens.size() != at + 3
+                || !tokens.get(at).isWord("check_function_bodies")
+                || !tokens.get(at + 1).isSymbol('=') && !tokens.get(at + 1).isWord("TO")) {
+            return Optional.empty();
+        }
+        String value = tokens.get(at + 2).unquoted().toLowerCase(Locale.ROOT);
+        return Optional.of(!value.equals("false") && !value.equals("off") && !value.equals("0") && !value.equals("no"));
     }
 
     private static boolean within(SourcePosition position, SqlStatement statement) {
@@ -86,7 +103,8 @@ public final class StatementParser implements AutoCloseable {
     }
 
     /** @param lexicalError whether the statement holds an unclosed string or comment, already reported */
-    private ParsedStatement parse(SqlStatement statement, LineMap fileLines, boolean lexicalError) {
+    /** @param checkBodies whether PostgreSQL checks function bodies at this point of the script */
+    private ParsedStatement parse(SqlStatement statement, LineMap fileLines, boolean lexicalError, boolean checkBodies) {
         List<SqlToken> tokens = statement.tokens();
         StatementShape shape = StatementShape.of(tokens);
         if (target.dialect() == Dialect.POSTGRESQL && askSqlite && !lexicalError && !hasPlaceholder(tokens)) {
@@ -96,7 +114,7 @@ public final class StatementParser implements AutoCloseable {
                         PostgresStatements.readsTree(shape.kind()));
                 Optional<SyntaxProblem> problem = postgresProblem(verdict, statement, fileLines)
                         .filter(found -> !PostgresGrammar.mayBeNewerSyntax(target, tokens))
-                        .or(() -> verdict.rejection().isPresent() ? Optional.empty()
+                        .or(() -> verdict.rejection().isPresent() || !checkBodies ? Optional.empty()
                                 : plpgsqlProblem(grammar.get(), statement, shape, fileLines)
                                 .or(() -> sqlBodyProblem(grammar.get(), statement, shape, fileLines)))
                         .or(() -> InsertArity.check(tokens, fileLines));
@@ -312,7 +330,7 @@ public final class StatementParser implements AutoCloseable {
                     int character = rejection.character() < 0 ? content.length() : rejection.character();
                     int offset = body.start() + open + Math.min(character, content.length());
                     SourcePosition at = fileLines.position(offset);
-                    return new SyntaxProblem(rejection.message() + " in the function's SQL body; PostgreSQL refuses the "
+                    return new SyntaxProblem(rejection.message() + " in the SQL body; PostgreSQL refuses the "
                             + kind.substring(7).toLowerCase(Locale.ROOT), at, at);
                 });
     }

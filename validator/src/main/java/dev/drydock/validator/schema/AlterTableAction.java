@@ -284,7 +284,6 @@ final class AlterTableAction {
         return null;
     }
 
-
     private void renameConstraint(String from, String to) {
         Constraint constraint = table.changeConstraints().remove(from);
         table.changeConstraints().put(to, new Constraint(to, constraint.kind(), constraint.columns(),

@@ -499,6 +499,11 @@ class AnalysisRulesTest {
                 silent("rollback-not-inverse", pg, "CREATE TABLE e (id int, at date) PARTITION BY RANGE (at);\n"
                         + "CREATE TABLE e_2021 PARTITION OF e FOR VALUES FROM ('2021-01-01') TO ('2022-01-01');",
                         "DROP TABLE e;", "dropping a partitioned table drops its partitions"),
+                silent("syntax-error", pg, "SET check_function_bodies = false;\n"
+                        + "CREATE FUNCTION a() RETURNS int LANGUAGE sql AS $$ SELEC 1 $$;\n"
+                        + "CREATE FUNCTION b() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW END $$;",
+                        "DROP FUNCTION b();\nDROP FUNCTION a();", "with check_function_bodies off (pg_dump's scripts)"
+                                + " PostgreSQL creates a function without reading its body"),
                 silent("syntax-error", pg, "CREATE FUNCTION d() RETURNS int LANGUAGE sql RETURN 1;\n"
                         + "CREATE FUNCTION e() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; END;\n"
                         + "CREATE FUNCTION f() RETURNS TABLE (a int) LANGUAGE plpgsql AS $$\n"
