@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** CREATE, ALTER, DROP and RENAME of tables and indexes, with the implicit effects each has on the schema. */
 final class TableStatements {
@@ -283,15 +284,19 @@ final class TableStatements {
         String bare = bareName(table.name());
         String joined = String.join("_", columns);
         return switch (dialect) {
-            case POSTGRESQL -> switch (kind) {
-                case PRIMARY_KEY -> PostgresNames.choose(bare, null, "pkey", table.constraints()::containsKey);
-                case UNIQUE -> PostgresNames.choose(bare, joined, "key", table.constraints()::containsKey);
-                case FOREIGN_KEY -> PostgresNames.choose(bare, joined, "fkey", table.constraints()::containsKey);
-                // named after its column only when it reads exactly one (CHECK (a > b) is t_check)
-                case CHECK -> PostgresNames.choose(bare, columns.size() == 1 ? columns.get(0) : null, "check",
-                        table.constraints()::containsKey);
-                case EXCLUDE -> PostgresNames.choose(bare, joined, "excl", table.constraints()::containsKey);
-            };
+            case POSTGRESQL -> {
+                Predicate<String> taken = name -> constraintNameUsed(model, table, name)
+                        || kind != Constraint.Kind.CHECK && kind != Constraint.Kind.FOREIGN_KEY
+                        && relationExists(model, schemaPrefix(table.name()) + name); // its index's name, too
+                yield switch (kind) {
+                    case PRIMARY_KEY -> PostgresNames.choose(bare, null, "pkey", taken);
+                    case UNIQUE -> PostgresNames.choose(bare, joined, "key", taken);
+                    case FOREIGN_KEY -> PostgresNames.choose(bare, joined, "fkey", taken);
+                    // named after its column only when it reads exactly one (CHECK (a > b) is t_check)
+                    case CHECK -> PostgresNames.choose(bare, columns.size() == 1 ? columns.get(0) : null, "check", taken);
+                    case EXCLUDE -> PostgresNames.choose(bare, joined, "excl", taken);
+                };
+            }
             case MYSQL, MARIADB -> switch (kind) {
                 case PRIMARY_KEY -> "primary";
                 case UNIQUE -> columns.isEmpty() ? "unique" : mysqlIndexName(model, table, columns.get(0));
@@ -576,6 +581,16 @@ final class TableStatements {
 
     private static List<String> columnsOf(Table table, List<SqlToken> tokens) {
         return TokenCursor.identifiers(tokens).stream().filter(table.columns()::containsKey).distinct().toList();
+    }
+
+    /** PostgreSQL chooses a constraint's name among those of every table in the schema, not the table's alone. */
+    private static boolean constraintNameUsed(SchemaModel model, Table table, String name) {
+        if (table.constraints().containsKey(name)) {
+            return true;
+        }
+        String schema = schemaPrefix(table.name());
+        return model.tables.values().stream().anyMatch(other -> other != table && schemaPrefix(other.name()).equals(schema)
+                && other.constraints().containsKey(name));
     }
 
     /**

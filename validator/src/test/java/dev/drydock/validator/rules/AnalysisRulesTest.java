@@ -597,6 +597,11 @@ class AnalysisRulesTest {
                         + "ALTER TABLE users DROP CONSTRAINT users_check, DROP CONSTRAINT users_check1,"
                         + " DROP CONSTRAINT users_name_check;", "SELECT 1;",
                         "a CHECK is named after its column only when it reads one"),
+                silent("unknown-object", pg, "CREATE INDEX users_age_key ON users (email);\nALTER TABLE users ADD UNIQUE (age);\n"
+                        + "ALTER TABLE users DROP CONSTRAINT users_age_key1;\nCREATE TABLE users_x (y int);\n"
+                        + "ALTER TABLE users ADD CONSTRAINT users_x_y_check CHECK (age > 0);\n"
+                        + "ALTER TABLE users_x ADD CHECK (y > 0);\nALTER TABLE users_x DROP CONSTRAINT users_x_y_check1;",
+                        "DROP TABLE users_x;", "a constraint's name is numbered past an index's and other tables' constraints"),
                 fires("unknown-object", pg, "ALTER TABLE users ADD CHECK (age > id);\n"
                         + "ALTER TABLE users DROP CONSTRAINT users_age_check;", "SELECT 1;",
                         "a CHECK on two columns is not named after the first"),
