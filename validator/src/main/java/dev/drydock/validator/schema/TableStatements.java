@@ -1104,7 +1104,13 @@ final class TableStatements {
         table.changeColumns().remove(column);
         table.changeConstraints().values().removeIf(c -> c.columns().contains(column));
         for (String key : model.indexesOn(table.name())) {
-            if (model.indexes.get(key).columns().contains(column)) {
+            Index index = model.indexes.get(key);
+            if (!index.columns().contains(column)) {
+                continue;
+            }
+            if (dialect.isMySqlFamily() && index.columns().size() > 1) {
+                model.indexes.put(key, withoutColumn(index, column)); // MySQL keeps the index on the other columns
+            } else {
                 model.indexes.remove(key);
             }
         }
@@ -1119,6 +1125,33 @@ final class TableStatements {
             }
             replayer.dropDependentViews(model, column);
         }
+    }
+
+    /** The index without the element that is {@code column} (its definition is {@code [using m] (a, b(10), ...)}). */
+    private static Index withoutColumn(Index index, String column) {
+        String definition = index.definition();
+        int open = definition.indexOf('(');
+        int close = definition.lastIndexOf(')');
+        if (open < 0 || close < open) {
+            return index;
+        }
+        List<String> kept = new ArrayList<>();
+        int depth = 0;
+        int start = open + 1;
+        for (int i = open + 1; i <= close; i++) {
+            char c = definition.charAt(i);
+            depth += c == '(' ? 1 : c == ')' && i < close ? -1 : 0;
+            if (depth == 0 && (c == ',' || i == close)) {
+                String element = definition.substring(start, i).trim();
+                if (!element.equals(column) && !element.startsWith(column + " ") && !element.startsWith(column + "(")) {
+                    kept.add(element);
+                }
+                start = i + 1;
+            }
+        }
+        List<String> columns = index.columns().stream().filter(other -> !other.equals(column)).toList();
+        return new Index(index.name(), index.table(), index.unique(), columns,
+                definition.substring(0, open + 1) + String.join(", ", kept) + definition.substring(close), index.implicit());
     }
 
     void renameColumn(SchemaModel model, Table table, String from, String to) {

@@ -583,6 +583,12 @@ class AnalysisRulesTest {
                         + "ALTER TABLE t ADD UNIQUE (email), ADD INDEX (a);\nALTER TABLE t ADD UNIQUE (email), ADD INDEX (a, email);\n"
                         + "ALTER TABLE t DROP INDEX email_2, DROP INDEX a_2;", "DROP TABLE t;",
                         "MySQL numbers an unnamed index whose column's name is taken"),
+                silent("unknown-object", maria, "CREATE TABLE t (id int PRIMARY KEY, a int, b int);\n"
+                        + "CREATE INDEX idx_ab ON t (a, b);\nALTER TABLE t DROP COLUMN a;\nDROP INDEX idx_ab ON t;",
+                        "DROP TABLE t;", "MySQL keeps an index on its other columns when one of them is dropped"),
+                fires("unknown-object", pg, "ALTER TABLE users ADD COLUMN a int, ADD COLUMN b int;\n"
+                        + "CREATE INDEX idx_ab ON users (a, b);\nALTER TABLE users DROP COLUMN a;\nDROP INDEX idx_ab;",
+                        "ALTER TABLE users DROP COLUMN b;", "PostgreSQL drops an index with any of its columns"),
                 silent("unknown-object", maria, "CREATE TABLE c (id int PRIMARY KEY, email varchar(50), UNIQUE KEY uq_email (email));\n"
                         + "DROP INDEX uq_email ON c;", "DROP TABLE c;", "a unique key is an index on MySQL"),
                 silent("unknown-object", maria, "CREATE INDEX users_age ON users (age);\nRENAME TABLE users TO people;\n"
