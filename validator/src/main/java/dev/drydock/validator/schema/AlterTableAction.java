@@ -13,16 +13,16 @@ final class AlterTableAction {
     private final TableStatements tables;
     private final SchemaModel model;
     private final Table table;
-    private final Set<String> keysDropped;
+    private final AlterDrops drops;
     private final List<ReplayProblem> problems;
 
-    /** @param keysDropped the constraints the whole statement drops, whichever action does it */
-    AlterTableAction(TableStatements tables, SchemaModel model, Table table, Set<String> keysDropped,
+    /** @param drops what the whole statement drops, whichever action does it */
+    AlterTableAction(TableStatements tables, SchemaModel model, Table table, AlterDrops drops,
                      List<ReplayProblem> problems) {
         this.tables = tables;
         this.model = model;
         this.table = table;
-        this.keysDropped = keysDropped;
+        this.drops = drops;
         this.problems = problems;
     }
 
@@ -175,7 +175,7 @@ final class AlterTableAction {
             boolean ifExists = cursor.acceptIfExists();
             SqlToken at = cursor.peek();
             String name = cursor.name();
-            Constraint foreignKey = TableStatements.foreignKeyNeeding(model, table, keysDropped,
+            Constraint foreignKey = TableStatements.foreignKeyNeeding(model, table, drops.constraints(),
                     table.name() + "." + name, name);
             if (foreignKey != null) {
                 Replayer.indexNeededByKey(problems, at, name, table.name(), foreignKey.name());
@@ -215,6 +215,11 @@ final class AlterTableAction {
                 Replayer.keyNeedsColumn(problems, at, what, key);
                 return;
             }
+            Constraint wideKey = mariadbWideKey(column);
+            if (wideKey != null) {
+                Replayer.keyOnSeveralColumns(problems, at, what, table.name(), wideKey.name());
+                return;
+            }
             SchemaObject view = cascade ? null : viewUsing(column);
             if (view != null) {
                 Replayer.dependent(problems, at, what, view.kind() + " " + view.key(), view.key());
@@ -227,6 +232,23 @@ final class AlterTableAction {
                 }
             }
         }
+    }
+
+    /**
+     * On MariaDB, a primary key or unique key on several columns, {@code column} among them, that the statement keeps:
+     * MariaDB refuses to drop a column out of one (error 1072) where MySQL would narrow the key.
+     */
+    private Constraint mariadbWideKey(String column) {
+        if (tables.dialect() != Dialect.MARIADB) {
+            return null;
+        }
+        for (Constraint constraint : table.constraints().values()) {
+            if (TableStatements.isKey(constraint) && constraint.columns().size() > 1
+                    && constraint.columns().contains(column) && !drops.dropsKey(constraint)) {
+                return constraint;
+            }
+        }
+        return null;
     }
 
     /**
@@ -258,7 +280,7 @@ final class AlterTableAction {
         }
         for (Constraint constraint : table.constraints().values()) {
             if (constraint.kind() == Constraint.Kind.FOREIGN_KEY && constraint.columns().contains(column)
-                    && !keysDropped.contains(constraint.name())) {
+                    && !drops.constraints().contains(constraint.name())) {
                 return new SchemaModel.Reference(table.name(), constraint);
             }
         }

@@ -819,6 +819,12 @@ public final class Replayer {
                 + " (ALTER TABLE " + table + " DROP CONSTRAINT " + constraint + "), which drops its index");
     }
 
+    /** MariaDB refuses to drop a column out of a key on several columns that stays. */
+    static void keyOnSeveralColumns(List<ReplayProblem> problems, SqlToken at, String column, String table, String key) {
+        refused(problems, at, column, "cannot drop " + column + " because key " + key + " of table " + table
+                + " is on it and other columns (MariaDB: error 1072); drop the key in the same ALTER TABLE or before it");
+    }
+
     /** MySQL and MariaDB refuse to drop the index a foreign key rests on. */
     static void indexNeededByKey(List<ReplayProblem> problems, SqlToken at, String index, String table, String key) {
         refused(problems, at, "index " + index + " of table " + table, "cannot drop index " + index + " of table " + table

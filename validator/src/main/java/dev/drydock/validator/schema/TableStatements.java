@@ -916,15 +916,15 @@ final class TableStatements {
             return;
         }
         List<List<SqlToken>> actions = new ArrayList<>(TokenCursor.splitOnCommas(cursor.rest()));
-        Set<String> keysDropped = keysDropped(actions);
+        AlterDrops drops = AlterDrops.of(actions);
         if (dialect.isMySqlFamily()) {
-            // MySQL judges the statement as a whole: DROP COLUMN c, DROP FOREIGN KEY k on c is fine there (PostgreSQL
-            // applies the actions in order, and the first one took k with c)
-            actions.sort(java.util.Comparator.comparing(action -> droppedKey(action) == null));
+            // MySQL judges the statement as a whole: DROP COLUMN c, DROP FOREIGN KEY k (or DROP INDEX i) on c is fine
+            // there (PostgreSQL applies the actions in order, and the first one took k with c)
+            actions.sort(java.util.Comparator.comparing(action -> !dropsKeyOrIndex(action)));
         }
         for (List<SqlToken> action : actions) {
             if (!action.isEmpty()) {
-                name = new AlterTableAction(this, model, model.table(name), keysDropped, problems)
+                name = new AlterTableAction(this, model, model.table(name), drops, problems)
                         .apply(new TokenCursor(action));
             }
         }
@@ -933,29 +933,11 @@ final class TableStatements {
         }
     }
 
-    /** The constraint an action {@code DROP FOREIGN KEY k} or {@code DROP CONSTRAINT k} drops, else null. */
-    private static String droppedKey(List<SqlToken> action) {
+    /** {@code DROP FOREIGN KEY}, {@code DROP CONSTRAINT}, {@code DROP INDEX | KEY} or {@code DROP PRIMARY KEY}. */
+    private static boolean dropsKeyOrIndex(List<SqlToken> action) {
         TokenCursor cursor = new TokenCursor(action);
-        if (!cursor.accept("DROP") || !cursor.accept("FOREIGN", "KEY") && !cursor.accept("CONSTRAINT")) {
-            return null;
-        }
-        cursor.acceptIfExists();
-        return cursor.name();
-    }
-
-    /**
-     * The constraints an ALTER TABLE drops anywhere among its actions ({@code DROP FOREIGN KEY k}, {@code DROP
-     * CONSTRAINT k}): MySQL and MariaDB judge the statement as a whole, so a column may go before its key does.
-     */
-    private static Set<String> keysDropped(List<List<SqlToken>> actions) {
-        Set<String> dropped = new HashSet<>();
-        for (List<SqlToken> action : actions) {
-            String name = droppedKey(action);
-            if (name != null) {
-                dropped.add(name);
-            }
-        }
-        return dropped;
+        return cursor.accept("DROP") && (cursor.accept("FOREIGN", "KEY") || cursor.accept("CONSTRAINT")
+                || cursor.accept("INDEX") || cursor.accept("KEY") || cursor.accept("PRIMARY", "KEY"));
     }
 
     /**

@@ -583,6 +583,13 @@ class AnalysisRulesTest {
                         + "ALTER TABLE t ADD UNIQUE (email), ADD INDEX (a);\nALTER TABLE t ADD UNIQUE (email), ADD INDEX (a, email);\n"
                         + "ALTER TABLE t DROP INDEX email_2, DROP INDEX a_2;", "DROP TABLE t;",
                         "MySQL numbers an unnamed index whose column's name is taken"),
+                fires("dependent-objects", maria, "CREATE TABLE t (id int PRIMARY KEY, a int, b int, UNIQUE KEY uq (a, b));\n"
+                        + "ALTER TABLE t DROP COLUMN b;", "DROP TABLE t;",
+                        "MariaDB refuses to drop a column out of a key on several columns (error 1072)"),
+                silent("dependent-objects", maria, "CREATE TABLE t (id int PRIMARY KEY, a int, b int, UNIQUE KEY uq (a, b));\n"
+                        + "CREATE TABLE t2 (id int PRIMARY KEY, a int, b int, UNIQUE KEY uq (a, b));\n"
+                        + "ALTER TABLE t DROP COLUMN a, DROP INDEX uq;\nALTER TABLE t2 DROP COLUMN a, DROP COLUMN b;",
+                        "DROP TABLE t2;\nDROP TABLE t;", "the statement drops the key, or all of its columns"),
                 silent("unknown-object", maria, "CREATE TABLE t (id int PRIMARY KEY, a int, b int);\n"
                         + "CREATE INDEX idx_ab ON t (a, b);\nALTER TABLE t DROP COLUMN a;\nDROP INDEX idx_ab ON t;",
                         "DROP TABLE t;", "MySQL keeps an index on its other columns when one of them is dropped"),
