@@ -115,8 +115,7 @@ public final class StatementParser implements AutoCloseable {
                 Optional<SyntaxProblem> problem = postgresProblem(verdict, statement, fileLines)
                         .filter(found -> !PostgresGrammar.mayBeNewerSyntax(target, tokens))
                         .or(() -> verdict.rejection().isPresent() || !checkBodies ? Optional.empty()
-                                : plpgsqlProblem(grammar.get(), statement, shape, fileLines)
-                                .or(() -> sqlBodyProblem(grammar.get(), statement, shape, fileLines)))
+                                : bodyProblem(grammar.get(), statement, shape, fileLines))
                         .or(() -> InsertArity.check(tokens, fileLines));
                 Statement typed = verdict.tree() != null
                         ? postgresStatements().read(verdict.tree(), statement.text(), statement.startOffset(), tokens,
@@ -250,17 +249,22 @@ public final class StatementParser implements AutoCloseable {
      * that PL/pgSQL statement (its last occurrence: {@code NEW.x = now() RETURN NEW;} fails at the second NEW), then
      * anywhere after, else the line itself is given.
      */
+    private static Optional<SyntaxProblem> bodyProblem(PostgresGrammar grammar, SqlStatement statement,
+                                                       StatementShape shape, LineMap fileLines) {
+        return RoutineBody.of(shape, statement.tokens()).flatMap(routine -> switch (routine.language()) {
+            case "plpgsql" -> plpgsqlProblem(grammar, statement, shape.kind(), routine.body(), fileLines);
+            case "sql" -> sqlBodyProblem(grammar, shape.kind(), routine.body(), fileLines);
+            default -> Optional.empty();
+        });
+    }
+
     private static Optional<SyntaxProblem> plpgsqlProblem(PostgresGrammar grammar, SqlStatement statement,
-                                                          StatementShape shape, LineMap fileLines) {
-        String kind = shape.kind();
-        Optional<RoutineBody> routine = RoutineBody.of(shape, statement.tokens())
-                .filter(found -> found.language().equals("plpgsql"));
+                                                          String kind, SqlToken body, LineMap fileLines) {
         // libpg_query's compiler aborts the process on a function without a string body, so it is given one
         // statement (no top-level semicolon) whose body is a string
-        if (routine.isEmpty() || statement.tokens().stream().anyMatch(token -> token.isSymbol(';'))) {
+        if (statement.tokens().stream().anyMatch(token -> token.isSymbol(';'))) {
             return Optional.empty();
         }
-        SqlToken body = routine.get().body();
         return grammar.checkPlpgsql(statement.text()).map(rejection -> {
             String text = statement.text();
             int bodyFrom = body.start() - statement.startOffset();
@@ -310,16 +314,12 @@ public final class StatementParser implements AutoCloseable {
      * A syntax error in the body of a {@code LANGUAGE sql} function or procedure written as a string
      * ({@code AS $$ SELECT ... $$}): PostgreSQL parses the body when it creates the function and refuses it.
      */
-    private static Optional<SyntaxProblem> sqlBodyProblem(PostgresGrammar grammar, SqlStatement statement,
-                                                          StatementShape shape, LineMap fileLines) {
-        String kind = shape.kind();
-        Optional<RoutineBody> routine = RoutineBody.of(shape, statement.tokens())
-                .filter(found -> found.language().equals("sql") && !kind.equals("DO"));
-        if (routine.isEmpty()) {
+    private static Optional<SyntaxProblem> sqlBodyProblem(PostgresGrammar grammar, String kind, SqlToken body,
+                                                          LineMap fileLines) {
+        if (kind.equals("DO")) {
             return Optional.empty();
         }
         // a body given as one dollar-quoted string, whose text is the body as written
-        SqlToken body = routine.get().body();
         int open = body.text().startsWith("$") ? body.text().indexOf('$', 1) + 1 : -1;
         if (open <= 0 || body.text().length() < 2 * open) {
             return Optional.empty();
