@@ -543,16 +543,41 @@ public final class Replayer {
             return;
         }
         if (cursor.accept("RENAME", "TO")) {
-            String newName = kind.equals("schema") ? cursor.name() : renamedKey(name, cursor.name());
-            model.objects.remove(kind + " " + name);
-            model.objects.put(kind + " " + newName, object.renamed(newName));
-            if (kind.equals("domain")) {
-                retypeColumns(model, name, newName);
+            moveObject(model, object, kind.equals("schema") ? cursor.name() : renamedKey(name, cursor.name()));
+        } else if (!kind.equals("schema") && cursor.accept("SET", "SCHEMA")) {
+            String schema = cursor.name();
+            if (schema != null) {
+                moveObject(model, object, key(schema + "." + TableStatements.bareName(name)));
             }
         } else if (kind.equals("sequence")) {
             String owner = ownedBy(cursor.rest());
             model.objects.put(kind + " " + name, new SchemaObject(kind, name, owner == null ? object.table() : owner,
                     object.definition()));
+        }
+    }
+
+    /**
+     * An object under a new name or in another schema: what belongs to it follows, as PostgreSQL keeps it by
+     * identity (the comment on it; a domain's columns; a view's triggers and a materialized view's indexes).
+     */
+    private void moveObject(SchemaModel model, SchemaObject object, String newName) {
+        String kind = object.kind();
+        String name = object.key();
+        model.objects.remove(kind + " " + name);
+        model.objects.put(kind + " " + newName, object.renamed(newName));
+        for (SchemaObject comment : commentsOn(model, kind + " " + name)) {
+            model.objects.remove("comment " + comment.key());
+            String keyText = "on " + kind + " " + newName;
+            model.objects.put("comment " + keyText, new SchemaObject("comment", keyText, comment.table(),
+                    comment.definition()));
+        }
+        if (kind.equals("domain")) {
+            retypeColumns(model, name, newName);
+        }
+        if (kind.endsWith("view")) {
+            model.indexes.replaceAll((key, index) -> index.table().equals(name)
+                    ? index.onTable(newName, index.columns()) : index);
+            tables.objectsFollow(model, name, newName);
         }
     }
 

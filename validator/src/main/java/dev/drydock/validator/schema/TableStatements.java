@@ -1189,6 +1189,11 @@ final class TableStatements {
             }
         }
         TableHierarchy.childRenamed(model, from, to);
+        objectsFollow(model, from, to);
+    }
+
+    /** The objects that belong to the relation {@code from} (triggers, policies, comments) now belong to {@code to}. */
+    void objectsFollow(SchemaModel model, String from, String to) {
         Map<String, SchemaObject> moved = new LinkedHashMap<>();
         model.objects.values().removeIf(object -> {
             if (!from.equals(object.table())) {

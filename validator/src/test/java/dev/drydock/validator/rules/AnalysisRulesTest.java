@@ -315,6 +315,20 @@ class AnalysisRulesTest {
                 silent("rollback-not-inverse", pg, "CREATE MATERIALIZED VIEW mv AS SELECT id, name FROM users;\n"
                         + "CREATE UNIQUE INDEX mv_id ON mv (id);", "DROP MATERIALIZED VIEW mv;",
                         "its indexes go with the materialized view"),
+                silent("rollback-not-inverse", pg, "CREATE MATERIALIZED VIEW mv AS SELECT id, name FROM users;\n"
+                        + "CREATE UNIQUE INDEX mv_id ON mv (id);\nCOMMENT ON MATERIALIZED VIEW mv IS 'names';\n"
+                        + "ALTER MATERIALIZED VIEW mv RENAME TO user_names;", "DROP MATERIALIZED VIEW user_names;",
+                        "its indexes and comment follow a renamed materialized view"),
+                fires("rollback-not-inverse", pg, "CREATE MATERIALIZED VIEW mv AS SELECT id, name FROM users;\n"
+                        + "ALTER MATERIALIZED VIEW mv RENAME TO user_names;\nCREATE UNIQUE INDEX mv_id ON user_names (id);",
+                        "DROP INDEX mv_id;", "the renamed view is left"),
+                silent("unknown-object", pg, "CREATE SCHEMA archive;\nCREATE VIEW v AS SELECT id FROM users;\n"
+                        + "ALTER VIEW v SET SCHEMA archive;\nCREATE SEQUENCE s;\nALTER SEQUENCE s SET SCHEMA archive;",
+                        "DROP SEQUENCE archive.s;\nDROP VIEW archive.v;\nDROP SCHEMA archive;",
+                        "a view and a sequence moved to another schema"),
+                fires("unknown-object", pg, "CREATE SCHEMA archive;\nCREATE VIEW v AS SELECT id FROM users;\n"
+                        + "ALTER VIEW v SET SCHEMA archive;", "DROP VIEW v;\nDROP SCHEMA archive;",
+                        "the view is no longer in public"),
                 silent("rollback-not-inverse", pg, "CREATE MATERIALIZED VIEW a AS SELECT id FROM users;\n"
                         + "CREATE MATERIALIZED VIEW b AS SELECT id FROM a;\nCREATE UNIQUE INDEX b_id ON b (id);",
                         "DROP MATERIALIZED VIEW a CASCADE;", "a dependent view's indexes go with CASCADE"),
