@@ -19,6 +19,8 @@ final class ScriptState {
     /** Tables this script emptied (TRUNCATE, DELETE without WHERE): a NOT NULL column without a default fits them. */
     final Set<String> emptied = new HashSet<>();
     boolean lockTimeoutSet;
+    /** MySQL's {@code SET foreign_key_checks = 0} is in force: InnoDB then adds a foreign key in place. */
+    boolean foreignKeyChecksOff;
     boolean lockTimeoutReported;
     int openTransactions;
     int lastBeginLine;

@@ -27,11 +27,14 @@ final class SecurityWeakening implements StatementRules {
         List<SqlToken> tokens = site.tokens();
         if (kind.equals("ALTER TABLE")) {
             for (int i = 0; i + 3 < tokens.size(); i++) {
-                if (tokens.get(i).isWord("DISABLE") && tokens.get(i + 1).isWord("ROW")
-                        || tokens.get(i).isWord("NO") && tokens.get(i + 1).isWord("FORCE")) {
+                if (tokens.get(i).isWord("DISABLE") && tokens.get(i + 1).isWord("ROW")) {
                     site.report(sink, RULE, tokens.get(i), null, "turning row level security"
                             + " off on " + site.object() + " exposes every row to every role with access to the"
                             + " table; fix the policy instead");
+                } else if (tokens.get(i).isWord("NO") && tokens.get(i + 1).isWord("FORCE")) {
+                    site.report(sink, RULE, tokens.get(i), null, "NO FORCE ROW LEVEL SECURITY lets the"
+                            + " owner of " + site.object() + " (and so a SECURITY DEFINER function it owns) read"
+                            + " and write every row past the policies; keep FORCE and fix the policy instead");
                 }
             }
         }

@@ -780,6 +780,16 @@ class AnalysisRulesTest {
                 silent("blocking-index-build", my, "ALTER TABLE users ADD INDEX users_name (name), ALGORITHM=INPLACE,"
                         + " LOCK=NONE;", "ALTER TABLE users DROP INDEX users_name, ALGORITHM=INPLACE, LOCK=NONE;",
                         "online"),
+                fires("blocking-index-build", maria, "ALTER TABLE users ADD CONSTRAINT users_age_fk FOREIGN KEY (age)"
+                        + " REFERENCES users (id);", "ALTER TABLE users DROP FOREIGN KEY users_age_fk;",
+                        "a foreign key is added by copying the table"),
+                silent("blocking-index-build", maria, "SET foreign_key_checks = 0;\nALTER TABLE users ADD CONSTRAINT"
+                        + " users_age_fk FOREIGN KEY (age) REFERENCES users (id), ALGORITHM=INPLACE, LOCK=NONE;\n"
+                        + "SET foreign_key_checks = 1;", "ALTER TABLE users DROP FOREIGN KEY users_age_fk;",
+                        "in place with the checks off"),
+                silent("blocking-index-build", maria, "SET foreign_key_checks = 0;\nALTER TABLE users ADD CONSTRAINT"
+                        + " users_age_fk FOREIGN KEY (age) REFERENCES users (id);",
+                        "ALTER TABLE users DROP FOREIGN KEY users_age_fk;", "InnoDB chooses in place itself"),
                 silent("table-rewrite", my, "ALTER TABLE users ADD COLUMN state ENUM('new', 'active') NOT NULL DEFAULT 'new';\n"
                         + "ALTER TABLE users MODIFY state ENUM('new', 'active', 'closed') NOT NULL DEFAULT 'new';",
                         "ALTER TABLE users DROP COLUMN state;", "an ENUM value appended at the end"),
@@ -876,6 +886,23 @@ class AnalysisRulesTest {
         JsonNode finding = find(report, "blocking-index-build");
         assertEquals("error", finding.get("severity").asText());
         assertTrue(finding.get("message").asText().contains("largeTables"));
+    }
+
+    @Test
+    void rowLevelSecurityOffAndNotForcedAreToldApart() {
+        write("V1__users.sql", USERS + "\nALTER TABLE users ENABLE ROW LEVEL SECURITY;\n"
+                + "ALTER TABLE users FORCE ROW LEVEL SECURITY;");
+        write("U1__users.sql", "ALTER TABLE users NO FORCE ROW LEVEL SECURITY;\n"
+                + "ALTER TABLE users DISABLE ROW LEVEL SECURITY;\nDROP TABLE users;");
+        List<String> messages = new ArrayList<>();
+        for (JsonNode finding : CliRun.json(dir.toString()).get("findings")) {
+            if (finding.get("rule").asText().equals("security-weakening")) {
+                messages.add(finding.get("line").asInt() + ": " + finding.get("message").asText());
+            }
+        }
+        assertEquals(2, messages.size(), messages.toString());
+        assertTrue(messages.get(0).startsWith("1: NO FORCE ROW LEVEL SECURITY lets the owner of users"), messages.get(0));
+        assertTrue(messages.get(1).startsWith("2: turning row level security off on users"), messages.get(1));
     }
 
     @Test
