@@ -14,15 +14,24 @@ final class AlterTableAction {
     private final SchemaModel model;
     private final Table table;
     private final AlterDrops drops;
+    private final boolean soleAction;
+    private final List<SqlToken> keyColumns;
     private final List<ReplayProblem> problems;
 
-    /** @param drops what the whole statement drops, whichever action does it */
-    AlterTableAction(TableStatements tables, SchemaModel model, Table table, AlterDrops drops,
-                     List<ReplayProblem> problems) {
+    /**
+     * @param drops      what the whole statement drops, whichever action does it
+     * @param soleAction whether this is the statement's only action: PostgreSQL adds columns and keys before
+     *                   foreign keys whatever their order, so only then is a key the table itself lacks missing
+     * @param keyColumns collects the columns the keys added name, looked for once every action is applied
+     */
+    AlterTableAction(TableStatements tables, SchemaModel model, Table table, AlterDrops drops, boolean soleAction,
+                     List<SqlToken> keyColumns, List<ReplayProblem> problems) {
         this.tables = tables;
         this.model = model;
         this.table = table;
         this.drops = drops;
+        this.soleAction = soleAction;
+        this.keyColumns = keyColumns;
         this.problems = problems;
     }
 
@@ -96,7 +105,7 @@ final class AlterTableAction {
     }
 
     private void add(TokenCursor cursor) {
-        if (tables.addTableElement(model, table, cursor, problems)) {
+        if (tables.addTableElement(model, table, cursor, soleAction, keyColumns, problems)) {
             return;
         }
         cursor.accept("COLUMN");
@@ -104,7 +113,8 @@ final class AlterTableAction {
         if (cursor.isSymbol('(')) {
             // MySQL's ADD [COLUMN] (a INT, b INT, INDEX (a)): a list of table elements at once
             for (List<SqlToken> element : TokenCursor.splitOnCommas(cursor.parenthesized())) {
-                if (!element.isEmpty() && !tables.addTableElement(model, table, new TokenCursor(element), problems)) {
+                if (!element.isEmpty() && !tables.addTableElement(model, table, new TokenCursor(element), false,
+                        keyColumns, problems)) {
                     addColumn(element, ifNotExists);
                 }
             }
@@ -123,7 +133,9 @@ final class AlterTableAction {
                     + " of table " + table.name());
             return;
         }
-        if (tables.refusesReference(model, table, column, definition.get(0), problems)) {
+        boolean ownKey = column.constraints().stream().anyMatch(inline -> inline.kind() == Constraint.Kind.PRIMARY_KEY
+                || inline.kind() == Constraint.Kind.UNIQUE);
+        if (tables.refusesReference(model, table, column, soleAction && !ownKey, definition.get(0), problems)) {
             return;
         }
         tables.addColumnTo(model, table, column);

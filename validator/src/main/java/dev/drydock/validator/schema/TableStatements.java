@@ -94,13 +94,14 @@ final class TableStatements {
             return;
         }
         List<SqlToken> elements = cursor.parenthesized();
+        List<SqlToken> keyColumns = new ArrayList<>();
         for (List<SqlToken> element : TokenCursor.splitOnCommas(elements)) {
             if (element.isEmpty()) {
                 continue;
             }
             if (element.get(0).isWord("LIKE")) {
                 copyColumns(model, new TokenCursor(element, 1), table);
-            } else if (!tableElement(model, table, new TokenCursor(element), problems)) {
+            } else if (!tableElement(model, table, new TokenCursor(element), false, keyColumns, problems)) {
                 ColumnDefinition column = ColumnDefinition.read(dialect, element);
                 if (table.hasColumn(column.column().name())) {
                     Replayer.duplicate(problems, true, element.get(0), "column " + column.column().name() + " of table "
@@ -108,15 +109,17 @@ final class TableStatements {
                 } else if (hasPrimaryKey(table) && column.constraints().stream()
                         .anyMatch(inline -> inline.kind() == Constraint.Kind.PRIMARY_KEY)) {
                     Replayer.duplicate(problems, true, element.get(0), "primary key of table " + name);
-                } else if (refusesReference(model, table, column, element.get(0), problems)) {
+                } else if (refusesReference(model, table, column, false, element.get(0), problems)) {
                     continue;
                 }
                 addColumn(model, table, column);
             }
         }
-        // AS SELECT takes its columns from a query, INHERITS adds the parent's: the model cannot list them all
+        // AS SELECT (MySQL's SELECT without AS) takes columns from a query, INHERITS adds the parent's: the model
+        // cannot list them all
         List<SqlToken> rest = cursor.rest();
-        if (elements.isEmpty() || rest.stream().anyMatch(t -> t.isWord("AS") || t.isWord("INHERITS"))) {
+        if (elements.isEmpty() || rest.stream().anyMatch(t -> t.isWord("AS") || t.isWord("INHERITS")
+                || t.isWord("SELECT"))) {
             table.markColumnsPartial();
         }
         int inherits = TopLevel.indexOfWord(rest, "INHERITS");
@@ -129,7 +132,22 @@ final class TableStatements {
                 }
             } while (parents.acceptSymbol(','));
         }
+        unknownKeyColumn(table, keyColumns, problems); // a key may name a column declared after it
         foreignKeyIndexes(model, table);
+    }
+
+    /**
+     * The first of a key's columns the table does not have, reported: PostgreSQL, MySQL and SQLite refuse the
+     * statement ("column named in key does not exist", error 1072, "no such column"). Only where the model knows
+     * every column of the table.
+     */
+    private static void unknownKeyColumn(Table table, List<SqlToken> keyColumns, List<ReplayProblem> problems) {
+        if (!table.columnsKnown()) {
+            return;
+        }
+        keyColumns.stream().filter(column -> !table.hasColumn(TokenCursor.unquote(column))).findFirst()
+                .ifPresent(column -> Replayer.unknown(problems, true, column, "column " + TokenCursor.unquote(column)
+                        + " of table " + table.name()));
     }
 
     /** Copies the columns of the table named next; returns its name. */
@@ -384,7 +402,13 @@ final class TableStatements {
      * A table element that is no column: a constraint, or MySQL's inline {@code KEY}/{@code INDEX}. Returns false,
      * having read nothing, when the element is a column.
      */
-    private boolean tableElement(SchemaModel model, Table table, TokenCursor cursor, List<ReplayProblem> problems) {
+    /**
+     * @param tableComplete whether the table has all its columns and keys already (ALTER TABLE), which a key
+     *                      referencing the table itself is then judged by; in CREATE TABLE they may come later
+     * @param keyColumns    collects the columns the element's key names, to be looked for once the table is complete
+     */
+    private boolean tableElement(SchemaModel model, Table table, TokenCursor cursor, boolean tableComplete,
+                                 List<SqlToken> keyColumns, List<ReplayProblem> problems) {
         if (!startsTableElement(cursor)) {
             return false;
         }
@@ -399,7 +423,7 @@ final class TableStatements {
             if (cursor.accept("USING", "INDEX")) {
                 adoptIndex(model, table, name, Constraint.Kind.PRIMARY_KEY, cursor.name());
             } else {
-                addConstraint(model, table, inline(name, Constraint.Kind.PRIMARY_KEY, ""), columnsIn(cursor));
+                addConstraint(model, table, inline(name, Constraint.Kind.PRIMARY_KEY, ""), columnsIn(cursor, keyColumns));
             }
         } else if (cursor.accept("UNIQUE", "USING", "INDEX")) {
             adoptIndex(model, table, name, Constraint.Kind.UNIQUE, cursor.name());
@@ -411,15 +435,15 @@ final class TableStatements {
             cursor.acceptNullsDistinct();
             String indexName = !cursor.isSymbol('(') && !cursor.isWord("USING") ? cursor.name() : null;
             name = name != null ? name : indexName;
-            addConstraint(model, table, inline(name, Constraint.Kind.UNIQUE, ""), columnsIn(cursor));
+            addConstraint(model, table, inline(name, Constraint.Kind.UNIQUE, ""), columnsIn(cursor, keyColumns));
         } else if (cursor.accept("FOREIGN", "KEY")) {
             String indexName = !cursor.isSymbol('(') ? cursor.name() : null;
-            List<String> columns = columnsIn(cursor);
+            List<String> columns = columnsIn(cursor, keyColumns);
             if (cursor.accept("REFERENCES")) {
                 SqlToken target = cursor.peek();
                 ColumnDefinition.InlineConstraint reference = ColumnDefinition.references(
                         name != null ? name : indexName, cursor);
-                String missingKey = missingKey(model, table, reference);
+                String missingKey = missingKey(model, table, reference, tableComplete);
                 if (missingKey != null) {
                     Replayer.unknown(problems, true, target, missingKey);
                     return true; // PostgreSQL refuses the key
@@ -452,6 +476,7 @@ final class TableStatements {
             SqlToken nameAt = cursor.peek();
             String indexName = !cursor.isSymbol('(') ? cursor.name() : null;
             List<SqlToken> elements = cursor.parenthesized();
+            keyColumnsOf(elements, keyColumns);
             List<String> columns = columnsOf(table, elements);
             String keyName = indexName != null ? indexName : mysqlIndexName(model, table,
                     columns.isEmpty() ? "index" : columns.get(0));
@@ -500,12 +525,13 @@ final class TableStatements {
      * has none; null otherwise. A key or unique index over the referenced columns and more counts as a match, and a
      * table referencing itself is left alone (its own key may come later in the same CREATE TABLE).
      */
-    private String missingKey(SchemaModel model, Table table, ColumnDefinition.InlineConstraint reference) {
+    private String missingKey(SchemaModel model, Table table, ColumnDefinition.InlineConstraint reference,
+                              boolean tableComplete) {
         if (dialect != Dialect.POSTGRESQL || reference.references() == null) {
             return null;
         }
         Table target = model.table(replayer.key(reference.references()));
-        if (target == null || target == table || !target.columnsKnown()) {
+        if (target == null || target == table && !tableComplete || !target.columnsKnown()) {
             return null;
         }
         if (reference.refColumns().isEmpty()) {
@@ -569,13 +595,23 @@ final class TableStatements {
         return token != null && token.isSymbol(symbol);
     }
 
-    private static List<String> columnsIn(TokenCursor cursor) {
-        List<String> columns = new ArrayList<>();
-        for (List<SqlToken> part : TokenCursor.splitOnCommas(cursor.parenthesized())) {
+    /** The columns of the parenthesized key that comes next; their tokens are added to {@code named}. */
+    private static List<String> columnsIn(TokenCursor cursor, List<SqlToken> named) {
+        return keyColumnsOf(cursor.parenthesized(), named).stream().map(TokenCursor::unquote).toList();
+    }
+
+    /**
+     * The columns of a key's parts ({@code a}, {@code a DESC}, MySQL's {@code a(10)}; an expression names none), as
+     * tokens, also added to {@code named}.
+     */
+    private static List<SqlToken> keyColumnsOf(List<SqlToken> parts, List<SqlToken> named) {
+        List<SqlToken> columns = new ArrayList<>();
+        for (List<SqlToken> part : TokenCursor.splitOnCommas(parts)) {
             if (!part.isEmpty() && TokenCursor.isNamePart(part.get(0))) {
-                columns.add(TokenCursor.unquote(part.get(0)));
+                columns.add(part.get(0));
             }
         }
+        named.addAll(columns);
         return columns;
     }
 
@@ -922,13 +958,18 @@ final class TableStatements {
             // there (PostgreSQL applies the actions in order, and the first one took k with c)
             actions.sort(java.util.Comparator.comparing(action -> !dropsKeyOrIndex(action)));
         }
+        List<SqlToken> keyColumns = new ArrayList<>();
+        int before = problems.size();
         for (List<SqlToken> action : actions) {
             if (!action.isEmpty()) {
-                name = new AlterTableAction(this, model, model.table(name), drops, problems)
-                        .apply(new TokenCursor(action));
+                name = new AlterTableAction(this, model, model.table(name), drops, actions.size() == 1, keyColumns,
+                        problems).apply(new TokenCursor(action));
             }
         }
         if (model.table(name) != null) {
+            if (problems.size() == before) {
+                unknownKeyColumn(model.table(name), keyColumns, problems); // ADD UNIQUE (b), ADD COLUMN b is fine
+            }
             foreignKeyIndexes(model, model.table(name));
         }
     }
@@ -1033,8 +1074,9 @@ final class TableStatements {
         return replayer.renamedKey(renamed, newName);
     }
 
-    boolean addTableElement(SchemaModel model, Table table, TokenCursor cursor, List<ReplayProblem> problems) {
-        return tableElement(model, table, cursor, problems);
+    boolean addTableElement(SchemaModel model, Table table, TokenCursor cursor, boolean tableComplete,
+                            List<SqlToken> keyColumns, List<ReplayProblem> problems) {
+        return tableElement(model, table, cursor, tableComplete, keyColumns, problems);
     }
 
     void addColumnTo(SchemaModel model, Table table, ColumnDefinition definition) {
@@ -1045,10 +1087,11 @@ final class TableStatements {
      * Whether a column's inline REFERENCES names a key the other table lacks, or one of a type PostgreSQL cannot join
      * to the column's; reports it at {@code at}.
      */
-    boolean refusesReference(SchemaModel model, Table table, ColumnDefinition column, SqlToken at,
-                             List<ReplayProblem> problems) {
+    boolean refusesReference(SchemaModel model, Table table, ColumnDefinition column, boolean tableComplete,
+                             SqlToken at, List<ReplayProblem> problems) {
         for (ColumnDefinition.InlineConstraint inline : column.constraints()) {
-            String missingKey = inline.kind() == Constraint.Kind.FOREIGN_KEY ? missingKey(model, table, inline) : null;
+            String missingKey = inline.kind() == Constraint.Kind.FOREIGN_KEY
+                    ? missingKey(model, table, inline, tableComplete) : null;
             if (missingKey != null) {
                 Replayer.unknown(problems, true, at, missingKey);
                 return true;

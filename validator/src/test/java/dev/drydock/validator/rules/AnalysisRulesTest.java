@@ -315,6 +315,30 @@ class AnalysisRulesTest {
                 silent("rollback-not-inverse", pg, "CREATE MATERIALIZED VIEW mv AS SELECT id, name FROM users;\n"
                         + "CREATE UNIQUE INDEX mv_id ON mv (id);", "DROP MATERIALIZED VIEW mv;",
                         "its indexes go with the materialized view"),
+                fires("unknown-object", pg, "CREATE TABLE t2 (a int, PRIMARY KEY (b));", "DROP TABLE t2;",
+                        "a key on a column the table lacks"),
+                silent("unknown-object", pg, "CREATE TABLE t2 (PRIMARY KEY (a), a int);", "DROP TABLE t2;",
+                        "a key may come before its column"),
+                fires("unknown-object", maria, "CREATE TABLE t2 (a int, KEY t2_b (b));", "DROP TABLE t2;",
+                        "error 1072"),
+                silent("unknown-object", maria, "CREATE TABLE t2 (x int, UNIQUE (id)) SELECT id FROM users;",
+                        "DROP TABLE t2;", "the query brings the column"),
+                fires("unknown-object", lite, "CREATE TABLE t2 (a int, UNIQUE (b));", "DROP TABLE t2;",
+                        "no such column"),
+                fires("unknown-object", pg, "ALTER TABLE users ADD CONSTRAINT users_nick_key UNIQUE (nick);",
+                        "ALTER TABLE users DROP CONSTRAINT users_nick_key;", "ALTER TABLE's key on a missing column"),
+                silent("unknown-object", pg, "ALTER TABLE users ADD CONSTRAINT users_nick_key UNIQUE (nick),"
+                        + " ADD COLUMN nick text;", "ALTER TABLE users DROP COLUMN nick;",
+                        "PostgreSQL adds the column first"),
+                fires("unknown-object", pg, "ALTER TABLE users ADD CONSTRAINT users_age_fk FOREIGN KEY (age)"
+                        + " REFERENCES users (age);", "ALTER TABLE users DROP CONSTRAINT users_age_fk;",
+                        "a foreign key to the table's own column that is no key"),
+                silent("unknown-object", pg, "ALTER TABLE users ADD CONSTRAINT users_age_fk FOREIGN KEY (age)"
+                        + " REFERENCES users (age), ADD CONSTRAINT users_age_key UNIQUE (age);",
+                        "ALTER TABLE users DROP CONSTRAINT users_age_fk, DROP CONSTRAINT users_age_key;",
+                        "PostgreSQL adds keys before foreign keys"),
+                silent("unknown-object", pg, "ALTER TABLE users ADD COLUMN boss int UNIQUE REFERENCES users (boss);",
+                        "ALTER TABLE users DROP COLUMN boss;", "the new column's own key"),
                 silent("rollback-not-inverse", pg, "CREATE MATERIALIZED VIEW mv AS SELECT id, name FROM users;\n"
                         + "CREATE UNIQUE INDEX mv_id ON mv (id);\nCOMMENT ON MATERIALIZED VIEW mv IS 'names';\n"
                         + "ALTER MATERIALIZED VIEW mv RENAME TO user_names;", "DROP MATERIALIZED VIEW user_names;",
