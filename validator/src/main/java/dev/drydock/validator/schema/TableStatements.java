@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /** CREATE, ALTER, DROP and RENAME of tables and indexes, with the implicit effects each has on the schema. */
 final class TableStatements {
@@ -83,14 +84,14 @@ final class TableStatements {
         Table table = new Table(name, model);
         model.tables.put(name, table);
         if (cursor.accept("PARTITION", "OF")) {
-            String parent = copyColumns(model, cursor, table);
+            String parent = copyColumns(model, cursor, table, problems);
             if (dialect == Dialect.POSTGRESQL && parent != null) {
                 TableHierarchy.attach(model, TableHierarchy.PARTITION, name, parent);
             }
             return;
         }
         if (cursor.accept("LIKE")) {
-            copyColumns(model, cursor, table);
+            copyColumns(model, cursor, table, problems);
             return;
         }
         List<SqlToken> elements = cursor.parenthesized();
@@ -100,7 +101,7 @@ final class TableStatements {
                 continue;
             }
             if (element.get(0).isWord("LIKE")) {
-                copyColumns(model, new TokenCursor(element, 1), table);
+                copyColumns(model, new TokenCursor(element, 1), table, problems);
             } else if (!tableElement(model, table, new TokenCursor(element), false, keyColumns, problems)) {
                 ColumnDefinition column = ColumnDefinition.read(dialect, element);
                 if (table.hasColumn(column.column().name())) {
@@ -122,12 +123,26 @@ final class TableStatements {
                 || t.isWord("SELECT"))) {
             table.markColumnsPartial();
         }
+        int partitionBy = TopLevel.indexOfWord(rest, "PARTITION");
+        if (dialect == Dialect.POSTGRESQL && partitionBy >= 0 && partitionBy + 3 < rest.size()
+                && rest.get(partitionBy + 1).isWord("BY")) {
+            // PARTITION BY RANGE (a, lower(b), (c + 1)): the parts that are a column, not an expression
+            for (List<SqlToken> part : TokenCursor.splitOnCommas(new TokenCursor(rest, partitionBy + 3).parenthesized())) {
+                if (!part.isEmpty() && TokenCursor.isNamePart(part.get(0))
+                        && (part.size() == 1 || !part.get(1).isSymbol('(') && !part.get(1).isSymbol('.'))) {
+                    keyColumns.add(part.get(0));
+                }
+            }
+        }
         int inherits = TopLevel.indexOfWord(rest, "INHERITS");
         if (dialect == Dialect.POSTGRESQL && inherits >= 0) {
             TokenCursor parents = new TokenCursor(new TokenCursor(rest, inherits + 1).parenthesized(), 0);
             do {
+                SqlToken parentAt = parents.peek();
                 String parent = replayer.key(parents.name());
-                if (parent != null) {
+                if (parent != null && !namesAnything(model, parent)) {
+                    Replayer.unknown(problems, true, parentAt, "table " + parent);
+                } else if (parent != null) {
                     TableHierarchy.attach(model, TableHierarchy.INHERITANCE, name, parent);
                 }
             } while (parents.acceptSymbol(','));
@@ -150,8 +165,13 @@ final class TableStatements {
                         + " of table " + table.name()));
     }
 
-    /** Copies the columns of the table named next; returns its name. */
-    private String copyColumns(SchemaModel model, TokenCursor cursor, Table table) {
+    /**
+     * Copies the columns of the table named next (LIKE, PARTITION OF); returns its name. A name nothing in the model
+     * has is reported (PostgreSQL's LIKE also takes a view or composite type); the table is made all the same, its
+     * columns unknown, so that what follows is not called unknown too.
+     */
+    private String copyColumns(SchemaModel model, TokenCursor cursor, Table table, List<ReplayProblem> problems) {
+        SqlToken at = cursor.peek();
         String sourceName = replayer.key(cursor.name());
         Table source = model.table(sourceName);
         if (source != null && source.columnsKnown()) {
@@ -160,7 +180,16 @@ final class TableStatements {
         } else {
             table.markColumnsPartial();
         }
+        if (source == null && sourceName != null && !namesAnything(model, sourceName)) {
+            Replayer.unknown(problems, true, at, "table " + sourceName);
+        }
         return sourceName;
+    }
+
+    /** Whether the model has a relation or type of that name: a table, view, materialized view, type or domain. */
+    private static boolean namesAnything(SchemaModel model, String name) {
+        return model.table(name) != null || Stream.of("view", "materialized view", "type", "domain", "sequence")
+                .anyMatch(kind -> model.objects.containsKey(kind + " " + name));
     }
 
     /**
