@@ -23,4 +23,18 @@ public final class TopLevel {
         }
         return -1;
     }
+
+    /** The index of the last {@code word} outside every parenthesis, or -1. */
+    public static int lastIndexOfWord(List<SqlToken> tokens, String word) {
+        int depth = 0;
+        int last = -1;
+        for (int i = 0; i < tokens.size(); i++) {
+            SqlToken token = tokens.get(i);
+            depth += token.nesting();
+            if (depth == 0 && token.isWord(word)) {
+                last = i;
+            }
+        }
+        return last;
+    }
 }

@@ -81,11 +81,25 @@ public final class DataStatementValidator {
      *               a DO block may have made): a statement that needs one is not checked
      */
     public Outcome check(String sql, Map<String, List<String>> tables, Map<String, String> views, Set<String> opaque) {
+        return check(sql, DATA_KINDS, tables, views, opaque);
+    }
+
+    /**
+     * A query (SELECT, with its UNION, ORDER BY or WITH), as a view's: checked as {@link #check} checks a data
+     * statement.
+     */
+    public Outcome checkQuery(String sql, Map<String, List<String>> tables, Map<String, String> views,
+                              Set<String> opaque) {
+        return check(sql, SqlKind.QUERY, tables, views, opaque);
+    }
+
+    private Outcome check(String sql, Set<SqlKind> kinds, Map<String, List<String>> tables, Map<String, String> views,
+                          Set<String> opaque) {
         Map<String, List<String>> relations = new java.util.HashMap<>(tables);
         Set<String> unknowable = new java.util.HashSet<>(opaque);
         views.forEach((name, query) -> viewColumns(query, tables).ifPresentOrElse(
                 columns -> relations.put(name, columns), () -> unknowable.add(name)));
-        return checkAgainst(sql, relations, unknowable);
+        return checkAgainst(sql, kinds, relations, unknowable);
     }
 
     /** The column names a view's query gives, validated against the tables, or empty when Calcite cannot tell. */
@@ -103,14 +117,14 @@ public final class DataStatementValidator {
         }
     }
 
-    private Outcome checkAgainst(String sql, Map<String, List<String>> tables, Set<String> opaque) {
+    private Outcome checkAgainst(String sql, Set<SqlKind> kinds, Map<String, List<String>> tables, Set<String> opaque) {
         SqlNode node;
         try {
             node = SqlParser.create(sql, parserConfig()).parseStmt();
         } catch (SqlParseException | RuntimeException e) {
             return new Unchecked("Calcite's parser does not read it");
         }
-        if (!DATA_KINDS.contains(node.getKind())) {
+        if (!kinds.contains(node.getKind())) {
             return new Unchecked("not a plain INSERT, UPDATE or DELETE");
         }
         try {

@@ -12,7 +12,7 @@ import java.util.List;
  * from ({@link #originalOffset}). What is left out becomes spaces and does not change which columns the rest names:
  * MySQL's and SQLite's conflict modifiers ({@code INSERT IGNORE}, {@code INSERT OR REPLACE}), the tail clauses
  * PostgreSQL and MySQL add ({@code ON CONFLICT ...}, {@code ON DUPLICATE KEY UPDATE ...}, {@code RETURNING ...}),
- * PostgreSQL's {@code ::type} casts and its JSON operators with their key ({@code ->> 'a'}). Columns named only in
+ * PostgreSQL's {@code ONLY} before a table, its {@code ::type} casts and its JSON operators with their key ({@code ->> 'a'}). Columns named only in
  * what is left out are not checked. PostgreSQL's other operators Calcite does not know ({@code @>}, {@code ?},
  * {@code #>>}, {@code ~*}, ...) become {@code =}, their operands kept. PostgreSQL's and SQLite's {@code UPDATE t SET c = e FROM f WHERE w}, which
  * Calcite does not read, becomes {@code SELECT e FROM f, t WHERE w}, and PostgreSQL's {@code DELETE FROM t USING f
@@ -247,6 +247,10 @@ record CalciteReadable(String text, int[] origin) {
                 blank(text, base, token, token);
             } else if (i == 1 && token.isWord("OR") && i + 1 < tokens.size()) {
                 blank(text, base, token, tokens.get(i + 1));
+            } else if (postgres && token.isWord("ONLY") && i + 1 < tokens.size() && (tokens.get(i - 1).isWord("FROM")
+                    || tokens.get(i - 1).isWord("JOIN") || tokens.get(i - 1).isWord("UPDATE")
+                    || tokens.get(i - 1).isSymbol(','))) {
+                blank(text, base, token, token); // FROM ONLY t: the table without its inheritance children
             }
             depth += token.nesting();
             boolean tail = depth == 0 && (token.isWord("RETURNING") || token.isWord("ON") && i + 1 < tokens.size()

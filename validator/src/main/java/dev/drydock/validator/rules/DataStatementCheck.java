@@ -1,7 +1,9 @@
 package dev.drydock.validator.rules;
 
 import dev.drydock.shared.sql.Dialect;
+import dev.drydock.shared.sql.SqlStatement;
 import dev.drydock.shared.sql.SqlToken;
+import dev.drydock.shared.sql.TopLevel;
 import dev.drydock.validator.dml.DataStatementValidator;
 import dev.drydock.validator.schema.SchemaModel;
 import dev.drydock.validator.schema.Table;
@@ -12,10 +14,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * INSERT, UPDATE and DELETE validated by Apache Calcite against the replayed schema ({@link DataStatementValidator}):
+ * INSERT, UPDATE and DELETE, and the query of a CREATE VIEW, validated by Apache Calcite against the replayed schema
+ * ({@link DataStatementValidator}):
  * {@code unknown-object} for a column or table named anywhere in the statement that is not there, and
  * {@code ambiguous-column} ({@link AmbiguousColumn}). Calcite's classes load only when a run reaches a data statement.
  */
@@ -34,24 +38,38 @@ final class DataStatementCheck implements StatementRules {
     public void check(StatementSite site, FindingSink sink) {
         String kind = site.kind();
         boolean data = kind.equals("INSERT") || kind.equals("UPDATE") || kind.equals("DELETE");
-        if (!data || site.statement().problem().isPresent()) {
+        // SQLite makes a view without resolving its names (they fail when it is read): only the others are judged
+        boolean view = (kind.equals("CREATE VIEW") || kind.equals("CREATE MATERIALIZED VIEW"))
+                && (site.dialect() == Dialect.POSTGRESQL || site.dialect().isMySqlFamily());
+        if (!data && !view || site.statement().problem().isPresent()) {
             return; // and Calcite's classes stay unloaded
+        }
+        SqlStatement checked = data ? site.statement().source() : viewQuery(site.statement().source()).orElse(null);
+        if (checked == null) {
+            return;
         }
         Dialect dialect = site.dialect() == Dialect.D1 ? Dialect.SQLITE : site.dialect();
         Map<String, List<String>> tables = new HashMap<>();
         Map<String, String> views = new HashMap<>();
         Set<String> opaque = new HashSet<>();
         describe(site, tables, views, opaque);
-        CalciteReadable readable = CalciteReadable.of(site.statement().source(), dialect);
-        var outcome = new DataStatementValidator(dialect).check(readable.text(), tables, views, opaque);
+        CalciteReadable readable = CalciteReadable.of(checked, dialect);
+        DataStatementValidator validator = new DataStatementValidator(dialect);
+        var outcome = data ? validator.check(readable.text(), tables, views, opaque)
+                : validator.checkQuery(readable.text(), tables, views, opaque);
         if (outcome instanceof DataStatementValidator.Unchecked unchecked) {
-            sink.uncheckedData(unchecked.reason());
+            if (data) {
+                sink.uncheckedData(unchecked.reason());
+            }
             return;
         }
-        sink.checkedData();
+        if (data) {
+            sink.checkedData();
+        }
         for (DataStatementValidator.Problem problem : ((DataStatementValidator.Checked) outcome).problems()) {
             SqlToken at = tokenAt(site, readable.originalOffset(problem.line(), problem.column()), problem.name());
-            if (at == null || quotedSqliteString(site, at) || site.state().uncertain.mentions(problem.name())) {
+            if (at == null || quotedSqliteString(site, at) || site.state().uncertain.mentions(problem.name())
+                    || problem.kind() == DataStatementValidator.Problem.Kind.UNKNOWN_COLUMN && wholeRow(site, at)) {
                 continue;
             }
             switch (problem.kind()) {
@@ -65,6 +83,30 @@ final class DataStatementCheck implements StatementRules {
                         + " is in more than one table of this statement; qualify it with its table or alias");
             }
         }
+    }
+
+    /**
+     * The query of a {@code CREATE [MATERIALIZED] VIEW ... AS query}, without PostgreSQL's trailing {@code WITH [NO]
+     * DATA} or {@code WITH [CASCADED | LOCAL] CHECK OPTION}; empty for a recursive view, whose query names the view.
+     */
+    private static Optional<SqlStatement> viewQuery(SqlStatement statement) {
+        List<SqlToken> tokens = statement.tokens();
+        int as = TopLevel.indexOfWord(tokens, "AS");
+        if (as < 0 || as + 1 >= tokens.size() || tokens.subList(0, as).stream().anyMatch(t -> t.isWord("RECURSIVE"))) {
+            return Optional.empty();
+        }
+        int end = tokens.size();
+        int with = TopLevel.lastIndexOfWord(tokens, "WITH");
+        if (with > as + 1 && tokens.subList(with + 1, end).stream().allMatch(t -> t.isWord("NO") || t.isWord("DATA")
+                || t.isWord("CASCADED") || t.isWord("LOCAL") || t.isWord("CHECK") || t.isWord("OPTION"))) {
+            end = with;
+        }
+        List<SqlToken> query = tokens.subList(as + 1, end);
+        int from = query.get(0).start();
+        int to = query.get(query.size() - 1).end();
+        int base = statement.startOffset();
+        return Optional.of(new SqlStatement(statement.index(), statement.text().substring(from - base, to - base), from,
+                to, statement.start(), statement.end(), query));
     }
 
     /**
@@ -136,6 +178,80 @@ final class DataStatementCheck implements StatementRules {
             }
         }
         return null;
+    }
+
+    /**
+     * PostgreSQL reads a table's name or alias where a column would stand as the whole row ({@code to_jsonb(u)},
+     * {@code row_to_json(users)}), which Calcite calls an unknown column: the name is one the statement gives a
+     * table it reads ({@code FROM users u}).
+     */
+    private static boolean wholeRow(StatementSite site, SqlToken at) {
+        if (site.dialect() != Dialect.POSTGRESQL) {
+            return false;
+        }
+        List<SqlToken> tokens = site.tokens();
+        for (int i = 1; i < tokens.size(); i++) {
+            if (isName(tokens.get(i)) && tokens.get(i).unquoted().equalsIgnoreCase(at.unquoted())
+                    && (followsRelationWord(tokens, i) || isAlias(tokens, i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code u} of {@code FROM users AS u} or {@code JOIN users u}. */
+    private static boolean isAlias(List<SqlToken> tokens, int i) {
+        int name = tokens.get(i - 1).isWord("AS") ? i - 2 : i - 1;
+        if (name < 1 || !isName(tokens.get(name))) {
+            return false;
+        }
+        while (name >= 2 && tokens.get(name - 1).isSymbol('.') && isName(tokens.get(name - 2))) {
+            name -= 2; // schema.table
+        }
+        return followsRelationWord(tokens, name);
+    }
+
+    /**
+     * Whether the name at {@code i} stands where a table is named: after FROM, JOIN, ONLY, UPDATE or USING, or after
+     * a comma of a FROM list.
+     */
+    private static boolean followsRelationWord(List<SqlToken> tokens, int i) {
+        SqlToken before = tokens.get(i - 1);
+        return before.isWord("FROM") || before.isWord("JOIN") || before.isWord("ONLY") || before.isWord("UPDATE")
+                || before.isWord("USING") || before.isSymbol(',') && inFromList(tokens, i - 1);
+    }
+
+    /** Whether the clause the token at {@code i} belongs to, at its own depth, is a FROM. */
+    private static boolean inFromList(List<SqlToken> tokens, int i) {
+        int depth = 0;
+        for (int k = i - 1; k >= 0; k--) {
+            SqlToken token = tokens.get(k);
+            if (token.isSymbol(')')) {
+                depth++;
+            } else if (token.isSymbol('(')) {
+                if (depth-- == 0) {
+                    return false;
+                }
+            } else if (depth == 0 && token.type() == SqlToken.Type.WORD) {
+                if (token.isWord("FROM")) {
+                    return true;
+                }
+                if (names(token, "SELECT", "WHERE", "SET", "ON", "GROUP", "ORDER", "HAVING", "VALUES", "RETURNING",
+                        "INTO")) {
+                    return false;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean names(SqlToken token, String... words) {
+        for (String word : words) {
+            if (token.isWord(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** SQLite reads a double-quoted name that is no column as a string, so it is never unknown there. */

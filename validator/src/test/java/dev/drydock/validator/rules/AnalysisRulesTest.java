@@ -315,6 +315,21 @@ class AnalysisRulesTest {
                 silent("rollback-not-inverse", pg, "CREATE MATERIALIZED VIEW mv AS SELECT id, name FROM users;\n"
                         + "CREATE UNIQUE INDEX mv_id ON mv (id);", "DROP MATERIALIZED VIEW mv;",
                         "its indexes go with the materialized view"),
+                fires("unknown-object", pg, "CREATE VIEW v AS SELECT id, nick FROM users;", "DROP VIEW v;",
+                        "a view's column the table lacks"),
+                fires("unknown-object", maria, "CREATE VIEW v AS SELECT id FROM user_rows;", "DROP VIEW v;",
+                        "a view's table that does not exist (error 1146)"),
+                silent("unknown-object", lite, "CREATE VIEW v AS SELECT id, nick FROM users;", "DROP VIEW v;",
+                        "SQLite makes the view and fails only when it is read"),
+                fires("ambiguous-column", pg, "CREATE MATERIALIZED VIEW v AS SELECT id FROM users, users u2 WITH NO DATA;",
+                        "DROP MATERIALIZED VIEW v;", "a view's ambiguous column"),
+                silent("unknown-object", pg, "CREATE VIEW v AS SELECT row_to_json(u) AS j, to_jsonb(users) AS k"
+                        + " FROM users JOIN users u ON u.id = users.id;", "DROP VIEW v;", "a table's whole row"),
+                silent("unknown-object", pg, "CREATE VIEW v AS SELECT id FROM ONLY users WITH LOCAL CHECK OPTION;\n"
+                        + "UPDATE ONLY users SET age = 1 WHERE id = 1;\nDELETE FROM ONLY users WHERE id = 2;",
+                        "DROP VIEW v;", "ONLY before a table"),
+                silent("unknown-object", pg, "CREATE RECURSIVE VIEW chain (n) AS SELECT 1 UNION ALL"
+                        + " SELECT n + 1 FROM chain WHERE n < 3;", "DROP VIEW chain;", "a recursive view names itself"),
                 fires("unknown-object", pg, "CREATE TABLE t2 (LIKE user_rows INCLUDING ALL);", "DROP TABLE t2;",
                         "LIKE of no table"),
                 silent("unknown-object", pg, "CREATE TYPE address AS (street text);\nCREATE TABLE t2 (LIKE address);",
