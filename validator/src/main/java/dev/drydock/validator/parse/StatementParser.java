@@ -111,7 +111,7 @@ public final class StatementParser implements AutoCloseable {
             Optional<PostgresGrammar> grammar = postgresGrammar();
             if (grammar.isPresent()) {
                 PostgresGrammar.Verdict verdict = grammar.get().parse(statement.text(),
-                        PostgresStatements.readsTree(shape.kind()));
+                        PostgresStatements.readsTree(shape.kind(), tokens));
                 Optional<SyntaxProblem> problem = postgresProblem(verdict, statement, fileLines)
                         .filter(found -> !PostgresGrammar.mayBeNewerSyntax(target, tokens))
                         .or(() -> verdict.rejection().isPresent() || !checkBodies ? Optional.empty()

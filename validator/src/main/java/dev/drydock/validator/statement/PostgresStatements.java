@@ -23,11 +23,13 @@ public final class PostgresStatements {
     private final ObjectMapper json = new ObjectMapper();
 
     /**
-     * The kinds read from the tree: ALTER TABLE, whose actions words misread. An index or a drop the tokens read as
-     * well (their flags stand in one place), so their trees are not worth copying out and parsing.
+     * The statements read from the tree: ALTER TABLE, whose actions words misread, and a CREATE TABLE with a CHECK,
+     * whose column references only the grammar tells from function and type names. An index or a drop the tokens
+     * read as well (their flags stand in one place), so their trees are not worth copying out and parsing.
      */
-    public static boolean readsTree(String kind) {
-        return kind.equals("ALTER TABLE");
+    public static boolean readsTree(String kind, List<SqlToken> tokens) {
+        return kind.equals("ALTER TABLE")
+                || kind.equals("CREATE TABLE") && tokens.stream().anyMatch(token -> token.isWord("CHECK"));
     }
 
     /**
@@ -55,8 +57,36 @@ public final class PostgresStatements {
                     node.path("missing_ok").asBoolean(), "DROP_CASCADE".equals(node.path("behavior").asText()));
         } else if (stmt.has("AlterTableStmt") && written instanceof AlterTable alter) {
             read = alterTable(stmt.get("AlterTableStmt"), alter, new Locations(text, offset, tokens), tokens);
+        } else if (stmt.has("CreateStmt") && written instanceof CreateTable create) {
+            read = createTable(stmt.get("CreateStmt"), create, new Locations(text, offset, tokens));
         }
         return read != null ? read : written;
+    }
+
+    /** The CHECKs' columns; none when the table has columns it does not declare. */
+    private static Statement createTable(JsonNode tree, CreateTable written, Locations locations) {
+        if (tree.path("inhRelations").size() > 0 || tree.has("partbound") || tree.has("ofTypename")) {
+            return written;
+        }
+        List<ColumnReference> checked = new ArrayList<>();
+        for (JsonNode element : tree.path("tableElts")) {
+            if (element.has("TableLikeClause")) {
+                return written;
+            }
+            List<JsonNode> constraints = new ArrayList<>();
+            if (element.has("ColumnDef")) {
+                element.path("ColumnDef").path("constraints").forEach(constraints::add);
+            } else if (element.has("Constraint")) {
+                constraints.add(element);
+            }
+            for (JsonNode node : constraints) {
+                JsonNode constraint = node.path("Constraint");
+                if (constraint.path("contype").asText().equals("CONSTR_CHECK")) {
+                    columnReferences(constraint.path("raw_expr"), locations, written.at(), checked);
+                }
+            }
+        }
+        return new CreateTable(written.at(), written.table(), written.columns(), checked);
     }
 
     private static Statement alterTable(JsonNode tree, AlterTable written, Locations locations, List<SqlToken> tokens) {
@@ -81,7 +111,7 @@ public final class PostgresStatements {
         String column = command.path("name").asText();
         return switch (command.path("subtype").asText()) {
             case "AT_AddColumn" -> addColumn(command.path("def").path("ColumnDef"), written, locations);
-            case "AT_AddConstraint" -> addConstraint(command.path("def").path("Constraint"), at);
+            case "AT_AddConstraint" -> addConstraint(command.path("def").path("Constraint"), at, locations);
             case "AT_SetNotNull" -> new AlterColumn(at, column, AlterColumn.Change.SET_NOT_NULL, null, null);
             case "AT_DropNotNull" -> new AlterColumn(at, column, AlterColumn.Change.DROP_NOT_NULL, null, null);
             case "AT_ColumnDefault" -> new AlterColumn(at, column, command.has("def")
@@ -133,7 +163,7 @@ public final class PostgresStatements {
         return last.matches("(small|big)?serial[248]?");
     }
 
-    private static AlterAction addConstraint(JsonNode constraint, SqlToken at) {
+    private static AlterAction addConstraint(JsonNode constraint, SqlToken at, Locations locations) {
         AddConstraint.Kind kind = switch (constraint.path("contype").asText()) {
             case "CONSTR_PRIMARY" -> AddConstraint.Kind.PRIMARY_KEY;
             case "CONSTR_UNIQUE" -> AddConstraint.Kind.UNIQUE;
@@ -146,8 +176,31 @@ public final class PostgresStatements {
             return new OtherAction(at);
         }
         String name = constraint.has("conname") ? constraint.get("conname").asText() : null;
+        List<ColumnReference> checked = new ArrayList<>();
+        if (kind == AddConstraint.Kind.CHECK) {
+            columnReferences(constraint.path("raw_expr"), locations, at, checked);
+        }
         return new AddConstraint(at, name, kind, constraint.path("skip_validation").asBoolean(),
-                constraint.has("indexname"));
+                constraint.has("indexname"), checked);
+    }
+
+    /**
+     * The columns an expression names: its {@code ColumnRef}s, each by its last part ({@code t.a} is {@code a}), at
+     * the token its location points to. A whole-row {@code t.*} names none.
+     */
+    private static void columnReferences(JsonNode expression, Locations locations, SqlToken otherwise,
+                                         List<ColumnReference> into) {
+        if (expression.has("ColumnRef")) {
+            JsonNode reference = expression.get("ColumnRef");
+            JsonNode fields = reference.path("fields");
+            String name = fields.path(fields.size() - 1).path("String").path("sval").asText(null);
+            if (name != null) {
+                SqlToken at = locations.token(reference.path("location").asInt(-1), otherwise);
+                into.add(new ColumnReference(locations.lastPartOf(at), name));
+            }
+            return;
+        }
+        expression.elements().forEachRemaining(child -> columnReferences(child, locations, otherwise, into));
     }
 
     /** PostgreSQL's locations count bytes of the statement's UTF-8 text; tokens count characters of the file. */
@@ -166,6 +219,15 @@ public final class PostgresStatements {
                 }
             }
             return otherwise;
+        }
+
+        /** The last part of the qualified name that starts at {@code first}: {@code a} of {@code t.a}. */
+        SqlToken lastPartOf(SqlToken first) {
+            int at = tokens.indexOf(first);
+            while (at >= 0 && at + 2 < tokens.size() && tokens.get(at + 1).isSymbol('.')) {
+                at += 2;
+            }
+            return at < 0 ? first : tokens.get(at);
         }
     }
 }

@@ -36,7 +36,7 @@ public final class TokenStatements {
                     tokens.get(tokens.size() - 1).isWord("CASCADE"));
         }
         if (kind.equals("CREATE TABLE") && !objects.isEmpty()) {
-            return new CreateTable(first, objects.get(0), columns(tokens));
+            return new CreateTable(first, objects.get(0), columns(tokens), List.of());
         }
         if (kind.equals("ALTER TABLE") && !objects.isEmpty()) {
             List<AlterAction> actions = new ArrayList<>();
@@ -133,7 +133,7 @@ public final class TokenStatements {
         }
         boolean notValid = hasWords(action, "NOT", "VALID");
         boolean usingIndex = hasWords(action, "USING", "INDEX") && kind != AddConstraint.Kind.EXCLUDE;
-        return new AddConstraint(action.get(0), name, kind, notValid, usingIndex);
+        return new AddConstraint(action.get(0), name, kind, notValid, usingIndex, List.of());
     }
 
     /** Only the definition's top level counts: a DEFAULT or AS inside a CHECK's parentheses fills nothing. */

@@ -315,6 +315,17 @@ class AnalysisRulesTest {
                 silent("rollback-not-inverse", pg, "CREATE MATERIALIZED VIEW mv AS SELECT id, name FROM users;\n"
                         + "CREATE UNIQUE INDEX mv_id ON mv (id);", "DROP MATERIALIZED VIEW mv;",
                         "its indexes go with the materialized view"),
+                fires("unknown-object", pg, "CREATE TABLE t2 (a int, CONSTRAINT t2_c CHECK (b > 0));", "DROP TABLE t2;",
+                        "a CHECK on a column the new table lacks"),
+                fires("unknown-object", pg, "ALTER TABLE users ADD CONSTRAINT users_age_c CHECK (agee >= 0);",
+                        "ALTER TABLE users DROP CONSTRAINT users_age_c;", "a CHECK on a column the table lacks"),
+                silent("unknown-object", pg, "CREATE TABLE t2 (CHECK (later > 0), later int, x numeric CHECK (x::int >= 0),"
+                        + " d date CHECK (EXTRACT(YEAR FROM d) > 2000 AND d > DATE '2000-01-01'), z text COLLATE \"C\""
+                        + " CHECK (z SIMILAR TO 'x%' AND CAST(z AS varchar(5)) <> '' AND z IS DISTINCT FROM 'y'));\n"
+                        + "ALTER TABLE users ADD CONSTRAINT score_ok CHECK (users.score >= 0), ADD COLUMN score int;",
+                        "ALTER TABLE users DROP COLUMN score;\nDROP TABLE t2;",
+                        "functions, types and keywords are no columns; a column declared after its CHECK or added by the"
+                        + " statement"),
                 fires("unknown-object", pg, "CREATE VIEW v AS SELECT id, nick FROM users;", "DROP VIEW v;",
                         "a view's column the table lacks"),
                 fires("unknown-object", maria, "CREATE VIEW v AS SELECT id FROM user_rows;", "DROP VIEW v;",

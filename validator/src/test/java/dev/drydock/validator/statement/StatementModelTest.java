@@ -72,7 +72,8 @@ class StatementModelTest {
             assertTrue(assertInstanceOf(AddColumn.class, actions.get(2)).column().filled(), "bigserial");
             assertTrue(assertInstanceOf(AddColumn.class, actions.get(3)).column().references());
             AddConstraint check = assertInstanceOf(AddConstraint.class, actions.get(4));
-            assertEquals(new AddConstraint(check.at(), "users_age_check", AddConstraint.Kind.CHECK, true, false), check);
+            assertEquals(new AddConstraint(check.at(), "users_age_check", AddConstraint.Kind.CHECK, true, false,
+                    check.checked()), check);
             AddConstraint foreignKey = assertInstanceOf(AddConstraint.class, actions.get(5));
             assertFalse(foreignKey.notValid(), "NOT VALID belongs to the CHECK before it");
             assertTrue(assertInstanceOf(AddConstraint.class, actions.get(6)).usingIndex());
