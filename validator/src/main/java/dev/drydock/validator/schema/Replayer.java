@@ -2,6 +2,7 @@ package dev.drydock.validator.schema;
 
 import dev.drydock.shared.sql.Dialect;
 import dev.drydock.shared.sql.SqlToken;
+import dev.drydock.shared.sql.TopLevel;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -241,12 +242,47 @@ public final class Replayer {
         if (model.table(table) == null && !model.objects.containsKey("view " + table)) {
             unknown(problems, true, at, "table " + table);
         }
+        if (dialect == Dialect.POSTGRESQL) {
+            unknownTriggerFunction(model, rest, problems);
+        }
         String keyText = triggerKey(name, table);
         if (model.objects.containsKey("trigger " + keyText) && !orReplace) {
             duplicate(problems, !ifNotExists, at, "trigger " + keyText);
             return;
         }
         model.objects.put("trigger " + keyText, new SchemaObject("trigger", keyText, table, triggerText(rest)));
+    }
+
+    /** PostgreSQL's own functions that return trigger: a trigger may call them without a migration making them. */
+    private static final Set<String> BUILT_IN_TRIGGER_FUNCTIONS = Set.of("suppress_redundant_updates_trigger",
+            "tsvector_update_trigger", "tsvector_update_trigger_column", "unique_key_recheck");
+
+    /**
+     * {@code EXECUTE FUNCTION f()} of a function no migration made and PostgreSQL does not have: it refuses the
+     * trigger ("function f() does not exist"). Not once an extension is created (it may bring the function), nor for
+     * a function of a schema no migration made.
+     */
+    private void unknownTriggerFunction(SchemaModel model, List<SqlToken> rest, List<ReplayProblem> problems) {
+        int execute = TopLevel.indexOfWord(rest, "EXECUTE");
+        if (execute < 0 || execute + 2 >= rest.size()
+                || !rest.get(execute + 1).isWord("FUNCTION") && !rest.get(execute + 1).isWord("PROCEDURE")) {
+            return;
+        }
+        TokenCursor cursor = new TokenCursor(rest, execute + 2);
+        SqlToken at = cursor.peek();
+        String function = key(cursor.name());
+        if (function == null || BUILT_IN_TRIGGER_FUNCTIONS.contains(function) || function.startsWith("pg_catalog.")
+                || model.objects.keySet().stream().anyMatch(key -> key.startsWith("extension "))) {
+            return;
+        }
+        int dot = function.lastIndexOf('.');
+        if (dot > 0 && !model.objects.containsKey("schema " + function.substring(0, dot))) {
+            return;
+        }
+        String prefix = "function " + function + "(";
+        if (model.objects.keySet().stream().noneMatch(key -> key.startsWith(prefix))) {
+            unknown(problems, true, at, "function " + function + "()");
+        }
     }
 
     /**

@@ -315,6 +315,20 @@ class AnalysisRulesTest {
                 silent("rollback-not-inverse", pg, "CREATE MATERIALIZED VIEW mv AS SELECT id, name FROM users;\n"
                         + "CREATE UNIQUE INDEX mv_id ON mv (id);", "DROP MATERIALIZED VIEW mv;",
                         "its indexes go with the materialized view"),
+                fires("unknown-object", pg, "CREATE TRIGGER users_touch BEFORE UPDATE ON users FOR EACH ROW"
+                        + " EXECUTE FUNCTION touch_updated_at();", "DROP TRIGGER users_touch ON users;",
+                        "a trigger's function nothing made"),
+                silent("unknown-object", pg, "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS"
+                        + " $$ BEGIN RETURN NEW; END $$;\nCREATE TRIGGER users_touch BEFORE UPDATE ON users FOR EACH ROW"
+                        + " EXECUTE PROCEDURE touch('name');\nALTER TABLE users ADD COLUMN doc tsvector;\n"
+                        + "CREATE TRIGGER users_doc BEFORE INSERT ON users FOR EACH ROW EXECUTE FUNCTION"
+                        + " tsvector_update_trigger(doc, 'pg_catalog.english', name);",
+                        "DROP TRIGGER users_doc ON users;\nALTER TABLE users DROP COLUMN doc;\n"
+                        + "DROP TRIGGER users_touch ON users;\nDROP FUNCTION touch();",
+                        "a migration's function, with arguments; PostgreSQL's own trigger function"),
+                silent("unknown-object", pg, "CREATE EXTENSION IF NOT EXISTS moddatetime;\nCREATE TRIGGER users_touch"
+                        + " BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION moddatetime(name);",
+                        "DROP TRIGGER users_touch ON users;\nDROP EXTENSION moddatetime;", "an extension's function"),
                 fires("unknown-object", pg, "CREATE TABLE t2 (a int, CONSTRAINT t2_c CHECK (b > 0));", "DROP TABLE t2;",
                         "a CHECK on a column the new table lacks"),
                 fires("unknown-object", pg, "ALTER TABLE users ADD CONSTRAINT users_age_c CHECK (agee >= 0);",
