@@ -12,8 +12,8 @@ import java.util.List;
  * from ({@link #originalOffset}). What is left out becomes spaces and does not change which columns the rest names:
  * MySQL's and SQLite's conflict modifiers ({@code INSERT IGNORE}, {@code INSERT OR REPLACE}), the tail clauses
  * PostgreSQL and MySQL add ({@code ON CONFLICT ...}, {@code ON DUPLICATE KEY UPDATE ...}, {@code RETURNING ...}),
- * PostgreSQL's {@code ONLY} before a table, its {@code ::type} casts and its JSON operators with their key ({@code ->> 'a'}). Columns named only in
- * what is left out are not checked. PostgreSQL's other operators Calcite does not know ({@code @>}, {@code ?},
+ * PostgreSQL's {@code ONLY} before a table, its {@code ::type} casts and its JSON operators with their key
+ * ({@code ->> 'a'}). Columns named only in what is left out are not checked. PostgreSQL's other operators Calcite does not know ({@code @>}, {@code ?},
  * {@code #>>}, {@code ~*}, ...) become {@code =}, their operands kept. PostgreSQL's and SQLite's {@code UPDATE t SET c = e FROM f WHERE w}, which
  * Calcite does not read, becomes {@code SELECT e FROM f, t WHERE w}, and PostgreSQL's {@code DELETE FROM t USING f
  * WHERE w} becomes {@code SELECT * FROM t, f WHERE w}: the same names in the same scope, the target's own columns

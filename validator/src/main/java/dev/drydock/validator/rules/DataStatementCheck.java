@@ -21,7 +21,8 @@ import java.util.Set;
  * INSERT, UPDATE and DELETE, and the query of a CREATE VIEW, validated by Apache Calcite against the replayed schema
  * ({@link DataStatementValidator}):
  * {@code unknown-object} for a column or table named anywhere in the statement that is not there, and
- * {@code ambiguous-column} ({@link AmbiguousColumn}). Calcite's classes load only when a run reaches a data statement.
+ * {@code ambiguous-column} ({@link AmbiguousColumn}). Calcite's classes load only when a run reaches a data statement
+ * or a view.
  */
 final class DataStatementCheck implements StatementRules {
 

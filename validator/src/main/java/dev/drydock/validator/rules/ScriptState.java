@@ -19,9 +19,9 @@ final class ScriptState {
     /** Tables this script emptied (TRUNCATE, DELETE without WHERE): a NOT NULL column without a default fits them. */
     final Set<String> emptied = new HashSet<>();
     boolean lockTimeoutSet;
+    boolean lockTimeoutReported;
     /** MySQL's {@code SET foreign_key_checks = 0} is in force: InnoDB then adds a foreign key in place. */
     boolean foreignKeyChecksOff;
-    boolean lockTimeoutReported;
     int openTransactions;
     int lastBeginLine;
     final List<ParsedStatement> outsideTransactionOnly = new ArrayList<>();

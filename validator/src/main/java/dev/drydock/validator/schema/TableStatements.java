@@ -127,7 +127,8 @@ final class TableStatements {
         if (dialect == Dialect.POSTGRESQL && partitionBy >= 0 && partitionBy + 3 < rest.size()
                 && rest.get(partitionBy + 1).isWord("BY")) {
             // PARTITION BY RANGE (a, lower(b), (c + 1)): the parts that are a column, not an expression
-            for (List<SqlToken> part : TokenCursor.splitOnCommas(new TokenCursor(rest, partitionBy + 3).parenthesized())) {
+            List<SqlToken> key = new TokenCursor(rest, partitionBy + 3).parenthesized();
+            for (List<SqlToken> part : TokenCursor.splitOnCommas(key)) {
                 if (!part.isEmpty() && TokenCursor.isNamePart(part.get(0))
                         && (part.size() == 1 || !part.get(1).isSymbol('(') && !part.get(1).isSymbol('.'))) {
                     keyColumns.add(part.get(0));
@@ -186,7 +187,7 @@ final class TableStatements {
         return sourceName;
     }
 
-    /** Whether the model has a relation or type of that name: a table, view, materialized view, type or domain. */
+    /** Whether the model has a relation or type of that name: a table, view, materialized view, sequence or type. */
     private static boolean namesAnything(SchemaModel model, String name) {
         return model.table(name) != null || Stream.of("view", "materialized view", "type", "domain", "sequence")
                 .anyMatch(kind -> model.objects.containsKey(kind + " " + name));
@@ -430,8 +431,7 @@ final class TableStatements {
     /**
      * A table element that is no column: a constraint, or MySQL's inline {@code KEY}/{@code INDEX}. Returns false,
      * having read nothing, when the element is a column.
-     */
-    /**
+     *
      * @param tableComplete whether the table has all its columns and keys already (ALTER TABLE), which a key
      *                      referencing the table itself is then judged by; in CREATE TABLE they may come later
      * @param keyColumns    collects the columns the element's key names, to be looked for once the table is complete
@@ -552,7 +552,7 @@ final class TableStatements {
      * On PostgreSQL a foreign key must reference a primary key or a unique constraint or index of the other table
      * ("there is no unique constraint matching given keys"): the key it needs, when the model knows the other table
      * has none; null otherwise. A key or unique index over the referenced columns and more counts as a match, and a
-     * table referencing itself is left alone (its own key may come later in the same CREATE TABLE).
+     * table referencing itself is judged only when {@code tableComplete} (in CREATE TABLE its own key may come later).
      */
     private String missingKey(SchemaModel model, Table table, ColumnDefinition.InlineConstraint reference,
                               boolean tableComplete) {

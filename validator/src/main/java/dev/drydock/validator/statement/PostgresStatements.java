@@ -69,9 +69,13 @@ public final class PostgresStatements {
             return written;
         }
         List<ColumnReference> checked = new ArrayList<>();
+        List<String> declared = new ArrayList<>();
         for (JsonNode element : tree.path("tableElts")) {
             if (element.has("TableLikeClause")) {
                 return written;
+            }
+            if (element.has("ColumnDef")) {
+                declared.add(element.path("ColumnDef").path("colname").asText());
             }
             List<JsonNode> constraints = new ArrayList<>();
             if (element.has("ColumnDef")) {
@@ -85,6 +89,9 @@ public final class PostgresStatements {
                     columnReferences(constraint.path("raw_expr"), locations, written.at(), checked);
                 }
             }
+        }
+        if (!declared.equals(written.columns().stream().map(ColumnSpec::name).toList())) {
+            return written; // the tokens read the columns otherwise: the CHECKs are not judged against them
         }
         return new CreateTable(written.at(), written.table(), written.columns(), checked);
     }
