@@ -549,9 +549,9 @@ final class TableStatements {
     }
 
     /**
-     * On PostgreSQL a foreign key must reference a primary key or a unique constraint or index of the other table
-     * ("there is no unique constraint matching given keys"): the key it needs, when the model knows the other table
-     * has none; null otherwise. A key or unique index over the referenced columns and more counts as a match, and a
+     * On PostgreSQL a foreign key must reference a table that exists, and a primary key or a unique constraint or
+     * index of it ("there is no unique constraint matching given keys"): the table or key it needs, when the model
+     * knows there is none; null otherwise. A key or unique index over the referenced columns and more counts as a match, and a
      * table referencing itself is judged only when {@code tableComplete} (in CREATE TABLE its own key may come later).
      */
     private String missingKey(SchemaModel model, Table table, ColumnDefinition.InlineConstraint reference,
@@ -559,8 +559,15 @@ final class TableStatements {
         if (dialect != Dialect.POSTGRESQL || reference.references() == null) {
             return null;
         }
-        Table target = model.table(replayer.key(reference.references()));
-        if (target == null || target == table && !tableComplete || !target.columnsKnown()) {
+        String targetName = replayer.key(reference.references());
+        Table target = model.table(targetName);
+        if (target == null) {
+            // a table of a schema no migration made (auth.users) may be the database's own
+            int dot = targetName.lastIndexOf('.');
+            return dot < 0 || model.objects.containsKey("schema " + targetName.substring(0, dot))
+                    ? "table " + targetName : null;
+        }
+        if (target == table && !tableComplete || !target.columnsKnown()) {
             return null;
         }
         if (reference.refColumns().isEmpty()) {

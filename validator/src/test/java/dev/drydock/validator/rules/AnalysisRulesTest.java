@@ -315,6 +315,10 @@ class AnalysisRulesTest {
                 silent("rollback-not-inverse", pg, "CREATE MATERIALIZED VIEW mv AS SELECT id, name FROM users;\n"
                         + "CREATE UNIQUE INDEX mv_id ON mv (id);", "DROP MATERIALIZED VIEW mv;",
                         "its indexes go with the materialized view"),
+                fires("unknown-object", pg, "CREATE TABLE orders (id int PRIMARY KEY, user_id int REFERENCES user_rows (id));",
+                        "DROP TABLE orders;", "a foreign key to a table nothing made"),
+                silent("unknown-object", pg, "CREATE TABLE orders (id int PRIMARY KEY, owner uuid REFERENCES auth.users (id));",
+                        "DROP TABLE orders;", "a table of a schema no migration made may be the platform's"),
                 fires("unknown-object", pg, "CREATE TRIGGER users_touch BEFORE UPDATE ON users FOR EACH ROW"
                         + " EXECUTE FUNCTION touch_updated_at();", "DROP TRIGGER users_touch ON users;",
                         "a trigger's function nothing made"),
