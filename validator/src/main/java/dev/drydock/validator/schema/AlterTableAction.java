@@ -133,6 +133,9 @@ final class AlterTableAction {
                     + " of table " + table.name());
             return;
         }
+        if (unknownAfter(definition)) {
+            return;
+        }
         boolean ownKey = column.constraints().stream().anyMatch(inline -> inline.kind() == Constraint.Kind.PRIMARY_KEY
                 || inline.kind() == Constraint.Kind.UNIQUE);
         if (tables.refusesReference(model, table, column, soleAction && !ownKey, definition.get(0), problems)) {
@@ -487,6 +490,25 @@ final class AlterTableAction {
     }
 
     /** MySQL's MODIFY (same name) and CHANGE (old name, then the new definition). */
+    /**
+     * MySQL's {@code ... AFTER c} placing a column after one the table does not have, reported: MySQL refuses the
+     * statement ("Unknown column").
+     */
+    private boolean unknownAfter(List<SqlToken> definition) {
+        int after = definition.size() - 2;
+        if (!tables.dialect().isMySqlFamily() || after < 1 || !definition.get(after).isWord("AFTER")
+                || !table.columnsKnown()) {
+            return false;
+        }
+        SqlToken at = definition.get(after + 1);
+        String column = TokenCursor.unquote(at);
+        if (table.hasColumn(column)) {
+            return false;
+        }
+        Replayer.unknown(problems, true, at, "column " + column + " of table " + table.name());
+        return true;
+    }
+
     private void replaceColumn(TokenCursor cursor, SqlToken renamedAt) {
         String old = null;
         if (renamedAt != null) {
@@ -501,6 +523,9 @@ final class AlterTableAction {
         if (!table.hasColumn(from)) {
             Replayer.unknown(problems, table.columnsKnown(), renamedAt != null ? renamedAt : definition.get(0),
                     "column " + from + " of table " + table.name());
+            return;
+        }
+        if (unknownAfter(definition)) {
             return;
         }
         if (!from.equals(column.column().name())) {

@@ -376,6 +376,11 @@ class AnalysisRulesTest {
                         "a key on a column the table lacks"),
                 silent("unknown-object", pg, "CREATE TABLE t2 (PRIMARY KEY (a), a int);", "DROP TABLE t2;",
                         "a key may come before its column"),
+                fires("unknown-object", maria, "ALTER TABLE users ADD COLUMN nick varchar(20) AFTER nmae;",
+                        "ALTER TABLE users DROP COLUMN nick;", "AFTER a column the table lacks"),
+                silent("unknown-object", maria, "ALTER TABLE users ADD COLUMN a1 int FIRST, ADD COLUMN a2 int AFTER a1,"
+                        + " MODIFY age bigint AFTER a2;", "ALTER TABLE users DROP COLUMN a1, DROP COLUMN a2,"
+                        + " MODIFY age int;", "AFTER a column the statement added"),
                 fires("unknown-object", maria, "CREATE TABLE t2 (a int, KEY t2_b (b));", "DROP TABLE t2;",
                         "error 1072"),
                 silent("unknown-object", maria, "CREATE TABLE t2 (x int, UNIQUE (id)) SELECT id FROM users;",
