@@ -978,13 +978,15 @@ final class TableStatements {
             return;
         }
         if (model.table(name) == null) {
-            // PostgreSQL's ALTER TABLE also renames views and sequences; SQLite's changes tables only
+            // PostgreSQL's ALTER TABLE also renames views and sequences and sets their owner (pg_dump writes
+            // ALTER TABLE ... OWNER TO for each); SQLite's changes tables only
             boolean sqlite = dialect == Dialect.SQLITE || dialect == Dialect.D1;
             if (!sqlite && renamesObject(model, name, cursor)) {
                 return;
             }
-            Replayer.unknown(problems, !ifExists && (sqlite || !model.objects.containsKey("view " + name)
-                    && !model.objects.containsKey("sequence " + name)), at, "table " + name);
+            String relation = name;
+            Replayer.unknown(problems, !ifExists && (sqlite || Stream.of("view", "materialized view", "sequence")
+                    .noneMatch(kind -> model.objects.containsKey(kind + " " + relation))), at, "table " + name);
             return;
         }
         List<List<SqlToken>> actions = new ArrayList<>(TokenCursor.splitOnCommas(cursor.rest()));
