@@ -28,8 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A schema the database itself wrote is a migration the database runs: each PostgreSQL and MariaDB corpus is applied
- * on the real server, its schema dumped ({@code pg_dump -s}, {@code mariadb-dump --no-data}), and the dump,
+ * A schema the database itself wrote is a migration the database runs: each PostgreSQL, MariaDB and SQLite corpus is
+ * applied on the real engine, its schema dumped ({@code pg_dump -s}, {@code mariadb-dump --no-data}, SQLite's
+ * {@code sqlite_master}), and the dump,
  * checked in as a project's baseline migration, must draw no finding that says the database will refuse a statement.
  * Dumps write every object in the database's own words (qualified names, casts, {@code ALTER TABLE ... OWNER TO} on
  * views and sequences, {@code ONLY}, constraints added after their tables), which migrations written by hand rarely
@@ -68,6 +69,29 @@ class SchemaDumpAgreementTest {
             // psql's own meta-commands (\restrict) are no SQL a runner sends
             dump = dump.lines().filter(line -> !line.startsWith("\\")).collect(Collectors.joining("\n", "", "\n"));
             assertNoRefusal(corpus, ran, dump, "postgresql");
+        }
+    }
+
+    static List<CorpusSet> sqliteCorpora() {
+        return CorpusSet.all().stream()
+                .filter(c -> Set.of("harness-sqlite", "kratos-sqlite", "sonicjs").contains(c.name())).toList();
+    }
+
+    /** SQLite keeps each object's CREATE statement in sqlite_master, as altered since: that is its dump. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sqliteCorpora")
+    void sqliteMastersStatementsAreAValidBaseline(CorpusSet corpus) throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + work.resolve(corpus.name() + ".db"))) {
+            int ran = applyForwards(corpus, Dialect.SQLITE, connection);
+            StringBuilder dump = new StringBuilder();
+            try (Statement statement = connection.createStatement(); var rows = statement.executeQuery(
+                    "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY"
+                            + " CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 WHEN 'view' THEN 2 ELSE 3 END, rowid")) {
+                while (rows.next()) {
+                    dump.append(rows.getString(1)).append(";\n");
+                }
+            }
+            assertNoRefusal(corpus, ran, dump.toString(), corpus.dialect());
         }
     }
 
