@@ -489,7 +489,6 @@ final class AlterTableAction {
         return table.name();
     }
 
-    /** MySQL's MODIFY (same name) and CHANGE (old name, then the new definition). */
     /**
      * MySQL's {@code ... AFTER c} placing a column after one the table does not have, reported: MySQL refuses the
      * statement ("Unknown column").
@@ -509,6 +508,7 @@ final class AlterTableAction {
         return true;
     }
 
+    /** MySQL's MODIFY (same name) and CHANGE (old name, then the new definition). */
     private void replaceColumn(TokenCursor cursor, SqlToken renamedAt) {
         String old = null;
         if (renamedAt != null) {

@@ -551,8 +551,9 @@ final class TableStatements {
     /**
      * On PostgreSQL a foreign key must reference a table that exists, and a primary key or a unique constraint or
      * index of it ("there is no unique constraint matching given keys"): the table or key it needs, when the model
-     * knows there is none; null otherwise. A key or unique index over the referenced columns and more counts as a match, and a
-     * table referencing itself is judged only when {@code tableComplete} (in CREATE TABLE its own key may come later).
+     * knows there is none; null otherwise. A key or unique index over the referenced columns and more counts as a
+     * match, and a table referencing itself is judged only when {@code tableComplete} (in CREATE TABLE its own key
+     * may come later).
      */
     private String missingKey(SchemaModel model, Table table, ColumnDefinition.InlineConstraint reference,
                               boolean tableComplete) {
