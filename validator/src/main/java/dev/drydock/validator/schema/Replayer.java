@@ -102,6 +102,8 @@ public final class Replayer {
             simpleObject(model, cursor, "extension", problems);
         } else if (cursor.accept("SCHEMA")) {
             simpleObject(model, cursor, "schema", problems);
+        } else if (cursor.accept("OPERATOR", "CLASS")) {
+            simpleObject(model, cursor, "operator class", problems);
         } else if (cursor.accept("POLICY")) {
             policy(model, cursor, problems);
         }
@@ -172,6 +174,8 @@ public final class Replayer {
             tables.dropIndexes(model, cursor, problems);
         } else if (cursor.accept("MATERIALIZED", "VIEW")) {
             dropObjects(model, cursor, "materialized view", problems);
+        } else if (cursor.accept("OPERATOR", "CLASS")) {
+            dropObjects(model, cursor, "operator class", problems); // DROP OPERATOR CLASS c USING method
         } else if (cursor.accept("FUNCTION") || cursor.accept("PROCEDURE") || cursor.accept("AGGREGATE")) {
             dropRoutines(model, cursor, cursor.current().text().toLowerCase(Locale.ROOT), problems);
         } else if (cursor.accept("TRIGGER")) {

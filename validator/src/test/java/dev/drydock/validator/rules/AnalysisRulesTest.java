@@ -319,6 +319,13 @@ class AnalysisRulesTest {
                         "DROP TABLE orders;", "a foreign key to a table nothing made"),
                 silent("unknown-object", pg, "CREATE TABLE orders (id int PRIMARY KEY, owner uuid REFERENCES auth.users (id));",
                         "DROP TABLE orders;", "a table of a schema no migration made may be the platform's"),
+                fires("unknown-object", pg, "CREATE INDEX users_name_trgm ON users USING gin (name gin_trgm_ops);",
+                        "DROP INDEX users_name_trgm;", "pg_trgm's operator class without the extension"),
+                silent("unknown-object", pg, "CREATE EXTENSION IF NOT EXISTS pg_trgm;\nCREATE INDEX users_name_trgm ON"
+                        + " users USING gin (name gin_trgm_ops);\nCREATE INDEX users_email_p ON users (email"
+                        + " pg_catalog.text_pattern_ops DESC, lower(name) varchar_pattern_ops);",
+                        "DROP INDEX users_email_p;\nDROP INDEX users_name_trgm;\nDROP EXTENSION pg_trgm;",
+                        "an extension's operator class; built-in ones"),
                 fires("unknown-object", pg, "CREATE TRIGGER users_touch BEFORE UPDATE ON users FOR EACH ROW"
                         + " EXECUTE FUNCTION touch_updated_at();", "DROP TRIGGER users_touch ON users;",
                         "a trigger's function nothing made"),
