@@ -103,7 +103,7 @@ public final class Replayer {
         } else if (cursor.accept("SCHEMA")) {
             simpleObject(model, cursor, "schema", problems);
         } else if (cursor.accept("OPERATOR", "CLASS")) {
-            simpleObject(model, cursor, "operator class", problems);
+            operatorClass(model, cursor, problems);
         } else if (cursor.accept("POLICY")) {
             policy(model, cursor, problems);
         }
@@ -176,6 +176,13 @@ public final class Replayer {
             dropObjects(model, cursor, "materialized view", problems);
         } else if (cursor.accept("OPERATOR", "CLASS")) {
             dropObjects(model, cursor, "operator class", problems); // DROP OPERATOR CLASS c USING method
+        } else if (cursor.accept("OPERATOR", "FAMILY")) {
+            SqlToken at = cursor.peek();
+            String name = key(cursor.name());
+            if (name != null && model.objects.remove("operator family " + name) == null) {
+                unknown(problems, true, at, "operator family " + name);
+            }
+            model.objects.remove("operator class " + name); // the class PostgreSQL made the family for goes with it
         } else if (cursor.accept("FUNCTION") || cursor.accept("PROCEDURE") || cursor.accept("AGGREGATE")) {
             dropRoutines(model, cursor, cursor.current().text().toLowerCase(Locale.ROOT), problems);
         } else if (cursor.accept("TRIGGER")) {
@@ -516,6 +523,19 @@ public final class Replayer {
             keyText = matches.size() == 1 ? matches.get(0) : keyText;
         }
         return keyText;
+    }
+
+    /**
+     * {@code CREATE OPERATOR CLASS c ... USING m [FAMILY f] AS ...}: without FAMILY, PostgreSQL makes a family named
+     * as the class, which DROP OPERATOR CLASS leaves behind (only DROP OPERATOR FAMILY takes it).
+     */
+    private void operatorClass(SchemaModel model, TokenCursor cursor, List<ReplayProblem> problems) {
+        List<SqlToken> rest = cursor.ahead();
+        String name = key(new TokenCursor(rest).name());
+        simpleObject(model, cursor, "operator class", problems);
+        if (name != null && rest.stream().noneMatch(token -> token.isWord("FAMILY"))) {
+            model.objects.putIfAbsent("operator family " + name, new SchemaObject("operator family", name, null, ""));
+        }
     }
 
     private void simpleObject(SchemaModel model, TokenCursor cursor, String kind, List<ReplayProblem> problems) {

@@ -319,6 +319,14 @@ class AnalysisRulesTest {
                         "DROP TABLE orders;", "a foreign key to a table nothing made"),
                 silent("unknown-object", pg, "CREATE TABLE orders (id int PRIMARY KEY, owner uuid REFERENCES auth.users (id));",
                         "DROP TABLE orders;", "a table of a schema no migration made may be the platform's"),
+                fires("rollback-not-inverse", pg, "CREATE OPERATOR CLASS age_ops FOR TYPE int4 USING btree AS"
+                        + " OPERATOR 1 <, OPERATOR 3 =, FUNCTION 1 btint4cmp(int4, int4);",
+                        "DROP OPERATOR CLASS age_ops USING btree;", "the family PostgreSQL made stays"),
+                silent("rollback-not-inverse", pg, "CREATE OPERATOR CLASS age_ops FOR TYPE int4 USING btree AS"
+                        + " OPERATOR 1 <, OPERATOR 3 =, FUNCTION 1 btint4cmp(int4, int4);\n"
+                        + "CREATE INDEX users_age_o ON users (age age_ops);",
+                        "DROP INDEX users_age_o;\nDROP OPERATOR FAMILY age_ops USING btree;",
+                        "the family takes its class; a migration's own operator class"),
                 fires("unknown-object", pg, "CREATE INDEX users_name_trgm ON users USING gin (name gin_trgm_ops);",
                         "DROP INDEX users_name_trgm;", "pg_trgm's operator class without the extension"),
                 silent("unknown-object", pg, "CREATE EXTENSION IF NOT EXISTS pg_trgm;\nCREATE INDEX users_name_trgm ON"
