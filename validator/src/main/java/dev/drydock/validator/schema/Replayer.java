@@ -177,12 +177,15 @@ public final class Replayer {
         } else if (cursor.accept("OPERATOR", "CLASS")) {
             dropObjects(model, cursor, "operator class", problems); // DROP OPERATOR CLASS c USING method
         } else if (cursor.accept("OPERATOR", "FAMILY")) {
+            boolean ifExists = cursor.acceptIfExists();
             SqlToken at = cursor.peek();
             String name = key(cursor.name());
-            if (name != null && model.objects.remove("operator family " + name) == null) {
-                unknown(problems, true, at, "operator family " + name);
+            if (name != null) {
+                if (model.objects.remove("operator family " + name) == null) {
+                    unknown(problems, !ifExists, at, "operator family " + name);
+                }
+                model.objects.remove("operator class " + name); // the class PostgreSQL made the family for goes too
             }
-            model.objects.remove("operator class " + name); // the class PostgreSQL made the family for goes with it
         } else if (cursor.accept("FUNCTION") || cursor.accept("PROCEDURE") || cursor.accept("AGGREGATE")) {
             dropRoutines(model, cursor, cursor.current().text().toLowerCase(Locale.ROOT), problems);
         } else if (cursor.accept("TRIGGER")) {
