@@ -4,6 +4,7 @@ import dev.drydock.shared.sql.Dialect;
 import dev.drydock.shared.sql.SqlStatement;
 import dev.drydock.shared.sql.SqlToken;
 import dev.drydock.shared.sql.TopLevel;
+import dev.drydock.validator.statement.AlterTableActions;
 
 import java.util.List;
 
@@ -247,8 +248,8 @@ record CalciteReadable(String text, int[] origin) {
                 blank(text, base, token, token);
             } else if (i == 1 && token.isWord("OR") && i + 1 < tokens.size()) {
                 blank(text, base, token, tokens.get(i + 1));
-            } else if (postgres && token.isWord("ONLY") && i + 1 < tokens.size() && (tokens.get(i - 1).isWord("FROM")
-                    || tokens.get(i - 1).isWord("JOIN") || tokens.get(i - 1).isWord("UPDATE")
+            } else if (postgres && token.isWord("ONLY") && i + 1 < tokens.size()
+                    && (AlterTableActions.isWordIn(tokens.get(i - 1), "FROM", "JOIN", "UPDATE")
                     || tokens.get(i - 1).isSymbol(','))) {
                 blank(text, base, token, token); // FROM ONLY t: the table without its inheritance children
             }

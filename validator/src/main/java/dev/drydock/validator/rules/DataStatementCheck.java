@@ -7,6 +7,7 @@ import dev.drydock.shared.sql.TopLevel;
 import dev.drydock.validator.dml.DataStatementValidator;
 import dev.drydock.validator.schema.SchemaModel;
 import dev.drydock.validator.schema.Table;
+import dev.drydock.validator.statement.AlterTableActions;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -218,8 +219,8 @@ final class DataStatementCheck implements StatementRules {
      */
     private static boolean followsRelationWord(List<SqlToken> tokens, int i) {
         SqlToken before = tokens.get(i - 1);
-        return before.isWord("FROM") || before.isWord("JOIN") || before.isWord("ONLY") || before.isWord("UPDATE")
-                || before.isWord("USING") || before.isSymbol(',') && inFromList(tokens, i - 1);
+        return AlterTableActions.isWordIn(before, "FROM", "JOIN", "ONLY", "UPDATE", "USING")
+                || before.isSymbol(',') && inFromList(tokens, i - 1);
     }
 
     /** Whether the clause the token at {@code i} belongs to, at its own depth, is a FROM. */
@@ -237,19 +238,10 @@ final class DataStatementCheck implements StatementRules {
                 if (token.isWord("FROM")) {
                     return true;
                 }
-                if (names(token, "SELECT", "WHERE", "SET", "ON", "GROUP", "ORDER", "HAVING", "VALUES", "RETURNING",
-                        "INTO")) {
+                if (AlterTableActions.isWordIn(token, "SELECT", "WHERE", "SET", "ON", "GROUP", "ORDER", "HAVING",
+                        "VALUES", "RETURNING", "INTO")) {
                     return false;
                 }
-            }
-        }
-        return false;
-    }
-
-    private static boolean names(SqlToken token, String... words) {
-        for (String word : words) {
-            if (token.isWord(word)) {
-                return true;
             }
         }
         return false;

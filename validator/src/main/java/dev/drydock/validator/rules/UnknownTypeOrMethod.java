@@ -86,7 +86,7 @@ final class UnknownTypeOrMethod implements StatementRules {
             SqlToken at = declared.at();
             String word = declared.type().split("[\\s(\\[]", 2)[0];
             if (at.type() == SqlToken.Type.WORD && !word.contains(".") && !BUILT_IN_TYPES.contains(word)
-                    && !userDefined(site, word) && !hasExtension(site.schema())) {
+                    && !userDefined(site, word) && !site.schema().hasAny("extension")) {
                 site.report(sink, UnknownObject.RULE, at, null, "type " + word + " does not exist at this"
                         + " point of the migrations (PostgreSQL has no such built-in type, and no migration created"
                         + " it); check the spelling, or create the type in an earlier migration");
@@ -99,7 +99,7 @@ final class UnknownTypeOrMethod implements StatementRules {
                 SqlToken method = tokens.get(using + 1);
                 String name = method.text().toLowerCase(Locale.ROOT);
                 if (!BUILT_IN_METHODS.contains(name) && !site.state().uncertain.mentions(name)
-                        && !hasExtension(site.schema())) {
+                        && !site.schema().hasAny("extension")) {
                     site.report(sink, UnknownObject.RULE, method, null, "index access method " + name
                             + " does not exist (PostgreSQL has btree, hash, gist, spgist, gin and brin; others come with"
                             + " an extension); check the spelling, or create the extension first");
@@ -118,7 +118,7 @@ final class UnknownTypeOrMethod implements StatementRules {
     private static void missingOperatorClass(StatementSite site, FindingSink sink, CreateIndex index, String method) {
         Table table = index.table() == null ? null
                 : site.schema().table(site.names().key(index.table().toLowerCase(Locale.ROOT)));
-        boolean extensionMayHelp = (method.equals("gin") || method.equals("gist")) && hasExtension(site.schema());
+        boolean extensionMayHelp = (method.equals("gin") || method.equals("gist")) && site.schema().hasAny("extension");
         if (table == null || !BUILT_IN_METHODS.contains(method) || method.equals("spgist") || extensionMayHelp) {
             return;
         }
@@ -154,8 +154,7 @@ final class UnknownTypeOrMethod implements StatementRules {
      * is created, nor for a class of another schema.
      */
     private static void unknownOperatorClass(StatementSite site, FindingSink sink, String method) {
-        if (hasExtension(site.schema()) || site.schema().objects().keySet().stream()
-                .anyMatch(key -> key.startsWith("operator class "))) {
+        if (site.schema().hasAny("extension") || site.schema().hasAny("operator class")) {
             return;
         }
         for (List<SqlToken> element : keyElements(site.tokens())) {
@@ -190,11 +189,6 @@ final class UnknownTypeOrMethod implements StatementRules {
         }
         Set<String> methods = METHODS_OF_TYPE.get(base);
         return methods == null || methods.contains(method);
-    }
-
-    /** Asked only of a name that is otherwise unknown: it reads every object of the schema. */
-    private static boolean hasExtension(SchemaModel schema) {
-        return schema.objects().keySet().stream().anyMatch(key -> key.startsWith("extension "));
     }
 
     private static boolean userDefined(StatementSite site, String word) {

@@ -285,12 +285,8 @@ public final class Replayer {
         TokenCursor cursor = new TokenCursor(rest, execute + 2);
         SqlToken at = cursor.peek();
         String function = key(cursor.name());
-        if (function == null || BUILT_IN_TRIGGER_FUNCTIONS.contains(function) || function.startsWith("pg_catalog.")
-                || model.objects.keySet().stream().anyMatch(key -> key.startsWith("extension "))) {
-            return;
-        }
-        int dot = function.lastIndexOf('.');
-        if (dot > 0 && !model.objects.containsKey("schema " + function.substring(0, dot))) {
+        if (function == null || BUILT_IN_TRIGGER_FUNCTIONS.contains(function) || model.inUnmadeSchema(function)
+                || model.hasAny("extension")) {
             return;
         }
         String prefix = "function " + function + "(";

@@ -155,6 +155,24 @@ public final class SchemaModel {
         return objects;
     }
 
+    /**
+     * Whether an object of {@code kind} exists ({@code extension}, {@code operator class}): asked only of a name that
+     * is otherwise unknown, since it reads every object of the schema.
+     */
+    public boolean hasAny(String kind) {
+        String prefix = kind + " ";
+        return objects.keySet().stream().anyMatch(key -> key.startsWith(prefix));
+    }
+
+    /**
+     * Whether {@code key} is qualified with a schema no migration made ({@code auth.users}): the object may be the
+     * database's or a platform's own, so its absence from the model proves nothing.
+     */
+    public boolean inUnmadeSchema(String key) {
+        int dot = key.lastIndexOf('.');
+        return dot > 0 && !objects.containsKey("schema " + key.substring(0, dot));
+    }
+
     /** A foreign key of {@code table} that points at another table. */
     public record Reference(String table, Constraint constraint) {
     }

@@ -563,10 +563,7 @@ final class TableStatements {
         String targetName = replayer.key(reference.references());
         Table target = model.table(targetName);
         if (target == null) {
-            // a table of a schema no migration made (auth.users) may be the database's own
-            int dot = targetName.lastIndexOf('.');
-            return dot < 0 || model.objects.containsKey("schema " + targetName.substring(0, dot))
-                    ? "table " + targetName : null;
+            return model.inUnmadeSchema(targetName) ? null : "table " + targetName;
         }
         if (target == table && !tableComplete || !target.columnsKnown()) {
             return null;

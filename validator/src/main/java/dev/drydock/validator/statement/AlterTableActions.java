@@ -104,7 +104,8 @@ public final class AlterTableActions {
         return i < action.size() ? action.get(i).unquoted().toLowerCase(Locale.ROOT) : "?";
     }
 
-    static boolean isWordIn(SqlToken token, String... words) {
+    /** Whether the token is one of the words. */
+    public static boolean isWordIn(SqlToken token, String... words) {
         for (String word : words) {
             if (token.isWord(word)) {
                 return true;
