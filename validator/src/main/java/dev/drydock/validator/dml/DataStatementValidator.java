@@ -21,7 +21,6 @@ import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlValidator;
-import org.apache.calcite.sql.validate.SqlValidatorUtil;
 
 import java.util.List;
 import java.util.Map;
@@ -196,7 +195,7 @@ public final class DataStatementValidator {
         properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");
         CalciteCatalogReader catalog = new CalciteCatalogReader(root, List.of(), types,
                 new CalciteConnectionConfigImpl(properties));
-        return SqlValidatorUtil.newValidator(SqlStdOperatorTable.instance(), catalog, types,
+        return new UntypedColumnsValidator(SqlStdOperatorTable.instance(), catalog, types,
                 SqlValidator.Config.DEFAULT.withConformance(SqlConformanceEnum.LENIENT).withLenientOperatorLookup(true)
                         .withIdentifierExpansion(true));
     }

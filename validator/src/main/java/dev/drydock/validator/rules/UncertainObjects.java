@@ -87,10 +87,13 @@ final class UncertainObjects {
         return problem.names().stream().anyMatch(this::mentions);
     }
 
-    /** After a statement that creates, drops or alters objects, the names it gives are certain again. */
+    /**
+     * After a statement that creates or drops objects, the names it gives are certain again. An ALTER is not
+     * enough: that it runs proves its object exists, but the model, which never saw the object made, still lacks it.
+     */
     void settle(ParsedStatement statement) {
         String kind = statement.shape().kind();
-        if (kind.startsWith("CREATE") || kind.startsWith("DROP") || kind.startsWith("ALTER")) {
+        if (kind.startsWith("CREATE") || kind.startsWith("DROP")) {
             statement.shape().objects().forEach(name -> names.remove(name.toLowerCase(Locale.ROOT)));
         }
     }

@@ -2,7 +2,7 @@ package dev.drydock.validator.schema;
 
 import dev.drydock.shared.sql.SqlToken;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -22,11 +22,33 @@ public record ReplayProblem(Kind kind, SqlToken at, String subject, String messa
 
     private static final Set<String> KIND_WORDS = Set.of("table", "index", "column", "of", "on", "view",
             "materialized", "sequence", "type", "function", "procedure", "aggregate", "trigger", "policy",
-            "constraint", "schema", "extension", "domain", "rule", "role", "comment");
+            "constraint", "schema", "extension", "domain", "rule", "role", "comment", "operator", "family", "class");
+    /** Words after which a kind goes on: {@code materialized view}, {@code operator family}, {@code comment on column}. */
+    private static final Set<String> KIND_CONTINUES = Set.of("materialized", "operator", "comment", "on", "of");
 
-    /** The names in {@code subject}, schema and table parts included, without the words that say what they are. */
+    /**
+     * The names in {@code subject}, schema and table parts included, without the words that say what they are.
+     * Those words stand first and after "of" or "on" ({@code column role of table type}): anywhere else a word is
+     * a name, even one spelt like a kind (a type called {@code role}).
+     */
     public List<String> names() {
-        return Arrays.stream(subject.toLowerCase(Locale.ROOT).split("[\\s.()]+"))
-                .filter(word -> !word.isEmpty() && !KIND_WORDS.contains(word)).toList();
+        List<String> names = new ArrayList<>();
+        boolean kindExpected = true;
+        for (String word : subject.toLowerCase(Locale.ROOT).split("[\\s.()]+")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            if (kindExpected && KIND_WORDS.contains(word)) {
+                kindExpected = KIND_CONTINUES.contains(word);
+                continue;
+            }
+            if (word.equals("of") || word.equals("on")) {
+                kindExpected = true;
+            } else {
+                names.add(word);
+                kindExpected = false;
+            }
+        }
+        return names;
     }
 }

@@ -812,6 +812,16 @@ class AnalysisRulesTest {
                 silent("unknown-object", pg, "DO $$ BEGIN CREATE TYPE mood AS ENUM ('ok', 'sad'); EXCEPTION WHEN"
                         + " duplicate_object THEN NULL; END $$;\nALTER TABLE users ADD COLUMN feeling mood;",
                         "ALTER TABLE users DROP COLUMN feeling;", "a type a DO block created"),
+                silent("unknown-object", pg, "DO $$ BEGIN CREATE TYPE \"public\".\"role\" AS ENUM ('admin'); EXCEPTION WHEN"
+                        + " duplicate_object THEN NULL; END $$;\nALTER TYPE \"public\".\"role\" ADD VALUE 'user';\n"
+                        + "ALTER TABLE users ADD COLUMN r role;", "ALTER TABLE users DROP COLUMN r;",
+                        "drizzle-kit's DO block, a type named like a kind of object, altered before it is used"),
+                fires("unknown-object", pg, "CREATE VIEW v AS SELECT id, nam FROM users WHERE active;", "DROP VIEW v;",
+                        "a bare boolean column as the view's condition"),
+                fires("unknown-object", pg, "UPDATE users SET name = 'x' WHERE active AND nickname IS NULL;", "SELECT 1;",
+                        "a bare boolean column beside a missing one"),
+                silent("unknown-object", pg, "UPDATE users u SET name = 'x' FROM users w WHERE w.active AND u.active;",
+                        "SELECT 1;", "bare boolean columns as conditions"),
                 silent("unknown-object", pg, "CREATE DOMAIN email_address AS text CHECK (VALUE LIKE '%@%');\n"
                         + "CREATE TABLE contacts (id bigint, address email_address, owner users, at timestamp with time zone,"
                         + " amount double precision, tags text[], spent numeric(10, 2));",
@@ -1007,6 +1017,25 @@ class AnalysisRulesTest {
         assertEquals(2, messages.size(), messages.toString());
         assertTrue(messages.get(0).startsWith("1: NO FORCE ROW LEVEL SECURITY lets the owner of users"), messages.get(0));
         assertTrue(messages.get(1).startsWith("2: turning row level security off on users"), messages.get(1));
+    }
+
+    @Test
+    void aViewIsMadeIdempotentByOrReplaceWhereIfNotExistsIsNoSyntax() {
+        write("V1__users.sql", USERS);
+        write("U1__users.sql", "DROP TABLE users;");
+        write("V2__view.sql", "CREATE VIEW adults AS SELECT id FROM users WHERE age >= 18;");
+        write("U2__view.sql", "DROP VIEW IF EXISTS adults;");
+        for (String dialect : List.of("postgresql", "mysql", "sqlite")) {
+            List<String> messages = new ArrayList<>();
+            for (JsonNode finding : CliRun.json("--dialect", dialect, dir.toString()).get("findings")) {
+                if (finding.get("rule").asText().equals("non-idempotent-ddl") && finding.get("file").asText().contains("V2")) {
+                    messages.add(finding.get("message").asText());
+                }
+            }
+            String expected = dialect.equals("sqlite") ? "CREATE VIEW without IF NOT EXISTS stops a re-run after a partial"
+                    + " failure; add it" : "CREATE VIEW stops a re-run after a partial failure; write CREATE OR REPLACE VIEW";
+            assertEquals(List.of(expected), messages, dialect);
+        }
     }
 
     @Test
