@@ -8,15 +8,15 @@ import java.util.List;
  * {@code CREATE TABLE name (column, ..., constraint, ...)}, with the columns it declares; none for a table made
  * from a query or another table ({@code AS SELECT}, {@code LIKE}, {@code PARTITION OF}).
  *
- * @param checked the columns its CHECK constraints name, read from PostgreSQL's parse tree; empty when the tokens
- *                were read, or when the table takes columns it does not declare ({@code LIKE}, {@code INHERITS},
- *                {@code PARTITION OF}, {@code OF type})
+ * @param expressionColumns the columns its CHECK constraints and generated columns name, read from PostgreSQL's
+ *                          parse tree; empty when the tokens were read, or when the table takes columns it does not
+ *                          declare ({@code LIKE}, {@code INHERITS}, {@code PARTITION OF}, {@code OF type})
  */
-public record CreateTable(SqlToken at, String table, List<ColumnSpec> columns, List<ColumnReference> checked)
+public record CreateTable(SqlToken at, String table, List<ColumnSpec> columns, List<ColumnReference> expressionColumns)
         implements Statement {
 
     public CreateTable {
         columns = List.copyOf(columns);
-        checked = List.copyOf(checked);
+        expressionColumns = List.copyOf(expressionColumns);
     }
 }

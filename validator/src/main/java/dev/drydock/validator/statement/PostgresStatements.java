@@ -23,13 +23,19 @@ public final class PostgresStatements {
     private final ObjectMapper json = new ObjectMapper();
 
     /**
-     * The statements read from the tree: ALTER TABLE, whose actions words misread, and a CREATE TABLE with a CHECK,
-     * whose column references only the grammar tells from function and type names. An index or a drop the tokens
-     * read as well (their flags stand in one place), so their trees are not worth copying out and parsing.
+     * The statements read from the tree: ALTER TABLE, whose actions words misread, and the statements with an
+     * expression whose column references only the grammar tells from function and type names: a CREATE TABLE with
+     * a CHECK or a generated column, a CREATE INDEX on an expression or with a WHERE. Other indexes and drops the
+     * tokens read as well (their flags stand in one place), so their trees are not worth copying out and parsing.
      */
     public static boolean readsTree(String kind, List<SqlToken> tokens) {
-        return kind.equals("ALTER TABLE")
-                || kind.equals("CREATE TABLE") && tokens.stream().anyMatch(token -> token.isWord("CHECK"));
+        return switch (kind) {
+            case "ALTER TABLE" -> true;
+            case "CREATE TABLE" -> tokens.stream().anyMatch(token -> token.isWord("CHECK") || token.isWord("GENERATED"));
+            case "CREATE INDEX", "CREATE UNIQUE INDEX" -> tokens.stream().anyMatch(token -> token.isWord("WHERE"))
+                    || tokens.stream().filter(token -> token.isSymbol('(')).count() > 1;
+            default -> false;
+        };
     }
 
     /**
@@ -49,8 +55,15 @@ public final class PostgresStatements {
         Statement read = null;
         if (stmt.has("IndexStmt") && written instanceof CreateIndex index) {
             JsonNode node = stmt.get("IndexStmt");
+            Locations locations = new Locations(text, offset, tokens);
+            List<ColumnReference> named = new ArrayList<>();
+            for (JsonNode parameter : node.path("indexParams")) {
+                columnReferences(parameter.path("IndexElem").path("expr"), "the index's expression", locations,
+                        index.at(), named);
+            }
+            columnReferences(node.path("whereClause"), "the index's WHERE", locations, index.at(), named);
             read = new CreateIndex(index.at(), index.name(), index.table(), node.path("unique").asBoolean(),
-                    node.path("concurrent").asBoolean());
+                    node.path("concurrent").asBoolean(), named);
         } else if (stmt.has("DropStmt") && written instanceof DropObjects drop) {
             JsonNode node = stmt.get("DropStmt");
             read = new DropObjects(drop.at(), drop.type(), drop.names(), node.path("concurrent").asBoolean(),
@@ -63,7 +76,7 @@ public final class PostgresStatements {
         return read != null ? read : written;
     }
 
-    /** The CHECKs' columns; none when the table has columns it does not declare. */
+    /** The columns its CHECKs and generated columns name; none when the table has columns it does not declare. */
     private static Statement createTable(JsonNode tree, CreateTable written, Locations locations) {
         if (tree.path("inhRelations").size() > 0 || tree.has("partbound") || tree.has("ofTypename")) {
             return written;
@@ -84,10 +97,7 @@ public final class PostgresStatements {
                 constraints.add(element);
             }
             for (JsonNode node : constraints) {
-                JsonNode constraint = node.path("Constraint");
-                if (constraint.path("contype").asText().equals("CONSTR_CHECK")) {
-                    columnReferences(constraint.path("raw_expr"), locations, written.at(), checked);
-                }
+                expressionColumns(node.path("Constraint"), locations, written.at(), checked);
             }
         }
         if (!declared.equals(written.columns().stream().map(ColumnSpec::name).toList())) {
@@ -154,13 +164,17 @@ public final class PostgresStatements {
                 }
             }
         }
+        List<ColumnReference> named = new ArrayList<>();
+        for (JsonNode node : definition.path("constraints")) {
+            expressionColumns(node.path("Constraint"), locations, at, named);
+        }
         String name = definition.path("colname").asText();
         if (!(written instanceof AddColumn words)) {
-            return new AddColumn(at, new ColumnSpec(at, name, null, null, notNull, filled, key, references));
+            return new AddColumn(at, new ColumnSpec(at, name, null, null, notNull, filled, key, references), named);
         }
         ColumnSpec spelled = words.column();
         return new AddColumn(at, new ColumnSpec(spelled.at(), name, spelled.type(), spelled.typeAt(), notNull, filled,
-                key, references));
+                key, references), named);
     }
 
     /** serial, bigserial and smallserial (and their serial2/4/8 spellings) are filled from a sequence. */
@@ -184,18 +198,28 @@ public final class PostgresStatements {
         }
         String name = constraint.has("conname") ? constraint.get("conname").asText() : null;
         List<ColumnReference> checked = new ArrayList<>();
-        if (kind == AddConstraint.Kind.CHECK) {
-            columnReferences(constraint.path("raw_expr"), locations, at, checked);
-        }
+        expressionColumns(constraint, locations, at, checked);
         return new AddConstraint(at, name, kind, constraint.path("skip_validation").asBoolean(),
                 constraint.has("indexname"), checked);
+    }
+
+    /** The columns a CHECK constraint or a generated column's expression names. */
+    private static void expressionColumns(JsonNode constraint, Locations locations, SqlToken otherwise,
+                                          List<ColumnReference> into) {
+        switch (constraint.path("contype").asText()) {
+            case "CONSTR_CHECK" -> columnReferences(constraint.path("raw_expr"), "the CHECK", locations, otherwise, into);
+            case "CONSTR_GENERATED" -> columnReferences(constraint.path("raw_expr"), "the generated column's expression",
+                    locations, otherwise, into);
+            default -> {
+            }
+        }
     }
 
     /**
      * The columns an expression names: its {@code ColumnRef}s, each by its last part ({@code t.a} is {@code a}), at
      * the token its location points to. A whole-row {@code t.*} names none.
      */
-    private static void columnReferences(JsonNode expression, Locations locations, SqlToken otherwise,
+    private static void columnReferences(JsonNode expression, String namedBy, Locations locations, SqlToken otherwise,
                                          List<ColumnReference> into) {
         if (expression.has("ColumnRef")) {
             JsonNode reference = expression.get("ColumnRef");
@@ -203,11 +227,11 @@ public final class PostgresStatements {
             String name = fields.path(fields.size() - 1).path("String").path("sval").asText(null);
             if (name != null) {
                 SqlToken at = locations.token(reference.path("location").asInt(-1), otherwise);
-                into.add(new ColumnReference(locations.lastPartOf(at), name));
+                into.add(new ColumnReference(locations.lastPartOf(at), name, namedBy));
             }
             return;
         }
-        expression.elements().forEachRemaining(child -> columnReferences(child, locations, otherwise, into));
+        expression.elements().forEachRemaining(child -> columnReferences(child, namedBy, locations, otherwise, into));
     }
 
     /** PostgreSQL's locations count bytes of the statement's UTF-8 text; tokens count characters of the file. */

@@ -352,6 +352,25 @@ class AnalysisRulesTest {
                         "a CHECK on a column the new table lacks"),
                 fires("unknown-object", pg, "ALTER TABLE users ADD CONSTRAINT users_age_c CHECK (agee >= 0);",
                         "ALTER TABLE users DROP CONSTRAINT users_age_c;", "a CHECK on a column the table lacks"),
+                fires("unknown-object", pg, "CREATE INDEX users_name_lower ON users (lower(nam));",
+                        "DROP INDEX users_name_lower;", "an index expression on a column the table lacks"),
+                fires("unknown-object", pg, "CREATE INDEX users_email_on ON users (email) WHERE activ;",
+                        "DROP INDEX users_email_on;", "a partial index's WHERE on a column the table lacks"),
+                fires("unknown-object", pg, "CREATE TABLE t2 (a int GENERATED ALWAYS AS (c * 2) STORED, b int);",
+                        "DROP TABLE t2;", "a generated column of a column the new table lacks"),
+                fires("unknown-object", pg, "ALTER TABLE users ADD COLUMN double_age int GENERATED ALWAYS AS (agee * 2) STORED;",
+                        "ALTER TABLE users DROP COLUMN double_age;", "a generated column of a column the table lacks"),
+                fires("unknown-object", pg, "ALTER TABLE users ADD COLUMN x int CHECK (x > 0 AND agee > 0);",
+                        "ALTER TABLE users DROP COLUMN x;", "an added column's CHECK on a column the table lacks"),
+                silent("unknown-object", pg, "CREATE INDEX users_search ON users USING gin (to_tsvector('english',"
+                        + " coalesce(name, '') || ' ' || email)) WHERE active AND age > 18;\n"
+                        + "CREATE UNIQUE INDEX users_lower_email ON users (lower(email), (users.age + 1)) WHERE NOT active;\n"
+                        + "CREATE TABLE t2 (a int GENERATED ALWAYS AS (b * 2) STORED, b int, c int GENERATED ALWAYS AS IDENTITY);\n"
+                        + "ALTER TABLE users ADD COLUMN y int, ADD COLUMN x int GENERATED ALWAYS AS (y * 2) STORED;\n"
+                        + "CREATE MATERIALIZED VIEW mv AS SELECT id, age FROM users;\nCREATE INDEX mv_age ON mv ((age * 2));",
+                        "DROP MATERIALIZED VIEW mv;\nALTER TABLE users DROP COLUMN x, DROP COLUMN y;\nDROP TABLE t2;\n"
+                        + "DROP INDEX users_lower_email;\nDROP INDEX users_search;",
+                        "expressions of present columns, a column declared after its use or added before it, a matview"),
                 silent("unknown-object", pg, "CREATE TABLE t2 (CHECK (later > 0), later int, x numeric CHECK (x::int >= 0),"
                         + " d date CHECK (EXTRACT(YEAR FROM d) > 2000 AND d > DATE '2000-01-01'), z text COLLATE \"C\""
                         + " CHECK (z SIMILAR TO 'x%' AND CAST(z AS varchar(5)) <> '' AND z IS DISTINCT FROM 'y'));\n"

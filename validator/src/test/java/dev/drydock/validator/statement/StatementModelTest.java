@@ -96,8 +96,17 @@ class StatementModelTest {
         String create = "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS users_email_idx ON ONLY shop.users (lower(email))";
         for (Statement read : List.of(fromTree(create), fromTokens(create, "CREATE UNIQUE INDEX", List.of()))) {
             CreateIndex index = assertInstanceOf(CreateIndex.class, read);
-            assertEquals(new CreateIndex(index.at(), "users_email_idx", "shop.users", true, true), index);
+            assertEquals(new CreateIndex(index.at(), "users_email_idx", "shop.users", true, true,
+                    index.expressionColumns()), index);
         }
+        CreateIndex expression = assertInstanceOf(CreateIndex.class, fromTree(create));
+        assertEquals(List.of("email"), expression.expressionColumns().stream().map(ColumnReference::name).toList());
+        assertTrue(expression.expressionColumns().get(0).at().isWord("email"));
+        CreateIndex partial = assertInstanceOf(CreateIndex.class,
+                fromTree("CREATE INDEX ON users (date_trunc('day', created), (users.\"Score\" + 1)) WHERE NOT archived"));
+        assertEquals(List.of("created", "Score", "archived"),
+                partial.expressionColumns().stream().map(ColumnReference::name).toList(),
+                "columns by their last part, not the function or the literal");
         CreateIndex unnamed = assertInstanceOf(CreateIndex.class, fromTree("CREATE INDEX ON users (email)"));
         assertNull(unnamed.name());
         assertFalse(unnamed.concurrently());
