@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * Applies statements to a {@link SchemaModel} the way the database would, implicit effects included:
@@ -64,10 +65,54 @@ public final class Replayer {
                 }
             }
             case "INSERT", "REPLACE", "UPDATE", "DELETE" -> DataReferences.check(this, model, verb, cursor, problems);
+            case "GRANT", "REVOKE" -> {
+                if (dialect == Dialect.POSTGRESQL) {
+                    grantedRelations(model, cursor, problems);
+                }
+            }
             default -> {
             }
         }
         return problems;
+    }
+
+    /**
+     * {@code GRANT | REVOKE ... ON [TABLE] a, b TO | FROM ...}: PostgreSQL refuses a relation that does not exist.
+     * Other objects ({@code ON ALL TABLES IN SCHEMA}, {@code ON FUNCTION}, ...) are not judged, nor is any name once
+     * an extension is created (its tables and views are not in the model: {@code pg_stat_statements}), nor the
+     * system's own ({@code pg_...}) or those of a schema no migration made.
+     */
+    private void grantedRelations(SchemaModel model, TokenCursor cursor, List<ReplayProblem> problems) {
+        while (!cursor.atEnd() && !cursor.isWord("ON")) {
+            if (cursor.isSymbol('(')) {
+                cursor.parenthesized(); // column privileges: SELECT (a, b)
+            } else {
+                cursor.next();
+            }
+        }
+        if (!cursor.accept("ON") || model.hasAny("extension")) {
+            return;
+        }
+        cursor.accept("TABLE");
+        if (cursor.isWord("ALL") || cursor.isWord("SEQUENCE") || cursor.isWord("FOREIGN") || cursor.isWord("LARGE")
+                || cursor.isWord("FUNCTION") || cursor.isWord("PROCEDURE") || cursor.isWord("ROUTINE")
+                || cursor.isWord("SCHEMA") || cursor.isWord("DATABASE") || cursor.isWord("TYPE") || cursor.isWord("DOMAIN")
+                || cursor.isWord("LANGUAGE") || cursor.isWord("TABLESPACE") || cursor.isWord("PARAMETER")) {
+            return;
+        }
+        do {
+            SqlToken at = cursor.peek();
+            String name = key(cursor.name());
+            if (name == null) {
+                return;
+            }
+            boolean relation = model.table(name) != null || Stream.of("view", "materialized view", "sequence")
+                    .anyMatch(kind -> model.objects.containsKey(kind + " " + name));
+            if (!relation && !name.startsWith("pg_") && !model.inUnmadeSchema(name)) {
+                unknown(problems, true, at, "table " + name);
+                return; // PostgreSQL stops at the first
+            }
+        } while (cursor.acceptSymbol(','));
     }
 
     private void create(SchemaModel model, TokenCursor cursor, List<ReplayProblem> problems) {

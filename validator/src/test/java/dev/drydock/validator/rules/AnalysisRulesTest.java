@@ -352,6 +352,19 @@ class AnalysisRulesTest {
                         "a CHECK on a column the new table lacks"),
                 fires("unknown-object", pg, "ALTER TABLE users ADD CONSTRAINT users_age_c CHECK (agee >= 0);",
                         "ALTER TABLE users DROP CONSTRAINT users_age_c;", "a CHECK on a column the table lacks"),
+                fires("unknown-object", pg, "GRANT SELECT, INSERT ON TABLE users, userz TO PUBLIC;",
+                        "REVOKE SELECT, INSERT ON users FROM PUBLIC;", "a grant on a table nothing made"),
+                fires("unknown-object", pg, "REVOKE GRANT OPTION FOR SELECT ON accounts FROM PUBLIC;", "SELECT 1;",
+                        "a revoke on a table nothing made"),
+                silent("unknown-object", pg, "CREATE SEQUENCE s;\nCREATE VIEW v AS SELECT id FROM users;\n"
+                        + "GRANT SELECT (name, email) ON users TO PUBLIC;\nGRANT SELECT ON s, v, public.users TO PUBLIC;\n"
+                        + "GRANT SELECT ON ALL TABLES IN SCHEMA public TO PUBLIC;\n"
+                        + "GRANT SELECT ON pg_catalog.pg_class, information_schema.tables TO PUBLIC;",
+                        "REVOKE ALL ON users FROM PUBLIC;\nDROP VIEW v;\nDROP SEQUENCE s;",
+                        "grants on a table, a view, a sequence, a schema's tables, the system's relations"),
+                silent("unknown-object", pg, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements;\n"
+                        + "GRANT SELECT ON pg_stat_statements, pg_stat_statements_info TO PUBLIC;",
+                        "DROP EXTENSION pg_stat_statements;", "an extension's views"),
                 fires("unknown-object", pg, "CREATE INDEX users_name_lower ON users (lower(nam));",
                         "DROP INDEX users_name_lower;", "an index expression on a column the table lacks"),
                 fires("unknown-object", pg, "CREATE INDEX users_email_on ON users (email) WHERE activ;",
