@@ -11,15 +11,17 @@ import java.util.List;
  * @param table             the indexed table, schema-qualified when the statement qualifies it
  * @param expressionColumns the columns its expressions and its WHERE name, read from PostgreSQL's parse tree; empty
  *                          when the tokens were read
+ * @param calls             the functions its expressions and its WHERE call, read from the same tree
  */
 public record CreateIndex(SqlToken at, String name, String table, boolean unique, boolean concurrently,
-                          List<ColumnReference> expressionColumns) implements Statement {
+                          List<ColumnReference> expressionColumns, List<FunctionCall> calls) implements Statement {
 
     public CreateIndex {
         expressionColumns = List.copyOf(expressionColumns);
+        calls = List.copyOf(calls);
     }
 
     public CreateIndex(SqlToken at, String name, String table, boolean unique, boolean concurrently) {
-        this(at, name, table, unique, concurrently, List.of());
+        this(at, name, table, unique, concurrently, List.of(), List.of());
     }
 }

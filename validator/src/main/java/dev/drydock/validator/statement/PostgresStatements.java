@@ -8,6 +8,7 @@ import dev.drydock.shared.sql.SqlToken;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The statement model read from PostgreSQL's own parse tree: the JSON that libpg_query writes for a statement its
@@ -24,18 +25,32 @@ public final class PostgresStatements {
 
     /**
      * The statements read from the tree: ALTER TABLE, whose actions words misread, and the statements with an
-     * expression whose column references only the grammar tells from function and type names: a CREATE TABLE with
-     * a CHECK or a generated column, a CREATE INDEX on an expression or with a WHERE. Other indexes and drops the
-     * tokens read as well (their flags stand in one place), so their trees are not worth copying out and parsing.
+     * expression whose column references and function calls only the grammar tells from type names and keywords:
+     * a CREATE TABLE with a CHECK, a generated column or a default calling a function PostgreSQL does not have, a
+     * CREATE INDEX on an expression or with a WHERE. Other indexes and drops the tokens read as well (their flags
+     * stand in one place), so their trees are not worth copying out and parsing.
      */
     public static boolean readsTree(String kind, List<SqlToken> tokens) {
         return switch (kind) {
             case "ALTER TABLE" -> true;
-            case "CREATE TABLE" -> tokens.stream().anyMatch(token -> token.isWord("CHECK") || token.isWord("GENERATED"));
+            case "CREATE TABLE" -> tokens.stream().anyMatch(token -> token.isWord("CHECK") || token.isWord("GENERATED"))
+                    || defaultCallsUnknownFunction(tokens);
             case "CREATE INDEX", "CREATE UNIQUE INDEX" -> tokens.stream().anyMatch(token -> token.isWord("WHERE"))
                     || tokens.stream().filter(token -> token.isSymbol('(')).count() > 1;
             default -> false;
         };
+    }
+
+    /** Whether a {@code DEFAULT f(...)} calls a function that is not one of PostgreSQL's own. */
+    private static boolean defaultCallsUnknownFunction(List<SqlToken> tokens) {
+        for (int i = 0; i + 2 < tokens.size(); i++) {
+            if (tokens.get(i).isWord("DEFAULT") && tokens.get(i + 1).type() == SqlToken.Type.WORD
+                    && tokens.get(i + 2).isSymbol('(')
+                    && !PostgresFunctions.isBuiltIn(tokens.get(i + 1).text().toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -63,7 +78,7 @@ public final class PostgresStatements {
             }
             columnReferences(node.path("whereClause"), "the index's WHERE", locations, index.at(), named);
             read = new CreateIndex(index.at(), index.name(), index.table(), node.path("unique").asBoolean(),
-                    node.path("concurrent").asBoolean(), named);
+                    node.path("concurrent").asBoolean(), named, calls(node, locations, index.at()));
         } else if (stmt.has("DropStmt") && written instanceof DropObjects drop) {
             JsonNode node = stmt.get("DropStmt");
             read = new DropObjects(drop.at(), drop.type(), drop.names(), node.path("concurrent").asBoolean(),
@@ -103,7 +118,8 @@ public final class PostgresStatements {
         if (!declared.equals(written.columns().stream().map(ColumnSpec::name).toList())) {
             return written; // the tokens read the columns otherwise: the CHECKs are not judged against them
         }
-        return new CreateTable(written.at(), written.table(), written.columns(), checked);
+        return new CreateTable(written.at(), written.table(), written.columns(), checked,
+                calls(tree, locations, written.at()));
     }
 
     private static Statement alterTable(JsonNode tree, AlterTable written, Locations locations, List<SqlToken> tokens) {
@@ -116,7 +132,7 @@ public final class PostgresStatements {
         for (int i = 0; i < commands.size(); i++) {
             read.add(action(commands.get(i).path("AlterTableCmd"), written.actions().get(i), locations));
         }
-        return new AlterTable(written.at(), written.table(), List.copyOf(read));
+        return new AlterTable(written.at(), written.table(), read, calls(tree, locations, written.at()));
     }
 
     /**
@@ -201,6 +217,28 @@ public final class PostgresStatements {
         expressionColumns(constraint, locations, at, checked);
         return new AddConstraint(at, name, kind, constraint.path("skip_validation").asBoolean(),
                 constraint.has("indexname"), checked);
+    }
+
+    /** The functions {@code node} calls, at any depth: its {@code FuncCall}s, each at the token its location points to. */
+    private static List<FunctionCall> calls(JsonNode node, Locations locations, SqlToken otherwise) {
+        List<FunctionCall> calls = new ArrayList<>();
+        collectCalls(node, locations, otherwise, calls);
+        return calls;
+    }
+
+    private static void collectCalls(JsonNode node, Locations locations, SqlToken otherwise, List<FunctionCall> into) {
+        if (node.has("FuncCall")) {
+            JsonNode call = node.get("FuncCall");
+            JsonNode names = call.path("funcname");
+            String name = names.path(names.size() - 1).path("String").path("sval").asText(null);
+            if (name != null) {
+                String schema = names.size() > 1 ? names.path(names.size() - 2).path("String").path("sval").asText(null)
+                        : null;
+                SqlToken at = locations.token(call.path("location").asInt(-1), otherwise);
+                into.add(new FunctionCall(locations.lastPartOf(at), schema, name));
+            }
+        }
+        node.elements().forEachRemaining(child -> collectCalls(child, locations, otherwise, into));
     }
 
     /** The columns a CHECK constraint or a generated column's expression names. */

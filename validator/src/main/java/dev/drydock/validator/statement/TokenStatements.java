@@ -36,7 +36,7 @@ public final class TokenStatements {
                     tokens.get(tokens.size() - 1).isWord("CASCADE"));
         }
         if (kind.equals("CREATE TABLE") && !objects.isEmpty()) {
-            return new CreateTable(first, objects.get(0), columns(tokens), List.of());
+            return new CreateTable(first, objects.get(0), columns(tokens));
         }
         if (kind.equals("ALTER TABLE") && !objects.isEmpty()) {
             List<AlterAction> actions = new ArrayList<>();

@@ -365,6 +365,39 @@ class AnalysisRulesTest {
                 silent("unknown-object", pg, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements;\n"
                         + "GRANT SELECT ON pg_stat_statements, pg_stat_statements_info TO PUBLIC;",
                         "DROP EXTENSION pg_stat_statements;", "an extension's views"),
+                fires("unknown-object", pg, "ALTER TABLE users ADD COLUMN created_at timestamptz DEFAULT nowz();",
+                        "ALTER TABLE users DROP COLUMN created_at;", "a default calling a misspelt function"),
+                fires("unknown-object", pg, "CREATE TABLE t2 (id uuid DEFAULT gen_random_uuidd() PRIMARY KEY);",
+                        "DROP TABLE t2;", "a new table's default calling a misspelt function"),
+                fires("unknown-object", pg, "ALTER TABLE users ADD CONSTRAINT name_len CHECK (char_lenght(name) > 0);",
+                        "ALTER TABLE users DROP CONSTRAINT name_len;", "a CHECK calling a misspelt function"),
+                fires("unknown-object", pg, "CREATE INDEX users_email_lower ON users (lowerr(email));",
+                        "DROP INDEX users_email_lower;", "an index expression calling a misspelt function"),
+                fires("unknown-object", pg, "ALTER TABLE users ALTER COLUMN age TYPE bigint USING to_numbr(age::text);",
+                        "ALTER TABLE users ALTER COLUMN age TYPE int;", "USING calling a misspelt function"),
+                fires("unknown-object", pg, "CREATE TABLE t2 (a text, b text GENERATED ALWAYS AS (uper(a)) STORED);",
+                        "DROP TABLE t2;", "a generated column calling a misspelt function"),
+                silent("unknown-object", pg, "CREATE EXTENSION IF NOT EXISTS pgcrypto;\nCREATE SEQUENCE s;\n"
+                        + "CREATE TABLE t2 (id uuid DEFAULT gen_random_uuid() PRIMARY KEY, a timestamptz DEFAULT"
+                        + " clock_timestamp(), c bigint DEFAULT txid_current(), d int DEFAULT current_setting('app.t',"
+                        + " true)::int, f text DEFAULT session_user, g text[] DEFAULT array[]::text[], i text DEFAULT"
+                        + " md5(random()::text), j text DEFAULT encode(gen_random_bytes(16), 'hex'), k timestamp DEFAULT"
+                        + " (now() AT TIME ZONE 'utc'), m tstzrange DEFAULT tstzrange(now(), now() + interval '1 day'),"
+                        + " u bigint DEFAULT (extract(epoch from now()) * 1000)::bigint, w text DEFAULT"
+                        + " lpad(nextval('s'::regclass)::text, 8, '0'), x text DEFAULT COALESCE(NULL, 'x'),"
+                        + " y timestamp(3) DEFAULT LOCALTIMESTAMP(3), z text CHECK (z ~* '^[a-z]' AND starts_with(z, 'a')"
+                        + " AND position('x' IN z) > 0 AND trim(both ' ' from z) <> '' AND z IS NORMALIZED));\n"
+                        + "CREATE INDEX t2_z ON t2 USING gin (to_tsvector('english'::regconfig, z)) WHERE"
+                        + " char_length(z) > 0;",
+                        "DROP TABLE t2;\nDROP SEQUENCE s;\nDROP EXTENSION pgcrypto;",
+                        "PostgreSQL's own functions, an extension's, SQL's special forms"),
+                silent("unknown-object", pg, "CREATE FUNCTION slugify(t text) RETURNS text LANGUAGE sql IMMUTABLE"
+                        + " AS $$ SELECT lower(t) $$;\nALTER TABLE users ADD COLUMN slug text DEFAULT slugify('x');\n"
+                        + "CREATE INDEX users_slug ON users (slugify(name));\n"
+                        + "ALTER TABLE users ADD COLUMN uid uuid DEFAULT uuid_generate_v4();",
+                        "ALTER TABLE users DROP COLUMN uid;\nDROP INDEX users_slug;\nALTER TABLE users DROP COLUMN slug;\n"
+                        + "DROP FUNCTION slugify(text);",
+                        "a function a migration made; a shipped extension's, which a platform may have created"),
                 fires("unknown-object", pg, "CREATE INDEX users_name_lower ON users (lower(nam));",
                         "DROP INDEX users_name_lower;", "an index expression on a column the table lacks"),
                 fires("unknown-object", pg, "CREATE INDEX users_email_on ON users (email) WHERE activ;",
@@ -1068,6 +1101,24 @@ class AnalysisRulesTest {
                     + " failure; add it" : "CREATE VIEW stops a re-run after a partial failure; write CREATE OR REPLACE VIEW";
             assertEquals(List.of(expected), messages, dialect);
         }
+    }
+
+    @Test
+    void aMisspeltFunctionIsToldTheNameItIsClosestTo() {
+        write("V1__users.sql", USERS);
+        write("U1__users.sql", "DROP TABLE users;");
+        write("V2__stamp.sql", "ALTER TABLE users ADD COLUMN at timestamptz DEFAULT nowz(), ADD COLUMN v int DEFAULT xyzzy();");
+        write("U2__stamp.sql", "ALTER TABLE users DROP COLUMN at, DROP COLUMN v;");
+        List<String> messages = new ArrayList<>();
+        for (JsonNode finding : CliRun.json("--dialect", "postgresql", dir.toString()).get("findings")) {
+            if (finding.get("rule").asText().equals("unknown-object")) {
+                messages.add(finding.get("line").asInt() + ":" + finding.get("column").asInt() + " "
+                        + finding.get("message").asText());
+            }
+        }
+        assertEquals(List.of("1:53 function nowz() does not exist at this point of the migrations: PostgreSQL has no"
+                + " such function, and no migration created it; did you mean now()?"), messages,
+                "one finding, at the first unknown function, as PostgreSQL stops there");
     }
 
     @Test

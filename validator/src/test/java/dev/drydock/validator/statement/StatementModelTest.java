@@ -97,11 +97,13 @@ class StatementModelTest {
         for (Statement read : List.of(fromTree(create), fromTokens(create, "CREATE UNIQUE INDEX", List.of()))) {
             CreateIndex index = assertInstanceOf(CreateIndex.class, read);
             assertEquals(new CreateIndex(index.at(), "users_email_idx", "shop.users", true, true,
-                    index.expressionColumns()), index);
+                    index.expressionColumns(), index.calls()), index);
         }
         CreateIndex expression = assertInstanceOf(CreateIndex.class, fromTree(create));
         assertEquals(List.of("email"), expression.expressionColumns().stream().map(ColumnReference::name).toList());
         assertTrue(expression.expressionColumns().get(0).at().isWord("email"));
+        assertEquals(List.of(new FunctionCall(expression.calls().get(0).at(), null, "lower")), expression.calls());
+        assertTrue(expression.calls().get(0).at().isWord("lower"));
         CreateIndex partial = assertInstanceOf(CreateIndex.class,
                 fromTree("CREATE INDEX ON users (date_trunc('day', created), (users.\"Score\" + 1)) WHERE NOT archived"));
         assertEquals(List.of("created", "Score", "archived"),
