@@ -70,6 +70,12 @@ final class AlterTableAction {
             link(cursor, TableHierarchy.INHERITANCE, null, true);
         } else if (cursor.accept("NO", "INHERIT")) {
             link(cursor, TableHierarchy.INHERITANCE, null, false);
+        } else if (cursor.accept("VALIDATE", "CONSTRAINT")) {
+            SqlToken at = cursor.peek();
+            String name = cursor.name();
+            if (name != null && !table.constraints().containsKey(name)) {
+                Replayer.unknown(problems, true, at, "constraint " + name + " of table " + table.name());
+            }
         }
         return table.name();
     }

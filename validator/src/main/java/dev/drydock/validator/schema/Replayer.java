@@ -65,6 +65,18 @@ public final class Replayer {
                 }
             }
             case "INSERT", "REPLACE", "UPDATE", "DELETE" -> DataReferences.check(this, model, verb, cursor, problems);
+            case "TRUNCATE" -> truncatedTables(model, cursor, problems);
+            case "REFRESH" -> {
+                if (cursor.accept("MATERIALIZED", "VIEW")) {
+                    cursor.accept("CONCURRENTLY");
+                    SqlToken at = cursor.peek();
+                    String name = key(cursor.name());
+                    if (name != null && !model.objects.containsKey("materialized view " + name)
+                            && !model.inUnmadeSchema(name)) {
+                        unknown(problems, true, at, "materialized view " + name);
+                    }
+                }
+            }
             case "GRANT", "REVOKE" -> {
                 if (dialect == Dialect.POSTGRESQL) {
                     grantedRelations(model, cursor, problems);
@@ -74,6 +86,30 @@ public final class Replayer {
             }
         }
         return problems;
+    }
+
+    /** Whether the model has a table, view, materialized view or sequence of that name. */
+    private static boolean relationNamed(SchemaModel model, String name) {
+        return model.table(name) != null || Stream.of("view", "materialized view", "sequence")
+                .anyMatch(kind -> model.objects.containsKey(kind + " " + name));
+    }
+
+    /** {@code TRUNCATE [TABLE] [ONLY] a [*], b}: the database refuses a table that does not exist. */
+    private void truncatedTables(SchemaModel model, TokenCursor cursor, List<ReplayProblem> problems) {
+        cursor.accept("TABLE");
+        do {
+            cursor.accept("ONLY");
+            SqlToken at = cursor.peek();
+            String name = key(cursor.name());
+            if (name == null) {
+                return;
+            }
+            cursor.acceptSymbol('*');
+            if (!relationNamed(model, name) && !model.inUnmadeSchema(name)) {
+                unknown(problems, true, at, "table " + name);
+                return;
+            }
+        } while (cursor.acceptSymbol(','));
     }
 
     /**
@@ -106,9 +142,7 @@ public final class Replayer {
             if (name == null) {
                 return;
             }
-            boolean relation = model.table(name) != null || Stream.of("view", "materialized view", "sequence")
-                    .anyMatch(kind -> model.objects.containsKey(kind + " " + name));
-            if (!relation && !name.startsWith("pg_") && !model.inUnmadeSchema(name)) {
+            if (!relationNamed(model, name) && !name.startsWith("pg_") && !model.inUnmadeSchema(name)) {
                 unknown(problems, true, at, "table " + name);
                 return; // PostgreSQL stops at the first
             }
@@ -771,6 +805,10 @@ public final class Replayer {
                 } else if (name != null) {
                     table = key(name);
                     name = table;
+                    if (kind.equals("table") && !relationNamed(model, table) && !model.inUnmadeSchema(table)) {
+                        unknown(problems, true, at, "table " + table);
+                        return;
+                    }
                 }
                 target.append(token.text().toLowerCase(Locale.ROOT)).append(' ').append(name);
             } else {

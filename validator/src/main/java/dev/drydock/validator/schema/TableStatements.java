@@ -450,12 +450,12 @@ final class TableStatements {
         }
         if (cursor.accept("PRIMARY", "KEY")) {
             if (cursor.accept("USING", "INDEX")) {
-                adoptIndex(model, table, name, Constraint.Kind.PRIMARY_KEY, cursor.name());
+                adoptIndex(model, table, name, Constraint.Kind.PRIMARY_KEY, cursor, problems);
             } else {
                 addConstraint(model, table, inline(name, Constraint.Kind.PRIMARY_KEY, ""), columnsIn(cursor, keyColumns));
             }
         } else if (cursor.accept("UNIQUE", "USING", "INDEX")) {
-            adoptIndex(model, table, name, Constraint.Kind.UNIQUE, cursor.name());
+            adoptIndex(model, table, name, Constraint.Kind.UNIQUE, cursor, problems);
         } else if (cursor.accept("UNIQUE")) {
             if (!cursor.accept("KEY")) {
                 cursor.accept("INDEX");
@@ -586,10 +586,17 @@ final class TableStatements {
 
     /**
      * PostgreSQL's {@code ADD CONSTRAINT c UNIQUE | PRIMARY KEY USING INDEX i}: the index becomes the constraint's
-     * and takes its name, so {@code i} is gone; the constraint covers the index's columns.
+     * and takes its name, so {@code i} is gone; the constraint covers the index's columns. PostgreSQL refuses an
+     * index that does not exist.
      */
-    private void adoptIndex(SchemaModel model, Table table, String name, Constraint.Kind kind, String indexName) {
+    private void adoptIndex(SchemaModel model, Table table, String name, Constraint.Kind kind, TokenCursor cursor,
+                            List<ReplayProblem> problems) {
+        SqlToken at = cursor.peek();
+        String indexName = cursor.name();
         Index index = model.indexes.remove(schemaPrefix(table.name()) + indexName);
+        if (index == null && indexName != null) {
+            Replayer.unknown(problems, true, at, "index " + schemaPrefix(table.name()) + indexName);
+        }
         addConstraint(model, table, inline(name != null ? name : indexName, kind, ""),
                 index == null ? List.of() : index.columns());
     }

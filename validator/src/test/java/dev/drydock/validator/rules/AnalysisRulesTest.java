@@ -352,6 +352,30 @@ class AnalysisRulesTest {
                         "a CHECK on a column the new table lacks"),
                 fires("unknown-object", pg, "ALTER TABLE users ADD CONSTRAINT users_age_c CHECK (agee >= 0);",
                         "ALTER TABLE users DROP CONSTRAINT users_age_c;", "a CHECK on a column the table lacks"),
+                fires("unknown-object", pg, "ALTER TABLE users VALIDATE CONSTRAINT users_age_check;", "SELECT 1;",
+                        "validating a constraint the table lacks"),
+                fires("unknown-object", pg, "ALTER TABLE users ADD CONSTRAINT users_email_uq UNIQUE USING INDEX"
+                        + " users_email_uq;", "ALTER TABLE users DROP CONSTRAINT users_email_uq;",
+                        "a key taking an index nothing made"),
+                fires("unknown-object", pg, "TRUNCATE users, accounts;", "SELECT 1;", "truncating a table nothing made"),
+                fires("unknown-object", maria, "TRUNCATE TABLE accounts;", "SELECT 1;", "truncating a table nothing made"),
+                fires("unknown-object", pg, "REFRESH MATERIALIZED VIEW user_stats;", "SELECT 1;",
+                        "refreshing a materialized view nothing made"),
+                fires("unknown-object", pg, "COMMENT ON TABLE accounts IS 'x';", "COMMENT ON TABLE accounts IS NULL;",
+                        "a comment on a table nothing made"),
+                silent("unknown-object", pg, "ALTER TABLE users ADD CHECK (age > 0) NOT VALID;\n"
+                        + "ALTER TABLE users VALIDATE CONSTRAINT users_age_check;\n"
+                        + "CREATE TABLE orders (id int, user_id int);\n"
+                        + "ALTER TABLE orders ADD FOREIGN KEY (user_id) REFERENCES users NOT VALID;\n"
+                        + "ALTER TABLE orders VALIDATE CONSTRAINT orders_user_id_fkey;\n"
+                        + "CREATE UNIQUE INDEX users_email_uq ON users (email);\n"
+                        + "ALTER TABLE users ADD CONSTRAINT users_email_uq UNIQUE USING INDEX users_email_uq;\n"
+                        + "CREATE MATERIALIZED VIEW mv AS SELECT id FROM users;\nCREATE UNIQUE INDEX mv_id ON mv (id);\n"
+                        + "REFRESH MATERIALIZED VIEW CONCURRENTLY public.mv;\nCOMMENT ON TABLE orders IS 'x';\n"
+                        + "TRUNCATE TABLE ONLY orders, users RESTART IDENTITY CASCADE;",
+                        "DROP MATERIALIZED VIEW mv;\nALTER TABLE users DROP CONSTRAINT users_email_uq;\nDROP TABLE orders;\n"
+                        + "ALTER TABLE users DROP CONSTRAINT users_age_check;",
+                        "PostgreSQL's names for unnamed constraints, an index made before, a materialized view"),
                 fires("unknown-object", pg, "GRANT SELECT, INSERT ON TABLE users, userz TO PUBLIC;",
                         "REVOKE SELECT, INSERT ON users FROM PUBLIC;", "a grant on a table nothing made"),
                 fires("unknown-object", pg, "REVOKE GRANT OPTION FOR SELECT ON accounts FROM PUBLIC;", "SELECT 1;",
