@@ -22,7 +22,7 @@ public record ReplayProblem(Kind kind, SqlToken at, String subject, String messa
 
     private static final Set<String> KIND_WORDS = Set.of("table", "index", "column", "of", "on", "view",
             "materialized", "sequence", "type", "function", "procedure", "aggregate", "trigger", "policy",
-            "constraint", "schema", "extension", "domain", "rule", "role", "comment", "operator", "family", "class");
+            "constraint", "schema", "extension", "domain", "rule", "role", "comment", "operator", "family", "class", "value");
     /** Words after which a kind goes on: {@code materialized view}, {@code operator family}, {@code comment on column}. */
     private static final Set<String> KIND_CONTINUES = Set.of("materialized", "operator", "comment", "on", "of");
 

@@ -666,6 +666,9 @@ public final class Replayer {
             return;
         }
         List<SqlToken> action = cursor.rest();
+        if (TypeDefinition.enumLabelProblem(type.definition(), action, name, problems)) {
+            return; // PostgreSQL refuses the statement
+        }
         String altered = TypeDefinition.altered(type.definition(), action);
         model.objects.put("type " + name, new SchemaObject("type", name, null,
                 altered != null ? altered : type.definition() + "; " + TokenCursor.normalized(action)));

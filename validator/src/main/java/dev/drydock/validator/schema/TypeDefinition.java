@@ -42,6 +42,46 @@ final class TypeDefinition {
                 (isEnum ? "as enum (" : "as (") + String.join(", ", elements) + ")")) : null;
     }
 
+    /**
+     * Whether PostgreSQL refuses {@code action} on the enum {@code definition} for a label, which is then reported:
+     * {@code ADD VALUE 'v'} of a label it has (without IF NOT EXISTS), {@code BEFORE | AFTER 'w'} of one it lacks,
+     * {@code RENAME VALUE 'a' TO 'b'} of an {@code a} it lacks or a {@code b} it has.
+     */
+    static boolean enumLabelProblem(String definition, List<SqlToken> action, String type, List<ReplayProblem> problems) {
+        TokenCursor enumType = new TokenCursor(SqlLexer.tokens(Dialect.POSTGRESQL, definition));
+        if (!enumType.accept("AS", "ENUM") || !enumType.isSymbol('(')) {
+            return false;
+        }
+        List<String> labels = new ArrayList<>();
+        for (List<SqlToken> element : TokenCursor.splitOnCommas(enumType.parenthesized())) {
+            labels.add(TokenCursor.normalized(element));
+        }
+        TokenCursor cursor = new TokenCursor(action);
+        SqlToken missing = null;
+        SqlToken taken = null;
+        if (cursor.accept("ADD", "VALUE")) {
+            boolean ifNotExists = cursor.acceptIfNotExists();
+            SqlToken value = cursor.next();
+            if (literal(value) != null && labels.contains(literal(value))) {
+                taken = ifNotExists ? null : value;
+            } else if (cursor.accept("BEFORE") || cursor.accept("AFTER")) {
+                SqlToken neighbour = cursor.next();
+                missing = literal(neighbour) != null && !labels.contains(literal(neighbour)) ? neighbour : null;
+            }
+        } else if (cursor.accept("RENAME", "VALUE")) {
+            SqlToken from = cursor.next();
+            SqlToken to = cursor.accept("TO") ? cursor.next() : null;
+            missing = literal(from) != null && !labels.contains(literal(from)) ? from : null;
+            taken = missing == null && literal(to) != null && labels.contains(literal(to)) ? to : null;
+        }
+        if (missing != null) {
+            Replayer.unknown(problems, true, missing, "value " + missing.text() + " of type " + type);
+        } else if (taken != null) {
+            Replayer.duplicate(problems, true, taken, "value " + taken.text() + " of type " + type);
+        }
+        return missing != null || taken != null;
+    }
+
     /** {@code ADD VALUE [IF NOT EXISTS] 'v' [BEFORE | AFTER 'w']}, {@code RENAME VALUE 'a' TO 'b'}. */
     private static boolean enumAction(List<String> values, TokenCursor cursor) {
         if (cursor.accept("ADD", "VALUE")) {

@@ -352,6 +352,20 @@ class AnalysisRulesTest {
                         "a CHECK on a column the new table lacks"),
                 fires("unknown-object", pg, "ALTER TABLE users ADD CONSTRAINT users_age_c CHECK (agee >= 0);",
                         "ALTER TABLE users DROP CONSTRAINT users_age_c;", "a CHECK on a column the table lacks"),
+                fires("unknown-object", pg, "CREATE TYPE mood AS ENUM ('a', 'b');\nALTER TYPE mood RENAME VALUE 'c' TO 'd';",
+                        "DROP TYPE mood;", "renaming a label the enum lacks"),
+                fires("unknown-object", pg, "CREATE TYPE mood AS ENUM ('a', 'b');\nALTER TYPE mood ADD VALUE 'x' BEFORE 'A';",
+                        "DROP TYPE mood;", "adding a label before one the enum lacks (labels keep their case)"),
+                fires("duplicate-object", pg, "CREATE TYPE mood AS ENUM ('a', 'b');\nALTER TYPE mood ADD VALUE 'a';",
+                        "DROP TYPE mood;", "adding a label the enum has"),
+                fires("duplicate-object", pg, "CREATE TYPE mood AS ENUM ('a', 'b');\nALTER TYPE mood RENAME VALUE 'a' TO 'b';",
+                        "DROP TYPE mood;", "renaming a label to one the enum has"),
+                silent("unknown-object", pg, "CREATE TYPE mood AS ENUM ('a', 'it''s');\nALTER TYPE mood ADD VALUE 'c' AFTER 'a';\n"
+                        + "ALTER TYPE mood ADD VALUE 'd' BEFORE 'c';\nALTER TYPE mood RENAME VALUE 'd' TO 'e';\n"
+                        + "ALTER TYPE mood ADD VALUE IF NOT EXISTS 'a';\nALTER TYPE mood RENAME VALUE 'it''s' TO 'its';",
+                        "DROP TYPE mood;", "labels added, renamed and quoted"),
+                silent("duplicate-object", pg, "CREATE TYPE mood AS ENUM ('a', 'b');\nALTER TYPE mood ADD VALUE IF NOT EXISTS 'a';",
+                        "DROP TYPE mood;", "IF NOT EXISTS on a label the enum has"),
                 fires("unknown-object", pg, "ALTER TABLE users VALIDATE CONSTRAINT users_age_check;", "SELECT 1;",
                         "validating a constraint the table lacks"),
                 fires("unknown-object", pg, "ALTER TABLE users ADD CONSTRAINT users_email_uq UNIQUE USING INDEX"
