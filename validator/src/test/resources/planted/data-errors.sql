@@ -24,6 +24,14 @@ CREATE TABLE users (id int PRIMARY KEY, name text);
 CREATE TABLE posts (id int PRIMARY KEY, user_id int);
 -- V2
 DELETE FROM posts p USING users u WHERE p.user_id = u.idd;
+-- case: postgresql unknown-object misspelt function in SET
+CREATE TABLE users (id int PRIMARY KEY, name text, email text NOT NULL, age int);
+-- V2
+UPDATE users SET email = lowr(email) WHERE id > 0;
+-- case: postgresql unknown-object misspelt function in the VALUES of INSERT
+CREATE TABLE users (id int PRIMARY KEY, name text, email text NOT NULL, age int);
+-- V2
+INSERT INTO users (id, name, email) VALUES (1, initcapp('ann'), 'ann@example.com');
 -- case: postgresql ambiguous-column a column of the target and of FROM in UPDATE ... FROM
 CREATE TABLE users (id int PRIMARY KEY, name text, org_id int);
 CREATE TABLE orgs (id int PRIMARY KEY, title text);

@@ -5,6 +5,7 @@ import dev.drydock.validator.schema.SchemaModel;
 import dev.drydock.validator.statement.AlterTable;
 import dev.drydock.validator.statement.CreateIndex;
 import dev.drydock.validator.statement.CreateTable;
+import dev.drydock.validator.statement.DataStatement;
 import dev.drydock.validator.statement.FunctionCall;
 import dev.drydock.validator.statement.PostgresFunctions;
 
@@ -16,6 +17,9 @@ import java.util.Locale;
  * {@code ALTER COLUMN ... USING} calls and that does not exist at that point: PostgreSQL resolves these calls when
  * the statement runs ("function nowz() does not exist"). The calls are the grammar's own, so a type, a keyword or
  * SQL's special forms ({@code COALESCE}, {@code CURRENT_TIMESTAMP}, {@code EXTRACT}) are never taken for one.
+ *
+ * <p>In an INSERT, UPDATE or DELETE only a misspelling of one of PostgreSQL's own functions is reported (a name
+ * within two edits of one): a data migration may call what an extension a platform installed brings.
  *
  * <p>A function exists when it is PostgreSQL's own (15, or added by 16 to 18) or a migration made it. Not judged:
  * a function of an extension PostgreSQL ships, created or not (a platform may have made it before the first
@@ -30,9 +34,11 @@ final class UnknownFunction implements StatementRules {
         if (site.dialect() != Dialect.POSTGRESQL) {
             return;
         }
+        boolean data = site.typed() instanceof DataStatement;
         List<FunctionCall> calls = site.typed() instanceof CreateTable create ? create.calls()
                 : site.typed() instanceof AlterTable alter ? alter.calls()
-                : site.typed() instanceof CreateIndex index ? index.calls() : List.of();
+                : site.typed() instanceof CreateIndex index ? index.calls()
+                : site.typed() instanceof DataStatement statement ? statement.calls() : List.of();
         if (calls.isEmpty() || unknownExtensionCreated(site.schema())) {
             return;
         }
@@ -46,6 +52,9 @@ final class UnknownFunction implements StatementRules {
                 continue;
             }
             String closest = PostgresFunctions.closestBuiltIn(name);
+            if (data && closest == null) {
+                continue; // a data statement may call what a platform's extension brings (PostGIS's st_...)
+            }
             site.report(sink, UnknownObject.RULE, call.at(), null, "function " + name + "() does not exist at this"
                     + " point of the migrations: PostgreSQL has no such function, and no migration created it; "
                     + (closest != null ? "did you mean " + closest + "()?" : "check the name, or create the function"

@@ -39,10 +39,13 @@ public final class PostgresFunctions {
         return OF_EXTENSION.containsKey(name);
     }
 
-    /** PostgreSQL's own function whose name is within two edits of {@code name}, or null when none or several are. */
+    /**
+     * PostgreSQL's own function whose name is within two edits of {@code name} (one, for a name of four letters or
+     * fewer, which two edits make almost any other short name), or null when none or several are.
+     */
     public static String closestBuiltIn(String name) {
         String closest = null;
-        int best = 3; // one more than the farthest a suggestion may be
+        int best = name.length() <= 4 ? 2 : 3; // one more than the farthest a suggestion may be
         for (String candidate : BUILT_IN) {
             if (Math.abs(candidate.length() - name.length()) > best) {
                 continue;

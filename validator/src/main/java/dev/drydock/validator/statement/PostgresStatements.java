@@ -37,8 +37,22 @@ public final class PostgresStatements {
                     || defaultCallsUnknownFunction(tokens);
             case "CREATE INDEX", "CREATE UNIQUE INDEX" -> tokens.stream().anyMatch(token -> token.isWord("WHERE"))
                     || tokens.stream().filter(token -> token.isSymbol('(')).count() > 1;
+            case "INSERT", "UPDATE", "DELETE" -> callsMisspeltFunction(tokens);
             default -> false;
         };
+    }
+
+    /** Whether a word before a parenthesis may be a misspelt call of one of PostgreSQL's own functions. */
+    private static boolean callsMisspeltFunction(List<SqlToken> tokens) {
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            if (tokens.get(i).type() == SqlToken.Type.WORD && tokens.get(i + 1).isSymbol('(')) {
+                String word = tokens.get(i).text().toLowerCase(Locale.ROOT);
+                if (!PostgresFunctions.isBuiltIn(word) && PostgresFunctions.closestBuiltIn(word) != null) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether a {@code DEFAULT f(...)} calls a function that is not one of PostgreSQL's own. */
@@ -85,6 +99,8 @@ public final class PostgresStatements {
                     node.path("missing_ok").asBoolean(), "DROP_CASCADE".equals(node.path("behavior").asText()));
         } else if (stmt.has("AlterTableStmt") && written instanceof AlterTable alter) {
             read = alterTable(stmt.get("AlterTableStmt"), alter, new Locations(text, offset, tokens), tokens);
+        } else if (stmt.has("InsertStmt") || stmt.has("UpdateStmt") || stmt.has("DeleteStmt")) {
+            read = new DataStatement(written.at(), calls(stmt, new Locations(text, offset, tokens), written.at()));
         } else if (stmt.has("CreateStmt") && written instanceof CreateTable create) {
             read = createTable(stmt.get("CreateStmt"), create, new Locations(text, offset, tokens));
         }

@@ -8,7 +8,8 @@ import dev.drydock.shared.sql.SqlToken;
  * ({@link PostgresStatements}); the rest, and everything when libpg_query is not installed, from the tokens
  * ({@link TokenStatements}). Names are as written: folded to lower case unless quoted, never cut to a length.
  */
-public sealed interface Statement permits CreateTable, CreateIndex, DropObjects, AlterTable, OtherStatement {
+public sealed interface Statement permits CreateTable, CreateIndex, DropObjects, AlterTable, DataStatement,
+        OtherStatement {
 
     /** The statement's first token. */
     SqlToken at();

@@ -403,6 +403,11 @@ class AnalysisRulesTest {
                 silent("unknown-object", pg, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements;\n"
                         + "GRANT SELECT ON pg_stat_statements, pg_stat_statements_info TO PUBLIC;",
                         "DROP EXTENSION pg_stat_statements;", "an extension's views"),
+                silent("unknown-object", pg, "UPDATE users SET name = st_astext(name) WHERE id > 0;\n"
+                        + "INSERT INTO users (id, name) SELECT g, md5(g::text) FROM generate_series(1, 10) g;\n"
+                        + "UPDATE users SET email = lower(trim(email)), name = coalesce(nullif(name, ''), 'x'),"
+                        + " age = greatest(age, 0) WHERE email ILIKE '%@%' AND date_part('year', now()) > 2000;",
+                        "SELECT 1;", "a data statement calling what a platform's extension may bring, or built-ins"),
                 fires("unknown-object", pg, "ALTER TABLE users ADD COLUMN created_at timestamptz DEFAULT nowz();",
                         "ALTER TABLE users DROP COLUMN created_at;", "a default calling a misspelt function"),
                 fires("unknown-object", pg, "CREATE TABLE t2 (id uuid DEFAULT gen_random_uuidd() PRIMARY KEY);",
