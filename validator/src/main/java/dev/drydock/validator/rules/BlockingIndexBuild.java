@@ -27,10 +27,6 @@ final class BlockingIndexBuild implements StatementRules {
 
     @Override
     public void check(StatementSite site, FindingSink sink) {
-        if (site.kind().equals("SET") && site.containsWord("foreign_key_checks")) {
-            String value = site.tokens().get(site.tokens().size() - 1).text();
-            site.state().foreignKeyChecksOff = value.equals("0") || value.equalsIgnoreCase("OFF");
-        }
         String table = site.lockedTable();
         if (table == null) {
             return;
@@ -48,7 +44,7 @@ final class BlockingIndexBuild implements StatementRules {
         } else if (kind.equals("ALTER TABLE") && site.dialect().isMySqlFamily() && MysqlOnlineDdl.mayBlock(site)) {
             for (List<SqlToken> action : AlterTableActions.addedConstraints(site.tokens())) {
                 if (AlterTableActions.has(action, "FOREIGN")) {
-                    if (!site.state().foreignKeyChecksOff) {
+                    if (!site.names().foreignKeyChecksOff()) {
                         site.reportOnTable(sink, RULE, action.get(0), table, "adding a foreign key copies " + table
                                 + " and blocks its writes while foreign_key_checks is on (InnoDB adds one in place"
                                 + " only with the checks off, error 1846); run it when writes can wait, or with SET"

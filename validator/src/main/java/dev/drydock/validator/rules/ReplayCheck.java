@@ -89,7 +89,13 @@ final class ReplayCheck implements Check {
         ScriptState state = new ScriptState(sink == null ? Set.of() : renameTargets(parsed, replayer), uncertain);
         state.createdHere.addAll(newTables);
         StatementSite site = null;
+        String file = script.file().text();
+        int seen = script.from();
         for (ParsedStatement statement : parsed.statements()) {
+            // MySQL's executable comments between statements (a dump's /*!40014 SET FOREIGN_KEY_CHECKS=0 */)
+            replayer.executableComments(file.substring(Math.min(seen, statement.source().startOffset()),
+                    statement.source().startOffset()));
+            seen = Math.max(seen, statement.source().endOffset());
             if (statement.source().tokens().isEmpty()) {
                 continue;
             }
@@ -129,6 +135,7 @@ final class ReplayCheck implements Check {
             }
             uncertain.settle(statement);
         }
+        replayer.executableComments(file.substring(Math.min(seen, script.to()), script.to()));
         if (sink != null && site != null) {
             for (StatementRules rules : RULES) {
                 rules.endOfScript(site, sink);

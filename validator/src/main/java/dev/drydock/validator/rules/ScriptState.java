@@ -20,8 +20,6 @@ final class ScriptState {
     final Set<String> emptied = new HashSet<>();
     boolean lockTimeoutSet;
     boolean lockTimeoutReported;
-    /** MySQL's {@code SET foreign_key_checks = 0} is in force: InnoDB then adds a foreign key in place. */
-    boolean foreignKeyChecksOff;
     int openTransactions;
     int lastBeginLine;
     final List<ParsedStatement> outsideTransactionOnly = new ArrayList<>();

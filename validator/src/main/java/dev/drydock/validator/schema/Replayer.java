@@ -1,6 +1,7 @@
 package dev.drydock.validator.schema;
 
 import dev.drydock.shared.sql.Dialect;
+import dev.drydock.shared.sql.SqlLexer;
 import dev.drydock.shared.sql.SqlToken;
 import dev.drydock.shared.sql.TopLevel;
 
@@ -9,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -23,6 +26,7 @@ public final class Replayer {
     private final Dialect dialect;
     private final TableStatements tables;
     private final SearchPath searchPath = new SearchPath();
+    private boolean foreignKeyChecksOff;
     /** The model the last statement was applied to: where the search path looks names up. */
     private SchemaModel model;
 
@@ -33,6 +37,47 @@ public final class Replayer {
 
     Dialect dialect() {
         return dialect;
+    }
+
+    /**
+     * Whether MySQL's {@code foreign_key_checks} is off: a foreign key may then name a table that does not exist.
+     * The setting is the session's, and runners keep one session for a run, so it holds across scripts.
+     */
+    public boolean foreignKeyChecksOff() {
+        return foreignKeyChecksOff;
+    }
+
+    /**
+     * Applies MySQL's executable comments ({@code /*!40014 SET FOREIGN_KEY_CHECKS=0 *}{@code /}, as dumps write
+     * them) of {@code text}, which the statements do not show: MySQL runs them, so their settings count.
+     */
+    public void executableComments(String text) {
+        if (!dialect.isMySqlFamily() || !text.contains("/*!")) {
+            return;
+        }
+        Matcher comment = EXECUTABLE_COMMENT.matcher(text);
+        while (comment.find()) {
+            List<SqlToken> tokens = SqlLexer.tokens(dialect, comment.group(1));
+            if (!tokens.isEmpty() && tokens.get(0).isWord("SET")) {
+                noteForeignKeyChecks(tokens);
+            }
+        }
+    }
+
+    /**
+     * {@code SET [SESSION | @@[session.]]foreign_key_checks = 0 | OFF | 1 | ON | @saved}, alone or in a list; a
+     * value from a variable is the dump's restore of the setting, taken as on.
+     */
+    private void noteForeignKeyChecks(List<SqlToken> tokens) {
+        for (int i = 1; i + 2 < tokens.size(); i++) {
+            // @foreign_key_checks is a user variable; @@foreign_key_checks the setting
+            boolean variable = tokens.get(i - 1).isSymbol('@') && (i < 2 || !tokens.get(i - 2).isSymbol('@'));
+            if (tokens.get(i).isWord("foreign_key_checks") && !variable && tokens.get(i + 1).isSymbol('=')) {
+                String value = tokens.get(i + 2).text();
+                foreignKeyChecksOff = value.equals("0") || value.equalsIgnoreCase("OFF")
+                        || value.equalsIgnoreCase("FALSE");
+            }
+        }
     }
 
     /** A script begins: PostgreSQL's search path is the default again. */
@@ -66,6 +111,11 @@ public final class Replayer {
             }
             case "INSERT", "REPLACE", "UPDATE", "DELETE" -> DataReferences.check(this, model, verb, cursor, problems);
             case "TRUNCATE" -> truncatedTables(model, cursor, problems);
+            case "SET" -> {
+                if (dialect.isMySqlFamily()) {
+                    noteForeignKeyChecks(tokens);
+                }
+            }
             case "REFRESH" -> {
                 if (cursor.accept("MATERIALIZED", "VIEW")) {
                     cursor.accept("CONCURRENTLY");
@@ -347,6 +397,8 @@ public final class Replayer {
     }
 
     /** PostgreSQL's own functions that return trigger: a trigger may call them without a migration making them. */
+    private static final Pattern EXECUTABLE_COMMENT = Pattern.compile("/\\*!\\d*(.*?)\\*/", Pattern.DOTALL);
+
     private static final Set<String> BUILT_IN_TRIGGER_FUNCTIONS = Set.of("suppress_redundant_updates_trigger",
             "tsvector_update_trigger", "tsvector_update_trigger_column", "unique_key_recheck");
 

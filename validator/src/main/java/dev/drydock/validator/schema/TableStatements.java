@@ -472,7 +472,7 @@ final class TableStatements {
                 SqlToken target = cursor.peek();
                 ColumnDefinition.InlineConstraint reference = ColumnDefinition.references(
                         name != null ? name : indexName, cursor);
-                String missingKey = missingKey(model, table, reference, tableComplete);
+                String missingKey = missingKey(model, table, reference, tableComplete, false);
                 if (missingKey != null) {
                     Replayer.unknown(problems, true, target, missingKey);
                     return true; // PostgreSQL refuses the key
@@ -553,17 +553,24 @@ final class TableStatements {
      * index of it ("there is no unique constraint matching given keys"): the table or key it needs, when the model
      * knows there is none; null otherwise. A key or unique index over the referenced columns and more counts as a
      * match, and a table referencing itself is judged only when {@code tableComplete} (in CREATE TABLE its own key
-     * may come later).
+     * may come later). On MySQL and MariaDB only a table that does not exist is judged, and only while
+     * {@code foreign_key_checks} is on (InnoDB: error 1824, MariaDB's errno 150); MySQL ignores a column's inline
+     * REFERENCES ({@code inline}), MariaDB makes the key.
      */
     private String missingKey(SchemaModel model, Table table, ColumnDefinition.InlineConstraint reference,
-                              boolean tableComplete) {
-        if (dialect != Dialect.POSTGRESQL || reference.references() == null) {
+                              boolean tableComplete, boolean inline) {
+        boolean mysqlFamily = dialect == Dialect.MYSQL || dialect == Dialect.MARIADB;
+        if (reference.references() == null || dialect != Dialect.POSTGRESQL && !mysqlFamily
+                || mysqlFamily && (replayer.foreignKeyChecksOff() || inline && dialect == Dialect.MYSQL)) {
             return null;
         }
         String targetName = replayer.key(reference.references());
         Table target = model.table(targetName);
         if (target == null) {
             return model.inUnmadeSchema(targetName) ? null : "table " + targetName;
+        }
+        if (mysqlFamily) {
+            return null;
         }
         if (target == table && !tableComplete || !target.columnsKnown()) {
             return null;
@@ -1134,7 +1141,7 @@ final class TableStatements {
                              SqlToken at, List<ReplayProblem> problems) {
         for (ColumnDefinition.InlineConstraint inline : column.constraints()) {
             String missingKey = inline.kind() == Constraint.Kind.FOREIGN_KEY
-                    ? missingKey(model, table, inline, tableComplete) : null;
+                    ? missingKey(model, table, inline, tableComplete, true) : null;
             if (missingKey != null) {
                 Replayer.unknown(problems, true, at, missingKey);
                 return true;

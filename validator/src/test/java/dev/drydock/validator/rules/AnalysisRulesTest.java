@@ -366,6 +366,27 @@ class AnalysisRulesTest {
                         "DROP TYPE mood;", "labels added, renamed and quoted"),
                 silent("duplicate-object", pg, "CREATE TYPE mood AS ENUM ('a', 'b');\nALTER TYPE mood ADD VALUE IF NOT EXISTS 'a';",
                         "DROP TYPE mood;", "IF NOT EXISTS on a label the enum has"),
+                fires("unknown-object", maria, "CREATE TABLE orders (id int PRIMARY KEY, team_id int,"
+                        + " FOREIGN KEY (team_id) REFERENCES teams(id));", "DROP TABLE orders;",
+                        "a foreign key to a table nothing made, foreign_key_checks on (errno 150)"),
+                fires("unknown-object", maria, "CREATE TABLE orders (id int PRIMARY KEY, team_id int REFERENCES teams(id));",
+                        "DROP TABLE orders;", "MariaDB makes a column's inline REFERENCES a key"),
+                silent("unknown-object", my, "CREATE TABLE orders (id int PRIMARY KEY, team_id int REFERENCES teams(id));",
+                        "DROP TABLE orders;", "MySQL ignores a column's inline REFERENCES"),
+                fires("unknown-object", maria, "/*!40014 SET @OLD_FOREIGN_KEY_CHECKS=@@FOREIGN_KEY_CHECKS,"
+                        + " FOREIGN_KEY_CHECKS=0 */;\nCREATE TABLE teams (id int PRIMARY KEY);\n"
+                        + "/*!40014 SET FOREIGN_KEY_CHECKS=@OLD_FOREIGN_KEY_CHECKS */;\n"
+                        + "CREATE TABLE orders (id int PRIMARY KEY, team_id int, FOREIGN KEY (team_id) REFERENCES nope(id));",
+                        "DROP TABLE orders;\nDROP TABLE teams;", "a dump's checks restored before the key"),
+                silent("unknown-object", maria, "/*!40014 SET @OLD_FOREIGN_KEY_CHECKS=@@FOREIGN_KEY_CHECKS,"
+                        + " FOREIGN_KEY_CHECKS=0 */;\nCREATE TABLE orders (id int PRIMARY KEY, team_id int,"
+                        + " FOREIGN KEY (team_id) REFERENCES teams(id));\nCREATE TABLE teams (id int PRIMARY KEY);\n"
+                        + "/*!40014 SET FOREIGN_KEY_CHECKS=@OLD_FOREIGN_KEY_CHECKS */;\n"
+                        + "SET @@session.foreign_key_checks = OFF;\nCREATE TABLE audits (id int, o int,"
+                        + " FOREIGN KEY (o) REFERENCES later(id));\nCREATE TABLE later (id int PRIMARY KEY);\n"
+                        + "SET foreign_key_checks = 1;",
+                        "DROP TABLE audits;\nDROP TABLE later;\nDROP TABLE orders;\nDROP TABLE teams;",
+                        "foreign_key_checks off, in a dump's executable comment and as @@session"),
                 fires("unknown-object", pg, "ALTER TABLE users VALIDATE CONSTRAINT users_age_check;", "SELECT 1;",
                         "validating a constraint the table lacks"),
                 fires("unknown-object", pg, "ALTER TABLE users ADD CONSTRAINT users_email_uq UNIQUE USING INDEX"
