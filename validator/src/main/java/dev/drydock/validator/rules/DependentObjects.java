@@ -8,7 +8,7 @@ import dev.drydock.shared.sql.Dialect;
  * constraint it rests on; a column needs its type or domain; a view needs the columns it names; a primary key
  * needs its columns NOT NULL. A column a view names cannot change its type either. On MariaDB, a column a foreign
  * key needs (the table's own key on it, or another table's key onto it), which no CASCADE and no
- * FOREIGN_KEY_CHECKS setting lets go. The replay finds it ({@link ReplayCheck}), and {@link UnknownObject#report}
+ * FOREIGN_KEY_CHECKS setting lets go, and a table another table's key points at, while FOREIGN_KEY_CHECKS is on. The replay finds it ({@link ReplayCheck}), and {@link UnknownObject#report}
  * reports it. Only dependencies the model knows for certain count: a key resting on one of two equal unique
  * constraints is not guessed at, and views (whose use of a column is read from text) are left out.
  */
@@ -23,7 +23,8 @@ final class DependentObjects {
                     + " dependent first (a view: drop it and create it again after the change), drop both tables in"
                     + " one statement, or add CASCADE if the dependent should go too. MariaDB refuses to drop a column"
                     + " a foreign key needs, its own or another table's: drop the key first (DROP FOREIGN KEY), in the"
-                    + " same ALTER TABLE or before it.")
+                    + " same ALTER TABLE or before it; it refuses to drop a table another table's foreign key points at"
+                    + " (error 1451), CASCADE or not, unless foreign_key_checks is off.")
             .on(Dialect.POSTGRESQL, Dialect.MARIADB)
             .example(Dialect.POSTGRESQL, "CREATE TABLE orders (id int PRIMARY KEY, user_id int REFERENCES users (id));\n"
                     + "ALTER TABLE users DROP COLUMN id;", "DROP TABLE orders;");

@@ -387,6 +387,13 @@ class AnalysisRulesTest {
                         + "SET foreign_key_checks = 1;",
                         "DROP TABLE audits;\nDROP TABLE later;\nDROP TABLE orders;\nDROP TABLE teams;",
                         "foreign_key_checks off, in a dump's executable comment and as @@session"),
+                fires("dependent-objects", maria, "CREATE TABLE orders (id int, user_id int, FOREIGN KEY (user_id)"
+                        + " REFERENCES users(id));\nDROP TABLE users CASCADE;", "SELECT 1;",
+                        "a table another table's key points at: MariaDB ignores CASCADE (error 1451)"),
+                silent("dependent-objects", maria, "CREATE TABLE orders (id int, user_id int, FOREIGN KEY (user_id)"
+                        + " REFERENCES users(id));\nSET FOREIGN_KEY_CHECKS=0;\nDROP TABLE users;\nSET FOREIGN_KEY_CHECKS=1;\n"
+                        + "CREATE TABLE users (id int PRIMARY KEY);\nDROP TABLE orders, users;",
+                        "SELECT 1;", "foreign_key_checks off, or the key's table dropped in the same statement"),
                 fires("unknown-object", pg, "ALTER TABLE users VALIDATE CONSTRAINT users_age_check;", "SELECT 1;",
                         "validating a constraint the table lacks"),
                 fires("unknown-object", pg, "ALTER TABLE users ADD CONSTRAINT users_email_uq UNIQUE USING INDEX"
