@@ -1,8 +1,10 @@
 package dev.drydock.validator.rules;
 
 import dev.drydock.shared.sql.Dialect;
+import dev.drydock.shared.sql.SqlLexer;
 import dev.drydock.shared.sql.SqlToken;
 import dev.drydock.validator.schema.Column;
+import dev.drydock.validator.schema.SchemaObject;
 import dev.drydock.validator.schema.Table;
 import dev.drydock.validator.statement.AddColumn;
 import dev.drydock.validator.statement.AlterAction;
@@ -55,7 +57,7 @@ final class DmlTypeMismatch implements StatementRules {
             }
         }
         for (Default declared : defaults(site)) {
-            String expected = expected(site.dialect(), declared.type(), declared.value().stringValue());
+            String expected = expected(site, declared.type(), declared.value().stringValue());
             if (expected != null) {
                 site.report(sink, RULE, declared.value(), null, "the DEFAULT of column " + declared.column() + " ("
                         + declared.type() + ") is a string that is not " + expected + ": the database refuses it;"
@@ -125,8 +127,18 @@ final class DmlTypeMismatch implements StatementRules {
 
 
     /** What a column of {@code type} needs when the string {@code content} is not it, else null. */
-    private static String expected(Dialect dialect, String declaredType, String content) {
+    private static String expected(StatementSite site, String declaredType, String content) {
+        Dialect dialect = site.dialect();
         String type = declaredType.toLowerCase(Locale.ROOT);
+        List<String> labels = enumLabels(site, declaredType);
+        if (labels != null) {
+            // MySQL compares a label by the column's collation (case-insensitive by default) and drops trailing spaces
+            boolean known = dialect.isMySqlFamily()
+                    ? labels.stream().anyMatch(label -> label.equalsIgnoreCase(content.stripTrailing()))
+                    : labels.contains(content);
+            return known ? null : "one of " + labels.stream().map(label -> "'" + label + "'")
+                    .collect(java.util.stream.Collectors.joining(", "));
+        }
         if (type.contains("[") || type.matches(".*\\barray\\b.*")) {
             return null; // an array reads '{1,2}'
         }
@@ -140,6 +152,33 @@ final class DmlTypeMismatch implements StatementRules {
         return null;
     }
 
+    /**
+     * The labels of an enum column: MySQL's {@code ENUM('a', 'b')} as declared, or a PostgreSQL enum type the model
+     * has; null for any other type.
+     */
+    private static List<String> enumLabels(StatementSite site, String type) {
+        String definition;
+        if (site.dialect().isMySqlFamily()) {
+            definition = type.regionMatches(true, 0, "enum", 0, 4) ? type.substring(4) : null;
+        } else {
+            SchemaObject object = site.schema().objects().get("type " + site.names().key(type.toLowerCase(Locale.ROOT)));
+            definition = object != null && object.definition() != null
+                    && object.definition().regionMatches(true, 0, "as enum", 0, 7) ? object.definition().substring(7) : null;
+        }
+        if (definition == null || !definition.strip().startsWith("(")) {
+            return null;
+        }
+        List<String> labels = new ArrayList<>();
+        for (SqlToken token : SqlLexer.tokens(site.dialect(), definition)) {
+            if (token.stringValue() != null) {
+                labels.add(token.stringValue());
+            } else if (!token.isSymbol('(') && !token.isSymbol(')') && !token.isSymbol(',')) {
+                return null; // not a plain list of labels
+            }
+        }
+        return labels.isEmpty() ? null : labels;
+    }
+
     /** Reports and returns true when the value written is a lone string literal the column's type cannot read. */
     private static boolean check(StatementSite site, FindingSink sink, ColumnWrite write) {
         String content = write.literal();
@@ -147,7 +186,7 @@ final class DmlTypeMismatch implements StatementRules {
             return false;
         }
         Column column = write.column();
-        String expected = expected(site.dialect(), column.type(), content);
+        String expected = expected(site, column.type(), content);
         if (expected == null) {
             return false;
         }

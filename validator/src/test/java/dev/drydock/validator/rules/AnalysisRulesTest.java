@@ -714,6 +714,24 @@ class AnalysisRulesTest {
                         + "DROP INDEX users_email_key CASCADE;\nALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);",
                         "ALTER TABLE users DROP CONSTRAINT users_email_key;", "CASCADE drops the constraint with it"),
                 // a DEFAULT the column's type cannot read (each case checked on PostgreSQL 15 and MariaDB 10.11)
+                fires("dml-type-mismatch", maria, "ALTER TABLE users ADD COLUMN status ENUM('a','b') DEFAULT 'c';",
+                        "ALTER TABLE users DROP COLUMN status;", "an ENUM's DEFAULT not among its labels (error 1067)"),
+                fires("dml-type-mismatch", maria, "ALTER TABLE users ADD COLUMN status ENUM('active','inactive');\n"
+                        + "INSERT INTO users (id, status) VALUES (1, 'deleted');", "ALTER TABLE users DROP COLUMN status;",
+                        "a label an ENUM lacks, inserted (error 1265 in strict mode)"),
+                silent("dml-type-mismatch", maria, "ALTER TABLE users ADD COLUMN status ENUM('active','inactive', 'it''s')"
+                        + " NOT NULL DEFAULT 'ACTIVE ';\nINSERT INTO users (id, status) VALUES (1, 'it''s');",
+                        "ALTER TABLE users DROP COLUMN status;", "labels compared by the collation, trailing spaces dropped"),
+                fires("dml-type-mismatch", pg, "CREATE TYPE mood AS ENUM ('happy', 'sad');\n"
+                        + "ALTER TABLE users ADD COLUMN m mood DEFAULT 'angry';", "ALTER TABLE users DROP COLUMN m;\nDROP TYPE mood;",
+                        "a PostgreSQL enum's DEFAULT not among its labels"),
+                fires("dml-type-mismatch", pg, "CREATE TYPE mood AS ENUM ('happy', 'sad');\n"
+                        + "ALTER TABLE users ADD COLUMN m mood;\nUPDATE users SET m = 'Sad' WHERE id = 1;",
+                        "ALTER TABLE users DROP COLUMN m;\nDROP TYPE mood;", "enum labels keep their case"),
+                silent("dml-type-mismatch", pg, "CREATE TYPE \"Role\" AS ENUM ('ADMIN', 'USER');\nALTER TYPE \"Role\" ADD VALUE 'GUEST';\n"
+                        + "CREATE TABLE acc (id int, role \"Role\" NOT NULL DEFAULT 'GUEST', was \"Role\" DEFAULT 'USER'::\"Role\");\n"
+                        + "INSERT INTO acc (id, role) VALUES (1, 'ADMIN');", "DROP TABLE acc;\nDROP TYPE \"Role\";",
+                        "a label added since, a quoted type, a cast"),
                 fires("dml-type-mismatch", pg, "ALTER TABLE users ADD COLUMN visits int NOT NULL DEFAULT '';",
                         "ALTER TABLE users DROP COLUMN visits;", "an empty string for an integer"),
                 fires("dml-type-mismatch", pg, "ALTER TABLE users ALTER COLUMN active SET DEFAULT 'maybe';",
