@@ -769,7 +769,8 @@ final class TableStatements {
         if (table.columnsKnown()) {
             for (List<SqlToken> element : elementList) {
                 boolean plainColumn = !element.isEmpty() && TokenCursor.isNamePart(element.get(0))
-                        && (element.size() == 1 || element.get(1).isWord("ASC") || element.get(1).isWord("DESC"));
+                        && (element.size() == 1 || element.get(1).isWord("ASC") || element.get(1).isWord("DESC")
+                        || prefixLength(element));
                 if (plainColumn && !table.hasColumn(TokenCursor.unquote(element.get(0)))) {
                     Replayer.unknown(problems, true, element.get(0), "column " + TokenCursor.unquote(element.get(0))
                             + " of table " + tableName);
@@ -870,6 +871,14 @@ final class TableStatements {
             }
         }
         return null;
+    }
+
+    /** MySQL's index prefix, {@code name(10) [ASC | DESC]}: a column's first characters, not a function call. */
+    private boolean prefixLength(List<SqlToken> element) {
+        return dialect.isMySqlFamily() && element.size() >= 4 && element.get(1).isSymbol('(')
+                && element.get(2).type() == SqlToken.Type.NUMBER && element.get(3).isSymbol(')')
+                && (element.size() == 4 || element.size() == 5 && (element.get(4).isWord("ASC")
+                || element.get(4).isWord("DESC")));
     }
 
     void dropTables(SchemaModel model, TokenCursor cursor, List<ReplayProblem> problems) {

@@ -366,6 +366,10 @@ class AnalysisRulesTest {
                         "DROP TYPE mood;", "labels added, renamed and quoted"),
                 silent("duplicate-object", pg, "CREATE TYPE mood AS ENUM ('a', 'b');\nALTER TYPE mood ADD VALUE IF NOT EXISTS 'a';",
                         "DROP TYPE mood;", "IF NOT EXISTS on a label the enum has"),
+                fires("unknown-object", maria, "CREATE INDEX users_email_prefix ON users (name, emial(10) ASC);",
+                        "DROP INDEX users_email_prefix ON users;", "a MySQL index prefix of a column the table lacks"),
+                silent("unknown-object", maria, "CREATE INDEX users_email_prefix ON users (email(10) DESC, name);",
+                        "DROP INDEX users_email_prefix ON users;", "a MySQL index prefix"),
                 fires("unknown-object", maria, "CREATE TABLE orders (id int PRIMARY KEY, team_id int,"
                         + " FOREIGN KEY (team_id) REFERENCES teams(id));", "DROP TABLE orders;",
                         "a foreign key to a table nothing made, foreign_key_checks on (errno 150)"),
