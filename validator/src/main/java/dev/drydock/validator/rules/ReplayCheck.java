@@ -32,7 +32,7 @@ final class ReplayCheck implements Check {
             new DestructiveDrop(), new IrreversibleWithoutAck(), new UnboundedDml(), new NotNullWithoutDefault(),
             new ConstraintWithoutNotValid(), new BlockingIndexBuild(), new TableRewrite(), new BreakingRename(), new SetNotNullScan(), new UniqueConstraintBlocking(), new BlockingIndexDrop(),
             new IdentifierTooLong(), new TransactionControl(), new PreferBigint(), new PreferText(),
-            new PreferTimestamptz(), new PreferIdentity(), new UnknownTypeOrMethod(), new UnknownExpressionColumn(), new UnknownFunction(),
+            new PreferTimestamptz(), new PreferIdentity(), new UnknownTypeOrMethod(), new UnknownExpressionColumn(), new UnknownFunction(), new SqliteRefusedTable(),
             new NotNullViolation(),
             new DmlTypeMismatch(), new DataStatementCheck(), new HardcodedCredential(), new PrivilegeEscalation(), new SecurityWeakening());
 

@@ -366,6 +366,18 @@ class AnalysisRulesTest {
                         "DROP TYPE mood;", "labels added, renamed and quoted"),
                 silent("duplicate-object", pg, "CREATE TYPE mood AS ENUM ('a', 'b');\nALTER TYPE mood ADD VALUE IF NOT EXISTS 'a';",
                         "DROP TYPE mood;", "IF NOT EXISTS on a label the enum has"),
+                fires("unknown-object", lite, "CREATE TABLE t (a int, b int GENERATED ALWAYS AS (c * 2));", "DROP TABLE t;",
+                        "SQLite: a generated column of a column the table lacks"),
+                fires("unknown-object", d1, "CREATE TABLE t (a int CHECK (b > 0));", "DROP TABLE t;",
+                        "D1: a CHECK of a column the table lacks"),
+                fires("unknown-object", d1, "CREATE TABLE t (id integer PRIMARY KEY, x varchar(10)) STRICT;", "DROP TABLE t;",
+                        "D1: a STRICT table's column of a type SQLite does not know"),
+                silent("unknown-object", lite, "CREATE TABLE IF NOT EXISTS users (id integer PRIMARY KEY, zzz int CHECK (yyy > 0));\n"
+                        + "CREATE TABLE t (a int, \"Weird Col\" text CHECK (\"Weird Col\" <> ''), c int CHECK (c > a),"
+                        + " d text GENERATED ALWAYS AS (upper(\"Weird Col\")) VIRTUAL, FOREIGN KEY (c) REFERENCES nope(id));\n"
+                        + "CREATE TABLE s (id INTEGER PRIMARY KEY, v ANY, r REAL, n INT, t TEXT, b BLOB) STRICT, WITHOUT ROWID;",
+                        "DROP TABLE s;\nDROP TABLE t;", "IF NOT EXISTS of a table there is (SQLite skips it), quoted"
+                        + " names, a key to a table SQLite does not look for, STRICT's types"),
                 fires("unknown-object", maria, "CREATE INDEX users_email_prefix ON users (name, emial(10) ASC);",
                         "DROP INDEX users_email_prefix ON users;", "a MySQL index prefix of a column the table lacks"),
                 silent("unknown-object", maria, "CREATE INDEX users_email_prefix ON users (email(10) DESC, name);",

@@ -1,0 +1,99 @@
+package dev.drydock.validator.rules;
+
+import dev.drydock.shared.sql.Dialect;
+import dev.drydock.shared.sql.SqlToken;
+import dev.drydock.shared.sql.TopLevel;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code unknown-object} for what SQLite itself refuses in a CREATE TABLE: a CHECK, generated column or key that
+ * names a column the table does not declare ("no such column"), and a STRICT table's column of a type SQLite does
+ * not know ("unknown datatype"). SQLite resolves these while it prepares the statement, which needs nothing but the
+ * statement itself, so an empty in-memory database judges it exactly. Not a table made from a query
+ * ({@code AS SELECT}), whose names are those of other tables, nor {@code IF NOT EXISTS} of a table there is, which
+ * SQLite skips unread.
+ */
+final class SqliteRefusedTable implements StatementRules {
+
+    /** sqlite-jdbc wraps SQLite's message: {@code [SQLITE_ERROR] SQL error or missing database (no such column: b)}. */
+    private static final Pattern NO_SUCH_COLUMN = Pattern.compile("no such column: (?:\"([^\"]+)\"|([^\\s)]+))");
+    private static final Pattern UNKNOWN_DATATYPE = Pattern.compile("unknown datatype for [^:]+\\.([^.:]+): \"(.*)\"");
+
+    @Override
+    public void check(StatementSite site, FindingSink sink) {
+        if (site.dialect() != Dialect.SQLITE && site.dialect() != Dialect.D1 || !site.kind().equals("CREATE TABLE")
+                || TopLevel.indexOfWord(site.tokens(), "AS") >= 0) {
+            return;
+        }
+        String table = site.object();
+        if (table != null && site.schema().table(table) != null && TopLevel.indexOfWord(site.tokens(), "EXISTS") >= 0) {
+            return; // IF NOT EXISTS of a table there is: SQLite skips the rest of the statement
+        }
+        String message = refusal(site.statement().source().text());
+        if (message == null) {
+            return;
+        }
+        Matcher column = NO_SUCH_COLUMN.matcher(message);
+        Matcher datatype = UNKNOWN_DATATYPE.matcher(message);
+        if (column.find()) {
+            String name = column.group(1) != null ? column.group(1) : column.group(2);
+            SqlToken at = firstName(site.tokens(), name);
+            if (at != null) {
+                site.report(sink, UnknownObject.RULE, at, null, "column " + name + " does not exist in"
+                        + " this table, and the statement names it (SQLite: no such column); check the name, or"
+                        + " declare the column");
+            }
+        } else if (datatype.find()) {
+            SqlToken at = typeAfter(site.tokens(), datatype.group(1));
+            if (at != null) {
+                site.report(sink, UnknownObject.RULE, at, null, "a STRICT table's column may only be INT, INTEGER,"
+                        + " REAL, TEXT, BLOB or ANY, and " + datatype.group(1) + " is " + datatype.group(2)
+                        + " (SQLite: unknown datatype); use one of those, or drop STRICT");
+            }
+        }
+    }
+
+    /** SQLite's message when it cannot prepare {@code sql} in an empty database, or null when it can. */
+    private static String refusal(String sql) {
+        try (Connection empty = DriverManager.getConnection("jdbc:sqlite::memory:");
+             PreparedStatement ignored = empty.prepareStatement(sql)) {
+            return null;
+        } catch (SQLException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** The first token that writes {@code name} as a name (not a function's). */
+    private static SqlToken firstName(List<SqlToken> tokens, String name) {
+        for (int i = 0; i < tokens.size(); i++) {
+            SqlToken token = tokens.get(i);
+            boolean named = token.type() == SqlToken.Type.WORD || token.type() == SqlToken.Type.QUOTED_IDENTIFIER;
+            if (named && token.unquoted().equalsIgnoreCase(name)
+                    && !(i + 1 < tokens.size() && tokens.get(i + 1).isSymbol('('))) {
+                return token;
+            }
+        }
+        return null;
+    }
+
+    /** The first token of the type declared for {@code column}. */
+    private static SqlToken typeAfter(List<SqlToken> tokens, String column) {
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            SqlToken token = tokens.get(i);
+            if ((token.type() == SqlToken.Type.WORD || token.type() == SqlToken.Type.QUOTED_IDENTIFIER)
+                    && token.unquoted().toLowerCase(Locale.ROOT).equals(column.toLowerCase(Locale.ROOT))
+                    && (tokens.get(i - 1 < 0 ? 0 : i - 1).isSymbol('(') || tokens.get(Math.max(0, i - 1)).isSymbol(','))) {
+                return tokens.get(i + 1);
+            }
+        }
+        return null;
+    }
+}
