@@ -3,6 +3,8 @@ package dev.drydock.validator.rules;
 import dev.drydock.shared.sql.Dialect;
 import dev.drydock.shared.sql.SqlToken;
 import dev.drydock.shared.sql.TopLevel;
+import dev.drydock.validator.schema.Table;
+import dev.drydock.validator.statement.CreateIndex;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,9 +14,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * {@code unknown-object} for what SQLite itself refuses in a CREATE TABLE: a CHECK, generated column or key that
+ * {@code unknown-object} for what SQLite itself refuses in a CREATE TABLE or CREATE INDEX: a CHECK, generated
+ * column, key, index expression or index WHERE that
  * names a column the table does not declare ("no such column"), and a STRICT table's column of a type SQLite does
  * not know ("unknown datatype"). SQLite resolves these while it prepares the statement, which needs nothing but the
  * statement itself, so an empty in-memory database judges it exactly. Not a table made from a query
@@ -29,8 +33,14 @@ final class SqliteRefusedTable implements StatementRules {
 
     @Override
     public void check(StatementSite site, FindingSink sink) {
-        if (site.dialect() != Dialect.SQLITE && site.dialect() != Dialect.D1 || !site.kind().equals("CREATE TABLE")
-                || TopLevel.indexOfWord(site.tokens(), "AS") >= 0) {
+        if (site.dialect() != Dialect.SQLITE && site.dialect() != Dialect.D1) {
+            return;
+        }
+        if (site.typed() instanceof CreateIndex index) {
+            checkIndex(site, sink, index);
+            return;
+        }
+        if (!site.kind().equals("CREATE TABLE") || TopLevel.indexOfWord(site.tokens(), "AS") >= 0) {
             return;
         }
         String table = site.object();
@@ -61,11 +71,56 @@ final class SqliteRefusedTable implements StatementRules {
         }
     }
 
-    /** SQLite's message when it cannot prepare {@code sql} in an empty database, or null when it can. */
-    private static String refusal(String sql) {
-        try (Connection empty = DriverManager.getConnection("jdbc:sqlite::memory:");
-             PreparedStatement ignored = empty.prepareStatement(sql)) {
-            return null;
+    /**
+     * A CREATE INDEX whose expression or WHERE names a column its table lacks: SQLite resolves them when it
+     * prepares the statement, against a table made here with the columns the model knows. Not an index on a table
+     * whose columns the model does not all know, nor one an earlier statement made uncertain, nor IF NOT EXISTS of an
+     * index there is.
+     */
+    private static void checkIndex(StatementSite site, FindingSink sink, CreateIndex index) {
+        String key = index.table() == null ? null : site.names().key(index.table().toLowerCase(Locale.ROOT));
+        Table table = key == null ? null : site.schema().table(key);
+        boolean expression = site.tokens().stream().filter(token -> token.isSymbol('(')).count() > 1
+                || TopLevel.indexOfWord(site.tokens(), "WHERE") >= 0;
+        if (table == null || !table.columnsKnown() || !expression || site.state().uncertain.mentions(key)
+                || index.name() != null && TopLevel.indexOfWord(site.tokens(), "EXISTS") >= 0
+                && site.schema().indexes().containsKey(site.names().key(index.name().toLowerCase(Locale.ROOT)))) {
+            return; // IF NOT EXISTS of an index there is: SQLite skips the rest of the statement
+        }
+        String bare = key.substring(key.lastIndexOf('.') + 1);
+        String scratch = "CREATE TABLE " + quoted(bare) + " (" + table.columns().keySet().stream()
+                .map(SqliteRefusedTable::quoted).collect(Collectors.joining(", ")) + ")";
+        String message = refusal(site.statement().source().text(), scratch);
+        Matcher column = message == null ? null : NO_SUCH_COLUMN.matcher(message);
+        if (column != null && column.find()) {
+            String name = column.group(1) != null ? column.group(1) : column.group(2);
+            SqlToken at = firstName(site.tokens(), name);
+            if (at != null) {
+                site.report(sink, UnknownObject.RULE, at, null, "column " + name + " of table " + key + " does not"
+                        + " exist at this point of the migrations, and the index names it (SQLite: no such column);"
+                        + " check the name, or add the column first");
+            }
+        }
+    }
+
+    private static String quoted(String name) {
+        return '"' + name.replace("\"", "\"\"") + '"';
+    }
+
+    /**
+     * SQLite's message when it cannot prepare {@code sql} in an in-memory database that holds only what
+     * {@code setup} makes, or null when it can.
+     */
+    private static String refusal(String sql, String... setup) {
+        try (Connection scratch = DriverManager.getConnection("jdbc:sqlite::memory:")) {
+            try (java.sql.Statement make = scratch.createStatement()) {
+                for (String statement : setup) {
+                    make.execute(statement);
+                }
+            }
+            try (PreparedStatement ignored = scratch.prepareStatement(sql)) {
+                return null;
+            }
         } catch (SQLException e) {
             return e.getMessage();
         }

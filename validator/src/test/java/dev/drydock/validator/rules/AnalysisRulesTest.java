@@ -378,6 +378,18 @@ class AnalysisRulesTest {
                         + "CREATE TABLE s (id INTEGER PRIMARY KEY, v ANY, r REAL, n INT, t TEXT, b BLOB) STRICT, WITHOUT ROWID;",
                         "DROP TABLE s;\nDROP TABLE t;", "IF NOT EXISTS of a table there is (SQLite skips it), quoted"
                         + " names, a key to a table SQLite does not look for, STRICT's types"),
+                fires("unknown-object", lite, "CREATE INDEX users_email_lower ON users (lower(emial));",
+                        "DROP INDEX users_email_lower;", "SQLite: an index expression of a column the table lacks"),
+                fires("unknown-object", d1, "ALTER TABLE users RENAME COLUMN email TO mail;\n"
+                        + "CREATE INDEX users_on ON users (name) WHERE email IS NOT NULL;",
+                        "DROP INDEX users_on;\nALTER TABLE users RENAME COLUMN mail TO email;",
+                        "D1: a partial index's WHERE of a column renamed away"),
+                silent("unknown-object", lite, "CREATE INDEX users_email_lower ON users (lower(email), name COLLATE NOCASE)"
+                        + " WHERE active = 1 AND age > 0 AND rowid > 0;\nCREATE TABLE \"my table\" (\"a b\" int, c text);\n"
+                        + "CREATE INDEX mt ON \"my table\" (lower(c)) WHERE \"a b\" > 0;\n"
+                        + "CREATE INDEX IF NOT EXISTS users_email_lower ON users (lower(zzz));",
+                        "DROP INDEX mt;\nDROP TABLE \"my table\";\nDROP INDEX users_email_lower;",
+                        "SQLite's expressions, quoted names, rowid, IF NOT EXISTS of an index there is"),
                 fires("unknown-object", maria, "CREATE INDEX users_email_prefix ON users (name, emial(10) ASC);",
                         "DROP INDEX users_email_prefix ON users;", "a MySQL index prefix of a column the table lacks"),
                 silent("unknown-object", maria, "CREATE INDEX users_email_prefix ON users (email(10) DESC, name);",
