@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Applies statements to a {@link SchemaModel} the way the database would, implicit effects included:
@@ -25,6 +24,7 @@ public final class Replayer {
 
     private final Dialect dialect;
     private final TableStatements tables;
+    private final RelationUses relations = new RelationUses(this);
     private final SearchPath searchPath = new SearchPath();
     private boolean foreignKeyChecksOff;
     /** The model the last statement was applied to: where the search path looks names up. */
@@ -110,93 +110,22 @@ public final class Replayer {
                 }
             }
             case "INSERT", "REPLACE", "UPDATE", "DELETE" -> DataReferences.check(this, model, verb, cursor, problems);
-            case "TRUNCATE" -> truncatedTables(model, cursor, problems);
+            case "TRUNCATE" -> relations.truncated(model, cursor, problems);
             case "SET" -> {
                 if (dialect.isMySqlFamily()) {
                     noteForeignKeyChecks(tokens);
                 }
             }
-            case "REFRESH" -> {
-                if (cursor.accept("MATERIALIZED", "VIEW")) {
-                    cursor.accept("CONCURRENTLY");
-                    SqlToken at = cursor.peek();
-                    String name = key(cursor.name());
-                    if (name != null && !model.objects.containsKey("materialized view " + name)
-                            && !model.inUnmadeSchema(name)) {
-                        unknown(problems, true, at, "materialized view " + name);
-                    }
-                }
-            }
+            case "REFRESH" -> relations.refreshed(model, cursor, problems);
             case "GRANT", "REVOKE" -> {
                 if (dialect == Dialect.POSTGRESQL) {
-                    grantedRelations(model, cursor, problems);
+                    relations.granted(model, cursor, problems);
                 }
             }
             default -> {
             }
         }
         return problems;
-    }
-
-    /** Whether the model has a table, view, materialized view or sequence of that name. */
-    private static boolean relationNamed(SchemaModel model, String name) {
-        return model.table(name) != null || Stream.of("view", "materialized view", "sequence")
-                .anyMatch(kind -> model.objects.containsKey(kind + " " + name));
-    }
-
-    /** {@code TRUNCATE [TABLE] [ONLY] a [*], b}: the database refuses a table that does not exist. */
-    private void truncatedTables(SchemaModel model, TokenCursor cursor, List<ReplayProblem> problems) {
-        cursor.accept("TABLE");
-        do {
-            cursor.accept("ONLY");
-            SqlToken at = cursor.peek();
-            String name = key(cursor.name());
-            if (name == null) {
-                return;
-            }
-            cursor.acceptSymbol('*');
-            if (!relationNamed(model, name) && !model.inUnmadeSchema(name)) {
-                unknown(problems, true, at, "table " + name);
-                return;
-            }
-        } while (cursor.acceptSymbol(','));
-    }
-
-    /**
-     * {@code GRANT | REVOKE ... ON [TABLE] a, b TO | FROM ...}: PostgreSQL refuses a relation that does not exist.
-     * Other objects ({@code ON ALL TABLES IN SCHEMA}, {@code ON FUNCTION}, ...) are not judged, nor is any name once
-     * an extension is created (its tables and views are not in the model: {@code pg_stat_statements}), nor the
-     * system's own ({@code pg_...}) or those of a schema no migration made.
-     */
-    private void grantedRelations(SchemaModel model, TokenCursor cursor, List<ReplayProblem> problems) {
-        while (!cursor.atEnd() && !cursor.isWord("ON")) {
-            if (cursor.isSymbol('(')) {
-                cursor.parenthesized(); // column privileges: SELECT (a, b)
-            } else {
-                cursor.next();
-            }
-        }
-        if (!cursor.accept("ON") || model.hasAny("extension")) {
-            return;
-        }
-        cursor.accept("TABLE");
-        if (cursor.isWord("ALL") || cursor.isWord("SEQUENCE") || cursor.isWord("FOREIGN") || cursor.isWord("LARGE")
-                || cursor.isWord("FUNCTION") || cursor.isWord("PROCEDURE") || cursor.isWord("ROUTINE")
-                || cursor.isWord("SCHEMA") || cursor.isWord("DATABASE") || cursor.isWord("TYPE") || cursor.isWord("DOMAIN")
-                || cursor.isWord("LANGUAGE") || cursor.isWord("TABLESPACE") || cursor.isWord("PARAMETER")) {
-            return;
-        }
-        do {
-            SqlToken at = cursor.peek();
-            String name = key(cursor.name());
-            if (name == null) {
-                return;
-            }
-            if (!relationNamed(model, name) && !name.startsWith("pg_") && !model.inUnmadeSchema(name)) {
-                unknown(problems, true, at, "table " + name);
-                return; // PostgreSQL stops at the first
-            }
-        } while (cursor.acceptSymbol(','));
     }
 
     private void create(SchemaModel model, TokenCursor cursor, List<ReplayProblem> problems) {
@@ -860,7 +789,7 @@ public final class Replayer {
                 } else if (name != null) {
                     table = key(name);
                     name = table;
-                    if (kind.equals("table") && !relationNamed(model, table) && !model.inUnmadeSchema(table)) {
+                    if (kind.equals("table") && !RelationUses.exists(model, table) && !model.inUnmadeSchema(table)) {
                         unknown(problems, true, at, "table " + table);
                         return;
                     }

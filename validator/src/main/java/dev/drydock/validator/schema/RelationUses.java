@@ -1,0 +1,94 @@
+package dev.drydock.validator.schema;
+
+import dev.drydock.shared.sql.SqlToken;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Statements that use relations without changing the schema, checked for names that do not exist:
+ * {@code TRUNCATE}, {@code REFRESH MATERIALIZED VIEW}, PostgreSQL's {@code GRANT} and {@code REVOKE}. Never for a
+ * name of a schema no migration made.
+ */
+final class RelationUses {
+
+    private final Replayer replayer;
+
+    RelationUses(Replayer replayer) {
+        this.replayer = replayer;
+    }
+
+    /** Whether the model has a table, view, materialized view or sequence of that name. */
+    static boolean exists(SchemaModel model, String name) {
+        return model.table(name) != null || Stream.of("view", "materialized view", "sequence")
+                .anyMatch(kind -> model.objects.containsKey(kind + " " + name));
+    }
+
+    /** {@code TRUNCATE [TABLE] [ONLY] a [*], b}: the database refuses a table that does not exist. */
+    void truncated(SchemaModel model, TokenCursor cursor, List<ReplayProblem> problems) {
+        cursor.accept("TABLE");
+        do {
+            cursor.accept("ONLY");
+            SqlToken at = cursor.peek();
+            String name = replayer.key(cursor.name());
+            if (name == null) {
+                return;
+            }
+            cursor.acceptSymbol('*');
+            if (!exists(model, name) && !model.inUnmadeSchema(name)) {
+                Replayer.unknown(problems, true, at, "table " + name);
+                return;
+            }
+        } while (cursor.acceptSymbol(','));
+    }
+
+    /**
+     * {@code GRANT | REVOKE ... ON [TABLE] a, b TO | FROM ...}: PostgreSQL refuses a relation that does not exist.
+     * Other objects ({@code ON ALL TABLES IN SCHEMA}, {@code ON FUNCTION}, ...) are not judged, nor is any name once
+     * an extension is created (its tables and views are not in the model: {@code pg_stat_statements}), nor the
+     * system's own ({@code pg_...}) or those of a schema no migration made.
+     */
+    void granted(SchemaModel model, TokenCursor cursor, List<ReplayProblem> problems) {
+        while (!cursor.atEnd() && !cursor.isWord("ON")) {
+            if (cursor.isSymbol('(')) {
+                cursor.parenthesized(); // column privileges: SELECT (a, b)
+            } else {
+                cursor.next();
+            }
+        }
+        if (!cursor.accept("ON") || model.hasAny("extension")) {
+            return;
+        }
+        cursor.accept("TABLE");
+        if (cursor.isWord("ALL") || cursor.isWord("SEQUENCE") || cursor.isWord("FOREIGN") || cursor.isWord("LARGE")
+                || cursor.isWord("FUNCTION") || cursor.isWord("PROCEDURE") || cursor.isWord("ROUTINE")
+                || cursor.isWord("SCHEMA") || cursor.isWord("DATABASE") || cursor.isWord("TYPE") || cursor.isWord("DOMAIN")
+                || cursor.isWord("LANGUAGE") || cursor.isWord("TABLESPACE") || cursor.isWord("PARAMETER")) {
+            return;
+        }
+        do {
+            SqlToken at = cursor.peek();
+            String name = replayer.key(cursor.name());
+            if (name == null) {
+                return;
+            }
+            if (!exists(model, name) && !name.startsWith("pg_") && !model.inUnmadeSchema(name)) {
+                Replayer.unknown(problems, true, at, "table " + name);
+                return; // PostgreSQL stops at the first
+            }
+        } while (cursor.acceptSymbol(','));
+    }
+
+    /** {@code REFRESH MATERIALIZED VIEW [CONCURRENTLY] name}: the view must exist. */
+    void refreshed(SchemaModel model, TokenCursor cursor, List<ReplayProblem> problems) {
+        if (!cursor.accept("MATERIALIZED", "VIEW")) {
+            return;
+        }
+        cursor.accept("CONCURRENTLY");
+        SqlToken at = cursor.peek();
+        String name = replayer.key(cursor.name());
+        if (name != null && !model.objects.containsKey("materialized view " + name) && !model.inUnmadeSchema(name)) {
+            Replayer.unknown(problems, true, at, "materialized view " + name);
+        }
+    }
+}
