@@ -3,6 +3,9 @@ package dev.drydock.validator.schema;
 import dev.drydock.shared.sql.SqlToken;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -77,6 +80,35 @@ final class RelationUses {
                 return; // PostgreSQL stops at the first
             }
         } while (cursor.acceptSymbol(','));
+    }
+
+    private static final Set<String> SEQUENCE_FUNCTIONS = Set.of("nextval", "setval", "currval");
+    private static final Pattern SERIAL = Pattern.compile("(?i)(small|big)?serial[248]?");
+
+    /**
+     * PostgreSQL's {@code nextval('s')}, {@code setval('s', ...)} and {@code currval('s')} read the literal as a
+     * relation's name when the statement runs, and refuse one that does not exist: a sequence nothing made, or one
+     * still under its old name after its table was renamed ({@code setval('accounts_id_seq', ...)} after
+     * {@code ALTER TABLE users RENAME TO accounts}: the sequence is {@code users_id_seq}). Not a statement that
+     * makes a serial column, whose sequence it makes too, nor a name written with quotes inside the literal.
+     */
+    void sequencesCalled(SchemaModel model, List<SqlToken> tokens, List<ReplayProblem> problems) {
+        if (tokens.stream().anyMatch(token -> SERIAL.matcher(token.text()).matches())) {
+            return;
+        }
+        for (int i = 0; i + 2 < tokens.size(); i++) {
+            SqlToken literal = tokens.get(i + 2);
+            if (tokens.get(i).type() == SqlToken.Type.WORD
+                    && SEQUENCE_FUNCTIONS.contains(tokens.get(i).text().toLowerCase(Locale.ROOT))
+                    && tokens.get(i + 1).isSymbol('(') && literal.stringValue() != null
+                    && !literal.stringValue().contains("\"") && !literal.stringValue().isBlank()) {
+                String name = replayer.key(literal.stringValue().strip().toLowerCase(Locale.ROOT));
+                if (!exists(model, name) && !model.inUnmadeSchema(name)) {
+                    Replayer.unknown(problems, true, literal, "sequence " + name);
+                    return;
+                }
+            }
+        }
     }
 
     /** {@code REFRESH MATERIALIZED VIEW [CONCURRENTLY] name}: the view must exist. */

@@ -96,6 +96,9 @@ public final class Replayer {
         if (dialect == Dialect.POSTGRESQL) {
             searchPath.note(tokens);
         }
+        if (dialect == Dialect.POSTGRESQL) {
+            relations.sequencesCalled(model, tokens, problems);
+        }
         TokenCursor cursor = new TokenCursor(tokens);
         String verb = cursor.next().text().toUpperCase(Locale.ROOT);
         switch (verb) {

@@ -422,6 +422,19 @@ class AnalysisRulesTest {
                         + " REFERENCES users(id));\nSET FOREIGN_KEY_CHECKS=0;\nDROP TABLE users;\nSET FOREIGN_KEY_CHECKS=1;\n"
                         + "CREATE TABLE users (id int PRIMARY KEY);\nDROP TABLE orders, users;",
                         "SELECT 1;", "foreign_key_checks off, or the key's table dropped in the same statement"),
+                fires("unknown-object", pg, "CREATE TABLE t (id bigserial, n text);\nALTER TABLE t RENAME TO accounts;\n"
+                        + "SELECT setval('accounts_id_seq', 10);", "DROP TABLE accounts;",
+                        "a sequence called by the name its table took (it kept its own)"),
+                fires("unknown-object", pg, "CREATE TABLE o (no int DEFAULT nextval('order_no'));", "DROP TABLE o;",
+                        "a default calling nextval of a sequence nothing made"),
+                silent("unknown-object", pg, "CREATE TABLE t (id bigint GENERATED ALWAYS AS IDENTITY, n text);\n"
+                        + "SELECT setval('t_id_seq', 10);\nSELECT nextval('public.t_id_seq'::regclass);\n"
+                        + "CREATE SEQUENCE order_no START 1000;\nCREATE TABLE o (no int DEFAULT nextval('order_no'::regclass));\n"
+                        + "ALTER TABLE users ADD COLUMN seq serial, ALTER COLUMN age SET DEFAULT nextval('users_seq_seq');\n"
+                        + "CREATE TABLE \"Items\" (id serial);\nSELECT setval('\"Items_id_seq\"', 10);",
+                        "DROP TABLE \"Items\";\nALTER TABLE users ALTER COLUMN age DROP DEFAULT, DROP COLUMN seq;\n"
+                        + "DROP TABLE o;\nDROP SEQUENCE order_no;\nDROP TABLE t;",
+                        "identity and serial sequences, one made before, one the same statement makes, a quoted name"),
                 fires("unknown-object", pg, "ALTER TABLE users VALIDATE CONSTRAINT users_age_check;", "SELECT 1;",
                         "validating a constraint the table lacks"),
                 fires("unknown-object", pg, "ALTER TABLE users ADD CONSTRAINT users_email_uq UNIQUE USING INDEX"
