@@ -10,7 +10,8 @@ import java.util.stream.Stream;
 
 /**
  * Statements that use relations without changing the schema, checked for names that do not exist:
- * {@code TRUNCATE}, {@code REFRESH MATERIALIZED VIEW}, PostgreSQL's {@code GRANT} and {@code REVOKE}. Never for a
+ * {@code TRUNCATE}, {@code REFRESH MATERIALIZED VIEW}, PostgreSQL's {@code GRANT}, {@code REVOKE}, {@code ANALYZE}
+ * and {@code VACUUM}, and the sequences {@code nextval}, {@code setval} and {@code currval} name. Never for a
  * name of a schema no migration made.
  */
 final class RelationUses {
@@ -109,6 +110,35 @@ final class RelationUses {
                 }
             }
         }
+    }
+
+    private static final Set<String> MAINTENANCE_OPTIONS = Set.of("FULL", "FREEZE", "VERBOSE", "ANALYZE", "ANALYSE");
+
+    /**
+     * PostgreSQL's {@code ANALYZE} and {@code VACUUM [options] [table [(columns)], ...]}: each table must exist (a
+     * bare ANALYZE, of the whole database, names none).
+     */
+    void maintained(SchemaModel model, TokenCursor cursor, List<ReplayProblem> problems) {
+        while (cursor.isSymbol('(') || !cursor.atEnd() && MAINTENANCE_OPTIONS.contains(
+                cursor.peek().text().toUpperCase(Locale.ROOT)) && cursor.peek().type() == SqlToken.Type.WORD) {
+            if (cursor.isSymbol('(')) {
+                cursor.parenthesized();
+            } else {
+                cursor.next();
+            }
+        }
+        do {
+            SqlToken at = cursor.peek();
+            String name = replayer.key(cursor.name());
+            if (name == null) {
+                return;
+            }
+            cursor.parenthesized(); // the columns
+            if (!exists(model, name) && !name.startsWith("pg_") && !model.inUnmadeSchema(name)) {
+                Replayer.unknown(problems, true, at, "table " + name);
+                return;
+            }
+        } while (cursor.acceptSymbol(','));
     }
 
     /** {@code REFRESH MATERIALIZED VIEW [CONCURRENTLY] name}: the view must exist. */

@@ -120,6 +120,11 @@ public final class Replayer {
                 }
             }
             case "REFRESH" -> relations.refreshed(model, cursor, problems);
+            case "ANALYZE", "ANALYSE", "VACUUM" -> {
+                if (dialect == Dialect.POSTGRESQL) {
+                    relations.maintained(model, cursor, problems);
+                }
+            }
             case "GRANT", "REVOKE" -> {
                 if (dialect == Dialect.POSTGRESQL) {
                     relations.granted(model, cursor, problems);

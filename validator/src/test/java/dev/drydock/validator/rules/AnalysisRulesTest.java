@@ -435,6 +435,11 @@ class AnalysisRulesTest {
                         "DROP TABLE \"Items\";\nALTER TABLE users ALTER COLUMN age DROP DEFAULT, DROP COLUMN seq;\n"
                         + "DROP TABLE o;\nDROP SEQUENCE order_no;\nDROP TABLE t;",
                         "identity and serial sequences, one made before, one the same statement makes, a quoted name"),
+                fires("unknown-object", pg, "ANALYZE VERBOSE users (name), userz;", "SELECT 1;",
+                        "analyzing a table nothing made"),
+                silent("unknown-object", pg, "ANALYZE;\nANALYZE (VERBOSE, SKIP_LOCKED) users;\nANALYZE pg_catalog.pg_class;\n"
+                        + "CREATE MATERIALIZED VIEW mv AS SELECT 1 AS a;\nANALYZE mv;", "DROP MATERIALIZED VIEW mv;",
+                        "the whole database, options, the system's tables, a materialized view"),
                 fires("unknown-object", pg, "ALTER TABLE users VALIDATE CONSTRAINT users_age_check;", "SELECT 1;",
                         "validating a constraint the table lacks"),
                 fires("unknown-object", pg, "ALTER TABLE users ADD CONSTRAINT users_email_uq UNIQUE USING INDEX"
