@@ -1,4 +1,5 @@
--- Statements PostgreSQL 15 rejects as syntax errors (SQLSTATE 42601), one case per migration file. Each case
+-- Statements PostgreSQL 15 rejects as syntax errors (SQLSTATE 42601; its grammar, or for a column's clauses its parse
+-- analysis), one case per migration file. Each case
 -- starts at a '-- case:' line; PostgresTypoTest writes it below a two-line header, runs it on the local server
 -- and expects exactly one syntax-error, at the line the server names.
 -- case: missing semicolon between two ALTER TABLEs
@@ -154,3 +155,11 @@ CREATE FUNCTION name_of(x int) RETURNS text AS $body$
   SELECT name
   FROM t WHER id = x
 $body$ LANGUAGE sql STABLE;
+-- case: NULL and NOT NULL on one column (refused by parse analysis, as a syntax error)
+CREATE TABLE typo_nulls (a int NOT NULL NULL);
+-- case: two DEFAULTs on one column
+CREATE TABLE typo_defaults (a int DEFAULT 1 DEFAULT 2);
+-- case: a DEFAULT beside an identity
+CREATE TABLE typo_identity (a int GENERATED ALWAYS AS IDENTITY DEFAULT 1);
+-- case: a DEFAULT beside a generation expression
+CREATE TABLE typo_generated (a int DEFAULT 0 GENERATED ALWAYS AS (b * 2) STORED, b int);

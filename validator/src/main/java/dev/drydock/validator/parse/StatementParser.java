@@ -10,6 +10,7 @@ import dev.drydock.shared.sql.SplitScript;
 import dev.drydock.shared.sql.SqlSplitter;
 import dev.drydock.shared.sql.SqlStatement;
 import dev.drydock.shared.sql.SqlToken;
+import dev.drydock.validator.statement.ColumnClauses;
 import dev.drydock.validator.statement.OtherStatement;
 import dev.drydock.validator.statement.PostgresStatements;
 import dev.drydock.validator.statement.Statement;
@@ -40,6 +41,7 @@ public final class StatementParser implements AutoCloseable {
     private SqliteSyntax sqlite;
     private Optional<PostgresGrammar> postgres;
     private PostgresStatements postgresStatements;
+    private ColumnClauses columnClauses;
 
     public StatementParser(DialectTarget target) {
         this(target, true);
@@ -110,13 +112,17 @@ public final class StatementParser implements AutoCloseable {
         if (target.dialect() == Dialect.POSTGRESQL && askSqlite && !lexicalError && !hasPlaceholder(tokens)) {
             Optional<PostgresGrammar> grammar = postgresGrammar();
             if (grammar.isPresent()) {
+                boolean mayConflict = ColumnClauses.mayConflict(shape.kind(), tokens);
                 PostgresGrammar.Verdict verdict = grammar.get().parse(statement.text(),
-                        PostgresStatements.readsTree(shape.kind(), tokens));
+                        mayConflict || PostgresStatements.readsTree(shape.kind(), tokens));
                 Optional<SyntaxProblem> problem = postgresProblem(verdict, statement, fileLines)
                         .filter(found -> !PostgresGrammar.mayBeNewerSyntax(target, tokens))
                         .or(() -> verdict.rejection().isPresent() || !checkBodies ? Optional.empty()
                                 : bodyProblem(grammar.get(), statement, shape, fileLines))
-                        .or(() -> InsertArity.check(tokens, fileLines));
+                        .or(() -> InsertArity.check(tokens, fileLines))
+                        .or(() -> !mayConflict || verdict.tree() == null ? Optional.empty()
+                                : columnClauses().first(verdict.tree(), statement.text(), statement.startOffset(), tokens)
+                                .map(conflict -> at(conflict.at(), fileLines, conflict.message())));
                 Statement typed = verdict.tree() != null
                         ? postgresStatements().read(verdict.tree(), statement.text(), statement.startOffset(), tokens,
                         shape.kind(), shape.objects())
@@ -134,6 +140,13 @@ public final class StatementParser implements AutoCloseable {
         Statement typed = askSqlite ? TokenStatements.read(tokens, shape.kind(), shape.objects())
                 : new OtherStatement(tokens.get(0));
         return new ParsedStatement(statement, shape, typed, problem);
+    }
+
+    private ColumnClauses columnClauses() {
+        if (columnClauses == null) {
+            columnClauses = new ColumnClauses();
+        }
+        return columnClauses;
     }
 
     private PostgresStatements postgresStatements() {
