@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drydock.shared.sql.SqlToken;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -140,21 +139,11 @@ public final class ColumnClauses {
                 default -> null;
             };
             if (message != null) {
-                SqlToken at = token(constraint.path("location").asInt(-1), text, offset, tokens);
+                SqlToken at = new TreeLocations(text, offset, tokens).token(constraint.path("location").asInt(-1), null);
                 return at == null ? Optional.empty() : Optional.of(new Conflict(at, message + " for column \"" + name
                         + "\" (PostgreSQL refuses the column's clauses together); keep one of them"));
             }
         }
         return Optional.empty();
-    }
-
-    /** The token at byte {@code location} of the statement's UTF-8 text, or null. */
-    private static SqlToken token(int location, String text, int offset, List<SqlToken> tokens) {
-        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        if (location < 0 || location >= utf8.length) {
-            return null;
-        }
-        int character = offset + new String(utf8, 0, location, StandardCharsets.UTF_8).length();
-        return tokens.stream().filter(token -> token.start() == character).findFirst().orElse(null);
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drydock.shared.sql.SqlToken;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -84,7 +83,7 @@ public final class PostgresStatements {
         Statement read = null;
         if (stmt.has("IndexStmt") && written instanceof CreateIndex index) {
             JsonNode node = stmt.get("IndexStmt");
-            Locations locations = new Locations(text, offset, tokens);
+            TreeLocations locations = new TreeLocations(text, offset, tokens);
             List<ColumnReference> named = new ArrayList<>();
             for (JsonNode parameter : node.path("indexParams")) {
                 columnReferences(parameter.path("IndexElem").path("expr"), "the index's expression", locations,
@@ -98,17 +97,17 @@ public final class PostgresStatements {
             read = new DropObjects(drop.at(), drop.type(), drop.names(), node.path("concurrent").asBoolean(),
                     node.path("missing_ok").asBoolean(), "DROP_CASCADE".equals(node.path("behavior").asText()));
         } else if (stmt.has("AlterTableStmt") && written instanceof AlterTable alter) {
-            read = alterTable(stmt.get("AlterTableStmt"), alter, new Locations(text, offset, tokens), tokens);
+            read = alterTable(stmt.get("AlterTableStmt"), alter, new TreeLocations(text, offset, tokens), tokens);
         } else if (stmt.has("InsertStmt") || stmt.has("UpdateStmt") || stmt.has("DeleteStmt")) {
-            read = new DataStatement(written.at(), calls(stmt, new Locations(text, offset, tokens), written.at()));
+            read = new DataStatement(written.at(), calls(stmt, new TreeLocations(text, offset, tokens), written.at()));
         } else if (stmt.has("CreateStmt") && written instanceof CreateTable create) {
-            read = createTable(stmt.get("CreateStmt"), create, new Locations(text, offset, tokens));
+            read = createTable(stmt.get("CreateStmt"), create, new TreeLocations(text, offset, tokens));
         }
         return read != null ? read : written;
     }
 
     /** The columns its CHECKs and generated columns name; none when the table has columns it does not declare. */
-    private static Statement createTable(JsonNode tree, CreateTable written, Locations locations) {
+    private static Statement createTable(JsonNode tree, CreateTable written, TreeLocations locations) {
         if (tree.path("inhRelations").size() > 0 || tree.has("partbound") || tree.has("ofTypename")) {
             return written;
         }
@@ -138,7 +137,7 @@ public final class PostgresStatements {
                 calls(tree, locations, written.at()));
     }
 
-    private static Statement alterTable(JsonNode tree, AlterTable written, Locations locations, List<SqlToken> tokens) {
+    private static Statement alterTable(JsonNode tree, AlterTable written, TreeLocations locations, List<SqlToken> tokens) {
         JsonNode commands = tree.path("cmds");
         List<List<SqlToken>> actions = AlterTableActions.of(tokens);
         if (commands.size() != actions.size()) {
@@ -155,7 +154,7 @@ public final class PostgresStatements {
      * The tree's reading of an action; names and types come from {@code written}, the same action read from its
      * tokens, when it is of the same kind (the tree spells types its own way: {@code pg_catalog.int4}).
      */
-    private static AlterAction action(JsonNode command, AlterAction written, Locations locations) {
+    private static AlterAction action(JsonNode command, AlterAction written, TreeLocations locations) {
         SqlToken at = written.at();
         String column = command.path("name").asText();
         return switch (command.path("subtype").asText()) {
@@ -174,7 +173,7 @@ public final class PostgresStatements {
         };
     }
 
-    private static AlterAction addColumn(JsonNode definition, AlterAction written, Locations locations) {
+    private static AlterAction addColumn(JsonNode definition, AlterAction written, TreeLocations locations) {
         SqlToken at = written.at();
         boolean notNull = false;
         boolean filled = isSerial(definition.path("typeName"));
@@ -216,7 +215,7 @@ public final class PostgresStatements {
         return last.matches("(small|big)?serial[248]?");
     }
 
-    private static AlterAction addConstraint(JsonNode constraint, SqlToken at, Locations locations) {
+    private static AlterAction addConstraint(JsonNode constraint, SqlToken at, TreeLocations locations) {
         AddConstraint.Kind kind = switch (constraint.path("contype").asText()) {
             case "CONSTR_PRIMARY" -> AddConstraint.Kind.PRIMARY_KEY;
             case "CONSTR_UNIQUE" -> AddConstraint.Kind.UNIQUE;
@@ -236,13 +235,13 @@ public final class PostgresStatements {
     }
 
     /** The functions {@code node} calls, at any depth: its {@code FuncCall}s, each at the token its location points to. */
-    private static List<FunctionCall> calls(JsonNode node, Locations locations, SqlToken otherwise) {
+    private static List<FunctionCall> calls(JsonNode node, TreeLocations locations, SqlToken otherwise) {
         List<FunctionCall> calls = new ArrayList<>();
         collectCalls(node, locations, otherwise, calls);
         return calls;
     }
 
-    private static void collectCalls(JsonNode node, Locations locations, SqlToken otherwise, List<FunctionCall> into) {
+    private static void collectCalls(JsonNode node, TreeLocations locations, SqlToken otherwise, List<FunctionCall> into) {
         if (node.has("FuncCall")) {
             JsonNode call = node.get("FuncCall");
             JsonNode names = call.path("funcname");
@@ -258,7 +257,7 @@ public final class PostgresStatements {
     }
 
     /** The columns a CHECK constraint or a generated column's expression names. */
-    private static void expressionColumns(JsonNode constraint, Locations locations, SqlToken otherwise,
+    private static void expressionColumns(JsonNode constraint, TreeLocations locations, SqlToken otherwise,
                                           List<ColumnReference> into) {
         switch (constraint.path("contype").asText()) {
             case "CONSTR_CHECK" -> columnReferences(constraint.path("raw_expr"), "the CHECK", locations, otherwise, into);
@@ -273,7 +272,7 @@ public final class PostgresStatements {
      * The columns an expression names: its {@code ColumnRef}s, each by its last part ({@code t.a} is {@code a}), at
      * the token its location points to. A whole-row {@code t.*} names none.
      */
-    private static void columnReferences(JsonNode expression, String namedBy, Locations locations, SqlToken otherwise,
+    private static void columnReferences(JsonNode expression, String namedBy, TreeLocations locations, SqlToken otherwise,
                                          List<ColumnReference> into) {
         if (expression.has("ColumnRef")) {
             JsonNode reference = expression.get("ColumnRef");
@@ -286,33 +285,5 @@ public final class PostgresStatements {
             return;
         }
         expression.elements().forEachRemaining(child -> columnReferences(child, namedBy, locations, otherwise, into));
-    }
-
-    /** PostgreSQL's locations count bytes of the statement's UTF-8 text; tokens count characters of the file. */
-    private record Locations(String text, int offset, List<SqlToken> tokens) {
-
-        /** The token at byte {@code location} of the text, or {@code otherwise} when there is none. */
-        SqlToken token(int location, SqlToken otherwise) {
-            byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-            if (location < 0 || location >= utf8.length) {
-                return otherwise;
-            }
-            int character = offset + new String(utf8, 0, location, StandardCharsets.UTF_8).length();
-            for (SqlToken token : tokens) {
-                if (token.start() == character) {
-                    return token;
-                }
-            }
-            return otherwise;
-        }
-
-        /** The last part of the qualified name that starts at {@code first}: {@code a} of {@code t.a}. */
-        SqlToken lastPartOf(SqlToken first) {
-            int at = tokens.indexOf(first);
-            while (at >= 0 && at + 2 < tokens.size() && tokens.get(at + 1).isSymbol('.')) {
-                at += 2;
-            }
-            return at < 0 ? first : tokens.get(at);
-        }
     }
 }
