@@ -141,11 +141,11 @@ final class SqliteRefusedTable implements StatementRules {
 
     /** The first token of the type declared for {@code column}. */
     private static SqlToken typeAfter(List<SqlToken> tokens, String column) {
-        for (int i = 0; i + 1 < tokens.size(); i++) {
+        for (int i = 1; i + 1 < tokens.size(); i++) {
             SqlToken token = tokens.get(i);
+            boolean startsElement = tokens.get(i - 1).isSymbol('(') || tokens.get(i - 1).isSymbol(',');
             if ((token.type() == SqlToken.Type.WORD || token.type() == SqlToken.Type.QUOTED_IDENTIFIER)
-                    && token.unquoted().toLowerCase(Locale.ROOT).equals(column.toLowerCase(Locale.ROOT))
-                    && (tokens.get(i - 1 < 0 ? 0 : i - 1).isSymbol('(') || tokens.get(Math.max(0, i - 1)).isSymbol(','))) {
+                    && token.unquoted().equalsIgnoreCase(column) && startsElement) {
                 return tokens.get(i + 1);
             }
         }
