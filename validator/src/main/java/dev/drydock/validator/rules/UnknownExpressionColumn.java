@@ -5,11 +5,14 @@ import dev.drydock.validator.schema.Table;
 import dev.drydock.validator.statement.AddColumn;
 import dev.drydock.validator.statement.AddConstraint;
 import dev.drydock.validator.statement.AlterAction;
+import dev.drydock.validator.statement.AlterColumn;
 import dev.drydock.validator.statement.AlterTable;
 import dev.drydock.validator.statement.ColumnReference;
 import dev.drydock.validator.statement.ColumnSpec;
 import dev.drydock.validator.statement.CreateIndex;
+import dev.drydock.validator.statement.CreatePolicy;
 import dev.drydock.validator.statement.CreateTable;
+import dev.drydock.validator.statement.CreateTrigger;
 
 import java.util.HashSet;
 import java.util.List;
@@ -17,11 +20,12 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * {@code unknown-object} for a column that a PostgreSQL CHECK, generated column, index expression or index WHERE
- * names and that its table does not have: PostgreSQL refuses the statement ("column does not exist"). The columns
- * are the grammar's column references, so a function, type or keyword is never taken for one. A CREATE TABLE is
- * judged by the columns it declares, an ALTER TABLE by the table's columns and those the statement adds, a CREATE
- * INDEX by its table's columns; not a table whose columns the model does not all know.
+ * {@code unknown-object} for a column that a PostgreSQL CHECK, generated column, index expression, index WHERE,
+ * {@code ALTER COLUMN ... USING}, trigger ({@code UPDATE OF}, {@code WHEN}) or policy names and that its table does
+ * not have: PostgreSQL refuses the statement ("column does not exist"). The columns are the grammar's column
+ * references, so a function, type or keyword is never taken for one. A CREATE TABLE is judged by the columns it
+ * declares, an ALTER TABLE by the table's columns and those the statement adds, the others by their table's
+ * columns; not a table whose columns the model does not all know.
  */
 final class UnknownExpressionColumn implements StatementRules {
 
@@ -50,14 +54,28 @@ final class UnknownExpressionColumn implements StatementRules {
                     report(site, sink, constraint.checked(), columns, name);
                 } else if (action instanceof AddColumn added) {
                     report(site, sink, added.expressionColumns(), columns, name);
+                } else if (action instanceof AlterColumn changed) {
+                    report(site, sink, changed.expressionColumns(), columns, name);
                 }
             }
         } else if (site.typed() instanceof CreateIndex index && !index.expressionColumns().isEmpty()) {
-            String name = site.names().key(folded(index.table()));
-            Set<String> columns = knownColumns(site, name);
-            if (columns != null) {
-                report(site, sink, index.expressionColumns(), columns, name);
-            }
+            reportOn(site, sink, index.table(), index.expressionColumns());
+        } else if (site.typed() instanceof CreateTrigger trigger) {
+            reportOn(site, sink, trigger.table(), trigger.columns());
+        } else if (site.typed() instanceof CreatePolicy policy) {
+            reportOn(site, sink, policy.table(), policy.columns());
+        }
+    }
+
+    /** Reports the first of {@code named} that the table, as the model knows it before the statement, lacks. */
+    private static void reportOn(StatementSite site, FindingSink sink, String table, List<ColumnReference> named) {
+        if (named.isEmpty()) {
+            return;
+        }
+        String name = site.names().key(folded(table));
+        Set<String> columns = knownColumns(site, name);
+        if (columns != null) {
+            report(site, sink, named, columns, name);
         }
     }
 

@@ -37,6 +37,8 @@ public final class PostgresStatements {
             case "CREATE INDEX", "CREATE UNIQUE INDEX" -> tokens.stream().anyMatch(token -> token.isWord("WHERE"))
                     || tokens.stream().filter(token -> token.isSymbol('(')).count() > 1;
             case "INSERT", "UPDATE", "DELETE" -> callsMisspeltFunction(tokens);
+            case "CREATE TRIGGER" -> tokens.stream().anyMatch(token -> token.isWord("WHEN") || token.isWord("OF"));
+            case "CREATE POLICY" -> true;
             default -> false;
         };
     }
@@ -98,6 +100,10 @@ public final class PostgresStatements {
                     node.path("missing_ok").asBoolean(), "DROP_CASCADE".equals(node.path("behavior").asText()));
         } else if (stmt.has("AlterTableStmt") && written instanceof AlterTable alter) {
             read = alterTable(stmt.get("AlterTableStmt"), alter, new TreeLocations(text, offset, tokens), tokens);
+        } else if (stmt.has("CreateTrigStmt")) {
+            read = trigger(stmt.get("CreateTrigStmt"), written.at(), new TreeLocations(text, offset, tokens), tokens);
+        } else if (stmt.has("CreatePolicyStmt")) {
+            read = policy(stmt.get("CreatePolicyStmt"), written.at(), new TreeLocations(text, offset, tokens));
         } else if (stmt.has("InsertStmt") || stmt.has("UpdateStmt") || stmt.has("DeleteStmt")) {
             read = new DataStatement(written.at(), calls(stmt, new TreeLocations(text, offset, tokens), written.at()));
         } else if (stmt.has("CreateStmt") && written instanceof CreateTable create) {
@@ -164,9 +170,14 @@ public final class PostgresStatements {
             case "AT_DropNotNull" -> new AlterColumn(at, column, AlterColumn.Change.DROP_NOT_NULL, null, null);
             case "AT_ColumnDefault" -> new AlterColumn(at, column, command.has("def")
                     ? AlterColumn.Change.SET_DEFAULT : AlterColumn.Change.DROP_DEFAULT, null, null);
-            case "AT_AlterColumnType" -> written instanceof AlterColumn change
-                    ? new AlterColumn(at, column, AlterColumn.Change.TYPE, change.type(), change.typeAt())
-                    : new AlterColumn(at, column, AlterColumn.Change.TYPE, null, null);
+            case "AT_AlterColumnType" -> {
+                List<ColumnReference> using = new ArrayList<>();
+                columnReferences(command.path("def").path("ColumnDef").path("raw_default"), "the USING", locations,
+                        at, using);
+                yield written instanceof AlterColumn change
+                        ? new AlterColumn(at, column, AlterColumn.Change.TYPE, change.type(), change.typeAt(), using)
+                        : new AlterColumn(at, column, AlterColumn.Change.TYPE, null, null, using);
+            }
             case "AT_DropColumn" -> new DropColumn(at, column, command.path("missing_ok").asBoolean(),
                     "DROP_CASCADE".equals(command.path("behavior").asText()));
             default -> new OtherAction(at);
@@ -232,6 +243,45 @@ public final class PostgresStatements {
         expressionColumns(constraint, locations, at, checked);
         return new AddConstraint(at, name, kind, constraint.path("skip_validation").asBoolean(),
                 constraint.has("indexname"), checked);
+    }
+
+    /** A trigger's table, and the columns its {@code UPDATE OF} list and its {@code WHEN} name. */
+    private static Statement trigger(JsonNode tree, SqlToken at, TreeLocations locations, List<SqlToken> tokens) {
+        List<ColumnReference> columns = new ArrayList<>();
+        int of = -1;
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            if (tokens.get(i).isWord("UPDATE") && tokens.get(i + 1).isWord("OF")) {
+                of = i + 2;
+                break;
+            }
+        }
+        for (JsonNode column : tree.path("columns")) {
+            String name = column.path("String").path("sval").asText(null);
+            SqlToken written = of < 0 ? null : tokens.subList(of, tokens.size()).stream()
+                    .filter(token -> token.unquoted().equalsIgnoreCase(name)).findFirst().orElse(null);
+            if (name != null && written != null) {
+                columns.add(new ColumnReference(written, name, "the trigger's UPDATE OF"));
+            }
+        }
+        columnReferences(tree.path("whenClause"), "the trigger's WHEN", locations, at, columns);
+        return new CreateTrigger(at, relation(tree.path("relation")), columns);
+    }
+
+    /** A policy's table, and the columns its USING and WITH CHECK name when neither holds a subquery. */
+    private static Statement policy(JsonNode tree, SqlToken at, TreeLocations locations) {
+        List<ColumnReference> columns = new ArrayList<>();
+        if (!tree.path("qual").toString().contains("\"SubLink\"")
+                && !tree.path("with_check").toString().contains("\"SubLink\"")) {
+            columnReferences(tree.path("qual"), "the policy's USING", locations, at, columns);
+            columnReferences(tree.path("with_check"), "the policy's WITH CHECK", locations, at, columns);
+        }
+        return new CreatePolicy(at, relation(tree.path("table")), columns);
+    }
+
+    /** A RangeVar's name as written: {@code schema.table}, or {@code table}. */
+    private static String relation(JsonNode rangeVar) {
+        String table = rangeVar.path("relname").asText();
+        return rangeVar.has("schemaname") ? rangeVar.get("schemaname").asText() + "." + table : table;
     }
 
     /** The functions {@code node} calls, at any depth: its {@code FuncCall}s, each at the token its location points to. */

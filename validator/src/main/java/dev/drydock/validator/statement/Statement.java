@@ -9,7 +9,7 @@ import dev.drydock.shared.sql.SqlToken;
  * ({@link TokenStatements}). Names are as written: folded to lower case unless quoted, never cut to a length.
  */
 public sealed interface Statement permits CreateTable, CreateIndex, DropObjects, AlterTable, DataStatement,
-        OtherStatement {
+        CreateTrigger, CreatePolicy, OtherStatement {
 
     /** The statement's first token. */
     SqlToken at();

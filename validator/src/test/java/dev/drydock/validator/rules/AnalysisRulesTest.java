@@ -522,6 +522,37 @@ class AnalysisRulesTest {
                         "ALTER TABLE users DROP COLUMN uid;\nDROP INDEX users_slug;\nALTER TABLE users DROP COLUMN slug;\n"
                         + "DROP FUNCTION slugify(text);",
                         "a function a migration made; a shipped extension's, which a platform may have created"),
+                fires("unknown-object", pg, "CREATE FUNCTION trg() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW;"
+                        + " END$$;\nCREATE TRIGGER t1 BEFORE UPDATE OF nam ON users FOR EACH ROW EXECUTE FUNCTION trg();",
+                        "DROP TRIGGER t1 ON users;\nDROP FUNCTION trg();", "a trigger's UPDATE OF a column the table lacks"),
+                fires("unknown-object", pg, "CREATE FUNCTION trg() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW;"
+                        + " END$$;\nCREATE TRIGGER t1 BEFORE UPDATE ON users FOR EACH ROW WHEN (NEW.nam IS DISTINCT FROM"
+                        + " OLD.nam) EXECUTE FUNCTION trg();", "DROP TRIGGER t1 ON users;\nDROP FUNCTION trg();",
+                        "a trigger's WHEN of a column the table lacks"),
+                fires("unknown-object", pg, "ALTER TABLE users ALTER COLUMN age TYPE bigint USING agee::bigint;",
+                        "ALTER TABLE users ALTER COLUMN age TYPE int;", "USING a column the table lacks"),
+                fires("unknown-object", pg, "ALTER TABLE users ENABLE ROW LEVEL SECURITY;\n"
+                        + "CREATE POLICY own ON users FOR UPDATE USING (id = 1) WITH CHECK (activ);",
+                        "DROP POLICY own ON users;\nALTER TABLE users DISABLE ROW LEVEL SECURITY;",
+                        "a policy naming a column the table lacks"),
+                silent("unknown-object", pg, "ALTER TABLE users ALTER COLUMN age TYPE text USING CASE WHEN age > 0 THEN"
+                        + " age::text ELSE NULL END, ALTER COLUMN name TYPE text USING users.name || '';\n"
+                        + "CREATE FUNCTION trg() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW;"
+                        + " END$$;\nCREATE TRIGGER t1 BEFORE UPDATE OF name, \"email\" ON users FOR EACH ROW WHEN (NEW.* IS"
+                        + " DISTINCT FROM OLD.* AND OLD.age IS NOT NULL AND NEW.active) EXECUTE FUNCTION trg();\n"
+                        + "CREATE VIEW v AS SELECT id, name FROM users;\n"
+                        + "CREATE TRIGGER t2 INSTEAD OF UPDATE ON v FOR EACH ROW EXECUTE FUNCTION trg();\n"
+                        + "CREATE SCHEMA auth;\nCREATE FUNCTION auth.uid() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;\n"
+                        + "CREATE POLICY own ON users FOR ALL TO PUBLIC USING (auth.uid() = id) WITH CHECK"
+                        + " (auth.uid() = users.id AND active);\n"
+                        + "CREATE POLICY tenant ON users USING (current_setting('app.tenant', true) = age);\n"
+                        + "CREATE POLICY sub ON users FOR SELECT USING (EXISTS (SELECT 1 FROM users u2 WHERE u2.id = users.id));",
+                        "DROP POLICY sub ON users;\nDROP POLICY tenant ON users;\nDROP POLICY own ON users;\n"
+                        + "DROP FUNCTION auth.uid();\nDROP SCHEMA auth;\nDROP TRIGGER t2 ON v;\nDROP VIEW v;\n"
+                        + "DROP TRIGGER t1 ON users;\nDROP FUNCTION trg();\n"
+                        + "ALTER TABLE users ALTER COLUMN name TYPE varchar(100), ALTER COLUMN age TYPE int USING age::int;",
+                        "triggers' columns and whole rows, a view's trigger, policies (a subquery's names are not the"
+                        + " table's), USING of present columns"),
                 fires("unknown-object", pg, "CREATE INDEX users_name_lower ON users (lower(nam));",
                         "DROP INDEX users_name_lower;", "an index expression on a column the table lacks"),
                 fires("unknown-object", pg, "CREATE INDEX users_email_on ON users (email) WHERE activ;",
