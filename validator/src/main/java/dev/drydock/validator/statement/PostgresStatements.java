@@ -26,8 +26,9 @@ public final class PostgresStatements {
      * The statements read from the tree: ALTER TABLE, whose actions words misread, and the statements with an
      * expression whose column references and function calls only the grammar tells from type names and keywords:
      * a CREATE TABLE with a CHECK, a generated column or a default calling a function PostgreSQL does not have, a
-     * CREATE INDEX on an expression or with a WHERE. Other indexes and drops the tokens read as well (their flags
-     * stand in one place), so their trees are not worth copying out and parsing.
+     * CREATE INDEX on an expression or with a WHERE, a trigger with a WHEN or an UPDATE OF, a policy, a data
+     * statement with a word close to one of PostgreSQL's functions. Other indexes and drops the tokens read as well
+     * (their flags stand in one place), so their trees are not worth copying out and parsing.
      */
     public static boolean readsTree(String kind, List<SqlToken> tokens) {
         return switch (kind) {
