@@ -41,11 +41,21 @@ final class SqliteSyntax implements AutoCloseable {
         return StatementParser.quotable(token) ? "'" + token + "'" : "a token of " + token.length() + " characters";
     }
 
-    synchronized Optional<SyntaxProblem> check(SqlStatement statement, LineMap fileLines) {
-        String message = prepare(statement.text());
-        if (message == null) {
-            return Optional.empty();
+    /**
+     * SQLite's message when it cannot prepare {@code sql} in this empty database, or null when it can. Besides syntax,
+     * that is what SQLite resolves within the statement alone (a CREATE TABLE's CHECK of a column it lacks); a name
+     * of another table is "no such table" here, which is no verdict.
+     */
+    synchronized String refusal(String sql) {
+        try (PreparedStatement ignored = connection.prepareStatement(sql)) {
+            return null;
+        } catch (SQLException e) {
+            return e.getMessage() == null ? "" : e.getMessage();
         }
+    }
+
+    /** The syntax problem {@code message}, SQLite's refusal of {@code statement}, tells of; empty when none. */
+    synchronized Optional<SyntaxProblem> syntaxProblem(SqlStatement statement, String message, LineMap fileLines) {
         Matcher near = NEAR.matcher(message);
         if (near.find()) {
             return Optional.of(StatementParser.at(offending(statement, near.group(1)), fileLines,
@@ -67,13 +77,9 @@ final class SqliteSyntax implements AutoCloseable {
 
     /** SQLite's message, or null when the statement prepares (or fails only on names, not syntax). */
     private String prepare(String sql) {
-        try (PreparedStatement ignored = connection.prepareStatement(sql)) {
-            return null;
-        } catch (SQLException e) {
-            String message = e.getMessage() == null ? "" : e.getMessage();
-            return message.contains("syntax error") || message.contains("unrecognized token")
-                    || message.contains("incomplete input") ? message : null;
-        }
+        String message = refusal(sql);
+        return message != null && (message.contains("syntax error") || message.contains("unrecognized token")
+                || message.contains("incomplete input")) ? message : null;
     }
 
     /**

@@ -130,16 +130,17 @@ public final class StatementParser implements AutoCloseable {
                 return new ParsedStatement(statement, shape, typed, problem);
             }
         }
+        Optional<String> refusal = sqliteRefusal(statement);
         Optional<SyntaxProblem> problem = unbalancedParenthesis(statement, tokens, fileLines)
                 .or(() -> strayComma(statement, tokens, fileLines))
                 .or(() -> hasPlaceholder(tokens) ? Optional.empty() : InsertArity.check(tokens, fileLines))
                 .or(() -> unknownStatement(statement, tokens, shape, fileLines))
                 .or(() -> postgresDrop(statement, shape, tokens, fileLines))
-                .or(() -> sqliteVerdict(statement, fileLines));
+                .or(() -> refusal.flatMap(message -> sqlite.syntaxProblem(statement, message, fileLines)));
         // a script read only for the replay meets no rule, so what it does need not be read
         Statement typed = askSqlite ? TokenStatements.read(tokens, shape.kind(), shape.objects())
                 : new OtherStatement(tokens.get(0));
-        return new ParsedStatement(statement, shape, typed, problem);
+        return new ParsedStatement(statement, shape, typed, problem, refusal);
     }
 
     private ColumnClauses columnClauses() {
@@ -358,7 +359,8 @@ public final class StatementParser implements AutoCloseable {
         return tokens.get(tokens.size() - 1);
     }
 
-    private synchronized Optional<SyntaxProblem> sqliteVerdict(SqlStatement statement, LineMap fileLines) {
+    /** SQLite's refusal of a SQLite or D1 statement prepared in an empty database; empty when it prepares. */
+    private synchronized Optional<String> sqliteRefusal(SqlStatement statement) {
         Dialect dialect = target.dialect();
         if (dialect != Dialect.SQLITE && dialect != Dialect.D1 || !askSqlite) {
             return Optional.empty();
@@ -366,7 +368,7 @@ public final class StatementParser implements AutoCloseable {
         if (sqlite == null) {
             sqlite = new SqliteSyntax();
         }
-        return sqlite.check(statement, fileLines);
+        return Optional.ofNullable(sqlite.refusal(statement.text()));
     }
 
     @Override

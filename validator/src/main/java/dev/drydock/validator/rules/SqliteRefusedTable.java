@@ -18,12 +18,12 @@ import java.util.stream.Collectors;
 
 /**
  * {@code unknown-object} for what SQLite itself refuses in a CREATE TABLE or CREATE INDEX: a CHECK, generated
- * column, key, index expression or index WHERE that
- * names a column the table does not declare ("no such column"), and a STRICT table's column of a type SQLite does
- * not know ("unknown datatype"). SQLite resolves these while it prepares the statement, which needs nothing but the
- * statement itself, so an empty in-memory database judges it exactly. Not a table made from a query
- * ({@code AS SELECT}), whose names are those of other tables, nor {@code IF NOT EXISTS} of a table there is, which
- * SQLite skips unread.
+ * column, key, index expression or index WHERE that names a column the table does not declare ("no such column"),
+ * and a STRICT table's column of a type SQLite does not know ("unknown datatype"). SQLite resolves these while it
+ * prepares the statement. A CREATE TABLE needs nothing but itself for that, so the empty in-memory database that
+ * judged its syntax judged this too ({@code ParsedStatement.sqliteRefusal}); a CREATE INDEX is prepared beside a
+ * scratch table with the model's columns. Not a table made from a query ({@code AS SELECT}), whose names are those
+ * of other tables, nor {@code IF NOT EXISTS} of a table there is, which SQLite skips unread.
  */
 final class SqliteRefusedTable implements StatementRules {
 
@@ -47,7 +47,7 @@ final class SqliteRefusedTable implements StatementRules {
         if (table != null && site.schema().table(table) != null && TopLevel.indexOfWord(site.tokens(), "EXISTS") >= 0) {
             return; // IF NOT EXISTS of a table there is: SQLite skips the rest of the statement
         }
-        String message = refusal(site.statement().source().text());
+        String message = site.statement().sqliteRefusal().orElse(null);
         if (message == null) {
             return;
         }
@@ -111,12 +111,10 @@ final class SqliteRefusedTable implements StatementRules {
      * SQLite's message when it cannot prepare {@code sql} in an in-memory database that holds only what
      * {@code setup} makes, or null when it can.
      */
-    private static String refusal(String sql, String... setup) {
+    private static String refusal(String sql, String setup) {
         try (Connection scratch = DriverManager.getConnection("jdbc:sqlite::memory:")) {
             try (java.sql.Statement make = scratch.createStatement()) {
-                for (String statement : setup) {
-                    make.execute(statement);
-                }
+                make.execute(setup);
             }
             try (PreparedStatement ignored = scratch.prepareStatement(sql)) {
                 return null;

@@ -110,9 +110,7 @@ final class UncertainObjects {
     private static boolean callsOwnRoutine(List<SqlToken> tokens, SchemaModel schema) {
         for (int i = 0; i + 1 < tokens.size(); i++) {
             if (tokens.get(i).type() == SqlToken.Type.WORD && tokens.get(i + 1).isSymbol('(')) {
-                String prefix = tokens.get(i).text().toLowerCase(Locale.ROOT) + "(";
-                if (schema.objects().keySet().stream().anyMatch(key -> key.startsWith("function " + prefix)
-                        || key.startsWith("procedure " + prefix))) {
+                if (schema.hasRoutine(tokens.get(i).text().toLowerCase(Locale.ROOT), "function", "procedure")) {
                     return true;
                 }
             }

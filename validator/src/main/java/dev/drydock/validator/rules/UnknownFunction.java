@@ -69,8 +69,6 @@ final class UnknownFunction implements StatementRules {
     }
 
     private static boolean madeByMigration(StatementSite site, String name) {
-        String key = site.names().key(name);
-        return site.schema().objects().keySet().stream().anyMatch(object -> object.startsWith("function " + key + "(")
-                || object.startsWith("procedure " + key + "(") || object.startsWith("aggregate " + key + "("));
+        return site.schema().hasRoutine(site.names().key(name), "function", "procedure", "aggregate");
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Statements that use relations without changing the schema, checked for names that do not exist:
@@ -22,12 +21,6 @@ final class RelationUses {
         this.replayer = replayer;
     }
 
-    /** Whether the model has a table, view, materialized view or sequence of that name. */
-    static boolean exists(SchemaModel model, String name) {
-        return model.table(name) != null || Stream.of("view", "materialized view", "sequence")
-                .anyMatch(kind -> model.objects.containsKey(kind + " " + name));
-    }
-
     /** {@code TRUNCATE [TABLE] [ONLY] a [*], b}: the database refuses a table that does not exist. */
     void truncated(SchemaModel model, TokenCursor cursor, List<ReplayProblem> problems) {
         cursor.accept("TABLE");
@@ -39,7 +32,7 @@ final class RelationUses {
                 return;
             }
             cursor.acceptSymbol('*');
-            if (!exists(model, name) && !model.inUnmadeSchema(name)) {
+            if (!model.hasRelation(name) && !model.inUnmadeSchema(name)) {
                 Replayer.unknown(problems, true, at, "table " + name);
                 return;
             }
@@ -76,7 +69,7 @@ final class RelationUses {
             if (name == null) {
                 return;
             }
-            if (!exists(model, name) && !name.startsWith("pg_") && !model.inUnmadeSchema(name)) {
+            if (!model.hasRelation(name) && !name.startsWith("pg_") && !model.inUnmadeSchema(name)) {
                 Replayer.unknown(problems, true, at, "table " + name);
                 return; // PostgreSQL stops at the first
             }
@@ -104,7 +97,7 @@ final class RelationUses {
                     && tokens.get(i + 1).isSymbol('(') && literal.stringValue() != null
                     && !literal.stringValue().contains("\"") && !literal.stringValue().isBlank()) {
                 String name = replayer.key(literal.stringValue().strip().toLowerCase(Locale.ROOT));
-                if (!exists(model, name) && !model.inUnmadeSchema(name)) {
+                if (!model.hasRelation(name) && !model.inUnmadeSchema(name)) {
                     Replayer.unknown(problems, true, literal, "sequence " + name);
                     return;
                 }
@@ -134,7 +127,7 @@ final class RelationUses {
                 return;
             }
             cursor.parenthesized(); // the columns
-            if (!exists(model, name) && !name.startsWith("pg_") && !model.inUnmadeSchema(name)) {
+            if (!model.hasRelation(name) && !name.startsWith("pg_") && !model.inUnmadeSchema(name)) {
                 Replayer.unknown(problems, true, at, "table " + name);
                 return;
             }

@@ -357,8 +357,7 @@ public final class Replayer {
                 || model.hasAny("extension")) {
             return;
         }
-        String prefix = "function " + function + "(";
-        if (model.objects.keySet().stream().noneMatch(key -> key.startsWith(prefix))) {
+        if (!model.hasRoutine(function, "function")) {
             unknown(problems, true, at, "function " + function + "()");
         }
     }
@@ -797,7 +796,7 @@ public final class Replayer {
                 } else if (name != null) {
                     table = key(name);
                     name = table;
-                    if (kind.equals("table") && !RelationUses.exists(model, table) && !model.inUnmadeSchema(table)) {
+                    if (kind.equals("table") && !model.hasRelation(table) && !model.inUnmadeSchema(table)) {
                         unknown(problems, true, at, "table " + table);
                         return;
                     }

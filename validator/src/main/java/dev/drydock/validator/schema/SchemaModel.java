@@ -147,6 +147,23 @@ public final class SchemaModel {
         return tables.get(name);
     }
 
+    /** Whether the model has a routine of one of {@code kinds} ({@code function}, {@code procedure}, ...) named so. */
+    public boolean hasRoutine(String name, String... kinds) {
+        for (String kind : kinds) {
+            String prefix = kind + " " + name + "(";
+            if (objects.keySet().stream().anyMatch(key -> key.startsWith(prefix))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the model has a table, view, materialized view or sequence of that name. */
+    public boolean hasRelation(String name) {
+        return tables.containsKey(name) || objects.containsKey("view " + name)
+                || objects.containsKey("materialized view " + name) || objects.containsKey("sequence " + name);
+    }
+
     public Map<String, Index> indexes() {
         return indexes;
     }

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 /** CREATE, ALTER, DROP and RENAME of tables and indexes, with the implicit effects each has on the schema. */
 final class TableStatements {
@@ -189,8 +188,8 @@ final class TableStatements {
 
     /** Whether the model has a relation or type of that name: a table, view, materialized view, sequence or type. */
     private static boolean namesAnything(SchemaModel model, String name) {
-        return model.table(name) != null || Stream.of("view", "materialized view", "type", "domain", "sequence")
-                .anyMatch(kind -> model.objects.containsKey(kind + " " + name));
+        return model.hasRelation(name) || model.objects.containsKey("type " + name)
+                || model.objects.containsKey("domain " + name);
     }
 
     /**
@@ -796,15 +795,7 @@ final class TableStatements {
 
     /** PostgreSQL's relations share one namespace: tables, indexes (a key's too), sequences and views. */
     private static boolean relationExists(SchemaModel model, String name) {
-        if (model.tables.containsKey(name) || model.indexes.containsKey(name)) {
-            return true;
-        }
-        for (String kind : List.of("sequence ", "view ", "materialized view ")) {
-            if (model.objects.containsKey(kind + name)) {
-                return true;
-            }
-        }
-        return model.tables.values().stream().anyMatch(table -> table.constraints().containsKey(name)
+        return model.hasRelation(name) || model.indexes.containsKey(name) || model.tables.values().stream().anyMatch(table -> table.constraints().containsKey(name)
                 && table.constraints().get(name).kind() != Constraint.Kind.CHECK
                 && table.constraints().get(name).kind() != Constraint.Kind.FOREIGN_KEY);
     }
@@ -1008,9 +999,7 @@ final class TableStatements {
             if (!sqlite && renamesObject(model, name, cursor)) {
                 return;
             }
-            String relation = name;
-            Replayer.unknown(problems, !ifExists && (sqlite || Stream.of("view", "materialized view", "sequence")
-                    .noneMatch(kind -> model.objects.containsKey(kind + " " + relation))), at, "table " + name);
+            Replayer.unknown(problems, !ifExists && (sqlite || !model.hasRelation(name)), at, "table " + name);
             return;
         }
         List<List<SqlToken>> actions = new ArrayList<>(TokenCursor.splitOnCommas(cursor.rest()));

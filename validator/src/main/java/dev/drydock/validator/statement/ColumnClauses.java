@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drydock.shared.sql.SqlToken;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Clauses of one column that PostgreSQL refuses together, which its grammar accepts and its parse analysis then
@@ -94,50 +96,61 @@ public final class ColumnClauses {
         return Optional.empty();
     }
 
+    /** A column's clause as PostgreSQL's analysis counts it; the value clauses in the order its messages name them. */
+    private enum Clause {
+        NULL(null, null), NOT_NULL(null, null), DEFAULT("default", "multiple default values specified"),
+        IDENTITY("identity", "multiple identity specifications"),
+        GENERATED("generation expression", "multiple generation clauses specified");
+
+        private final String word;
+        private final String twice;
+
+        Clause(String word, String twice) {
+            this.word = word;
+            this.twice = twice;
+        }
+
+        static Clause of(String contype) {
+            return switch (contype) {
+                case "CONSTR_NULL" -> NULL;
+                case "CONSTR_NOTNULL" -> NOT_NULL;
+                case "CONSTR_DEFAULT" -> DEFAULT;
+                case "CONSTR_IDENTITY" -> IDENTITY;
+                case "CONSTR_GENERATED" -> GENERATED;
+                default -> null;
+            };
+        }
+
+        /** What PostgreSQL says of this clause after {@code seen}, or null when it takes it. */
+        String refusal(Set<Clause> seen) {
+            if (word == null) {
+                return seen.contains(this == NULL ? NOT_NULL : NULL) ? "conflicting NULL/NOT NULL declarations" : null;
+            }
+            if (seen.contains(this)) {
+                return twice;
+            }
+            for (Clause other : List.of(DEFAULT, IDENTITY, GENERATED)) {
+                if (other != this && seen.contains(other)) {
+                    Clause first = other.ordinal() < ordinal() ? other : this;
+                    Clause second = first == this ? other : this;
+                    return "both " + first.word + " and " + second.word + " specified";
+                }
+            }
+            return null;
+        }
+    }
+
     /** As PostgreSQL 15's transformColumnDefinition judges a column's clauses, in their order. */
     private static Optional<Conflict> conflict(JsonNode column, String text, int offset, List<SqlToken> tokens) {
         String name = column.path("colname").asText();
-        boolean nullSeen = false;
-        boolean notNullSeen = false;
-        boolean defaultSeen = false;
-        boolean identitySeen = false;
-        boolean generatedSeen = false;
+        Set<Clause> seen = EnumSet.noneOf(Clause.class);
         for (JsonNode node : column.path("constraints")) {
             JsonNode constraint = node.path("Constraint");
-            String message = switch (constraint.path("contype").asText()) {
-                case "CONSTR_NULL" -> {
-                    String refused = notNullSeen ? "conflicting NULL/NOT NULL declarations" : null;
-                    nullSeen = true;
-                    yield refused;
-                }
-                case "CONSTR_NOTNULL" -> {
-                    String refused = nullSeen ? "conflicting NULL/NOT NULL declarations" : null;
-                    notNullSeen = true;
-                    yield refused;
-                }
-                case "CONSTR_DEFAULT" -> {
-                    String refused = defaultSeen ? "multiple default values specified"
-                            : identitySeen ? "both default and identity specified"
-                            : generatedSeen ? "both default and generation expression specified" : null;
-                    defaultSeen = true;
-                    yield refused;
-                }
-                case "CONSTR_IDENTITY" -> {
-                    String refused = identitySeen ? "multiple identity specifications"
-                            : defaultSeen ? "both default and identity specified"
-                            : generatedSeen ? "both identity and generation expression specified" : null;
-                    identitySeen = true;
-                    yield refused;
-                }
-                case "CONSTR_GENERATED" -> {
-                    String refused = generatedSeen ? "multiple generation clauses specified"
-                            : defaultSeen ? "both default and generation expression specified"
-                            : identitySeen ? "both identity and generation expression specified" : null;
-                    generatedSeen = true;
-                    yield refused;
-                }
-                default -> null;
-            };
+            Clause clause = Clause.of(constraint.path("contype").asText());
+            String message = clause == null ? null : clause.refusal(seen);
+            if (clause != null) {
+                seen.add(clause);
+            }
             if (message != null) {
                 SqlToken at = new TreeLocations(text, offset, tokens).token(constraint.path("location").asInt(-1), null);
                 return at == null ? Optional.empty() : Optional.of(new Conflict(at, message + " for column \"" + name

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The functions a PostgreSQL database has before any migration runs: PostgreSQL's own (15, and those 16 to 18
@@ -20,6 +21,8 @@ public final class PostgresFunctions {
 
     private static final Set<String> BUILT_IN = Set.copyOf(read("postgresql-functions.txt", null));
     private static final Map<String, Set<String>> OF_EXTENSION = extensions();
+    private static final Set<String> OF_ANY_EXTENSION = OF_EXTENSION.values().stream()
+            .flatMap(Set::stream).collect(Collectors.toUnmodifiableSet());
 
     private PostgresFunctions() {
     }
@@ -31,7 +34,7 @@ public final class PostgresFunctions {
 
     /** Whether {@code name} is a function of an extension PostgreSQL ships, whichever that is. */
     public static boolean isOfShippedExtension(String name) {
-        return OF_EXTENSION.values().stream().anyMatch(functions -> functions.contains(name));
+        return OF_ANY_EXTENSION.contains(name);
     }
 
     /** Whether PostgreSQL ships the extension {@code name}, so that its functions are all known. */
