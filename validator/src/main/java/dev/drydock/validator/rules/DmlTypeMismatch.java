@@ -6,6 +6,7 @@ import dev.drydock.shared.sql.SqlToken;
 import dev.drydock.validator.schema.Column;
 import dev.drydock.validator.schema.SchemaObject;
 import dev.drydock.validator.schema.Table;
+import dev.drydock.validator.schema.TypeName;
 import dev.drydock.validator.statement.AddColumn;
 import dev.drydock.validator.statement.AlterAction;
 import dev.drydock.validator.statement.AlterColumn;
@@ -20,8 +21,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * {@code dml-type-mismatch}: a string literal written into a numeric (or, on PostgreSQL, boolean) column that the
- * database cannot read as one: {@code INSERT INTO t (n) VALUES ('abc')}. A string it can read ('42') is fine, as
+ * {@code dml-type-mismatch}: a string literal written into a numeric (or, on PostgreSQL, boolean, uuid or json)
+ * column that the database cannot read as one: {@code INSERT INTO t (n) VALUES ('abc')}. A string it can read ('42') is fine, as
  * PostgreSQL and MySQL convert it. SQLite's type affinity stores anything anywhere, so it is never reported there.
  */
 final class DmlTypeMismatch implements StatementRules {
@@ -41,6 +42,7 @@ final class DmlTypeMismatch implements StatementRules {
     private static final Pattern INTEGER = Pattern.compile("\\s*[+-]?\\d+\\s*");
     private static final Pattern DECIMAL = Pattern.compile("\\s*[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?\\s*"
             + "|\\s*(?i:[+-]?(nan|infinity|inf))\\s*");
+    private static final Pattern UUID_DIGITS = Pattern.compile("[0-9a-fA-F]{32}");
     /** What PostgreSQL's boolean input accepts, prefixes included. */
     private static final Pattern BOOLEAN = Pattern.compile("\\s*(?i:t|tr|tru|true|f|fa|fal|fals|false|y|ye|yes|n|no"
             + "|on|of|off|1|0)\\s*");
@@ -88,13 +90,14 @@ final class DmlTypeMismatch implements StatementRules {
                 retyped.add(alter.column());
             } else if (action instanceof AlterColumn alter && alter.change() == AlterColumn.Change.SET_DEFAULT
                     && table != null && table.columns().containsKey(alter.column()) && !retyped.contains(alter.column())) {
-                literalAfterDefault(tokens, tokens.indexOf(alter.at())).ifPresent(value -> defaults.add(
-                        new Default(alter.column(), table.columns().get(alter.column()).type(), value)));
+                String type = table.columns().get(alter.column()).type();
+                literalAfterDefault(site.dialect(), tokens, tokens.indexOf(alter.at()), type).ifPresent(value -> defaults.add(
+                        new Default(alter.column(), type, value)));
             }
         }
         for (ColumnSpec column : declared) {
             if (column.type() != null) {
-                literalAfterDefault(tokens, tokens.indexOf(column.at())).ifPresent(value ->
+                literalAfterDefault(site.dialect(), tokens, tokens.indexOf(column.at()), column.type()).ifPresent(value ->
                         defaults.add(new Default(column.name(), column.type(), value)));
             }
         }
@@ -103,9 +106,11 @@ final class DmlTypeMismatch implements StatementRules {
 
     /**
      * The string literal right after the first DEFAULT at or after {@code from} in the same element, when the
-     * default is that literal alone (nothing of an expression follows it).
+     * default is that literal alone (nothing of an expression follows it) or cast to the column's own type
+     * ({@code '{}'::jsonb} for a jsonb column, which reads the literal as that type all the same).
      */
-    private static java.util.Optional<SqlToken> literalAfterDefault(List<SqlToken> tokens, int from) {
+    private static java.util.Optional<SqlToken> literalAfterDefault(Dialect dialect, List<SqlToken> tokens, int from,
+                                                                     String type) {
         int depth = 0;
         for (int i = Math.max(from, 0); from >= 0 && i + 1 < tokens.size(); i++) {
             SqlToken token = tokens.get(i);
@@ -115,7 +120,12 @@ final class DmlTypeMismatch implements StatementRules {
             }
             if (depth == 0 && token.isWord("DEFAULT")) {
                 SqlToken value = tokens.get(i + 1);
-                SqlToken after = i + 2 < tokens.size() ? tokens.get(i + 2) : null;
+                int next = i + 2;
+                if (next + 2 < tokens.size() && tokens.get(next).isSymbol(':') && tokens.get(next + 1).isSymbol(':')
+                        && TypeName.normalize(dialect, tokens.get(next + 2).text()).equals(TypeName.normalize(dialect, type))) {
+                    next += 3;
+                }
+                SqlToken after = next < tokens.size() ? tokens.get(next) : null;
                 boolean alone = after == null || after.isSymbol(',') || after.isSymbol(')')
                         || after.type() == SqlToken.Type.WORD;
                 return value.stringValue() != null && alone
@@ -148,8 +158,24 @@ final class DmlTypeMismatch implements StatementRules {
             return DECIMAL.matcher(content).matches() ? null : "a number";
         } else if (dialect == Dialect.POSTGRESQL && Set.of("boolean", "bool").contains(type)) {
             return BOOLEAN.matcher(content).matches() ? null : "true or false";
+        } else if (dialect == Dialect.POSTGRESQL && type.equals("uuid")) {
+            return isUuid(content) ? null : "a UUID";
+        } else if (dialect == Dialect.POSTGRESQL && (type.equals("json") || type.equals("jsonb"))) {
+            return JsonText.isValid(content) ? null : "a JSON document";
         }
         return null;
+    }
+
+    /**
+     * Whether PostgreSQL's uuid input may read the text: 32 hex digits, hyphens between them, braces around. Its
+     * rule for hyphens (only after a group of four digits) is stricter; what it alone refuses is not judged.
+     */
+    private static boolean isUuid(String content) {
+        String text = content.strip();
+        if (text.startsWith("{") && text.endsWith("}")) {
+            text = text.substring(1, text.length() - 1);
+        }
+        return UUID_DIGITS.matcher(text.replace("-", "")).matches();
     }
 
     /**

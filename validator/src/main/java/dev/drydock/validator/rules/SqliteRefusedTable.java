@@ -19,7 +19,9 @@ import java.util.stream.Collectors;
 /**
  * {@code unknown-object} for what SQLite itself refuses in a CREATE TABLE or CREATE INDEX: a CHECK, generated
  * column, key, index expression or index WHERE that names a column the table does not declare ("no such column"),
- * and a STRICT table's column of a type SQLite does not know ("unknown datatype"). SQLite resolves these while it
+ * and a STRICT table's column of a type SQLite does not know ("unknown datatype"); {@code syntax-error} for what it
+ * refuses of the statement alone (a foreign key whose column lists differ in length, AUTOINCREMENT off an INTEGER
+ * PRIMARY KEY, a DEFAULT that is not constant). SQLite resolves these while it
  * prepares the statement. A CREATE TABLE needs nothing but itself for that, so the empty in-memory database that
  * judged its syntax judged this too ({@code ParsedStatement.sqliteRefusal}); a CREATE INDEX is prepared beside a
  * scratch table with the model's columns. Not a table made from a query ({@code AS SELECT}), whose names are those
@@ -61,6 +63,13 @@ final class SqliteRefusedTable implements StatementRules {
                         + " this table, and the statement names it (SQLite: no such column); check the name, or"
                         + " declare the column");
             }
+        } else if (RefusedAlone.of(message) != null) {
+            RefusedAlone refused = RefusedAlone.of(message);
+            SqlToken at = site.tokens().stream().filter(token -> token.isWord(refused.word())).findFirst()
+                    .orElse(site.tokens().get(0));
+            site.report(sink, SyntaxError.RULE, at, null, "SQLite refuses this CREATE TABLE: " + message
+                    .replaceFirst("^\\[SQLITE_ERROR\\] SQL error or missing database \\((.*)\\)$", "$1")
+                    + "; " + refused.fix());
         } else if (datatype.find()) {
             SqlToken at = typeAfter(site.tokens(), datatype.group(1));
             if (at != null) {
@@ -68,6 +77,36 @@ final class SqliteRefusedTable implements StatementRules {
                         + " REAL, TEXT, BLOB or ANY, and " + datatype.group(1) + " is " + datatype.group(2)
                         + " (SQLite: unknown datatype); use one of those, or drop STRICT");
             }
+        }
+    }
+
+    /**
+     * A message SQLite gives of a CREATE TABLE alone, whatever the database holds, with the word it is about and
+     * the fix. Any other message is left alone: a name, a collation or a module SQLite may know elsewhere, or a
+     * second primary key, which the replay reports as duplicate-object.
+     */
+    private record RefusedAlone(String text, String word, String fix) {
+
+        private static final List<RefusedAlone> KNOWN = List.of(
+                new RefusedAlone("number of columns in foreign key does not match", "REFERENCES",
+                        "name as many columns on each side"),
+                new RefusedAlone("should reference only one column of table", "REFERENCES",
+                        "a column's REFERENCES names one column; write a table FOREIGN KEY for more"),
+                new RefusedAlone("AUTOINCREMENT is only allowed on an INTEGER PRIMARY KEY", "AUTOINCREMENT",
+                        "declare the column INTEGER PRIMARY KEY, or drop AUTOINCREMENT"),
+                new RefusedAlone("is not constant", "DEFAULT",
+                        "a DEFAULT may not name a column; write a constant or a parenthesized expression of constants"),
+                new RefusedAlone("generated columns cannot be part of the PRIMARY KEY", "PRIMARY",
+                        "take the generated column out of the primary key"),
+                new RefusedAlone("object name reserved for internal use", "TABLE",
+                        "names starting with sqlite_ are SQLite's own; rename the table"),
+                new RefusedAlone("PRIMARY KEY missing on table", "WITHOUT",
+                        "a WITHOUT ROWID table needs a PRIMARY KEY"),
+                new RefusedAlone("must have at least one non-generated column", "TABLE",
+                        "declare a column that is not generated"));
+
+        static RefusedAlone of(String message) {
+            return KNOWN.stream().filter(known -> message.contains(known.text())).findFirst().orElse(null);
         }
     }
 

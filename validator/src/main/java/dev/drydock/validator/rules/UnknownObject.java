@@ -24,7 +24,8 @@ final class UnknownObject {
 
     /**
      * A problem the replay found (unknown-object, duplicate-object, dependent-objects, type-change-without-using,
-     * foreign-key-type-mismatch), at the token it names.
+     * foreign-key-type-mismatch; a declaration the database refuses as it stands is syntax-error, "a statement the
+     * target database would reject"), at the token it names.
      */
     static void report(FindingSink sink, Script script, ReplayProblem problem) {
         SourcePosition start = script.file().lines().position(problem.at().start());
@@ -40,6 +41,8 @@ final class UnknownObject {
                     "postgresql", problem.message() + "; add USING with the conversion");
             case FOREIGN_KEY_TYPE_MISMATCH -> sink.add(ForeignKeyTypeMismatch.RULE, script.displayPath(), start, end,
                     null, problem.message() + "; give the referencing column the referenced column's type");
+            case REFUSED_DECLARATION -> sink.add(SyntaxError.RULE, script.displayPath(), start, end, null,
+                    problem.message());
         }
     }
 }

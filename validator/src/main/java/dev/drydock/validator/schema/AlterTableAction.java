@@ -134,6 +134,14 @@ final class AlterTableAction {
 
     private void addColumn(List<SqlToken> definition, boolean ifNotExists) {
         ColumnDefinition column = ColumnDefinition.read(tables.dialect(), definition);
+        tables.refusedType(column, table.name(), problems);
+        if (soleAction && tables.autoIncrement(column) && definition.stream().noneMatch(token -> token.isWord("KEY")
+                || token.isWord("UNIQUE"))) {
+            // a new column is in no key yet, and no other action of the statement adds one (error 1075)
+            Replayer.refusedDeclaration(problems, column.nameToken(), "column " + column.column().name() + " of table "
+                    + table.name(), "Incorrect table definition; there can be only one auto column and it must be"
+                    + " defined as a key; add it with PRIMARY KEY, or add the key in the same ALTER TABLE");
+        }
         if (table.hasColumn(column.column().name())) {
             Replayer.duplicate(problems, !ifNotExists, definition.get(0), "column " + column.column().name()
                     + " of table " + table.name());
@@ -525,6 +533,7 @@ final class AlterTableAction {
             return;
         }
         ColumnDefinition column = ColumnDefinition.read(tables.dialect(), definition);
+        tables.refusedType(column, table.name(), problems);
         String from = old != null ? old : column.column().name();
         if (!table.hasColumn(from)) {
             Replayer.unknown(problems, table.columnsKnown(), renamedAt != null ? renamedAt : definition.get(0),

@@ -15,9 +15,11 @@ import java.util.regex.Pattern;
 /**
  * One column definition, {@code email varchar(255) NOT NULL DEFAULT '' REFERENCES x(id) ON DELETE CASCADE},
  * read into the column and the constraints written on it.
+ *
+ * @param declared the type as written, in lower case ({@code varchar(20)}); empty when none is written
  */
 record ColumnDefinition(Column column, List<InlineConstraint> constraints, boolean serial, boolean generatedStored,
-                        SqlToken nameToken) {
+                        SqlToken nameToken, String declared) {
 
     /** A constraint written on the column; {@code name} is null when the database names it. */
     record InlineConstraint(String name, Constraint.Kind kind, String references, List<String> refColumns,
@@ -91,7 +93,7 @@ record ColumnDefinition(Column column, List<InlineConstraint> constraints, boole
                 List<SqlToken> rest = cursor.until("NOT", "NULL", "PRIMARY", "UNIQUE", "REFERENCES", "CHECK",
                         "CONSTRAINT");
                 String text = TokenCursor.normalized(rest);
-                if (text.contains("identity")) {
+                if (text.matches("(always|by default) as identity\\b.*")) { // not a generated column naming identity_id
                     notNull = true;
                     defaultValue = "identity";
                 } else {
@@ -111,7 +113,8 @@ record ColumnDefinition(Column column, List<InlineConstraint> constraints, boole
             }
         }
         Column column = new Column(name, TypeName.normalize(dialect, declared), notNull, defaultValue);
-        return new ColumnDefinition(column, constraints, serial, generatedStored, nameToken);
+        return new ColumnDefinition(column, constraints, serial, generatedStored, nameToken,
+                declared.replace(" (", "(").replace(" [ ]", "[]"));
     }
 
     private static boolean startsConstraint(TokenCursor cursor) {

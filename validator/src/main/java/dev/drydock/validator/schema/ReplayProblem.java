@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * What the replay found wrong with a statement: it names an object that does not exist at that point, creates one
  * that already does, drops one that other objects depend on, gives a column a type PostgreSQL cannot convert
- * it to on its own, or joins columns of types a foreign key cannot join.
+ * it to on its own, joins columns of types a foreign key cannot join, or declares what the database refuses
+ * whatever the schema holds (a type's length out of range, a key naming a column twice).
  *
  * @param at      the token the finding points at
  * @param subject the object, as the message names it ({@code index users_email_idx}, {@code column c of table t})
@@ -18,7 +19,7 @@ import java.util.Set;
 public record ReplayProblem(Kind kind, SqlToken at, String subject, String message) {
 
     public enum Kind { UNKNOWN_OBJECT, DUPLICATE_OBJECT, DEPENDENT_OBJECTS, TYPE_CHANGE_WITHOUT_USING,
-        FOREIGN_KEY_TYPE_MISMATCH }
+        FOREIGN_KEY_TYPE_MISMATCH, REFUSED_DECLARATION }
 
     private static final Set<String> KIND_WORDS = Set.of("table", "index", "column", "of", "on", "view",
             "materialized", "sequence", "type", "function", "procedure", "aggregate", "trigger", "policy",

@@ -620,6 +620,9 @@ public final class Replayer {
         List<SqlToken> rest = cursor.rest();
         if (kind.equals("sequence")) {
             owner = ownedBy(rest);
+            if (dialect == Dialect.POSTGRESQL) {
+                refusedDeclaration(problems, at, keyText, RefusedDeclarations.sequence(rest));
+            }
         }
         String definition = kind.equals("extension") ? ""
                 : kind.equals("sequence") && dialect == Dialect.POSTGRESQL ? SequenceOptions.canonical(rest)
@@ -1023,6 +1026,13 @@ public final class Replayer {
         if (at != null) {
             problems.add(new ReplayProblem(ReplayProblem.Kind.FOREIGN_KEY_TYPE_MISMATCH, at, pair,
                     "a foreign key cannot join " + pair + ": the database refuses a key between these two types"));
+        }
+    }
+
+    /** The database refuses the declaration of {@code subject} for what {@code message} says, whatever else exists. */
+    static void refusedDeclaration(List<ReplayProblem> problems, SqlToken at, String subject, String message) {
+        if (at != null && message != null) {
+            problems.add(new ReplayProblem(ReplayProblem.Kind.REFUSED_DECLARATION, at, subject, message));
         }
     }
 

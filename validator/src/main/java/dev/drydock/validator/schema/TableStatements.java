@@ -95,6 +95,8 @@ final class TableStatements {
         }
         List<SqlToken> elements = cursor.parenthesized();
         List<SqlToken> keyColumns = new ArrayList<>();
+        List<ColumnDefinition> counted = new ArrayList<>();
+        Set<String> keyedInline = new HashSet<>(); // MySQL's bare KEY on a column is its primary key
         for (List<SqlToken> element : TokenCursor.splitOnCommas(elements)) {
             if (element.isEmpty()) {
                 continue;
@@ -103,6 +105,13 @@ final class TableStatements {
                 copyColumns(model, new TokenCursor(element, 1), table, problems);
             } else if (!tableElement(model, table, new TokenCursor(element), false, keyColumns, problems)) {
                 ColumnDefinition column = ColumnDefinition.read(dialect, element);
+                refusedType(column, name, problems);
+                if (autoIncrement(column)) {
+                    counted.add(column);
+                    if (element.stream().anyMatch(token -> token.isWord("KEY"))) {
+                        keyedInline.add(column.column().name());
+                    }
+                }
                 if (table.hasColumn(column.column().name())) {
                     Replayer.duplicate(problems, true, element.get(0), "column " + column.column().name() + " of table "
                             + name);
@@ -148,6 +157,7 @@ final class TableStatements {
             } while (parents.acceptSymbol(','));
         }
         unknownKeyColumn(table, keyColumns, problems); // a key may name a column declared after it
+        unkeyedAutoIncrement(model, table, counted, keyedInline, problems);
         foreignKeyIndexes(model, table);
     }
 
@@ -163,6 +173,63 @@ final class TableStatements {
         keyColumns.stream().filter(column -> !table.hasColumn(TokenCursor.unquote(column))).findFirst()
                 .ifPresent(column -> Replayer.unknown(problems, true, column, "column " + TokenCursor.unquote(column)
                         + " of table " + table.name()));
+    }
+
+    /** A MySQL or MariaDB column with AUTO_INCREMENT. */
+    boolean autoIncrement(ColumnDefinition column) {
+        return dialect.isMySqlFamily() && "identity".equals(column.column().defaultValue());
+    }
+
+    /**
+     * MySQL and MariaDB refuse a second AUTO_INCREMENT column, and one that no key of the table holds (error 1075,
+     * "there can be only one auto column and it must be defined as a key"), whatever the engine. Judged once the
+     * CREATE TABLE's keys are all read, and only where the model knows the table's every column.
+     */
+    private void unkeyedAutoIncrement(SchemaModel model, Table table, List<ColumnDefinition> counted,
+                                      Set<String> keyedInline, List<ReplayProblem> problems) {
+        if (counted.isEmpty() || !table.columnsKnown()) {
+            return;
+        }
+        String message = "Incorrect table definition; there can be only one auto column and it must be defined as a key";
+        if (counted.size() > 1) {
+            ColumnDefinition second = counted.get(1);
+            Replayer.refusedDeclaration(problems, second.nameToken(), "column " + second.column().name() + " of table "
+                    + table.name(), message + " (" + counted.get(0).column().name() + " and " + second.column().name()
+                    + " are both AUTO_INCREMENT); keep it on one column");
+            return;
+        }
+        String column = counted.get(0).column().name();
+        boolean keyed = keyedInline.contains(column) || table.constraints().values().stream().anyMatch(constraint -> constraint.kind() != Constraint.Kind.CHECK
+                && constraint.kind() != Constraint.Kind.FOREIGN_KEY && constraint.columns().contains(column))
+                || model.indexesOn(table.name()).stream().map(model.indexes::get)
+                .anyMatch(index -> index != null && index.columns().contains(column));
+        if (!keyed) {
+            Replayer.refusedDeclaration(problems, counted.get(0).nameToken(), "column " + column + " of table "
+                    + table.name(), message + " (no key holds " + column + "); add PRIMARY KEY (" + column + ")");
+        }
+    }
+
+    /** A column type the database refuses as declared, reported at the column. */
+    void refusedType(ColumnDefinition column, String table, List<ReplayProblem> problems) {
+        Replayer.refusedDeclaration(problems, column.nameToken(), "column " + column.column().name() + " of table "
+                + table, RefusedDeclarations.columnType(dialect, column));
+    }
+
+    /** The key's columns, having reported one it names twice; {@code named} ends with the key's column tokens. */
+    private List<String> refusedRepeat(List<String> columns, List<SqlToken> named, String what, Table table,
+                                       List<ReplayProblem> problems) {
+        refusedRepeat(named.subList(named.size() - columns.size(), named.size()), what, table, problems);
+        return columns;
+    }
+
+    private void refusedRepeat(List<SqlToken> columns, String what, Table table, List<ReplayProblem> problems) {
+        SqlToken repeated = RefusedDeclarations.repeatedColumn(dialect, columns);
+        if (repeated != null) {
+            Replayer.refusedDeclaration(problems, repeated, "column " + TokenCursor.unquote(repeated) + " of table "
+                    + table.name(), "column \"" + repeated.unquoted() + "\" appears twice in " + what
+                    + (what.equals("index") ? "" : " constraint") + " (the database refuses a key that names a column"
+                    + " twice); name it once");
+        }
     }
 
     /**
@@ -451,7 +518,8 @@ final class TableStatements {
             if (cursor.accept("USING", "INDEX")) {
                 adoptIndex(model, table, name, Constraint.Kind.PRIMARY_KEY, cursor, problems);
             } else {
-                addConstraint(model, table, inline(name, Constraint.Kind.PRIMARY_KEY, ""), columnsIn(cursor, keyColumns));
+                addConstraint(model, table, inline(name, Constraint.Kind.PRIMARY_KEY, ""),
+                        refusedRepeat(columnsIn(cursor, keyColumns), keyColumns, "primary key", table, problems));
             }
         } else if (cursor.accept("UNIQUE", "USING", "INDEX")) {
             adoptIndex(model, table, name, Constraint.Kind.UNIQUE, cursor, problems);
@@ -463,7 +531,8 @@ final class TableStatements {
             cursor.acceptNullsDistinct();
             String indexName = !cursor.isSymbol('(') && !cursor.isWord("USING") ? cursor.name() : null;
             name = name != null ? name : indexName;
-            addConstraint(model, table, inline(name, Constraint.Kind.UNIQUE, ""), columnsIn(cursor, keyColumns));
+            addConstraint(model, table, inline(name, Constraint.Kind.UNIQUE, ""),
+                    refusedRepeat(columnsIn(cursor, keyColumns), keyColumns, "unique", table, problems));
         } else if (cursor.accept("FOREIGN", "KEY")) {
             String indexName = !cursor.isSymbol('(') ? cursor.name() : null;
             List<String> columns = columnsIn(cursor, keyColumns);
@@ -471,6 +540,13 @@ final class TableStatements {
                 SqlToken target = cursor.peek();
                 ColumnDefinition.InlineConstraint reference = ColumnDefinition.references(
                         name != null ? name : indexName, cursor);
+                if (!reference.refColumns().isEmpty() && reference.refColumns().size() != columns.size()
+                        && dialect != Dialect.SQLITE && dialect != Dialect.D1) {
+                    Replayer.refusedDeclaration(problems, target, "table " + table.name(), "number of referencing and"
+                            + " referenced columns for foreign key disagree (" + columns.size() + " against "
+                            + reference.refColumns().size() + "); name as many columns on each side");
+                    return true;
+                }
                 String missingKey = missingKey(model, table, reference, tableComplete, false);
                 if (missingKey != null) {
                     Replayer.unknown(problems, true, target, missingKey);
@@ -504,7 +580,7 @@ final class TableStatements {
             SqlToken nameAt = cursor.peek();
             String indexName = !cursor.isSymbol('(') ? cursor.name() : null;
             List<SqlToken> elements = cursor.parenthesized();
-            keyColumnsOf(elements, keyColumns);
+            refusedRepeat(keyColumnsOf(elements, keyColumns), "index", table, problems);
             List<String> columns = columnsOf(table, elements);
             String keyName = indexName != null ? indexName : mysqlIndexName(model, table,
                     columns.isEmpty() ? "index" : columns.get(0));
@@ -552,9 +628,10 @@ final class TableStatements {
      * index of it ("there is no unique constraint matching given keys"): the table or key it needs, when the model
      * knows there is none; null otherwise. A key or unique index over the referenced columns and more counts as a
      * match, and a table referencing itself is judged only when {@code tableComplete} (in CREATE TABLE its own key
-     * may come later). On MySQL and MariaDB only a table that does not exist is judged, and only while
-     * {@code foreign_key_checks} is on (InnoDB: error 1824, MariaDB's errno 150); MySQL ignores a column's inline
-     * REFERENCES ({@code inline}), MariaDB makes the key.
+     * may come later). On MySQL and MariaDB only while {@code foreign_key_checks} is on: a table that does not
+     * exist (InnoDB: error 1824, MariaDB's errno 150), and the referenced columns and their index
+     * ({@link #innodbMissingIndex}); MySQL ignores a column's inline REFERENCES ({@code inline}), MariaDB makes
+     * the key.
      */
     private String missingKey(SchemaModel model, Table table, ColumnDefinition.InlineConstraint reference,
                               boolean tableComplete, boolean inline) {
@@ -568,11 +645,11 @@ final class TableStatements {
         if (target == null) {
             return model.inUnmadeSchema(targetName) ? null : "table " + targetName;
         }
-        if (mysqlFamily) {
-            return null;
-        }
         if (target == table && !tableComplete || !target.columnsKnown()) {
             return null;
+        }
+        if (mysqlFamily) {
+            return reference.refColumns().isEmpty() ? null : innodbMissingIndex(model, target, reference.refColumns());
         }
         if (reference.refColumns().isEmpty()) {
             return hasPrimaryKey(target) ? null : "primary key of table " + target.name();
@@ -584,6 +661,27 @@ final class TableStatements {
                 .anyMatch(candidate -> candidate.unique() && candidate.columns().containsAll(wanted));
         return key || index ? null : "primary key or unique constraint on " + target.name() + " ("
                 + String.join(", ", wanted) + ")";
+    }
+
+    /**
+     * What InnoDB needs of the referenced table and lacks: each referenced column, and an index whose first column
+     * is the first referenced one (MariaDB: errno 150, "Foreign key constraint is incorrectly formed"; MySQL: errors
+     * 3734 and 1822). Any key or index will do, unique or not; MySQL 8.4's further demand for a unique one is not
+     * judged. Null when nothing is missing.
+     */
+    private static String innodbMissingIndex(SchemaModel model, Table target, List<String> referenced) {
+        for (String column : referenced) {
+            if (!target.hasColumn(column)) {
+                return "column " + column + " of table " + target.name();
+            }
+        }
+        String first = referenced.get(0);
+        boolean key = target.constraints().values().stream().anyMatch(constraint -> constraint.kind() != Constraint.Kind.CHECK
+                && !constraint.columns().isEmpty() && constraint.columns().get(0).equals(first));
+        boolean index = model.indexesOn(target.name()).stream().map(model.indexes::get)
+                .anyMatch(candidate -> candidate != null && !candidate.columns().isEmpty()
+                        && candidate.columns().get(0).equals(first));
+        return key || index ? null : "index on " + target.name() + " (" + first + "), which a foreign key to it needs,";
     }
 
     private static boolean hasPrimaryKey(Table table) {
@@ -765,16 +863,20 @@ final class TableStatements {
             }
             return;
         }
-        if (table.columnsKnown()) {
-            for (List<SqlToken> element : elementList) {
-                boolean plainColumn = !element.isEmpty() && TokenCursor.isNamePart(element.get(0))
-                        && (element.size() == 1 || element.get(1).isWord("ASC") || element.get(1).isWord("DESC")
-                        || prefixLength(element));
-                if (plainColumn && !table.hasColumn(TokenCursor.unquote(element.get(0)))) {
-                    Replayer.unknown(problems, true, element.get(0), "column " + TokenCursor.unquote(element.get(0))
-                            + " of table " + tableName);
-                }
+        List<SqlToken> plainColumns = new ArrayList<>();
+        for (List<SqlToken> element : elementList) {
+            if (!element.isEmpty() && TokenCursor.isNamePart(element.get(0)) && (element.size() == 1
+                    || element.get(1).isWord("ASC") || element.get(1).isWord("DESC") || prefixLength(element))) {
+                plainColumns.add(element.get(0));
             }
+        }
+        if (table.columnsKnown()) {
+            plainColumns.stream().filter(column -> !table.hasColumn(TokenCursor.unquote(column))).forEach(column ->
+                    Replayer.unknown(problems, true, column, "column " + TokenCursor.unquote(column) + " of table "
+                            + tableName));
+        }
+        if (dialect.isMySqlFamily()) {
+            refusedRepeat(plainColumns, "index", table, problems); // PostgreSQL takes an index on (a, a)
         }
         List<SqlToken> mentioned = new ArrayList<>(elements);
         mentioned.addAll(included);

@@ -25,11 +25,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Data migrations with a planted error (src/test/resources/planted/data-errors.sql), on PostgreSQL, MariaDB and
- * SQLite: each runs on its real engine, which must refuse the planted statement, and the validator must flag it
- * with the expected rule at its line.
+ * Migrations with a planted error, on PostgreSQL, MariaDB and SQLite: data statements
+ * (src/test/resources/planted/data-errors.sql) and declarations the database refuses as they stand
+ * (planted/definition-errors.sql). Each runs on its real engine, which must refuse the planted statement, and the
+ * validator must flag it with the expected rule at its line. A case planted with no error ({@code none}) must run on
+ * the engine, and the validator must report no error of it.
  */
-class PlantedDataErrorsTest {
+class PlantedErrorsTest {
 
     record Case(String engine, String rule, String name, String schema, String data) {
         @Override
@@ -45,9 +47,17 @@ class PlantedDataErrorsTest {
     @TempDir
     Path work;
 
-    static List<Case> cases() throws IOException {
+    static List<Case> dataCases() throws IOException {
+        return read("/planted/data-errors.sql");
+    }
+
+    static List<Case> definitionCases() throws IOException {
+        return read("/planted/definition-errors.sql");
+    }
+
+    private static List<Case> read(String resource) throws IOException {
         String text;
-        try (InputStream in = PlantedDataErrorsTest.class.getResourceAsStream("/planted/data-errors.sql")) {
+        try (InputStream in = PlantedErrorsTest.class.getResourceAsStream(resource)) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         List<Case> cases = new ArrayList<>();
@@ -62,8 +72,47 @@ class PlantedDataErrorsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void theEngineRefusesItAndTheValidatorSaysWhy(Case planted) throws Exception {
+    @MethodSource("dataCases")
+    void plantedDataErrors(Case planted) throws Exception {
+        theEngineRefusesItAndTheValidatorSaysWhy(planted);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("definitionCases")
+    void plantedDefinitionErrors(Case planted) throws Exception {
+        if (planted.rule().equals("none")) {
+            theEngineRunsItAndTheValidatorIsSilent(planted);
+        } else {
+            theEngineRefusesItAndTheValidatorSaysWhy(planted);
+        }
+    }
+
+    private void theEngineRunsItAndTheValidatorIsSilent(Case planted) throws Exception {
+        onTheEngine(planted, (connection, schema, data) -> {
+            try (Statement statement = connection.createStatement()) {
+                for (SqlStatement sql : schema) {
+                    statement.execute(sql.text());
+                }
+                for (SqlStatement sql : data) {
+                    statement.execute(sql.text());
+                }
+            }
+        });
+        Path folder = work.resolve("migrations");
+        CliRun.write(folder, "V1__schema.sql", planted.schema());
+        CliRun.write(folder, "V2__data.sql", planted.data());
+        JsonNode report = CliRun.json("--dialect", planted.engine(), folder.toString());
+        List<String> errors = new ArrayList<>();
+        for (JsonNode finding : report.get("findings")) {
+            if (finding.get("severity").asText().equals("error") && finding.get("file").asText().endsWith("V2__data.sql")
+                    && !finding.get("rule").asText().equals("rollback-missing")) {
+                errors.add(finding.get("rule").asText() + ": " + finding.get("message").asText());
+            }
+        }
+        assertTrue(errors.isEmpty(), "the engine ran it, yet: " + errors);
+    }
+
+    private void theEngineRefusesItAndTheValidatorSaysWhy(Case planted) throws Exception {
         SqlStatement bad = refusedByTheEngine(planted);
         Path folder = work.resolve("migrations");
         CliRun.write(folder, "V1__schema.sql", planted.schema());
@@ -86,28 +135,38 @@ class PlantedDataErrorsTest {
 
     /** Runs the schema and the data statements on the engine; the last data statement must be refused. */
     private SqlStatement refusedByTheEngine(Case planted) throws Exception {
+        List<SqlStatement> data = new SqlSplitter(planted.dialect()).split(planted.data()).statements();
+        SqlStatement bad = data.get(data.size() - 1);
+        onTheEngine(planted, (connection, schema, statements) -> run(connection, schema, statements, bad));
+        return bad;
+    }
+
+    /** What a case does on a fresh database of its engine, given its schema and data statements. */
+    private interface EngineRun {
+        void run(Connection connection, List<SqlStatement> schema, List<SqlStatement> data) throws SQLException;
+    }
+
+    private void onTheEngine(Case planted, EngineRun run) throws Exception {
         Dialect dialect = planted.dialect();
         List<SqlStatement> schema = new SqlSplitter(dialect).split(planted.schema()).statements();
         List<SqlStatement> data = new SqlSplitter(dialect).split(planted.data()).statements();
-        SqlStatement bad = data.get(data.size() - 1);
         switch (dialect) {
             case POSTGRESQL -> {
                 try (ScratchDatabases.Scratch database = ScratchDatabases.postgres(); Connection c = database.connect()) {
-                    run(c, schema, data, bad);
+                    run.run(c, schema, data);
                 }
             }
             case MARIADB -> {
                 try (ScratchDatabases.Scratch database = ScratchDatabases.mariadb(); Connection c = database.connect()) {
-                    run(c, schema, data, bad);
+                    run.run(c, schema, data);
                 }
             }
             default -> {
                 try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + work.resolve("engine.db"))) {
-                    run(c, schema, data, bad);
+                    run.run(c, schema, data);
                 }
             }
         }
-        return bad;
     }
 
     private static void run(Connection connection, List<SqlStatement> schema, List<SqlStatement> data, SqlStatement bad)
