@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * Statements that use relations without changing the schema, checked for names that do not exist:
- * {@code TRUNCATE}, {@code REFRESH MATERIALIZED VIEW}, PostgreSQL's {@code GRANT}, {@code REVOKE}, {@code ANALYZE}
- * and {@code VACUUM}, and the sequences {@code nextval}, {@code setval} and {@code currval} name. Never for a
+ * {@code TRUNCATE}, {@code REFRESH MATERIALIZED VIEW}, PostgreSQL's {@code GRANT}, {@code REVOKE}, {@code ANALYZE},
+ * {@code VACUUM}, {@code REINDEX} and {@code CLUSTER}, and the sequences {@code nextval}, {@code setval} and {@code currval} name. Never for a
  * name of a schema no migration made.
  */
 final class RelationUses {
@@ -145,5 +145,71 @@ final class RelationUses {
         if (name != null && !model.objects.containsKey("materialized view " + name) && !model.inUnmadeSchema(name)) {
             Replayer.unknown(problems, true, at, "materialized view " + name);
         }
+    }
+
+    /**
+     * PostgreSQL's {@code REINDEX [(options)] INDEX | TABLE [CONCURRENTLY] name}: the index or table must exist.
+     * {@code SCHEMA}, {@code DATABASE} and {@code SYSTEM} are not judged.
+     */
+    void reindexed(SchemaModel model, TokenCursor cursor, List<ReplayProblem> problems) {
+        if (cursor.isSymbol('(')) {
+            cursor.parenthesized();
+        }
+        boolean index = cursor.accept("INDEX");
+        if (!index && !cursor.accept("TABLE")) {
+            return;
+        }
+        cursor.accept("CONCURRENTLY");
+        SqlToken at = cursor.peek();
+        String name = replayer.key(cursor.name());
+        if (name == null || name.startsWith("pg_") || model.inUnmadeSchema(name)) {
+            return;
+        }
+        if (index ? indexTable(model, name) == null : !model.hasRelation(name)) {
+            Replayer.unknown(problems, true, at, (index ? "index " : "table ") + name);
+        }
+    }
+
+    /**
+     * PostgreSQL's {@code CLUSTER [VERBOSE] table [USING index]}: the table must exist, and the index must be one of
+     * its own ("index ... for table ... does not exist"). A bare CLUSTER, and the old {@code CLUSTER index ON table},
+     * are not judged.
+     */
+    void clustered(SchemaModel model, TokenCursor cursor, List<ReplayProblem> problems) {
+        if (cursor.isSymbol('(')) {
+            cursor.parenthesized();
+        }
+        cursor.accept("VERBOSE");
+        SqlToken at = cursor.peek();
+        String table = replayer.key(cursor.name());
+        if (table == null || cursor.isWord("ON") || table.startsWith("pg_") || model.inUnmadeSchema(table)) {
+            return;
+        }
+        if (!model.hasRelation(table)) {
+            Replayer.unknown(problems, true, at, "table " + table);
+            return;
+        }
+        if (!cursor.accept("USING")) {
+            return;
+        }
+        SqlToken indexAt = cursor.peek();
+        String index = replayer.key(cursor.name());
+        String owner = index == null ? null : indexTable(model, index);
+        if (index != null && (owner == null || model.table(table) != null && !owner.equals(table))) {
+            Replayer.unknown(problems, true, indexAt, "index " + index + " on table " + table);
+        }
+    }
+
+    /**
+     * The table a PostgreSQL index is on, whether CREATE INDEX made it or a key's constraint did; null when there is
+     * no such index.
+     */
+    private static String indexTable(SchemaModel model, String name) {
+        Index index = model.indexes.get(name);
+        if (index != null) {
+            return index.table();
+        }
+        Table owner = TableStatements.constraintIndexOwner(model, name);
+        return owner == null ? null : owner.name();
     }
 }

@@ -120,6 +120,16 @@ public final class Replayer {
                 }
             }
             case "REFRESH" -> relations.refreshed(model, cursor, problems);
+            case "REINDEX" -> {
+                if (dialect == Dialect.POSTGRESQL) {
+                    relations.reindexed(model, cursor, problems);
+                }
+            }
+            case "CLUSTER" -> {
+                if (dialect == Dialect.POSTGRESQL) {
+                    relations.clustered(model, cursor, problems);
+                }
+            }
             case "ANALYZE", "ANALYSE", "VACUUM" -> {
                 if (dialect == Dialect.POSTGRESQL) {
                     relations.maintained(model, cursor, problems);

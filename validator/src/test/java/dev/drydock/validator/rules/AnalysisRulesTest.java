@@ -452,6 +452,19 @@ class AnalysisRulesTest {
                 fires("unknown-object", pg, "ALTER TABLE users ADD CONSTRAINT users_email_uq UNIQUE USING INDEX"
                         + " users_email_uq;", "ALTER TABLE users DROP CONSTRAINT users_email_uq;",
                         "a key taking an index nothing made"),
+                fires("unknown-object", pg, "REINDEX INDEX users_name_idx;", "SELECT 1;", "reindexing an index nothing made"),
+                fires("unknown-object", pg, "REINDEX TABLE CONCURRENTLY accounts;", "SELECT 1;",
+                        "reindexing a table nothing made"),
+                silent("unknown-object", pg, "CREATE INDEX users_name_idx ON users (name);\nREINDEX INDEX users_name_idx;\n"
+                        + "REINDEX INDEX users_pkey;\nREINDEX (VERBOSE) TABLE users;\nREINDEX SCHEMA public;",
+                        "DROP INDEX users_name_idx;", "reindexing an index, a key's index, a table, a schema"),
+                fires("unknown-object", pg, "CREATE TABLE accounts (id int PRIMARY KEY);\nCLUSTER users USING accounts_pkey;",
+                        "DROP TABLE accounts;", "clustering a table on another table's index"),
+                fires("unknown-object", pg, "CLUSTER accounts USING accounts_pkey;", "SELECT 1;",
+                        "clustering a table nothing made"),
+                silent("unknown-object", pg, "CREATE INDEX users_name_idx ON users (name);\n"
+                        + "CLUSTER VERBOSE users USING users_name_idx;\nCLUSTER users USING users_pkey;\nCLUSTER;",
+                        "DROP INDEX users_name_idx;", "clustering on an index of the table, or everything"),
                 fires("unknown-object", pg, "TRUNCATE users, accounts;", "SELECT 1;", "truncating a table nothing made"),
                 fires("unknown-object", maria, "TRUNCATE TABLE accounts;", "SELECT 1;", "truncating a table nothing made"),
                 fires("unknown-object", pg, "REFRESH MATERIALIZED VIEW user_stats;", "SELECT 1;",
