@@ -91,6 +91,31 @@ CREATE TABLE users (id int PRIMARY KEY);
 -- V2
 CREATE TABLE changes (id int PRIMARY KEY, identity_id int, status text,
     pending_identity text GENERATED ALWAYS AS (CASE WHEN status = 'pending' THEN identity_id::text END) STORED);
+-- case: postgresql syntax-error view replaced without one of its columns
+CREATE TABLE users (id int PRIMARY KEY, name text, email text);
+CREATE VIEW user_names AS SELECT id, name, email FROM users;
+-- V2
+CREATE OR REPLACE VIEW user_names AS
+    SELECT id, name FROM users;
+-- case: postgresql syntax-error view replaced with a column renamed
+CREATE TABLE users (id int PRIMARY KEY, name text, email text);
+CREATE VIEW user_names AS SELECT u.id, u.name AS full_name, count(*) total FROM users u GROUP BY u.id, u.name;
+-- V2
+CREATE OR REPLACE VIEW user_names AS SELECT u.id, u.name, count(*) AS total FROM users u GROUP BY u.id, u.name;
+-- case: postgresql syntax-error SELECT * view replaced by fewer columns
+CREATE TABLE users (id int PRIMARY KEY, name text, email text);
+CREATE VIEW everyone AS SELECT * FROM users;
+-- V2
+CREATE OR REPLACE VIEW everyone AS SELECT id, name FROM users;
+-- case: postgresql none views replaced with columns added at the end, or with names PostgreSQL chooses
+CREATE TABLE users (id int PRIMARY KEY, name text, email text);
+CREATE VIEW a AS SELECT * FROM users;
+CREATE VIEW b (key, label) AS SELECT id, name FROM users;
+CREATE VIEW c AS SELECT id, name::text, lower(email) FROM users;
+-- V2
+CREATE OR REPLACE VIEW a AS SELECT id, name, email, 1 AS extra FROM users;
+CREATE OR REPLACE VIEW b (key, label) AS SELECT id, email FROM users;
+CREATE OR REPLACE VIEW c AS SELECT id, name::text, lower(name), email FROM users;
 -- case: mariadb syntax-error AUTO_INCREMENT column in no key
 CREATE TABLE users (id int PRIMARY KEY);
 -- V2

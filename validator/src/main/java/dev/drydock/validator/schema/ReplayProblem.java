@@ -10,8 +10,8 @@ import java.util.Set;
 /**
  * What the replay found wrong with a statement: it names an object that does not exist at that point, creates one
  * that already does, drops one that other objects depend on, gives a column a type PostgreSQL cannot convert
- * it to on its own, joins columns of types a foreign key cannot join, or declares what the database refuses
- * whatever the schema holds (a type's length out of range, a key naming a column twice).
+ * it to on its own, joins columns of types a foreign key cannot join, or declares what the database refuses (a
+ * type's length out of range, a key naming a column twice, a view replaced without one of its columns).
  *
  * @param at      the token the finding points at
  * @param subject the object, as the message names it ({@code index users_email_idx}, {@code column c of table t})

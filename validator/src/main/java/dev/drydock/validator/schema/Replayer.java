@@ -298,7 +298,36 @@ public final class Replayer {
             duplicate(problems, !ifNotExists, at, kind + " " + name);
             return;
         }
-        model.objects.put(kind + " " + name, new SchemaObject(kind, name, null, definition, starColumns(model, definition)));
+        SchemaObject replaced = model.objects.get(kind + " " + name);
+        SchemaObject view = new SchemaObject(kind, name, null, definition, starColumns(model, definition));
+        if (replaced != null && dialect == Dialect.POSTGRESQL) {
+            String refusal = droppedViewColumn(replaced, view);
+            if (refusal != null) {
+                refusedDeclaration(problems, at, kind + " " + name, refusal + " (CREATE OR REPLACE VIEW may only add"
+                        + " columns at the end); keep the view's columns in their order, or DROP VIEW " + name
+                        + " first");
+                return; // PostgreSQL keeps the old view
+            }
+        }
+        model.objects.put(kind + " " + name, view);
+    }
+
+    /** What PostgreSQL says of a replacement that drops or renames one of the view's columns; null when it may. */
+    private static String droppedViewColumn(SchemaObject old, SchemaObject replacement) {
+        List<String> before = ViewOutput.names(old.definition(), old.usedColumns());
+        List<String> after = ViewOutput.names(replacement.definition(), replacement.usedColumns());
+        if (before == null || after == null) {
+            return null;
+        }
+        if (after.size() < before.size()) {
+            return "cannot drop columns from view";
+        }
+        for (int i = 0; i < before.size(); i++) {
+            if (before.get(i) != null && after.get(i) != null && !before.get(i).equals(after.get(i))) {
+                return "cannot change name of view column \"" + before.get(i) + "\" to \"" + after.get(i) + "\"";
+            }
+        }
+        return null;
     }
 
     /**
