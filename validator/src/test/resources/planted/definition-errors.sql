@@ -116,6 +116,19 @@ CREATE VIEW c AS SELECT id, name::text, lower(email) FROM users;
 CREATE OR REPLACE VIEW a AS SELECT id, name, email, 1 AS extra FROM users;
 CREATE OR REPLACE VIEW b (key, label) AS SELECT id, email FROM users;
 CREATE OR REPLACE VIEW c AS SELECT id, name::text, lower(name), email FROM users;
+-- case: postgresql unknown-object materialized view refreshed concurrently without a unique index
+CREATE TABLE users (id int PRIMARY KEY, name text);
+CREATE MATERIALIZED VIEW user_names AS SELECT id, name FROM users;
+CREATE UNIQUE INDEX user_names_id ON user_names (id) WHERE id > 0;
+-- V2
+CREATE INDEX user_names_name ON user_names (name);
+REFRESH MATERIALIZED VIEW CONCURRENTLY user_names;
+-- case: postgresql none materialized view refreshed concurrently with a unique index
+CREATE TABLE users (id int PRIMARY KEY, name text);
+CREATE MATERIALIZED VIEW user_names AS SELECT id, name FROM users;
+-- V2
+CREATE UNIQUE INDEX ON user_names (id);
+REFRESH MATERIALIZED VIEW CONCURRENTLY user_names;
 -- case: mariadb syntax-error AUTO_INCREMENT column in no key
 CREATE TABLE users (id int PRIMARY KEY);
 -- V2

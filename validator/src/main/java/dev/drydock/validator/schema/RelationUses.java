@@ -134,16 +134,26 @@ final class RelationUses {
         } while (cursor.acceptSymbol(','));
     }
 
-    /** {@code REFRESH MATERIALIZED VIEW [CONCURRENTLY] name}: the view must exist. */
+    /**
+     * {@code REFRESH MATERIALIZED VIEW [CONCURRENTLY] name}: the view must exist, and CONCURRENTLY needs a unique
+     * index of it without a WHERE ("cannot refresh materialized view concurrently").
+     */
     void refreshed(SchemaModel model, TokenCursor cursor, List<ReplayProblem> problems) {
         if (!cursor.accept("MATERIALIZED", "VIEW")) {
             return;
         }
-        cursor.accept("CONCURRENTLY");
+        boolean concurrently = cursor.accept("CONCURRENTLY");
         SqlToken at = cursor.peek();
         String name = replayer.key(cursor.name());
-        if (name != null && !model.objects.containsKey("materialized view " + name) && !model.inUnmadeSchema(name)) {
+        if (name == null || model.inUnmadeSchema(name)) {
+            return;
+        }
+        if (!model.objects.containsKey("materialized view " + name)) {
             Replayer.unknown(problems, true, at, "materialized view " + name);
+        } else if (concurrently && model.indexesOn(name).stream().map(model.indexes::get)
+                .noneMatch(index -> index != null && index.unique() && !index.definition().contains(" where "))) {
+            Replayer.unknown(problems, true, at, "unique index on materialized view " + name + " without a WHERE,"
+                    + " which REFRESH ... CONCURRENTLY needs,");
         }
     }
 

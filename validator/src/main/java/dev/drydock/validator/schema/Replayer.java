@@ -1068,7 +1068,7 @@ public final class Replayer {
         }
     }
 
-    /** The database refuses the declaration of {@code subject} for what {@code message} says, whatever else exists. */
+    /** The database refuses what the statement declares of {@code subject}, for what {@code message} says. */
     static void refusedDeclaration(List<ReplayProblem> problems, SqlToken at, String subject, String message) {
         if (at != null && message != null) {
             problems.add(new ReplayProblem(ReplayProblem.Kind.REFUSED_DECLARATION, at, subject, message));

@@ -857,7 +857,8 @@ final class TableStatements {
                 String viewIndex = name != null ? name : schema + PostgresNames.choose(bareName(tableName),
                         PostgresNames.indexColumns(nameElements), "idx", candidate -> relationExists(model, schema + candidate));
                 putIndex(model, new Index(indexKey(tableName, viewIndex), tableName, unique, List.of(),
-                        "(" + indexElements(elements) + ")"), ifNotExists, at, problems);
+                        "(" + indexElements(elements) + ")" + (predicate.isEmpty() ? ""
+                        : " where " + TokenCursor.expression(predicate))), ifNotExists, at, problems);
             } else {
                 Replayer.unknown(problems, true, tableAt, "table " + tableName);
             }
