@@ -1,7 +1,8 @@
--- Data migrations with one planted error each, for PlantedDataErrorsTest. A case is '-- case: <engine> <rule> <name>',
+-- Data migrations with one planted error each, for PlantedErrorsTest. A case is '-- case: <engine> <rule> <name>',
 -- then its SQL: V1 (the schema, every line before '-- V2') and V2 (the data statement, whose last statement fails on
 -- the engine). The test runs V1 and V2 on the engine, which must refuse V2's statement, and expects the rule at V2's
--- line of that statement.
+-- line of that statement. A case whose rule is 'none' must run on the engine, and the validator must report no
+-- error of V2.
 -- case: postgresql unknown-object misspelt column in WHERE
 CREATE TABLE users (id int PRIMARY KEY, name text, email text NOT NULL, age int);
 -- V2
@@ -229,3 +230,34 @@ INSERT INTO users (id, name) VALUES (1, 'a'), (2);
 CREATE TABLE users (id integer PRIMARY KEY, name text);
 -- V2
 INSERT INTO users (id) VALUES (1, 'a');
+-- case: postgresql unknown-object ON CONFLICT on columns no unique index has
+CREATE TABLE users (id int PRIMARY KEY, name text, email text, UNIQUE (name, email));
+-- V2
+INSERT INTO users (id, name, email) VALUES (1, 'a', 'a@example.com')
+ON CONFLICT (email) DO UPDATE SET name = EXCLUDED.name;
+-- case: postgresql unknown-object ON CONFLICT on a misspelt column
+CREATE TABLE users (id int PRIMARY KEY, name text, email text UNIQUE);
+-- V2
+INSERT INTO users (id, name, email) VALUES (1, 'a', 'a@example.com') ON CONFLICT (emial) DO NOTHING;
+-- case: postgresql unknown-object ON CONFLICT whose only unique index is partial
+CREATE TABLE users (id int PRIMARY KEY, email text, active boolean);
+CREATE UNIQUE INDEX users_active_email ON users (email) WHERE active;
+-- V2
+INSERT INTO users (id, email, active) VALUES (1, 'a@example.com', true) ON CONFLICT (email) DO NOTHING;
+-- case: postgresql none ON CONFLICT on a key in any order, a partial index with its WHERE, a constraint by name
+CREATE TABLE users (id int PRIMARY KEY, name text, email text, active boolean, UNIQUE (name, email));
+CREATE UNIQUE INDEX users_active_email ON users (email) WHERE active;
+-- V2
+INSERT INTO users (id, name, email) VALUES (1, 'a', 'b') ON CONFLICT (email, name) DO UPDATE SET active = true;
+INSERT INTO users (id, email, active) VALUES (2, 'c', true) ON CONFLICT (email) WHERE active DO NOTHING;
+INSERT INTO users (id, name) VALUES (3, 'd') ON CONFLICT ON CONSTRAINT users_pkey DO NOTHING;
+INSERT INTO users (id, name) VALUES (4, 'e') ON CONFLICT DO NOTHING;
+-- case: sqlite unknown-object ON CONFLICT on columns no unique index has
+CREATE TABLE settings (id integer PRIMARY KEY, name text, value text);
+-- V2
+INSERT INTO settings (name, value) VALUES ('theme', 'dark') ON CONFLICT (name) DO UPDATE SET value = excluded.value;
+-- case: sqlite none ON CONFLICT on a unique column and on the primary key
+CREATE TABLE settings (id integer PRIMARY KEY, name text UNIQUE, value text);
+-- V2
+INSERT INTO settings (name, value) VALUES ('theme', 'dark') ON CONFLICT (name) DO UPDATE SET value = excluded.value;
+INSERT INTO settings (id, name) VALUES (1, 'x') ON CONFLICT (id) DO NOTHING;

@@ -1,13 +1,16 @@
 package dev.drydock.validator.schema;
 
+import dev.drydock.shared.sql.Dialect;
 import dev.drydock.shared.sql.SqlToken;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The tables and columns that INSERT, UPDATE and DELETE name, checked against the replayed schema. Only the
- * target table and the columns written are checked; expressions and subqueries are left alone, since a
- * wrong guess there would be a false alarm.
+ * target table, the columns written, RETURNING's and an ON CONFLICT target are checked; expressions and subqueries
+ * are left alone here (Calcite reads them), since a wrong guess would be a false alarm.
  */
 final class DataReferences {
 
@@ -83,6 +86,75 @@ final class DataReferences {
                     checkColumn(table, column.get(0), problems);
                 }
             }
+        }
+        if (!verb.equals("UPDATE") && !verb.equals("DELETE") && replayer.dialect() != Dialect.MYSQL
+                && replayer.dialect() != Dialect.MARIADB) {
+            conflictTarget(model, table, cursor.rest(), problems);
+        }
+    }
+
+    /**
+     * PostgreSQL's and SQLite's {@code ON CONFLICT (a, b)}: each column must be the table's, and, without a WHERE,
+     * a primary key, unique constraint or unique index without WHERE must have just those columns (PostgreSQL: "there
+     * is no unique or exclusion constraint matching the ON CONFLICT specification"; SQLite: "ON CONFLICT clause does
+     * not match any PRIMARY KEY or UNIQUE constraint"). PostgreSQL's {@code ON CONFLICT ON CONSTRAINT c} needs the
+     * constraint. Not judged: a target with an expression, collation or operator class, nor a table with an
+     * exclusion constraint; an index on an expression counts as one on the columns it names.
+     */
+    private static void conflictTarget(SchemaModel model, Table table, List<SqlToken> tokens,
+                                       List<ReplayProblem> problems) {
+        int on = -1;
+        int depth = 0;
+        for (int i = 0; i + 1 < tokens.size() && on < 0; i++) {
+            depth += tokens.get(i).nesting();
+            if (depth == 0 && tokens.get(i).isWord("ON") && tokens.get(i + 1).isWord("CONFLICT")) {
+                on = i;
+            }
+        }
+        if (on < 0 || table.constraints().values().stream().anyMatch(c -> c.kind() == Constraint.Kind.EXCLUDE)) {
+            return;
+        }
+        TokenCursor cursor = new TokenCursor(tokens, on + 2);
+        if (cursor.accept("ON", "CONSTRAINT")) {
+            SqlToken at = cursor.peek();
+            String name = cursor.name();
+            Constraint constraint = name == null ? null : table.constraints().get(name);
+            boolean arbiter = constraint != null && constraint.kind() != Constraint.Kind.CHECK
+                    && constraint.kind() != Constraint.Kind.FOREIGN_KEY;
+            if (name != null && !arbiter && !model.indexes.containsKey(name)) {
+                Replayer.unknown(problems, true, at, "constraint " + name + " of table " + table.name());
+            }
+            return;
+        }
+        if (!cursor.isSymbol('(')) {
+            return;
+        }
+        List<SqlToken> target = new java.util.ArrayList<>();
+        for (List<SqlToken> element : TokenCursor.splitOnCommas(cursor.parenthesized())) {
+            if (element.size() != 1 || !TokenCursor.isNamePart(element.get(0))) {
+                return;
+            }
+            target.add(element.get(0));
+        }
+        for (SqlToken column : target) {
+            if (!table.hasColumn(TokenCursor.unquote(column))) {
+                checkColumn(table, column, problems);
+                return;
+            }
+        }
+        if (target.isEmpty() || cursor.isWord("WHERE")) {
+            return; // a partial index may be the arbiter
+        }
+        Set<String> wanted = target.stream().map(TokenCursor::unquote).collect(Collectors.toSet());
+        boolean key = table.constraints().values().stream().anyMatch(c -> (c.kind() == Constraint.Kind.PRIMARY_KEY
+                || c.kind() == Constraint.Kind.UNIQUE) && Set.copyOf(c.columns()).equals(wanted));
+        boolean index = model.indexesOn(table.name()).stream().map(model.indexes::get).anyMatch(candidate ->
+                candidate != null && candidate.unique() && !candidate.definition().contains(" where ")
+                        && Set.copyOf(candidate.columns()).equals(wanted));
+        if (!key && !index) {
+            Replayer.unknown(problems, true, target.get(0), "unique index or constraint on " + table.name() + " ("
+                    + String.join(", ", target.stream().map(TokenCursor::unquote).toList()) + "), which ON CONFLICT"
+                    + " needs,");
         }
     }
 
