@@ -129,6 +129,28 @@ CREATE MATERIALIZED VIEW user_names AS SELECT id, name FROM users;
 -- V2
 CREATE UNIQUE INDEX ON user_names (id);
 REFRESH MATERIALIZED VIEW CONCURRENTLY user_names;
+-- case: postgresql syntax-error function replaced with another result type
+CREATE TABLE users (id int PRIMARY KEY, name text);
+CREATE FUNCTION user_count() RETURNS int LANGUAGE sql AS $$ SELECT count(*)::int FROM users $$;
+-- V2
+CREATE OR REPLACE FUNCTION user_count() RETURNS bigint LANGUAGE sql AS $$ SELECT count(*) FROM users $$;
+-- case: postgresql syntax-error set-returning function replaced by one returning a row
+CREATE TABLE users (id int PRIMARY KEY, name text);
+CREATE FUNCTION user_ids(min_id int) RETURNS SETOF int LANGUAGE sql AS $$ SELECT id FROM users WHERE id >= min_id $$;
+-- V2
+CREATE OR REPLACE FUNCTION user_ids(min_id int) RETURNS int LANGUAGE sql AS $$ SELECT min(id) FROM users $$;
+-- case: postgresql none functions replaced with their result type spelt otherwise, or with OUT arguments
+CREATE TABLE users (id int PRIMARY KEY, name text);
+CREATE FUNCTION a() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;
+CREATE FUNCTION b(x int) RETURNS varchar(10) LANGUAGE sql AS $$ SELECT 'x' $$;
+CREATE FUNCTION c() RETURNS timestamptz LANGUAGE sql AS $$ SELECT now() $$;
+CREATE FUNCTION d(OUT total int) LANGUAGE sql AS $$ SELECT 1 $$;
+-- V2
+CREATE OR REPLACE FUNCTION a() RETURNS integer LANGUAGE sql AS $$ SELECT 2 $$;
+CREATE OR REPLACE FUNCTION b(x int) RETURNS character varying(20) LANGUAGE sql AS $$ SELECT 'y' $$;
+CREATE OR REPLACE FUNCTION c() RETURNS timestamp with time zone LANGUAGE sql AS $$ SELECT now() $$;
+CREATE OR REPLACE FUNCTION d(OUT total int) LANGUAGE sql AS $$ SELECT 2 $$;
+CREATE OR REPLACE FUNCTION a(x bigint) RETURNS text LANGUAGE sql AS $$ SELECT 'another function' $$;
 -- case: mariadb syntax-error AUTO_INCREMENT column in no key
 CREATE TABLE users (id int PRIMARY KEY);
 -- V2

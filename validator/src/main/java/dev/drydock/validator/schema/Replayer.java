@@ -522,6 +522,13 @@ public final class Replayer {
             duplicate(problems, !ifNotExists, at, keyText);
             return;
         }
+        SchemaObject replaced = model.objects.get(keyText);
+        if (replaced != null && kind.equals("function") && dialect == Dialect.POSTGRESQL
+                && RoutineDefinition.resultChanged(replaced.definition(), definition)) {
+            refusedDeclaration(problems, at, keyText, "cannot change return type of existing function " + signature
+                    + " (CREATE OR REPLACE keeps it); DROP FUNCTION " + signature + " first, then create it");
+            return; // PostgreSQL keeps the old function
+        }
         model.objects.put(keyText, new SchemaObject(kind, signature, null, definition));
     }
 

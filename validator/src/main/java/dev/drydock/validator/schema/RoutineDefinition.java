@@ -75,6 +75,34 @@ final class RoutineDefinition {
                 .replaceAll("\\s+", " ").trim() + " as " + String.join(", ", bodies);
     }
 
+    /** PostgreSQL's built-in types, by which two functions' result types are compared. */
+    private static final Set<String> BUILT_IN = Set.of("integer", "bigint", "smallint", "text", "character varying",
+            "character", "boolean", "numeric", "real", "double precision", "void", "trigger", "event_trigger", "json",
+            "jsonb", "uuid", "timestamp", "timestamp with time zone", "date", "time", "interval", "bytea", "record",
+            "oid", "regclass", "inet");
+
+    /**
+     * Whether a function defined as {@code before} (its {@link #canonical} text) and then as {@code after} has
+     * changed its result type, which {@code CREATE OR REPLACE FUNCTION} may not do. Only a result of built-in
+     * types written in RETURNS is compared, without the lengths and precisions PostgreSQL drops from it; OUT
+     * arguments and any other type leave it unjudged (false).
+     */
+    static boolean resultChanged(String before, String after) {
+        String old = result(before);
+        String changed = result(after);
+        return old != null && changed != null && !old.equals(changed);
+    }
+
+    private static String result(String canonical) {
+        int end = canonical.indexOf(" language ");
+        if (!canonical.startsWith("returns ") || end < "returns ".length()) {
+            return null; // no RETURNS: OUT arguments, or a procedure
+        }
+        String type = canonical.substring("returns ".length(), end).replaceAll("\\(.*?\\)", "");
+        String element = type.replaceFirst("^setof ", "").replace("[]", "");
+        return BUILT_IN.contains(element) ? type : null;
+    }
+
     /** Where the clause starting before {@code from} ends: at the next clause word outside parentheses. */
     private static int clauseEnd(List<SqlToken> tokens, int from) {
         int depth = 0;
