@@ -207,6 +207,14 @@ CREATE TABLE c (id int NOT NULL AUTO_INCREMENT, name varchar(10), UNIQUE KEY (id
 CREATE TABLE d (id double AUTO_INCREMENT PRIMARY KEY);
 CREATE TABLE e (id int AUTO_INCREMENT, name varchar(10), KEY (name, id)) ENGINE=MyISAM;
 ALTER TABLE users ADD COLUMN seq int AUTO_INCREMENT UNIQUE;
+-- case: mariadb none keys written with an index type before their columns, and UNIQUE without KEY
+CREATE TABLE users (id int PRIMARY KEY);
+-- V2
+CREATE TABLE a (id int NOT NULL AUTO_INCREMENT, name varchar(10), KEY a_id USING BTREE (id));
+CREATE TABLE b (id int NOT NULL AUTO_INCREMENT, name varchar(10), PRIMARY KEY USING BTREE (id));
+CREATE TABLE c (id int PRIMARY KEY, org_id int, code varchar(10), KEY c_org USING BTREE (org_id), UNIQUE c_code (code));
+CREATE TABLE d (id int PRIMARY KEY, org_id int, code varchar(10),
+    FOREIGN KEY (org_id) REFERENCES c (org_id), FOREIGN KEY (code) REFERENCES c (code));
 -- case: mariadb none types at their limits
 CREATE TABLE users (id int PRIMARY KEY);
 -- V2

@@ -96,20 +96,24 @@ final class TableStatements {
         List<SqlToken> elements = cursor.parenthesized();
         List<SqlToken> keyColumns = new ArrayList<>();
         List<ColumnDefinition> counted = new ArrayList<>();
-        Set<String> keyedInline = new HashSet<>(); // MySQL's bare KEY on a column is its primary key
+        Set<String> keyed = new HashSet<>(); // every name a key element writes, and columns with a key of their own
         for (List<SqlToken> element : TokenCursor.splitOnCommas(elements)) {
             if (element.isEmpty()) {
                 continue;
             }
             if (element.get(0).isWord("LIKE")) {
                 copyColumns(model, new TokenCursor(element, 1), table, problems);
-            } else if (!tableElement(model, table, new TokenCursor(element), false, keyColumns, problems)) {
+            } else if (tableElement(model, table, new TokenCursor(element), false, keyColumns, problems)) {
+                if (element.stream().noneMatch(token -> token.isWord("CHECK"))) {
+                    element.stream().filter(TokenCursor::isNamePart).map(TokenCursor::unquote).forEach(keyed::add);
+                }
+            } else {
                 ColumnDefinition column = ColumnDefinition.read(dialect, element);
                 refusedType(column, name, problems);
                 if (autoIncrement(column)) {
                     counted.add(column);
-                    if (element.stream().anyMatch(token -> token.isWord("KEY"))) {
-                        keyedInline.add(column.column().name());
+                    if (element.stream().anyMatch(token -> token.isWord("KEY") || token.isWord("UNIQUE"))) {
+                        keyed.add(column.column().name()); // MySQL's bare KEY on a column is its primary key
                     }
                 }
                 if (table.hasColumn(column.column().name())) {
@@ -157,7 +161,7 @@ final class TableStatements {
             } while (parents.acceptSymbol(','));
         }
         unknownKeyColumn(table, keyColumns, problems); // a key may name a column declared after it
-        unkeyedAutoIncrement(model, table, counted, keyedInline, problems);
+        unkeyedAutoIncrement(table, counted, keyed, problems);
         foreignKeyIndexes(model, table);
     }
 
@@ -182,11 +186,12 @@ final class TableStatements {
 
     /**
      * MySQL and MariaDB refuse a second AUTO_INCREMENT column, and one that no key of the table holds (error 1075,
-     * "there can be only one auto column and it must be defined as a key"), whatever the engine. Judged once the
-     * CREATE TABLE's keys are all read, and only where the model knows the table's every column.
+     * "there can be only one auto column and it must be defined as a key"), whatever the engine. A CREATE TABLE's
+     * keys are all in its text: a column counts as keyed when any key, index or foreign key element writes its name
+     * anywhere ({@code keyed}), however the element is spelt, so a key this reading misses cannot make it an error.
      */
-    private void unkeyedAutoIncrement(SchemaModel model, Table table, List<ColumnDefinition> counted,
-                                      Set<String> keyedInline, List<ReplayProblem> problems) {
+    private void unkeyedAutoIncrement(Table table, List<ColumnDefinition> counted, Set<String> keyed,
+                                      List<ReplayProblem> problems) {
         if (counted.isEmpty() || !table.columnsKnown()) {
             return;
         }
@@ -199,11 +204,7 @@ final class TableStatements {
             return;
         }
         String column = counted.get(0).column().name();
-        boolean keyed = keyedInline.contains(column) || table.constraints().values().stream().anyMatch(constraint -> constraint.kind() != Constraint.Kind.CHECK
-                && constraint.kind() != Constraint.Kind.FOREIGN_KEY && constraint.columns().contains(column))
-                || model.indexesOn(table.name()).stream().map(model.indexes::get)
-                .anyMatch(index -> index != null && index.columns().contains(column));
-        if (!keyed) {
+        if (!keyed.contains(column)) {
             Replayer.refusedDeclaration(problems, counted.get(0).nameToken(), "column " + column + " of table "
                     + table.name(), message + " (no key holds " + column + "); add PRIMARY KEY (" + column + ")");
         }
@@ -518,6 +519,7 @@ final class TableStatements {
             if (cursor.accept("USING", "INDEX")) {
                 adoptIndex(model, table, name, Constraint.Kind.PRIMARY_KEY, cursor, problems);
             } else {
+                acceptIndexType(cursor);
                 addConstraint(model, table, inline(name, Constraint.Kind.PRIMARY_KEY, ""),
                         refusedRepeat(columnsIn(cursor, keyColumns), keyColumns, "primary key", table, problems));
             }
@@ -531,6 +533,7 @@ final class TableStatements {
             cursor.acceptNullsDistinct();
             String indexName = !cursor.isSymbol('(') && !cursor.isWord("USING") ? cursor.name() : null;
             name = name != null ? name : indexName;
+            acceptIndexType(cursor);
             addConstraint(model, table, inline(name, Constraint.Kind.UNIQUE, ""),
                     refusedRepeat(columnsIn(cursor, keyColumns), keyColumns, "unique", table, problems));
         } else if (cursor.accept("FOREIGN", "KEY")) {
@@ -578,7 +581,8 @@ final class TableStatements {
             }
             boolean ifNotExists = cursor.acceptIfNotExists();
             SqlToken nameAt = cursor.peek();
-            String indexName = !cursor.isSymbol('(') ? cursor.name() : null;
+            String indexName = !cursor.isSymbol('(') && !cursor.isWord("USING") ? cursor.name() : null;
+            acceptIndexType(cursor);
             List<SqlToken> elements = cursor.parenthesized();
             refusedRepeat(keyColumnsOf(elements, keyColumns), "index", table, problems);
             List<String> columns = columnsOf(table, elements);
@@ -592,6 +596,14 @@ final class TableStatements {
                     "(" + indexElements(elements) + ")"), false, indexName != null ? nameAt : null, problems);
         }
         return true;
+    }
+
+    /** MySQL's {@code USING BTREE | HASH | RTREE} between a key's name and its columns. */
+    private static void acceptIndexType(TokenCursor cursor) {
+        if (cursor.isWord("USING") && !isWord(cursor.peek(1), "INDEX")) {
+            cursor.next();
+            cursor.next();
+        }
     }
 
     /**
@@ -715,8 +727,9 @@ final class TableStatements {
         if (first.isWord("CONSTRAINT") || first.isWord("CHECK") || first.isWord("EXCLUDE")
                 || first.isWord("FOREIGN") || first.isWord("PRIMARY") && isWord(cursor.peek(1), "KEY")
                 || first.isWord("UNIQUE") && (isWord(cursor.peek(1), "KEY") || isWord(cursor.peek(1), "INDEX")
-                || isWord(cursor.peek(1), "NULLS") || isSymbol(cursor.peek(1), '('))) {
-            return true;
+                || isWord(cursor.peek(1), "NULLS") || isSymbol(cursor.peek(1), '(') || isWord(cursor.peek(1), "USING")
+                || isSymbol(cursor.peek(2), '(') || isWord(cursor.peek(2), "USING"))) {
+            return true; // UNIQUE is reserved in MySQL, so UNIQUE u (a) and UNIQUE u USING BTREE (a) are keys too
         }
         if (first.isWord("FULLTEXT") || first.isWord("SPATIAL") || first.isWord("KEY") || first.isWord("INDEX")) {
             SqlToken next = cursor.peek(1);
@@ -726,6 +739,7 @@ final class TableStatements {
             SqlToken afterName = cursor.peek(2);
             SqlToken inside = cursor.peek(3);
             return isSymbol(afterName, '(') && inside != null && TokenCursor.isNamePart(inside)
+                    || isWord(next, "USING") || isWord(afterName, "USING") // KEY k USING BTREE (a)
                     || isWord(next, "KEY") || isWord(next, "INDEX")
                     || isWord(next, "IF") && isWord(afterName, "NOT"); // MariaDB's ADD INDEX IF NOT EXISTS
         }
