@@ -261,3 +261,27 @@ CREATE TABLE settings (id integer PRIMARY KEY, name text UNIQUE, value text);
 -- V2
 INSERT INTO settings (name, value) VALUES ('theme', 'dark') ON CONFLICT (name) DO UPDATE SET value = excluded.value;
 INSERT INTO settings (id, name) VALUES (1, 'x') ON CONFLICT (id) DO NOTHING;
+-- case: postgresql syntax-error a value inserted into a generated column
+CREATE TABLE orders (id int PRIMARY KEY, net numeric, gross numeric GENERATED ALWAYS AS (net * 1.2) STORED);
+-- V2
+INSERT INTO orders (id, net, gross) VALUES (1, 10, DEFAULT), (2, 20, 24);
+-- case: postgresql syntax-error a generated column set by UPDATE
+CREATE TABLE orders (id int PRIMARY KEY, net numeric, gross numeric GENERATED ALWAYS AS (net * 1.2) STORED);
+-- V2
+UPDATE orders SET gross = net * 1.25 WHERE id > 0;
+-- case: sqlite syntax-error a value inserted into a generated column
+CREATE TABLE orders (id integer PRIMARY KEY, net real, gross real AS (net * 1.2));
+-- V2
+INSERT INTO orders (id, net, gross) VALUES (1, 10, 12);
+-- case: postgresql none generated columns left out or written DEFAULT, identities written with their clause
+CREATE TABLE orders (id int GENERATED ALWAYS AS IDENTITY, net numeric,
+    gross numeric GENERATED ALWAYS AS (net * 1.2) STORED);
+-- V2
+INSERT INTO orders (net) VALUES (10);
+INSERT INTO orders (net, gross) VALUES (20, DEFAULT);
+INSERT INTO orders (id, net) OVERRIDING SYSTEM VALUE VALUES (100, 30);
+UPDATE orders SET net = 40, gross = DEFAULT WHERE id = 100;
+-- case: mariadb none a generated column set by an UPDATE of no row
+CREATE TABLE orders (id int PRIMARY KEY, net decimal(10, 2), gross decimal(10, 2) AS (net * 1.2));
+-- V2
+UPDATE orders SET gross = 1 WHERE id < 0;

@@ -74,6 +74,10 @@ final class DataReferences {
                 if (assignment.size() > 1 && TokenCursor.isNamePart(assignment.get(0))
                         && assignment.get(1).isSymbol('=')) {
                     checkColumn(table, assignment.get(0), problems);
+                    if (refusesAtOnce(replayer.dialect())
+                            && (assignment.size() != 3 || !assignment.get(2).isWord("DEFAULT"))) {
+                        generatedWritten(table, assignment.get(0), assignment.get(0), problems);
+                    }
                 }
             }
         } else if (!verb.equals("DELETE") && cursor.isSymbol('(')) {
@@ -81,11 +85,13 @@ final class DataReferences {
             if (!columns.isEmpty() && columns.get(0).isWord("SELECT")) {
                 return;
             }
-            for (List<SqlToken> column : TokenCursor.splitOnCommas(columns)) {
+            List<List<SqlToken>> listed = TokenCursor.splitOnCommas(columns);
+            for (List<SqlToken> column : listed) {
                 if (column.size() == 1) {
                     checkColumn(table, column.get(0), problems);
                 }
             }
+            valuesForGenerated(replayer.dialect(), table, listed, cursor.ahead(), problems);
         }
         if (!verb.equals("UPDATE") && !verb.equals("DELETE") && replayer.dialect() != Dialect.MYSQL
                 && replayer.dialect() != Dialect.MARIADB) {
@@ -182,6 +188,73 @@ final class DataReferences {
                 }
                 return;
             }
+        }
+    }
+
+    /**
+     * An INSERT's value for a generated column other than DEFAULT, which PostgreSQL ("cannot insert a non-DEFAULT
+     * value into column") and SQLite ("cannot INSERT into generated column") refuse before any row, and MySQL (error
+     * 3105) for each row: each VALUES row is looked at, and on PostgreSQL and SQLite a query too. Not MariaDB, which
+     * only warns outside strict mode (1906), nor an identity column, which {@code OVERRIDING SYSTEM VALUE} or BY
+     * DEFAULT may let through.
+     */
+    private static void valuesForGenerated(Dialect dialect, Table table, List<List<SqlToken>> listed,
+                                           List<SqlToken> rest, List<ReplayProblem> problems) {
+        if (dialect == Dialect.MARIADB) {
+            return;
+        }
+        TokenCursor cursor = new TokenCursor(rest);
+        boolean values = cursor.accept("VALUES") || cursor.accept("VALUE");
+        boolean query = !values && refusesAtOnce(dialect)
+                && (cursor.isWord("SELECT") || cursor.isWord("WITH") || cursor.isSymbol('('));
+        if (!values && !query) {
+            return;
+        }
+        for (int i = 0; i < listed.size(); i++) {
+            if (listed.get(i).size() != 1) {
+                return;
+            }
+        }
+        List<List<SqlToken>> rows = new java.util.ArrayList<>();
+        while (values && cursor.isSymbol('(')) {
+            rows.add(cursor.parenthesized());
+            if (!cursor.acceptSymbol(',')) {
+                break;
+            }
+        }
+        for (int i = 0; i < listed.size(); i++) {
+            SqlToken column = listed.get(i).get(0);
+            if (query) {
+                generatedWritten(table, column, column, problems);
+                continue;
+            }
+            for (List<SqlToken> row : rows) {
+                List<List<SqlToken>> items = TokenCursor.splitOnCommas(row);
+                if (i < items.size() && !items.get(i).isEmpty()
+                        && !(items.get(i).size() == 1 && items.get(i).get(0).isWord("DEFAULT"))) {
+                    generatedWritten(table, column, items.get(i).get(0), problems);
+                    break;
+                }
+            }
+        }
+    }
+
+    /**
+     * Whether the database refuses a write into a generated column when it reads the statement, rows or none
+     * (PostgreSQL, SQLite), rather than row by row (MySQL, MariaDB: an UPDATE of an empty table passes).
+     */
+    private static boolean refusesAtOnce(Dialect dialect) {
+        return dialect == Dialect.POSTGRESQL || dialect == Dialect.SQLITE || dialect == Dialect.D1;
+    }
+
+    /** Reports a value written into {@code column} when it is a generated column (not an identity). */
+    private static void generatedWritten(Table table, SqlToken column, SqlToken at, List<ReplayProblem> problems) {
+        Column generated = table.columns().get(TokenCursor.unquote(column));
+        if (generated != null && generated.defaultValue() != null && generated.defaultValue().startsWith("generated ")) {
+            Replayer.refusedDeclaration(problems, at, "column " + generated.name() + " of table " + table.name(),
+                    "column " + generated.name() + " of table " + table.name() + " is a generated column: the"
+                            + " database computes it and refuses a value written into it; leave it out, or write"
+                            + " DEFAULT");
         }
     }
 
