@@ -151,6 +151,30 @@ CREATE OR REPLACE FUNCTION b(x int) RETURNS character varying(20) LANGUAGE sql A
 CREATE OR REPLACE FUNCTION c() RETURNS timestamp with time zone LANGUAGE sql AS $$ SELECT now() $$;
 CREATE OR REPLACE FUNCTION d(OUT total int) LANGUAGE sql AS $$ SELECT 2 $$;
 CREATE OR REPLACE FUNCTION a(x bigint) RETURNS text LANGUAGE sql AS $$ SELECT 'another function' $$;
+-- case: postgresql dependent-objects column dropped from under a generated column
+CREATE TABLE orders (id int PRIMARY KEY, net numeric, gross numeric GENERATED ALWAYS AS (net * 1.2) STORED);
+-- V2
+ALTER TABLE orders DROP COLUMN net;
+-- case: postgresql dependent-objects type of a column a generated column uses changed
+CREATE TABLE orders (id int PRIMARY KEY, net numeric, gross numeric GENERATED ALWAYS AS (net * 1.2) STORED);
+-- V2
+ALTER TABLE orders ALTER COLUMN net TYPE double precision;
+-- case: mariadb dependent-objects column dropped from under a generated column
+CREATE TABLE orders (id int PRIMARY KEY, net decimal(10, 2), gross decimal(10, 2) AS (net * 1.2));
+-- V2
+ALTER TABLE orders DROP COLUMN net;
+-- case: postgresql none generated columns dropped, and a column dropped with CASCADE
+CREATE TABLE orders (id int PRIMARY KEY, net numeric, gross numeric GENERATED ALWAYS AS (net * 1.2) STORED,
+    netto numeric, brutto numeric GENERATED ALWAYS AS (netto * 1.2) STORED);
+-- V2
+-- drydock:irreversible the columns' data is derived and dropped on purpose
+ALTER TABLE orders DROP COLUMN gross;
+ALTER TABLE orders DROP COLUMN net;
+ALTER TABLE orders DROP COLUMN netto CASCADE;
+-- case: mariadb none a column whose type changes under a generated column
+CREATE TABLE orders (id int PRIMARY KEY, net decimal(10, 2), gross decimal(10, 2) AS (net * 1.2));
+-- V2
+ALTER TABLE orders MODIFY net decimal(12, 2);
 -- case: mariadb syntax-error AUTO_INCREMENT column in no key
 CREATE TABLE users (id int PRIMARY KEY);
 -- V2

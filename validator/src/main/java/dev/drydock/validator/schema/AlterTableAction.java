@@ -254,6 +254,15 @@ final class AlterTableAction {
                 Replayer.dependent(problems, at, what, view.kind() + " " + view.key(), view.key());
                 return;
             }
+            String generated = sqlite ? null : generatedUsing(column);
+            if (generated != null && !(cascade && tables.dialect() == Dialect.POSTGRESQL)) {
+                // MySQL and MariaDB take CASCADE and ignore it (errors 3108, 1054)
+                Replayer.dependent(problems, at, what, "generated column " + generated, table.name());
+                return;
+            }
+            if (generated != null) {
+                tables.dropColumn(model, table, generated, true); // PostgreSQL's CASCADE takes it along
+            }
             tables.dropColumn(model, table, column, cascade);
             for (Table partition : partitions()) {
                 if (partition.hasColumn(column)) {
@@ -321,6 +330,28 @@ final class AlterTableAction {
         return null;
     }
 
+    /**
+     * Another column of the table generated from an expression that names {@code column} ({@code b int GENERATED
+     * ALWAYS AS (a * 2) STORED}, MySQL's {@code b int AS (a * 2)}); null when there is none.
+     */
+    private String generatedUsing(String column) {
+        for (Column other : table.columns().values()) {
+            String generated = other.defaultValue();
+            int open = generated == null || !generated.startsWith("generated ") ? -1 : generated.indexOf('(');
+            if (open < 0 || other.name().equals(column)) {
+                continue;
+            }
+            List<SqlToken> tokens = dev.drydock.shared.sql.SqlLexer.tokens(tables.dialect(), generated.substring(open));
+            for (int i = 0; i < tokens.size(); i++) {
+                boolean call = i + 1 < tokens.size() && tokens.get(i + 1).isSymbol('(');
+                if (TokenCursor.isNamePart(tokens.get(i)) && !call && TokenCursor.unquote(tokens.get(i)).equals(column)) {
+                    return other.name();
+                }
+            }
+        }
+        return null;
+    }
+
     /** On PostgreSQL, a view (plain or materialized) that certainly uses this table's {@code column}; else null. */
     private SchemaObject viewUsing(String column) {
         if (tables.dialect() != Dialect.POSTGRESQL) {
@@ -373,6 +404,12 @@ final class AlterTableAction {
             if (view != null) {
                 Replayer.typeChangeUnderView(problems, at, "column " + name + " of table " + table.name(),
                         view.kind() + " " + view.key());
+                return;
+            }
+            String generated = tables.dialect() == Dialect.POSTGRESQL ? generatedUsing(name) : null;
+            if (generated != null) {
+                Replayer.typeChangeUnderGeneratedColumn(problems, at, "column " + name + " of table " + table.name(),
+                        generated);
                 return;
             }
             List<SqlToken> type = cursor.until("USING", "COLLATE");

@@ -1047,6 +1047,14 @@ public final class Replayer {
                 + key.table() + " DROP FOREIGN KEY " + key.constraint().name() + "), in this statement or before it");
     }
 
+    /** PostgreSQL refuses to change the type of {@code column} while a generated column's expression uses it. */
+    static void typeChangeUnderGeneratedColumn(List<ReplayProblem> problems, SqlToken at, String column,
+                                               String generated) {
+        refused(problems, at, column + " on generated column " + generated, "cannot alter type of a column used by a"
+                + " generated column: " + column + " is used by " + generated + "; drop the generated column first and"
+                + " add it again after the change");
+    }
+
     /** PostgreSQL refuses to change the type of {@code column} while {@code view} uses it. */
     static void typeChangeUnderView(List<ReplayProblem> problems, SqlToken at, String column, String view) {
         refused(problems, at, column + " on " + view, "cannot change the type of " + column + " because " + view
