@@ -175,6 +175,43 @@ ALTER TABLE orders DROP COLUMN netto CASCADE;
 CREATE TABLE orders (id int PRIMARY KEY, net decimal(10, 2), gross decimal(10, 2) AS (net * 1.2));
 -- V2
 ALTER TABLE orders MODIFY net decimal(12, 2);
+-- case: postgresql dependent-objects trigger function dropped before its trigger
+CREATE TABLE users (id int PRIMARY KEY, updated_at timestamptz);
+CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.updated_at = now(); RETURN NEW; END $$;
+CREATE TRIGGER users_touch BEFORE UPDATE ON users FOR EACH ROW EXECUTE PROCEDURE public.touch();
+-- V2
+DROP FUNCTION IF EXISTS touch();
+-- case: postgresql dependent-objects sequence dropped while a default draws from it
+CREATE TABLE users (id int PRIMARY KEY);
+CREATE SEQUENCE invoice_numbers;
+ALTER TABLE users ADD COLUMN invoice bigint DEFAULT nextval('invoice_numbers'::regclass);
+-- V2
+DROP SEQUENCE invoice_numbers;
+-- case: postgresql dependent-objects schema dropped while it holds a function
+CREATE TABLE users (id int PRIMARY KEY);
+CREATE SCHEMA reporting;
+CREATE FUNCTION reporting.user_count() RETURNS bigint LANGUAGE sql AS $$ SELECT count(*) FROM users $$;
+-- V2
+DROP SCHEMA reporting;
+-- case: postgresql none functions, sequences and schemas dropped once nothing needs them, or with CASCADE
+CREATE TABLE users (id int PRIMARY KEY, updated_at timestamptz);
+CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.updated_at = now(); RETURN NEW; END $$;
+CREATE TRIGGER users_touch BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION touch();
+CREATE FUNCTION touch2() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+CREATE TRIGGER users_touch2 BEFORE INSERT ON users FOR EACH ROW EXECUTE FUNCTION touch2();
+CREATE SEQUENCE invoice_numbers;
+ALTER TABLE users ADD COLUMN invoice bigint DEFAULT nextval('invoice_numbers');
+CREATE SCHEMA reporting;
+CREATE TABLE reporting.totals (n int);
+-- V2
+-- drydock:irreversible reporting.totals is derived and dropped on purpose
+DROP TRIGGER users_touch ON users;
+DROP FUNCTION touch();
+DROP FUNCTION touch2() CASCADE;
+ALTER TABLE users ALTER COLUMN invoice DROP DEFAULT;
+DROP SEQUENCE invoice_numbers;
+DROP TABLE reporting.totals;
+DROP SCHEMA reporting;
 -- case: mariadb syntax-error AUTO_INCREMENT column in no key
 CREATE TABLE users (id int PRIMARY KEY);
 -- V2

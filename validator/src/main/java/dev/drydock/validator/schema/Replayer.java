@@ -411,6 +411,22 @@ public final class Replayer {
                 : text.replace(" execute procedure ", " execute function ").replace(" on public . ", " on ");
     }
 
+    private static final Pattern EXECUTES = Pattern.compile(" execute function ([a-z0-9_$\". ]+?) \\(");
+
+    /** A PostgreSQL trigger that executes the function {@code name} (a model key); null when none does. */
+    private SchemaObject triggerCalling(SchemaModel model, String name) {
+        if (dialect != Dialect.POSTGRESQL) {
+            return null;
+        }
+        for (SchemaObject object : model.objects.values()) {
+            Matcher called = object.kind().equals("trigger") ? EXECUTES.matcher(" " + object.definition()) : null;
+            if (called != null && called.find() && name.equals(key(called.group(1).replace(" ", "").replace("\"", "")))) {
+                return object;
+            }
+        }
+        return null;
+    }
+
     /** PostgreSQL names triggers per table; SQLite and MySQL per schema. */
     private String triggerKey(String name, String table) {
         return dialect == Dialect.POSTGRESQL ? name + " on " + table : name;
@@ -566,6 +582,7 @@ public final class Replayer {
 
     private void dropRoutines(SchemaModel model, TokenCursor cursor, String kind, List<ReplayProblem> problems) {
         boolean ifExists = cursor.acceptIfExists();
+        boolean cascade = cursor.ahead().stream().anyMatch(token -> token.isWord("CASCADE"));
         List<String> dropped = new ArrayList<>();
         do {
             SqlToken at = cursor.peek();
@@ -576,6 +593,12 @@ public final class Replayer {
             boolean withArguments = cursor.isSymbol('(');
             String keyText = routineKey(model, kind, name,
                     withArguments ? signature(cursor.parenthesized()) : signature(List.of()), withArguments);
+            SchemaObject trigger = cascade || !kind.equals("function") || !keyText.endsWith("()")
+                    || !model.objects.containsKey(keyText) ? null : triggerCalling(model, name);
+            if (trigger != null) {
+                dependent(problems, at, keyText, "trigger " + trigger.key(), trigger.table());
+                return; // PostgreSQL refuses the whole statement
+            }
             if (model.objects.remove(keyText) == null) {
                 unknown(problems, !ifExists, at, keyText);
                 continue;
@@ -779,6 +802,16 @@ public final class Replayer {
                 }
             }
         }
+        if (!cascade && dialect == Dialect.POSTGRESQL && (kind.equals("sequence") || kind.equals("schema"))) {
+            for (int i = 0; i < names.size(); i++) {
+                Dependent user = kind.equals("sequence") ? defaultCalling(model, names.get(i))
+                        : firstIn(model, names.get(i));
+                if (user != null) {
+                    dependent(problems, ats.get(i), kind + " " + names.get(i), user.what(), user.relation());
+                    return; // PostgreSQL refuses the whole statement
+                }
+            }
+        }
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
             if (model.objects.remove(kind + " " + name) == null) {
@@ -881,6 +914,42 @@ public final class Replayer {
             }
         }
         return false;
+    }
+
+    private static final Pattern NEXTVAL = Pattern.compile("nextval\\s*\\(\\s*'([^']+)'");
+
+    /** What depends on an object, as a message names it, and the relation it is or belongs to. */
+    private record Dependent(String what, String relation) {
+    }
+
+    /** A column whose default draws from the sequence {@code name} ({@code nextval('s')}); null when none does. */
+    private Dependent defaultCalling(SchemaModel model, String name) {
+        for (Table table : model.tables.values()) {
+            for (Column column : table.columns().values()) {
+                Matcher nextval = column.defaultValue() == null ? null : NEXTVAL.matcher(column.defaultValue());
+                while (nextval != null && nextval.find()) {
+                    if (name.equals(key(nextval.group(1).toLowerCase(Locale.ROOT)))) {
+                        return new Dependent("the default of column " + column.name() + " of table " + table.name(),
+                                table.name());
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static final Set<String> IN_SCHEMA = Set.of("view", "materialized view", "sequence", "type", "domain",
+            "function", "procedure", "aggregate");
+
+    /** The first table, view, sequence, type or routine in the schema {@code name}; null when it holds none. */
+    private static Dependent firstIn(SchemaModel model, String name) {
+        String prefix = name.toLowerCase(Locale.ROOT) + ".";
+        return model.tables.keySet().stream().filter(table -> table.startsWith(prefix))
+                .map(table -> new Dependent("table " + table, table)).findFirst()
+                .orElseGet(() -> model.objects.values().stream()
+                        .filter(object -> object.key().startsWith(prefix) && IN_SCHEMA.contains(object.kind()))
+                        .map(object -> new Dependent(object.kind() + " " + object.key(), object.key()))
+                        .findFirst().orElse(null));
     }
 
     /** DROP TYPE ... CASCADE drops every column of that type (or an array of it), and what depends on those. */
