@@ -212,6 +212,30 @@ ALTER TABLE users ALTER COLUMN invoice DROP DEFAULT;
 DROP SEQUENCE invoice_numbers;
 DROP TABLE reporting.totals;
 DROP SCHEMA reporting;
+-- case: postgresql unknown-object comment on an index nothing made
+CREATE TABLE users (id int PRIMARY KEY, email text);
+CREATE INDEX users_email_idx ON users (email);
+-- V2
+COMMENT ON INDEX users_emial_idx IS 'lookups by e-mail';
+-- case: postgresql unknown-object comment on a constraint the table lacks
+CREATE TABLE users (id int PRIMARY KEY, age int CHECK (age > 0));
+-- V2
+COMMENT ON CONSTRAINT users_age_chk ON users IS 'no negative ages';
+-- case: postgresql none comments on a key's index, views, a named and an unnamed constraint, routines
+CREATE TABLE users (id int PRIMARY KEY, age int CHECK (age > 0));
+CREATE VIEW adults AS SELECT id FROM users WHERE age >= 18;
+CREATE MATERIALIZED VIEW user_ages AS SELECT age, count(*) AS n FROM users GROUP BY age;
+CREATE FUNCTION age_of(user_id int) RETURNS int LANGUAGE sql AS $$ SELECT age FROM users WHERE id = user_id $$;
+CREATE DOMAIN positive AS int CONSTRAINT positive_check CHECK (VALUE > 0);
+-- V2
+COMMENT ON INDEX users_pkey IS 'x';
+COMMENT ON VIEW adults IS 'x';
+COMMENT ON MATERIALIZED VIEW user_ages IS 'x';
+COMMENT ON CONSTRAINT users_age_check ON users IS 'x';
+COMMENT ON CONSTRAINT positive_check ON DOMAIN positive IS 'x';
+COMMENT ON FUNCTION age_of IS 'x';
+COMMENT ON FUNCTION age_of(int) IS 'x';
+COMMENT ON FUNCTION now() IS 'x';
 -- case: mariadb syntax-error AUTO_INCREMENT column in no key
 CREATE TABLE users (id int PRIMARY KEY);
 -- V2

@@ -4,6 +4,7 @@ import dev.drydock.shared.sql.Dialect;
 import dev.drydock.shared.sql.SqlLexer;
 import dev.drydock.shared.sql.SqlToken;
 import dev.drydock.shared.sql.TopLevel;
+import dev.drydock.validator.statement.PostgresFunctions;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -844,7 +845,7 @@ public final class Replayer {
     private static final Set<String> ON_TABLE = Set.of("constraint", "trigger", "policy", "rule");
 
     private void comment(SchemaModel model, TokenCursor cursor, List<ReplayProblem> problems) {
-        if (!cursor.accept("ON")) {
+        if (!cursor.accept("ON") || dialect == Dialect.POSTGRESQL && unknownCommentTarget(model, cursor.ahead(), problems)) {
             return;
         }
         StringBuilder target = new StringBuilder();
@@ -896,6 +897,38 @@ public final class Replayer {
         } else {
             model.objects.put("comment " + keyText, new SchemaObject("comment", keyText, table, text.text()));
         }
+    }
+
+    /**
+     * PostgreSQL's {@code COMMENT ON INDEX | VIEW | MATERIALIZED VIEW | CONSTRAINT c ON t | FUNCTION | PROCEDURE} of
+     * an object nothing made, which it refuses; reports it. Not a name of a schema no migration made, nor one of
+     * PostgreSQL's own functions, nor a routine once an extension is created (its functions are not in the model).
+     */
+    private boolean unknownCommentTarget(SchemaModel model, List<SqlToken> tokens, List<ReplayProblem> problems) {
+        TokenCursor cursor = new TokenCursor(tokens);
+        String kind = cursor.accept("INDEX") ? "index" : cursor.accept("VIEW") ? "view"
+                : cursor.accept("MATERIALIZED", "VIEW") ? "materialized view" : cursor.accept("CONSTRAINT") ? "constraint"
+                : cursor.accept("FUNCTION") ? "function" : cursor.accept("PROCEDURE") ? "procedure" : null;
+        SqlToken at = cursor.peek();
+        String name = kind == null ? null : kind.equals("constraint") ? cursor.name() : key(cursor.name());
+        if (name == null || !kind.equals("constraint") && (model.inUnmadeSchema(name) || name.startsWith("pg_"))) {
+            return false;
+        }
+        boolean known = switch (kind) {
+            case "index" -> model.indexes.containsKey(name) || TableStatements.constraintIndexOwner(model, name) != null;
+            case "view", "materialized view" -> model.objects.containsKey(kind + " " + name);
+            case "constraint" -> {
+                String table = cursor.accept("ON") && !cursor.isWord("DOMAIN") ? key(cursor.name()) : null;
+                Table owner = table == null ? null : model.table(table);
+                yield owner == null || owner.constraints().containsKey(name);
+            }
+            default -> model.hasAny("extension") || model.hasRoutine(name, kind)
+                    || PostgresFunctions.isBuiltIn(TableStatements.bareName(name));
+        };
+        if (!known) {
+            unknown(problems, true, at, kind + " " + name);
+        }
+        return !known;
     }
 
     /**
