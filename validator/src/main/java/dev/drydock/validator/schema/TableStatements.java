@@ -885,6 +885,11 @@ final class TableStatements {
                 plainColumns.add(element.get(0));
             }
         }
+        for (List<SqlToken> element : TokenCursor.splitOnCommas(included)) {
+            if (element.size() == 1 && TokenCursor.isNamePart(element.get(0))) {
+                plainColumns.add(element.get(0)); // INCLUDE (c): a column of the table too
+            }
+        }
         if (table.columnsKnown()) {
             plainColumns.stream().filter(column -> !table.hasColumn(TokenCursor.unquote(column))).forEach(column ->
                     Replayer.unknown(problems, true, column, "column " + TokenCursor.unquote(column) + " of table "

@@ -452,6 +452,10 @@ class AnalysisRulesTest {
                 fires("unknown-object", pg, "ALTER TABLE users ADD CONSTRAINT users_email_uq UNIQUE USING INDEX"
                         + " users_email_uq;", "ALTER TABLE users DROP CONSTRAINT users_email_uq;",
                         "a key taking an index nothing made"),
+                fires("unknown-object", pg, "CREATE INDEX users_name_idx ON users (name) INCLUDE (emial);",
+                        "DROP INDEX users_name_idx;", "an index including a column the table lacks"),
+                silent("unknown-object", pg, "CREATE INDEX users_name_idx ON users (name) INCLUDE (email, age);",
+                        "DROP INDEX users_name_idx;", "an index including columns the table has"),
                 fires("unknown-object", pg, "REINDEX INDEX users_name_idx;", "SELECT 1;", "reindexing an index nothing made"),
                 fires("unknown-object", pg, "REINDEX TABLE CONCURRENTLY accounts;", "SELECT 1;",
                         "reindexing a table nothing made"),
