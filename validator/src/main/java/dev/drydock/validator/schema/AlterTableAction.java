@@ -1,6 +1,7 @@
 package dev.drydock.validator.schema;
 
 import dev.drydock.shared.sql.Dialect;
+import dev.drydock.shared.sql.SqlLexer;
 import dev.drydock.shared.sql.SqlToken;
 
 import java.util.List;
@@ -341,7 +342,7 @@ final class AlterTableAction {
             if (open < 0 || other.name().equals(column)) {
                 continue;
             }
-            List<SqlToken> tokens = dev.drydock.shared.sql.SqlLexer.tokens(tables.dialect(), generated.substring(open));
+            List<SqlToken> tokens = SqlLexer.tokens(tables.dialect(), generated.substring(open));
             for (int i = 0; i < tokens.size(); i++) {
                 boolean call = i + 1 < tokens.size() && tokens.get(i + 1).isSymbol('(');
                 if (TokenCursor.isNamePart(tokens.get(i)) && !call && TokenCursor.unquote(tokens.get(i)).equals(column)) {

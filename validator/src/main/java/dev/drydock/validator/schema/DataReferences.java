@@ -3,6 +3,7 @@ package dev.drydock.validator.schema;
 import dev.drydock.shared.sql.Dialect;
 import dev.drydock.shared.sql.SqlToken;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -135,7 +136,7 @@ final class DataReferences {
         if (!cursor.isSymbol('(')) {
             return;
         }
-        List<SqlToken> target = new java.util.ArrayList<>();
+        List<SqlToken> target = new ArrayList<>();
         for (List<SqlToken> element : TokenCursor.splitOnCommas(cursor.parenthesized())) {
             if (element.size() != 1 || !TokenCursor.isNamePart(element.get(0))) {
                 return;
@@ -215,7 +216,7 @@ final class DataReferences {
                 return;
             }
         }
-        List<List<SqlToken>> rows = new java.util.ArrayList<>();
+        List<List<SqlToken>> rows = new ArrayList<>();
         while (values && cursor.isSymbol('(')) {
             rows.add(cursor.parenthesized());
             if (!cursor.acceptSymbol(',')) {

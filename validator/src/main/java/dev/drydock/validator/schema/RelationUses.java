@@ -214,7 +214,7 @@ final class RelationUses {
      * The table a PostgreSQL index is on, whether CREATE INDEX made it or a key's constraint did; null when there is
      * no such index.
      */
-    private static String indexTable(SchemaModel model, String name) {
+    static String indexTable(SchemaModel model, String name) {
         Index index = model.indexes.get(name);
         if (index != null) {
             return index.table();

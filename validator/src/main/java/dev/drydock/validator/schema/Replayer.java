@@ -915,7 +915,7 @@ public final class Replayer {
             return false;
         }
         boolean known = switch (kind) {
-            case "index" -> model.indexes.containsKey(name) || TableStatements.constraintIndexOwner(model, name) != null;
+            case "index" -> RelationUses.indexTable(model, name) != null;
             case "view", "materialized view" -> model.objects.containsKey(kind + " " + name);
             case "constraint" -> {
                 String table = cursor.accept("ON") && !cursor.isWord("DOMAIN") ? key(cursor.name()) : null;
