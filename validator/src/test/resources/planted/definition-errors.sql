@@ -236,6 +236,25 @@ COMMENT ON CONSTRAINT positive_check ON DOMAIN positive IS 'x';
 COMMENT ON FUNCTION age_of IS 'x';
 COMMENT ON FUNCTION age_of(int) IS 'x';
 COMMENT ON FUNCTION now() IS 'x';
+-- case: postgresql dependent-objects view dropped while another view reads it
+CREATE TABLE users (id int PRIMARY KEY, active boolean);
+CREATE VIEW active_users AS SELECT id FROM users WHERE active;
+CREATE VIEW active_user_ids AS SELECT u.id FROM users u JOIN active_users a ON a.id = u.id;
+-- V2
+DROP VIEW IF EXISTS active_users;
+-- case: postgresql none views dropped together, with CASCADE, or whose name only a CTE or extract() bears
+CREATE TABLE users (id int PRIMARY KEY, active boolean, created_at timestamp);
+CREATE VIEW a AS SELECT id FROM users;
+CREATE VIEW b AS SELECT id FROM a;
+CREATE VIEW c AS SELECT id FROM users;
+CREATE VIEW d AS SELECT id FROM c;
+CREATE VIEW created_at AS SELECT 1 AS x;
+CREATE VIEW e AS WITH created_at AS (SELECT 1 AS y) SELECT y FROM created_at;
+CREATE VIEW f AS SELECT extract(year FROM created_at) AS year FROM users;
+-- V2
+DROP VIEW b, a;
+DROP VIEW c CASCADE;
+DROP VIEW created_at;
 -- case: mariadb syntax-error AUTO_INCREMENT column in no key
 CREATE TABLE users (id int PRIMARY KEY);
 -- V2

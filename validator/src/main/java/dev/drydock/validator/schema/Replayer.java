@@ -6,7 +6,9 @@ import dev.drydock.shared.sql.SqlToken;
 import dev.drydock.shared.sql.TopLevel;
 import dev.drydock.validator.statement.PostgresFunctions;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -803,10 +805,11 @@ public final class Replayer {
                 }
             }
         }
-        if (!cascade && dialect == Dialect.POSTGRESQL && (kind.equals("sequence") || kind.equals("schema"))) {
+        if (!cascade && dialect == Dialect.POSTGRESQL && (kind.equals("sequence") || kind.equals("schema")
+                || kind.endsWith("view"))) {
             for (int i = 0; i < names.size(); i++) {
                 Dependent user = kind.equals("sequence") ? defaultCalling(model, names.get(i))
-                        : firstIn(model, names.get(i));
+                        : kind.equals("schema") ? firstIn(model, names.get(i)) : viewSelectingFrom(model, names);
                 if (user != null) {
                     dependent(problems, ats.get(i), kind + " " + names.get(i), user.what(), user.relation());
                     return; // PostgreSQL refuses the whole statement
@@ -965,6 +968,42 @@ public final class Replayer {
                         return new Dependent("the default of column " + column.name() + " of table " + table.name(),
                                 table.name());
                     }
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Another view whose query reads one of the views {@code names} right after FROM or JOIN (the dropped ones
+     * aside); null when none does. Not judged: a view with a WITH (a common table expression may bear the name), a
+     * FROM inside a function's parentheses ({@code extract(year FROM x)}), a view named after a comma.
+     */
+    private Dependent viewSelectingFrom(SchemaModel model, List<String> names) {
+        for (SchemaObject object : model.objects.values()) {
+            if (!object.kind().endsWith("view") || names.contains(object.key())) {
+                continue;
+            }
+            List<SqlToken> tokens = SqlLexer.tokens(Dialect.POSTGRESQL, object.definition());
+            if (tokens.stream().anyMatch(token -> token.isWord("WITH"))) {
+                continue; // a common table expression may bear the name
+            }
+            Deque<Boolean> inCall = new ArrayDeque<>(); // extract(year FROM x) reads no relation
+            for (int i = 0; i + 1 < tokens.size(); i++) {
+                SqlToken token = tokens.get(i);
+                if (token.isSymbol('(')) {
+                    inCall.push(i > 0 && tokens.get(i - 1).type() == SqlToken.Type.WORD
+                            && !tokens.get(i - 1).isWord("FROM") && !tokens.get(i - 1).isWord("JOIN")
+                            && !tokens.get(i - 1).isWord("IN") && !tokens.get(i - 1).isWord("EXISTS"));
+                } else if (token.isSymbol(')') && !inCall.isEmpty()) {
+                    inCall.pop();
+                }
+                if (!token.isWord("FROM") && !token.isWord("JOIN") || !inCall.isEmpty() && inCall.peek()) {
+                    continue;
+                }
+                String read = new TokenCursor(tokens, i + 1).name();
+                if (read != null && names.contains(key(read))) {
+                    return new Dependent(object.kind() + " " + object.key(), object.key());
                 }
             }
         }
