@@ -140,8 +140,8 @@ final class AlterTableAction {
                 || token.isWord("UNIQUE"))) {
             // a new column is in no key yet, and no other action of the statement adds one (error 1075)
             Replayer.refusedDeclaration(problems, column.nameToken(), "column " + column.column().name() + " of table "
-                    + table.name(), "Incorrect table definition; there can be only one auto column and it must be"
-                    + " defined as a key; add it with PRIMARY KEY, or add the key in the same ALTER TABLE");
+                    + table.name(), TableStatements.ONE_AUTO_COLUMN + "; add it with PRIMARY KEY, or add the key in"
+                    + " the same ALTER TABLE");
         }
         if (table.hasColumn(column.column().name())) {
             Replayer.duplicate(problems, !ifNotExists, definition.get(0), "column " + column.column().name()

@@ -179,6 +179,10 @@ final class TableStatements {
                         + " of table " + table.name()));
     }
 
+    /** MySQL's and MariaDB's error 1075. */
+    static final String ONE_AUTO_COLUMN = "Incorrect table definition; there can be only one auto column and it must be"
+            + " defined as a key";
+
     /** A MySQL or MariaDB column with AUTO_INCREMENT. */
     boolean autoIncrement(ColumnDefinition column) {
         return dialect.isMySqlFamily() && "identity".equals(column.column().defaultValue());
@@ -195,18 +199,17 @@ final class TableStatements {
         if (counted.isEmpty() || !table.columnsKnown()) {
             return;
         }
-        String message = "Incorrect table definition; there can be only one auto column and it must be defined as a key";
         if (counted.size() > 1) {
             ColumnDefinition second = counted.get(1);
             Replayer.refusedDeclaration(problems, second.nameToken(), "column " + second.column().name() + " of table "
-                    + table.name(), message + " (" + counted.get(0).column().name() + " and " + second.column().name()
+                    + table.name(), ONE_AUTO_COLUMN + " (" + counted.get(0).column().name() + " and " + second.column().name()
                     + " are both AUTO_INCREMENT); keep it on one column");
             return;
         }
         String column = counted.get(0).column().name();
         if (!keyed.contains(column)) {
             Replayer.refusedDeclaration(problems, counted.get(0).nameToken(), "column " + column + " of table "
-                    + table.name(), message + " (no key holds " + column + "); add PRIMARY KEY (" + column + ")");
+                    + table.name(), ONE_AUTO_COLUMN + " (no key holds " + column + "); add PRIMARY KEY (" + column + ")");
         }
     }
 
@@ -216,14 +219,8 @@ final class TableStatements {
                 + table, RefusedDeclarations.columnType(dialect, column));
     }
 
-    /** The key's columns, having reported one it names twice; {@code named} ends with the key's column tokens. */
-    private List<String> refusedRepeat(List<String> columns, List<SqlToken> named, String what, Table table,
-                                       List<ReplayProblem> problems) {
-        refusedRepeat(named.subList(named.size() - columns.size(), named.size()), what, table, problems);
-        return columns;
-    }
-
-    private void refusedRepeat(List<SqlToken> columns, String what, Table table, List<ReplayProblem> problems) {
+    /** The names of a key's columns, having reported one it names twice. */
+    private List<String> keyNames(List<SqlToken> columns, String what, Table table, List<ReplayProblem> problems) {
         SqlToken repeated = RefusedDeclarations.repeatedColumn(dialect, columns);
         if (repeated != null) {
             Replayer.refusedDeclaration(problems, repeated, "column " + TokenCursor.unquote(repeated) + " of table "
@@ -231,6 +228,7 @@ final class TableStatements {
                     + (what.equals("index") ? "" : " constraint") + " (the database refuses a key that names a column"
                     + " twice); name it once");
         }
+        return columns.stream().map(TokenCursor::unquote).toList();
     }
 
     /**
@@ -521,7 +519,7 @@ final class TableStatements {
             } else {
                 acceptIndexType(cursor);
                 addConstraint(model, table, inline(name, Constraint.Kind.PRIMARY_KEY, ""),
-                        refusedRepeat(columnsIn(cursor, keyColumns), keyColumns, "primary key", table, problems));
+                        keyNames(keyColumnsOf(cursor.parenthesized(), keyColumns), "primary key", table, problems));
             }
         } else if (cursor.accept("UNIQUE", "USING", "INDEX")) {
             adoptIndex(model, table, name, Constraint.Kind.UNIQUE, cursor, problems);
@@ -535,7 +533,7 @@ final class TableStatements {
             name = name != null ? name : indexName;
             acceptIndexType(cursor);
             addConstraint(model, table, inline(name, Constraint.Kind.UNIQUE, ""),
-                    refusedRepeat(columnsIn(cursor, keyColumns), keyColumns, "unique", table, problems));
+                    keyNames(keyColumnsOf(cursor.parenthesized(), keyColumns), "unique", table, problems));
         } else if (cursor.accept("FOREIGN", "KEY")) {
             String indexName = !cursor.isSymbol('(') ? cursor.name() : null;
             List<String> columns = columnsIn(cursor, keyColumns);
@@ -584,7 +582,7 @@ final class TableStatements {
             String indexName = !cursor.isSymbol('(') && !cursor.isWord("USING") ? cursor.name() : null;
             acceptIndexType(cursor);
             List<SqlToken> elements = cursor.parenthesized();
-            refusedRepeat(keyColumnsOf(elements, keyColumns), "index", table, problems);
+            keyNames(keyColumnsOf(elements, keyColumns), "index", table, problems);
             List<String> columns = columnsOf(table, elements);
             String keyName = indexName != null ? indexName : mysqlIndexName(model, table,
                     columns.isEmpty() ? "index" : columns.get(0));
@@ -896,7 +894,7 @@ final class TableStatements {
                             + tableName));
         }
         if (dialect.isMySqlFamily()) {
-            refusedRepeat(plainColumns, "index", table, problems); // PostgreSQL takes an index on (a, a)
+            keyNames(plainColumns, "index", table, problems); // PostgreSQL takes an index on (a, a)
         }
         List<SqlToken> mentioned = new ArrayList<>(elements);
         mentioned.addAll(included);
