@@ -50,6 +50,30 @@ CREATE SEQUENCE ticket_numbers MINVALUE 100 MAXVALUE 10;
 CREATE TABLE users (id int PRIMARY KEY);
 -- V2
 CREATE SEQUENCE order_numbers AS integer MAXVALUE 3000000000;
+-- case: postgresql syntax-error sequence altered to a minimum above the start it was made with
+CREATE SEQUENCE invoice_numbers;
+-- V2
+ALTER SEQUENCE invoice_numbers MINVALUE 1000;
+-- case: postgresql syntax-error sequence restarted below its minimum
+CREATE SEQUENCE ticket_numbers;
+-- V2
+ALTER SEQUENCE ticket_numbers RESTART WITH 0;
+-- case: postgresql unknown-object sequence owned by a column the table lacks
+CREATE TABLE orders (id bigint PRIMARY KEY);
+CREATE SEQUENCE order_numbers;
+-- V2
+ALTER SEQUENCE order_numbers OWNED BY orders.number;
+-- case: postgresql none sequences altered within their bounds
+CREATE TABLE orders (id bigint PRIMARY KEY, number bigint);
+CREATE SEQUENCE order_numbers;
+CREATE SEQUENCE countdown INCREMENT -1;
+-- V2
+ALTER SEQUENCE order_numbers MINVALUE 0;
+ALTER SEQUENCE order_numbers RESTART WITH 0;
+ALTER SEQUENCE order_numbers MINVALUE 1000 START 1000 RESTART;
+ALTER SEQUENCE order_numbers OWNED BY orders.number;
+ALTER SEQUENCE countdown INCREMENT 1;
+ALTER SEQUENCE countdown NO MAXVALUE RESTART WITH 5;
 -- case: postgresql dml-type-mismatch uuid default that is no uuid
 CREATE TABLE users (id int PRIMARY KEY);
 -- V2

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 /**
  * What a database refuses in a declaration before it looks at any other object: a column type's length or
  * precision out of range, an identity or AUTO_INCREMENT on a type that cannot count, a key that names a column twice,
- * a sequence whose bounds shut out its own start. Each message is the database's own (PostgreSQL 15, MariaDB 10.11;
+ * a sequence whose bounds shut out its own start ({@link SequenceOptions#refusal}). Each message is the database's own (PostgreSQL 15, MariaDB 10.11;
  * MySQL 8 raises the same errors); a declaration read in part, or a type the model does not know, is left alone.
  */
 final class RefusedDeclarations {
@@ -23,7 +23,7 @@ final class RefusedDeclarations {
     private static final Pattern SIZED = Pattern.compile("([a-z][a-z ]*?) ?\\((\\d+)(?:, ?(-?\\d+))?\\).*");
     private static final Pattern LEADING_WORD = Pattern.compile("([a-z]+)(.*)");
     /** PostgreSQL's built-in types that are not integers, which an identity column refuses. */
-    private static final Set<String> POSTGRES_NOT_INTEGER = Set.of("text", "character varying", "character", "uuid",
+    static final Set<String> POSTGRES_NOT_INTEGER = Set.of("text", "character varying", "character", "uuid",
             "numeric", "real", "double precision", "boolean", "date", "timestamp", "timestamp with time zone", "time",
             "json", "jsonb", "bytea", "interval", "money", "inet");
     /** MySQL's and MariaDB's types that AUTO_INCREMENT refuses: it takes only integer and floating-point columns. */
@@ -184,105 +184,5 @@ final class RefusedDeclarations {
             }
         }
         return null;
-    }
-
-    /**
-     * Why PostgreSQL refuses a CREATE SEQUENCE's options, as its {@code init_params} checks them; null when it takes
-     * them, or when an option is not a plain number.
-     */
-    static String sequence(List<SqlToken> options) {
-        String type = "bigint";
-        BigInteger increment = BigInteger.ONE;
-        BigInteger min = null;
-        BigInteger max = null;
-        BigInteger start = null;
-        BigInteger cache = null;
-        TokenCursor cursor = new TokenCursor(options);
-        while (!cursor.atEnd()) {
-            if (cursor.accept("AS")) {
-                SqlToken written = cursor.next();
-                if (written == null) {
-                    return null;
-                }
-                type = TypeName.normalize(Dialect.POSTGRESQL, written.text());
-                if (!type.equals("smallint") && !type.equals("integer") && !type.equals("bigint")) {
-                    return written.type() == SqlToken.Type.WORD && POSTGRES_NOT_INTEGER.contains(type)
-                            ? "sequence type must be smallint, integer, or bigint" : null;
-                }
-                continue;
-            }
-            if (cursor.accept("OWNED", "BY")) {
-                cursor.name();
-                continue;
-            }
-            if (cursor.accept("NO", "MINVALUE") || cursor.accept("NO", "MAXVALUE") || cursor.accept("NO", "CYCLE")
-                    || cursor.accept("CYCLE")) {
-                continue;
-            }
-            String option = cursor.isWord("INCREMENT") || cursor.isWord("START") || cursor.isWord("MINVALUE")
-                    || cursor.isWord("MAXVALUE") || cursor.isWord("CACHE") ? cursor.next().text().toUpperCase(Locale.ROOT)
-                    : null;
-            if (option == null) {
-                return null; // an option not read here: judge nothing
-            }
-            cursor.accept(option.equals("INCREMENT") ? "BY" : "WITH");
-            BigInteger value = number(cursor);
-            if (value == null) {
-                return null;
-            }
-            switch (option) {
-                case "INCREMENT" -> increment = value;
-                case "START" -> start = value;
-                case "MINVALUE" -> min = value;
-                case "MAXVALUE" -> max = value;
-                default -> cache = value;
-            }
-        }
-        BigInteger typeMax = switch (type) {
-            case "smallint" -> BigInteger.valueOf(Short.MAX_VALUE);
-            case "integer" -> BigInteger.valueOf(Integer.MAX_VALUE);
-            default -> BigInteger.valueOf(Long.MAX_VALUE);
-        };
-        BigInteger typeMin = typeMax.negate().subtract(BigInteger.ONE);
-        if (increment.signum() == 0) {
-            return "INCREMENT must not be zero";
-        }
-        boolean ascending = increment.signum() > 0;
-        BigInteger low = min != null ? min : ascending ? BigInteger.ONE : typeMin;
-        BigInteger high = max != null ? max : ascending ? typeMax : BigInteger.ONE.negate();
-        if (high.compareTo(typeMin) < 0 || high.compareTo(typeMax) > 0) {
-            return "MAXVALUE (" + high + ") is out of range for sequence data type " + type;
-        }
-        if (low.compareTo(typeMin) < 0 || low.compareTo(typeMax) > 0) {
-            return "MINVALUE (" + low + ") is out of range for sequence data type " + type;
-        }
-        if (low.compareTo(high) >= 0) {
-            return "MINVALUE (" + low + ") must be less than MAXVALUE (" + high + ")";
-        }
-        BigInteger first = start != null ? start : ascending ? low : high;
-        if (first.compareTo(low) < 0) {
-            return "START value (" + first + ") cannot be less than MINVALUE (" + low + ")";
-        }
-        if (first.compareTo(high) > 0) {
-            return "START value (" + first + ") cannot be greater than MAXVALUE (" + high + ")";
-        }
-        if (cache != null && cache.signum() <= 0) {
-            return "CACHE (" + cache + ") must be greater than zero";
-        }
-        return null;
-    }
-
-    /** The number next, with its sign; null when what follows is not a number. */
-    private static BigInteger number(TokenCursor cursor) {
-        boolean negative = cursor.acceptSymbol('-');
-        if (!negative) {
-            cursor.acceptSymbol('+');
-        }
-        SqlToken token = cursor.next();
-        if (token == null || token.type() != SqlToken.Type.NUMBER || !token.text().matches("\\d+")) {
-            return null;
-        }
-        BigInteger value = new BigInteger(token.text());
-        return negative ? value.negate() : value;
     }
 }

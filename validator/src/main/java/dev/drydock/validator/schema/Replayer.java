@@ -693,7 +693,7 @@ public final class Replayer {
         if (kind.equals("sequence")) {
             owner = ownedBy(rest);
             if (dialect == Dialect.POSTGRESQL) {
-                refusedDeclaration(problems, at, keyText, RefusedDeclarations.sequence(rest));
+                refusedDeclaration(problems, at, keyText, SequenceOptions.refusal(rest));
             }
         }
         String definition = kind.equals("extension") ? ""
@@ -754,9 +754,56 @@ public final class Replayer {
                 moveObject(model, object, key(schema + "." + TableStatements.bareName(name)));
             }
         } else if (kind.equals("sequence")) {
-            String owner = ownedBy(cursor.rest());
+            List<SqlToken> options = cursor.rest();
+            String owner = ownedBy(options);
+            String definition = object.definition();
+            if (dialect == Dialect.POSTGRESQL) {
+                ownerColumnMissing(model, options, problems);
+                definition = alteredSequence(object, options, at, problems);
+            }
             model.objects.put(kind + " " + name, new SchemaObject(kind, name, owner == null ? object.table() : owner,
-                    object.definition()));
+                    definition));
+        }
+    }
+
+    /**
+     * The options of a sequence CREATE SEQUENCE made, with an ALTER SEQUENCE's over them, as PostgreSQL checks and
+     * keeps them; the sequence as it was when PostgreSQL refuses them. A serial or identity column's sequence is not
+     * judged: its type is the column's, which its definition does not keep.
+     */
+    private String alteredSequence(SchemaObject sequence, List<SqlToken> options, SqlToken at,
+                                   List<ReplayProblem> problems) {
+        if (sequence.definition().startsWith("owned by ")) {
+            return sequence.definition();
+        }
+        // a new AS type moves bounds that were its old type's own, which the kept options do not say
+        List<SqlToken> merged = options.stream().anyMatch(token -> token.isWord("AS")) ? null
+                : SequenceOptions.altered(sequence.definition(), options);
+        if (merged == null) {
+            return sequence.definition();
+        }
+        String refusal = SequenceOptions.refusal(merged);
+        if (refusal != null) {
+            refusedDeclaration(problems, at, "sequence " + sequence.key(), refusal);
+            return sequence.definition();
+        }
+        return SequenceOptions.canonical(merged);
+    }
+
+    /** {@code OWNED BY t.c} of a column the table, whose every column is known, lacks. */
+    private void ownerColumnMissing(SchemaModel model, List<SqlToken> options, List<ReplayProblem> problems) {
+        for (int i = 0; i + 2 < options.size(); i++) {
+            if (options.get(i).isWord("OWNED") && options.get(i + 1).isWord("BY")) {
+                TokenCursor owner = new TokenCursor(options, i + 2);
+                String column = owner.name();
+                int dot = column == null ? -1 : column.lastIndexOf('.');
+                Table table = dot > 0 ? model.table(key(column.substring(0, dot))) : null;
+                if (table != null && table.columnsKnown() && !table.columns().containsKey(column.substring(dot + 1))) {
+                    unknown(problems, true, owner.current(), "column " + column.substring(dot + 1) + " of table "
+                            + table.name());
+                }
+                return;
+            }
         }
     }
 
