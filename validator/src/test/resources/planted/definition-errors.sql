@@ -74,6 +74,50 @@ ALTER SEQUENCE order_numbers MINVALUE 1000 START 1000 RESTART;
 ALTER SEQUENCE order_numbers OWNED BY orders.number;
 ALTER SEQUENCE countdown INCREMENT 1;
 ALTER SEQUENCE countdown NO MAXVALUE RESTART WITH 5;
+-- case: postgresql dependent-objects enum type dropped while a function takes it
+CREATE TYPE mood AS ENUM ('happy', 'sad');
+CREATE FUNCTION is_happy(m mood) RETURNS boolean LANGUAGE sql AS $$ SELECT m = 'happy' $$;
+-- V2
+DROP TYPE mood;
+-- case: postgresql dependent-objects enum type dropped while a function returns a set of it
+CREATE TYPE mood AS ENUM ('happy', 'sad');
+CREATE FUNCTION moods() RETURNS SETOF mood LANGUAGE sql AS $$ SELECT 'happy'::mood $$;
+-- V2
+DROP TYPE mood;
+-- case: postgresql none type dropped after the function that took it, or with CASCADE
+CREATE TYPE mood AS ENUM ('happy', 'sad');
+CREATE TYPE colour AS ENUM ('red', 'blue');
+CREATE FUNCTION is_happy(m mood) RETURNS boolean LANGUAGE sql AS $$ SELECT m = 'happy' $$;
+CREATE FUNCTION paint(c colour[]) RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;
+CREATE FUNCTION label(m text) RETURNS text LANGUAGE sql AS $$ SELECT m $$;
+-- V2
+DROP FUNCTION is_happy(mood);
+DROP TYPE mood;
+DROP TYPE colour CASCADE;
+-- case: postgresql syntax-error trigger calling a function that returns no trigger
+CREATE TABLE users (id int PRIMARY KEY, updated_at timestamptz);
+CREATE FUNCTION touch() RETURNS void LANGUAGE sql AS $$ SELECT 1 $$;
+-- V2
+CREATE TRIGGER users_touch BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION touch();
+-- case: postgresql unknown-object extended statistics on a column the table lacks
+CREATE TABLE addresses (id int PRIMARY KEY, city text, zip text);
+-- V2
+CREATE STATISTICS addresses_city_zip (dependencies) ON city, postcode FROM addresses;
+-- case: postgresql syntax-error hash index on two columns
+CREATE TABLE sessions (id int PRIMARY KEY, token text, tenant int);
+-- V2
+CREATE INDEX sessions_token ON sessions USING hash (tenant, token);
+-- case: postgresql unknown-object column privilege on a column the table lacks
+CREATE TABLE users (id int PRIMARY KEY, email text);
+-- V2
+GRANT SELECT (id, mail) ON users TO PUBLIC;
+-- case: postgresql none statistics on expressions, multicolumn BRIN, column privileges that exist
+CREATE TABLE addresses (id int PRIMARY KEY, city text, zip text, area int);
+-- V2
+CREATE STATISTICS addresses_city_zip ON city, (lower(zip)) FROM addresses;
+CREATE INDEX addresses_area ON addresses USING brin (id, area);
+CREATE INDEX addresses_zip ON addresses USING hash (zip);
+GRANT SELECT (id, city, ctid), UPDATE (zip) ON addresses TO PUBLIC;
 -- case: postgresql dml-type-mismatch uuid default that is no uuid
 CREATE TABLE users (id int PRIMARY KEY);
 -- V2
@@ -279,6 +323,28 @@ CREATE VIEW f AS SELECT extract(year FROM created_at) AS year FROM users;
 DROP VIEW b, a;
 DROP VIEW c CASCADE;
 DROP VIEW created_at;
+-- case: mariadb syntax-error NOT NULL column that defaults to NULL
+CREATE TABLE users (id int PRIMARY KEY);
+-- V2
+ALTER TABLE users ADD COLUMN score int NOT NULL DEFAULT NULL;
+-- case: mariadb syntax-error foreign key that sets a NOT NULL column to NULL
+CREATE TABLE users (id int PRIMARY KEY);
+-- V2
+CREATE TABLE posts (
+    id int PRIMARY KEY,
+    author_id int NOT NULL,
+    FOREIGN KEY (author_id) REFERENCES users (id) ON DELETE SET NULL
+);
+-- case: mariadb none nullable columns defaulting to NULL and set to NULL by their keys
+CREATE TABLE users (id int PRIMARY KEY);
+-- V2
+CREATE TABLE posts (
+    id int NOT NULL AUTO_INCREMENT PRIMARY KEY,
+    author_id int NULL DEFAULT NULL,
+    editor_id int DEFAULT NULL,
+    FOREIGN KEY (author_id) REFERENCES users (id) ON DELETE SET NULL,
+    FOREIGN KEY (editor_id) REFERENCES users (id) ON DELETE SET NULL
+);
 -- case: mariadb syntax-error AUTO_INCREMENT column in no key
 CREATE TABLE users (id int PRIMARY KEY);
 -- V2

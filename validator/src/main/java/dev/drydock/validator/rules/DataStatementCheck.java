@@ -32,7 +32,7 @@ final class DataStatementCheck implements StatementRules {
      * table has none, but then naming it fails with the same message and nothing is lost by silence).
      */
     private static final Map<Dialect, List<String>> SYSTEM_COLUMNS = Map.of(
-            Dialect.POSTGRESQL, List.of("ctid", "xmin", "xmax", "cmin", "cmax", "tableoid"),
+            Dialect.POSTGRESQL, Table.POSTGRES_SYSTEM_COLUMNS,
             Dialect.SQLITE, List.of("rowid", "oid", "_rowid_"),
             Dialect.D1, List.of("rowid", "oid", "_rowid_"));
 

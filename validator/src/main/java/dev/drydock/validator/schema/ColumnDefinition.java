@@ -16,10 +16,11 @@ import java.util.regex.Pattern;
  * One column definition, {@code email varchar(255) NOT NULL DEFAULT '' REFERENCES x(id) ON DELETE CASCADE},
  * read into the column and the constraints written on it.
  *
- * @param declared the type as written, in lower case ({@code varchar(20)}); empty when none is written
+ * @param declared            the type as written, in lower case ({@code varchar(20)}); empty when none is written
+ * @param nullDefaultOnNotNull whether both {@code NOT NULL} and {@code DEFAULT NULL} are written
  */
 record ColumnDefinition(Column column, List<InlineConstraint> constraints, boolean serial, boolean generatedStored,
-                        SqlToken nameToken, String declared) {
+                        SqlToken nameToken, String declared, boolean nullDefaultOnNotNull) {
 
     /** A constraint written on the column; {@code name} is null when the database names it. */
     record InlineConstraint(String name, Constraint.Kind kind, String references, List<String> refColumns,
@@ -56,6 +57,9 @@ record ColumnDefinition(Column column, List<InlineConstraint> constraints, boole
         String declared = TokenCursor.normalized(typeTokens).replace(" . ", "."); // billing.amount, a schema's type
         boolean serial = dialect == Dialect.POSTGRESQL && TypeName.isSerial(declared);
         boolean notNull = serial;
+        boolean notNullWritten = false;
+        boolean nullDefault = false;
+        boolean counted = false;
         String defaultValue = null;
         boolean generatedStored = false;
         List<InlineConstraint> constraints = new ArrayList<>();
@@ -65,10 +69,14 @@ record ColumnDefinition(Column column, List<InlineConstraint> constraints, boole
                 constraintName = cursor.name();
             } else if (cursor.accept("NOT", "NULL")) {
                 notNull = true;
+                notNullWritten = true;
             } else if (cursor.accept("NULL")) {
                 notNull = false;
+                notNullWritten = false;
             } else if (cursor.accept("DEFAULT")) {
-                defaultValue = defaultValue(dialect, defaultExpression(cursor), TypeName.normalize(dialect, declared));
+                List<SqlToken> expression = defaultExpression(cursor);
+                nullDefault = expression.size() == 1 && expression.get(0).isWord("NULL");
+                defaultValue = defaultValue(dialect, expression, TypeName.normalize(dialect, declared));
             } else if (cursor.accept("PRIMARY", "KEY")) {
                 notNull = true;
                 constraints.add(new InlineConstraint(constraintName, Constraint.Kind.PRIMARY_KEY, null, List.of(),
@@ -107,6 +115,7 @@ record ColumnDefinition(Column column, List<InlineConstraint> constraints, boole
             } else if (cursor.accept("AUTO_INCREMENT") || cursor.accept("AUTOINCREMENT")
                     || cursor.accept("IDENTITY")) {
                 defaultValue = "identity";
+                counted = true;
                 cursor.parenthesized();
             } else {
                 cursor.next(); // COLLATE x, COMMENT 'x', ON UPDATE ..., storage options: no schema difference we track
@@ -114,7 +123,7 @@ record ColumnDefinition(Column column, List<InlineConstraint> constraints, boole
         }
         Column column = new Column(name, TypeName.normalize(dialect, declared), notNull, defaultValue);
         return new ColumnDefinition(column, constraints, serial, generatedStored, nameToken,
-                declared.replace(" (", "(").replace(" [ ]", "[]"));
+                declared.replace(" (", "(").replace(" [ ]", "[]"), notNullWritten && nullDefault && !counted);
     }
 
     private static boolean startsConstraint(TokenCursor cursor) {

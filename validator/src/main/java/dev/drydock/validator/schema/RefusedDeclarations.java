@@ -56,6 +56,11 @@ final class RefusedDeclarations {
             return postgresModifiers(declared);
         }
         if (dialect.isMySqlFamily()) {
+            // a TIMESTAMP's NULL default depends on explicit_defaults_for_timestamp, so it is not judged
+            if (definition.nullDefaultOnNotNull() && !counting && !definition.column().type().startsWith("timestamp")) {
+                return "Invalid default value for '" + name + "' (error 1067: a NOT NULL column cannot default to"
+                        + " NULL); drop DEFAULT NULL, or NOT NULL";
+            }
             return mysqlType(dialect, declared, name, counting);
         }
         return null;

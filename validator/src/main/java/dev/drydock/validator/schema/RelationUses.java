@@ -2,6 +2,7 @@ package dev.drydock.validator.schema;
 
 import dev.drydock.shared.sql.SqlToken;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -43,12 +44,15 @@ final class RelationUses {
      * {@code GRANT | REVOKE ... ON [TABLE] a, b TO | FROM ...}: PostgreSQL refuses a relation that does not exist.
      * Other objects ({@code ON ALL TABLES IN SCHEMA}, {@code ON FUNCTION}, ...) are not judged, nor is any name once
      * an extension is created (its tables and views are not in the model: {@code pg_stat_statements}), nor the
-     * system's own ({@code pg_...}) or those of a schema no migration made.
+     * system's own ({@code pg_...}) or those of a schema no migration made. A column privilege ({@code SELECT (a)})
+     * of a column a table lacks is refused too, where the model knows every column of the table.
      */
     void granted(SchemaModel model, TokenCursor cursor, List<ReplayProblem> problems) {
+        List<SqlToken> columns = new ArrayList<>();
         while (!cursor.atEnd() && !cursor.isWord("ON")) {
             if (cursor.isSymbol('(')) {
-                cursor.parenthesized(); // column privileges: SELECT (a, b)
+                // column privileges: SELECT (a, b)
+                cursor.parenthesized().stream().filter(token -> !token.isSymbol(',')).forEach(columns::add);
             } else {
                 cursor.next();
             }
@@ -72,6 +76,16 @@ final class RelationUses {
             if (!model.hasRelation(name) && !name.startsWith("pg_") && !model.inUnmadeSchema(name)) {
                 Replayer.unknown(problems, true, at, "table " + name);
                 return; // PostgreSQL stops at the first
+            }
+            Table table = model.table(name);
+            if (table != null && table.columnsKnown()) {
+                for (SqlToken column : columns) {
+                    String columnName = TokenCursor.unquote(column);
+                    if (!table.hasColumn(columnName) && !Table.POSTGRES_SYSTEM_COLUMNS.contains(columnName)) {
+                        Replayer.unknown(problems, true, column, "column " + columnName + " of table " + table.name());
+                        return;
+                    }
+                }
             }
         } while (cursor.acceptSymbol(','));
     }

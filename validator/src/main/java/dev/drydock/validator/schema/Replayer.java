@@ -8,6 +8,7 @@ import dev.drydock.validator.statement.PostgresFunctions;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
@@ -185,6 +186,40 @@ public final class Replayer {
             operatorClass(model, cursor, problems);
         } else if (cursor.accept("POLICY")) {
             policy(model, cursor, problems);
+        } else if (cursor.accept("STATISTICS") && dialect == Dialect.POSTGRESQL) {
+            statistics(model, cursor, problems);
+        }
+    }
+
+    /**
+     * PostgreSQL's {@code CREATE STATISTICS s [(kinds)] ON a, b FROM t}: a column the table lacks, when the model
+     * knows every column of it, is refused ("column does not exist"). Expressions are not judged.
+     */
+    private void statistics(SchemaModel model, TokenCursor cursor, List<ReplayProblem> problems) {
+        cursor.acceptIfNotExists();
+        cursor.name();
+        cursor.parenthesized();
+        if (!cursor.accept("ON")) {
+            return;
+        }
+        List<List<SqlToken>> elements = new ArrayList<>();
+        do {
+            elements.add(cursor.until("FROM"));
+        } while (cursor.acceptSymbol(','));
+        if (!cursor.accept("FROM")) {
+            return;
+        }
+        Table table = model.table(key(cursor.name()));
+        if (table == null || !table.columnsKnown() || !cursor.atEnd()) {
+            return; // a missing table is PostgreSQL's error too, but a join or a second table is not read here
+        }
+        for (List<SqlToken> element : elements) {
+            if (element.size() == 1 && TokenCursor.isNamePart(element.get(0))
+                    && !table.hasColumn(TokenCursor.unquote(element.get(0)))) {
+                unknown(problems, true, element.get(0), "column " + TokenCursor.unquote(element.get(0)) + " of table "
+                        + table.name());
+                return;
+            }
         }
     }
 
@@ -384,7 +419,7 @@ public final class Replayer {
     /**
      * {@code EXECUTE FUNCTION f()} of a function no migration made and PostgreSQL does not have: it refuses the
      * trigger ("function f() does not exist"). Not once an extension is created (it may bring the function), nor for
-     * a function of a schema no migration made.
+     * a function of a schema no migration made. And of one made with a built-in result other than trigger.
      */
     private void unknownTriggerFunction(SchemaModel model, List<SqlToken> rest, List<ReplayProblem> problems) {
         int execute = TopLevel.indexOfWord(rest, "EXECUTE");
@@ -401,6 +436,12 @@ public final class Replayer {
         }
         if (!model.hasRoutine(function, "function")) {
             unknown(problems, true, at, "function " + function + "()");
+            return;
+        }
+        SchemaObject called = model.objects.get("function " + function + "()");
+        if (called != null && RoutineDefinition.returnsOtherThanTrigger(called.definition())) {
+            refusedDeclaration(problems, at, "function " + function + "()", "function " + function
+                    + " must return type trigger; declare it RETURNS trigger");
         }
     }
 
@@ -847,7 +888,8 @@ public final class Replayer {
         boolean cascade = cursor.accept("CASCADE");
         if (!cascade && dialect == Dialect.POSTGRESQL && (kind.equals("type") || kind.equals("domain"))) {
             for (int i = 0; i < names.size(); i++) {
-                if (columnOfType(model, names.get(i), kind, ats.get(i), problems)) {
+                if (columnOfType(model, names.get(i), kind, ats.get(i), problems)
+                        || routineOfType(model, names.get(i), kind, ats.get(i), problems)) {
                     return; // PostgreSQL refuses the whole statement
                 }
             }
@@ -1106,10 +1148,42 @@ public final class Replayer {
      * as written, so a schema-qualified key also matches its bare name, as {@code DROP TYPE} has always judged it.
      */
     private static boolean ofType(Column column, String type) {
-        String columnType = column.type().replace("[]", "");
-        String bare = type.substring(type.lastIndexOf('.') + 1);
-        return columnType.equalsIgnoreCase(type) || columnType.equalsIgnoreCase(bare);
+        return namesType(column.type(), type);
     }
+
+    /** Whether a type as written ({@code mood}, {@code mood[]}, {@code setof mood}) is the type, or an array of it. */
+    private static boolean namesType(String written, String type) {
+        String element = written.replaceFirst("^setof ", "").replace("[]", "");
+        String bare = type.substring(type.lastIndexOf('.') + 1);
+        return element.equalsIgnoreCase(type) || element.equalsIgnoreCase(bare);
+    }
+
+    /**
+     * Whether a function, procedure or aggregate takes the type (or an array of it) or returns it, which PostgreSQL
+     * will not drop without CASCADE; reports it.
+     */
+    private static boolean routineOfType(SchemaModel model, String type, String kind, SqlToken at,
+                                         List<ReplayProblem> problems) {
+        for (SchemaObject routine : model.objects.values()) {
+            String signature = routine.key();
+            int open = signature.indexOf('(');
+            if (!ROUTINES.contains(routine.kind()) || open < 0 || !signature.endsWith(")")) {
+                continue;
+            }
+            boolean takes = Arrays.stream(signature.substring(open + 1, signature.length() - 1).split(", "))
+                    .anyMatch(argument -> namesType(argument, type));
+            String result = RoutineDefinition.writtenResult(routine.definition());
+            if (takes || result != null && namesType(result, type)) {
+                refused(problems, at, kind + " " + type + " used by " + routine.kind() + " " + signature,
+                        "cannot drop " + kind + " " + type + " because " + routine.kind() + " " + signature
+                                + " depends on it; drop or change it first, or add CASCADE if it should go too");
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> ROUTINES = Set.of("function", "procedure", "aggregate");
 
     /**
      * A comment goes with its object: {@code COMMENT ON FUNCTION f(int)} with {@code DROP FUNCTION f}, {@code COMMENT

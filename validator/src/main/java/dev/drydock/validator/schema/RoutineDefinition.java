@@ -94,13 +94,28 @@ final class RoutineDefinition {
     }
 
     private static String result(String canonical) {
+        String written = writtenResult(canonical);
+        if (written == null) {
+            return null;
+        }
+        String type = written.replaceAll("\\(.*?\\)", "");
+        String element = type.replaceFirst("^setof ", "").replace("[]", "");
+        return BUILT_IN.contains(element) ? type : null;
+    }
+
+    /** The result type of a function its {@link #canonical} text defines, as written there; null when it has none. */
+    static String writtenResult(String canonical) {
         int end = canonical.indexOf(" language ");
         if (!canonical.startsWith("returns ") || end < "returns ".length()) {
             return null; // no RETURNS: OUT arguments, or a procedure
         }
-        String type = canonical.substring("returns ".length(), end).replaceAll("\\(.*?\\)", "");
-        String element = type.replaceFirst("^setof ", "").replace("[]", "");
-        return BUILT_IN.contains(element) ? type : null;
+        return canonical.substring("returns ".length(), end);
+    }
+
+    /** Whether a trigger may not call the function its {@link #canonical} text defines: a result other than trigger. */
+    static boolean returnsOtherThanTrigger(String canonical) {
+        String type = result(canonical);
+        return type != null && !type.equals("trigger");
     }
 
     /** Where the clause starting before {@code from} ends: at the next clause word outside parentheses. */

@@ -1,6 +1,7 @@
 package dev.drydock.validator.schema;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,6 +14,10 @@ public final class Table {
 
     private final String name;
     private final SchemaModel model;
+    /** The columns every PostgreSQL table has without declaring them. */
+    public static final List<String> POSTGRES_SYSTEM_COLUMNS = List.of("ctid", "xmin", "xmax", "cmin", "cmax",
+            "tableoid");
+
     private Map<String, Column> columns;
     private Map<String, Constraint> constraints;
     private boolean shared;

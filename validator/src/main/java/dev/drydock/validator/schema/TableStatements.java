@@ -559,6 +559,11 @@ final class TableStatements {
                     Replayer.keyTypesMismatch(problems, target, mismatch);
                     return true;
                 }
+                String nulling = setNullOnNotNull(columns.stream().map(table.columns()::get).toList(), reference);
+                if (nulling != null) {
+                    Replayer.refusedDeclaration(problems, target, "table " + table.name(), nulling);
+                    return true;
+                }
                 addConstraint(model, table, reference, columns);
             }
         } else if (cursor.accept("CHECK")) {
@@ -861,6 +866,10 @@ final class TableStatements {
         }
         Table table = model.table(tableName);
         List<List<SqlToken>> elementList = TokenCursor.splitOnCommas(elements);
+        if (dialect == Dialect.POSTGRESQL && elementList.size() > 1 && (method.equals("hash") || method.equals("spgist"))) {
+            Replayer.refusedDeclaration(problems, at, "index on table " + tableName, "access method \"" + method
+                    + "\" does not support multicolumn indexes");
+        }
         List<List<SqlToken>> nameElements = new ArrayList<>(elementList);
         nameElements.addAll(TokenCursor.splitOnCommas(included));
         if (table == null) {
@@ -1274,8 +1283,29 @@ final class TableStatements {
                 Replayer.keyTypesMismatch(problems, at, mismatch);
                 return true;
             }
+            String nulling = inline.kind() == Constraint.Kind.FOREIGN_KEY && dialect == Dialect.MARIADB
+                    ? setNullOnNotNull(List.of(column.column()), inline) : null;
+            if (nulling != null) {
+                Replayer.refusedDeclaration(problems, at, "table " + table.name(), nulling);
+                return true;
+            }
         }
         return false;
+    }
+
+    /**
+     * MySQL and MariaDB refuse a foreign key that sets a NOT NULL column to NULL (MySQL: error 1830; MariaDB: errno
+     * 150) while foreign_key_checks is on; PostgreSQL takes it and fails only when a row is deleted. The refusal, or
+     * null.
+     */
+    private String setNullOnNotNull(List<Column> columns, ColumnDefinition.InlineConstraint reference) {
+        if (!dialect.isMySqlFamily() || replayer.foreignKeyChecksOff() || !reference.onDelete().equals("SET NULL")) {
+            return null;
+        }
+        return columns.stream().filter(column -> column != null && column.notNull()).findFirst()
+                .map(column -> "Column '" + column.name() + "' cannot be NOT NULL: needed in a foreign key constraint"
+                        + " with ON DELETE SET NULL (MySQL error 1830, MariaDB errno 150); make " + column.name()
+                        + " nullable, or choose ON DELETE CASCADE").orElse(null);
     }
 
     /** The first pair of columns of a foreign key whose types the database cannot join, described; else null. */
