@@ -345,6 +345,26 @@ CREATE TABLE posts (
     FOREIGN KEY (author_id) REFERENCES users (id) ON DELETE SET NULL,
     FOREIGN KEY (editor_id) REFERENCES users (id) ON DELETE SET NULL
 );
+-- case: mariadb unknown-object trigger setting a NEW column the table lacks
+CREATE TABLE users (id int PRIMARY KEY, name varchar(100), updated_at datetime);
+-- V2
+CREATE TRIGGER users_touch BEFORE UPDATE ON users FOR EACH ROW SET NEW.modified_at = NOW();
+-- case: mariadb syntax-error INSERT trigger reading the OLD row
+CREATE TABLE users (id int PRIMARY KEY, name varchar(100));
+CREATE TABLE audit (user_id int, old_name varchar(100));
+-- V2
+CREATE TRIGGER users_audit AFTER INSERT ON users FOR EACH ROW INSERT INTO audit VALUES (NEW.id, OLD.name);
+-- case: mariadb syntax-error AFTER trigger setting the NEW row
+CREATE TABLE users (id int PRIMARY KEY, name varchar(100), updated_at datetime);
+-- V2
+CREATE TRIGGER users_touch AFTER UPDATE ON users FOR EACH ROW SET NEW.updated_at = NOW();
+-- case: mariadb none triggers reading and setting the rows their events have
+CREATE TABLE users (id int PRIMARY KEY, name varchar(100), updated_at datetime);
+CREATE TABLE audit (user_id int, old_name varchar(100));
+-- V2
+CREATE TRIGGER users_touch BEFORE UPDATE ON users FOR EACH ROW SET NEW.updated_at = NOW(), NEW.name = OLD.name;
+CREATE TRIGGER users_audit AFTER DELETE ON users FOR EACH ROW INSERT INTO audit VALUES (OLD.id, OLD.name);
+CREATE TRIGGER users_seen AFTER INSERT ON users FOR EACH ROW SET @last_user = NEW.id;
 -- case: mariadb syntax-error AUTO_INCREMENT column in no key
 CREATE TABLE users (id int PRIMARY KEY);
 -- V2

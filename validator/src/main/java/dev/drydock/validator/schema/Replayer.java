@@ -401,6 +401,8 @@ public final class Replayer {
         }
         if (dialect == Dialect.POSTGRESQL) {
             unknownTriggerFunction(model, rest, problems);
+        } else if (dialect.isMySqlFamily()) {
+            TriggerRows.check(model.table(table), rest, problems);
         }
         String keyText = triggerKey(name, table);
         if (model.objects.containsKey("trigger " + keyText) && !orReplace) {
