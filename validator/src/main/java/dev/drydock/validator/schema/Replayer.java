@@ -746,11 +746,22 @@ public final class Replayer {
     }
 
     private String ownedBy(List<SqlToken> rest) {
+        OwnedBy owner = ownedByClause(rest);
+        return owner == null ? null : owner.table();
+    }
+
+    /** A sequence's {@code OWNED BY t.c}: the table (as a key), the column and where it is written. */
+    private record OwnedBy(String table, String column, SqlToken at) {
+    }
+
+    private OwnedBy ownedByClause(List<SqlToken> rest) {
         for (int i = 0; i + 2 < rest.size(); i++) {
             if (rest.get(i).isWord("OWNED") && rest.get(i + 1).isWord("BY")) {
-                String column = new TokenCursor(rest, i + 2).name();
+                TokenCursor cursor = new TokenCursor(rest, i + 2);
+                String column = cursor.name();
                 int dot = column == null ? -1 : column.lastIndexOf('.');
-                return dot > 0 ? key(column.substring(0, dot)) : null;
+                return dot > 0 ? new OwnedBy(key(column.substring(0, dot)), column.substring(dot + 1),
+                        cursor.current()) : null;
             }
         }
         return null;
@@ -835,18 +846,10 @@ public final class Replayer {
 
     /** {@code OWNED BY t.c} of a column the table, whose every column is known, lacks. */
     private void ownerColumnMissing(SchemaModel model, List<SqlToken> options, List<ReplayProblem> problems) {
-        for (int i = 0; i + 2 < options.size(); i++) {
-            if (options.get(i).isWord("OWNED") && options.get(i + 1).isWord("BY")) {
-                TokenCursor owner = new TokenCursor(options, i + 2);
-                String column = owner.name();
-                int dot = column == null ? -1 : column.lastIndexOf('.');
-                Table table = dot > 0 ? model.table(key(column.substring(0, dot))) : null;
-                if (table != null && table.columnsKnown() && !table.columns().containsKey(column.substring(dot + 1))) {
-                    unknown(problems, true, owner.current(), "column " + column.substring(dot + 1) + " of table "
-                            + table.name());
-                }
-                return;
-            }
+        OwnedBy owner = ownedByClause(options);
+        Table table = owner == null ? null : model.table(owner.table());
+        if (table != null && table.columnsKnown() && !table.columns().containsKey(owner.column())) {
+            unknown(problems, true, owner.at(), "column " + owner.column() + " of table " + table.name());
         }
     }
 

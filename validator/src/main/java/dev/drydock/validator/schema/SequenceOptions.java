@@ -101,7 +101,7 @@ final class SequenceOptions {
         }
         List<SqlToken> merged = new ArrayList<>(SqlLexer.tokens(Dialect.POSTGRESQL, "AS " + own.type()
                 + " INCREMENT " + own.increment() + " MINVALUE " + own.low() + " MAXVALUE " + own.high() + " START "
-                + own.first() + (definition.contains("cycle") ? " CYCLE" : "")
+                + own.first() + (own.cycle() ? " CYCLE" : "")
                 + (own.cache() == null ? "" : " CACHE " + own.cache())));
         merged.addAll(statement);
         return merged;
@@ -109,7 +109,7 @@ final class SequenceOptions {
 
     /** A sequence's options as numbers, null where the options leave one to its default. */
     private record Parameters(String type, BigInteger increment, BigInteger min, BigInteger max, BigInteger start,
-                              BigInteger restart, BigInteger cache) {
+                              BigInteger restart, BigInteger cache, boolean cycle) {
 
         static Parameters read(List<SqlToken> options) {
             String type = "bigint";
@@ -119,6 +119,7 @@ final class SequenceOptions {
             BigInteger start = null;
             BigInteger restart = null;
             BigInteger cache = null;
+            boolean cycle = false;
             TokenCursor cursor = new TokenCursor(options);
             while (!cursor.atEnd()) {
                 if (cursor.accept("AS")) {
@@ -137,8 +138,10 @@ final class SequenceOptions {
                     min = null;
                 } else if (cursor.accept("NO", "MAXVALUE")) {
                     max = null;
-                } else if (cursor.accept("NO", "CYCLE") || cursor.accept("CYCLE")) {
-                    continue;
+                } else if (cursor.accept("NO", "CYCLE")) {
+                    cycle = false;
+                } else if (cursor.accept("CYCLE")) {
+                    cycle = true;
                 } else if (cursor.isWord("RESTART") && !numberAfter(cursor)) {
                     cursor.next(); // RESTART alone: at the start value, which is checked as it is
                 } else {
@@ -163,7 +166,7 @@ final class SequenceOptions {
                     }
                 }
             }
-            return new Parameters(type, increment, min, max, start, restart, cache);
+            return new Parameters(type, increment, min, max, start, restart, cache, cycle);
         }
 
         private static boolean numberAfter(TokenCursor cursor) {
